@@ -1,0 +1,638 @@
+"""Group mentions of the same spoken words across outlets into quotes.
+
+A :class:`QuoteIndex` holds the quotes seen so far and assigns each new mention
+to an existing quote or a new one, so ingest is incremental (no rebuild).
+
+How a mention is matched, cheapest evidence first:
+
+1. exact: the same normalized words (case, punctuation, quote-mark style ignored);
+2. candidates: quotes sharing content words or word bigrams with the mention, found
+   through an inverted index whose over-common keys are dropped (blocking), so a
+   mention is compared with at most ``MAX_CANDIDATES`` stored variants, never all;
+3. each candidate is judged as a near-duplicate (typos, edits, punctuation), a
+   containment (fragment or truncation of a fuller variant, or a fuller version of a
+   stored fragment; short echo fragments only within one article) or a rewording
+   (translation, paraphrase), where agreement of speaker and date strengthens the
+   link and disagreement weakens it;
+4. a mention of several sentences is also matched sentence by sentence, so a quote
+   that joins two sentences printed separately elsewhere links to both quotes.
+
+Example::
+
+    >>> index = QuoteIndex()
+    >>> index.assign(MentionText("a:1-9", "We will win.", "doe")).quote_id == \\
+    ...     index.assign(MentionText("b:5-13", "we will WIN", "doe")).quote_id
+    True
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz.distance import Indel, LCSseq
+
+# --- thresholds -------------------------------------------------------------------------------
+# Measured on the labelled pairs in tests/test_cluster.py (LABELLED_PAIRS, own sentences) and on
+# all 595 pairs of the 35 seed gold quotes (../shared/gold/seeds.gold.jsonl); figures below are
+# (lowest variant pair, highest non-variant pair) of the feature named.
+
+NEAR_DUP_MIN = 0.85
+"""Char-level Indel similarity of the normalized texts for a near-duplicate.
+Typo/punctuation/one-word-edit variants: seeds 0.90-0.98, own pairs >= 0.89; non-variants
+sharing a stock opening ("I'm not going to talk…" / "I'm not going to take…"): seeds 0.64,
+own pairs <= 0.76."""
+
+CONTAIN_MIN = 0.85
+"""Share of the shorter text's words found, in order, in the longer one.  Truncations and
+fragments: 1.0 (one typo in an 11-word fragment: 0.91); non-variants <= 0.67 (seeds 0.44)."""
+
+CONTAIN_SPREAD_MAX = 1.5
+"""The shorter text's words must sit in a window at most this many times its length in the
+longer text (a dropped adjective: 1.25), so scattered common words do not count as containment."""
+
+FRAGMENT_MIN_WORDS = 3
+FRAGMENT_MIN_CONTENT = 2
+"""Across articles a fragment joins a fuller quote only with this many words and content words:
+"all options are on the table" (6/2) and "Iranian-backed militia groups" (4/4) qualify,
+stock bits like "going to" or "the United States" (content 1-2 but ubiquitous) are left to the
+other evidence.  Two-word fragments ("good confidence") join only by exact words."""
+
+ECHO_MIN_WORDS = 2
+"""Within one article a reporter may echo a short piece of a quote printed just before
+(Why "since that day"?); such a contained fragment of this many words joins that quote."""
+
+REWORD_MIN = 0.55
+"""Mean of word-order LCS Dice and content-weighted word Dice for a rewording/translation, after
+the speaker and date adjustments below (so 0.45 for the same speaker within a week).
+Reworded variants of one utterance: seeds 0.51-0.63, own pairs 0.52-0.70; different sentences of
+one speaker: seeds <= 0.35 (stock phrases "I'm not going to…"), own pairs <= 0.41."""
+
+SPEAKER_AGREE_BONUS = 0.05
+"""Added to a rewording's score when the speaker agrees: the same person, same topic, in
+different words is the typical translated/paraphrased variant."""
+
+SPEAKER_CONFLICT_PENALTY = 0.15
+"""Subtracted from a rewording's score when both speakers are known and differ: a 0.5 rewording
+then needs 0.65, the strength of a close paraphrase; it weakens without forbidding."""
+
+CONFLICT_MIN_WORDS = 10
+"""Exact, near-duplicate or contained text with conflicting known speakers joins only when this
+long: a shared short sentence ("We will not back down.") is different people's words, a long
+identical passage is one utterance with a misattribution, which the store flags as a conflict."""
+
+TIME_NEAR_DAYS = 7
+TIME_NEAR_BONUS = 0.05
+TIME_FAR_DAYS = 365
+TIME_FAR_PENALTY = 0.1
+"""Rewordings printed within a week of the quote gain a little; a year apart, lose some."""
+
+MAX_POSTING = 200
+"""An index key (content word or word bigram) held by more stored variants than this is a stop
+key and no longer used for candidates; this bounds the work per mention (near-linear ingest)."""
+
+MAX_CANDIDATES = 12
+"""Stored variants (with the most shared keys) judged per mention or sentence."""
+
+MAX_UNITS_PER_QUOTE = 24
+"""Distinct variant texts (and their sentences) indexed per quote; further exact repeats and
+variants of a very popular quote are members but not indexed again."""
+
+SENTENCE_MIN_WORDS = 3
+"""Sentences shorter than this are not matched or indexed on their own."""
+
+CANONICAL_MAX_VARIANTS = 200
+"""choose_canonical compares at most this many distinct variants (longest first)."""
+
+EXACT, NEAR, CONTAIN, ECHO, REWORD = "exact", "near", "contain", "echo", "reword"
+KIND_RANK = {EXACT: 4, NEAR: 3, CONTAIN: 2, ECHO: 2, REWORD: 1}
+"""Stronger evidence wins over a higher score of weaker evidence."""
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can cannot cant could couldnt did didnt do does doesnt doing dont down
+during each either else even ever every few for from further get gets got had hadnt has hasnt
+have havent having he hed hell her here hers herself hes him himself his how i id if ill im in
+into is isnt it its itself ive just let lets may me might more most must my myself no nor not now
+of off on once one only or other ought our ours ourselves out over own re same shall she should
+shouldnt so some such than that thats the their theirs them themselves then there theres these
+they theyd theyll theyre theyve this those through to too under until up us very was wasnt we
+wed well were werent weve what whats when where which while who whom whos why will with wont
+would wouldnt yes yet you youd youll your youre yours yourself youve
+""".split())
+"""Function words; they weigh STOPWORD_WEIGHT in the rewording score and are never index keys."""
+
+STOPWORD_WEIGHT = 0.25
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’‘.][^\W_]+)*")
+_DROP = str.maketrans("", "", "'’‘.")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+|…+\.?|\.\.\.+")
+
+
+@dataclass
+class MentionText:
+    """What clustering needs to know about a mention."""
+
+    id: str
+    text: str
+    speaker_key: str | None = None  # speakers.name_key of the article-level speaker
+    published: str | None = None  # ISO date (or datetime) of the article
+    article_id: str | None = None
+
+
+@dataclass
+class Assignment:
+    """Where a mention went: its primary quote and every quote it renders.
+
+    ``kind`` says what evidence joined the primary quote: "new", "exact", "near",
+    "contain", "echo" or "reword".
+    """
+
+    quote_id: str
+    similarity: float  # to the primary quote's best matching variant, 0..1
+    links: list[tuple[str, float]] = field(default_factory=list)  # (quote_id, similarity), primary first
+    new_quote: bool = False
+    kind: str = "new"
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+def words(text: str) -> list[str]:
+    """Lowercased words; apostrophes and abbreviation dots vanish, other punctuation splits.
+
+    >>> words("Iranian-backed groups won’t stop, the U.S. said")
+    ['iranian', 'backed', 'groups', 'wont', 'stop', 'the', 'us', 'said']
+    """
+    return [t.translate(_DROP) for t in _TOKEN.findall(unicodedata.normalize("NFKC", text).lower())]
+
+
+def normalize_key(text: str) -> str:
+    """Case, punctuation and quote-mark style ignored.
+
+    >>> normalize_key("Let me be clear: The U.S. won’t!")
+    'let me be clear the us wont'
+    """
+    return " ".join(words(text))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a quote (split at . ! ? and ellipses), empty pieces dropped.
+
+    >>> sentences("We are ready. … We will act,")
+    ['We are ready.', 'We will act,']
+    """
+    return [p.strip() for p in _SENTENCE_BREAK.split(text) if p and _TOKEN.search(p)]
+
+
+def quote_id_for(mention_id: str) -> str:
+    """A stable quote id derived from the mention that founded the quote."""
+    return "q" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:12]
+
+
+def _day(published: str | None) -> int | None:
+    """Day number of an ISO date or datetime string, None when absent or unparseable."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _stem(word: str) -> str:
+    """A crude suffix strip so "options"/"option", "groups"/"group" agree."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _content_count(tokens: list[str]) -> int:
+    return sum(1 for t in tokens if t not in STOPWORDS)
+
+
+def _index_keys(tokens: list[str]) -> set:
+    """Content words and word bigrams: what candidate generation looks up."""
+    keys: set = {t for t in tokens if t not in STOPWORDS and len(t) > 2}
+    keys.update(zip(tokens, tokens[1:]))
+    return keys
+
+
+# --- pairwise evidence ------------------------------------------------------------------------
+
+def near_score(a_key: str, b_key: str) -> float:
+    """Char-level similarity of two normalized texts (typos, punctuation, small edits).
+
+    >>> round(near_score("let me be clear we act", "let me clear we act"), 2)
+    0.93
+    """
+    return Indel.normalized_similarity(a_key, b_key)
+
+
+def containment(short: list[str], long: list[str]) -> float:
+    """Share of ``short``'s words found in order within a compact window of ``long``.
+
+    >>> containment("all options are open".split(), "we said all options are open now".split())
+    1.0
+    """
+    if not short or len(short) > len(long):
+        return 0.0
+    if LCSseq.similarity(short, long) < CONTAIN_MIN * len(short):
+        return 0.0
+    blocks = [b for b in LCSseq.editops(short, long).as_matching_blocks() if b.size]
+    if not blocks:
+        return 0.0
+    span = blocks[-1].b + blocks[-1].size - blocks[0].b
+    if span > CONTAIN_SPREAD_MAX * len(short) + 1:
+        return 0.0
+    return sum(b.size for b in blocks) / len(short)
+
+
+def reword_score(a: list[str], b: list[str]) -> float:
+    """Mean of word-order LCS Dice and content-weighted word Dice (rewordings, translations).
+
+    >>> round(reword_score("they cannot hit our bases".split(), "you cannot shoot at our bases".split()), 2)
+    0.53
+    """
+    if not a or not b:
+        return 0.0
+    lcs = 2 * LCSseq.similarity(a, b) / (len(a) + len(b))
+    ca, cb = Counter(map(_stem, a)), Counter(map(_stem, b))
+
+    def weight(t: str) -> float:
+        return STOPWORD_WEIGHT if t in STOPWORDS else 1.0
+
+    shared = sum(min(n, cb[t]) * weight(t) for t, n in ca.items() if t in cb)
+    total = sum(n * weight(t) for t, n in ca.items()) + sum(n * weight(t) for t, n in cb.items())
+    return (lcs + 2 * shared / total) / 2
+
+
+def similarity(a: str, b: str) -> float:
+    """How well a variant's words agree with another text (e.g. the canonical), 0..1.
+
+    The strongest of: near-duplicate score, containment of the shorter in the longer
+    (a faithful truncation scores 1.0; word_diff shows what it left out) and rewording score.
+
+    >>> similarity("We will act.", "we will ACT")
+    1.0
+    >>> similarity("All options are on the table as we work", "all options are on the table")
+    1.0
+    """
+    ta, tb = words(a), words(b)
+    ka, kb = " ".join(ta), " ".join(tb)
+    if ka == kb:
+        return 1.0
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return round(max(near_score(ka, kb), containment(short, long), reword_score(ta, tb)), 4)
+
+
+def word_diff(canonical: str, text: str) -> list[list[str]]:
+    """Word-level diff of a variant against the canonical text, JSON-serialisable.
+
+    A list of ``[op, words]`` runs in reading order: ``"="`` words both share, ``"-"``
+    canonical words missing from this variant, ``"+"`` words only in this variant (a
+    replacement is a "-" run followed by a "+" run).  Words are compared normalized (case,
+    punctuation and quote-mark style ignored) and shown as printed, without punctuation.
+
+    >>> word_diff("Let me be clear: we act.", "let me clear, we will act")
+    [['=', 'Let me'], ['-', 'be'], ['=', 'clear we'], ['+', 'will'], ['=', 'act']]
+    """
+    a_surface = _TOKEN.findall(unicodedata.normalize("NFKC", canonical))
+    b_surface = _TOKEN.findall(unicodedata.normalize("NFKC", text))
+    a_norm = [t.lower().translate(_DROP) for t in a_surface]
+    b_norm = [t.lower().translate(_DROP) for t in b_surface]
+    runs: list[list[str]] = []
+
+    def emit(op: str, tokens: list[str]) -> None:
+        if not tokens:
+            return
+        if runs and runs[-1][0] == op:
+            runs[-1][1] += " " + " ".join(tokens)
+        else:
+            runs.append([op, " ".join(tokens)])
+
+    matcher = difflib.SequenceMatcher(None, a_norm, b_norm, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            emit("=", a_surface[i1:i2])
+        else:
+            emit("-", a_surface[i1:i2])
+            emit("+", b_surface[j1:j2])
+    return runs
+
+
+def choose_canonical(variants: list[str]) -> str:
+    """The fullest faithful variant: deterministic and independent of the order given.
+
+    Among distinct normalized variants, prefer the one that contains (or nearly duplicates)
+    the most mentions, then the one closest to all others (the consensus wording, so a
+    typo loses to the common spelling), then the longest, then the most printed; ties go to
+    the alphabetically first text as printed.
+
+    >>> choose_canonical(["we will act", "We will act now, together.", "We will act now, togeter."])
+    'We will act now, together.'
+    """
+    if not variants:
+        raise ValueError("choose_canonical needs at least one variant")
+    printed: dict[str, list[str]] = {}
+    for text in variants:
+        printed.setdefault(normalize_key(text), []).append(text)
+    if len(printed) == 1:
+        return min(next(iter(printed.values())))
+    keys = sorted(printed, key=lambda k: (-len(k), k))[:CANONICAL_MAX_VARIANTS]
+    tokens = {k: k.split() for k in keys}
+    best, best_rank = keys[0], None
+    for k in keys:
+        covered, closeness = 0, 0.0
+        for other in keys:
+            count = len(printed[other])
+            if other == k:
+                covered += count
+                closeness += count
+                continue
+            near = near_score(k, other)
+            cont = containment(tokens[other], tokens[k])
+            if near >= NEAR_DUP_MIN or cont >= CONTAIN_MIN:
+                covered += count
+            closeness += count * max(near, reword_score(tokens[k], tokens[other]))
+        rank = (covered, round(closeness, 6), len(tokens[k]), len(printed[k]))
+        if best_rank is None or rank > best_rank:
+            best, best_rank = k, rank
+    return min(printed[best])
+
+
+# --- the index ----------------------------------------------------------------------------------
+
+class _Quote:
+    """What the index knows of one quote: member count, speakers, dates."""
+
+    __slots__ = ("size", "speakers", "first", "last", "units")
+
+    def __init__(self) -> None:
+        self.size = 0
+        self.speakers: dict[str, int] = {}
+        self.first: int | None = None
+        self.last: int | None = None
+        self.units = 0
+
+
+@dataclass
+class _Match:
+    quote_id: str
+    kind: str
+    score: float  # raw evidence, 0..1
+    rank: tuple  # for choosing among candidates
+
+
+class QuoteIndex:
+    """Quotes seen so far, for incremental assignment.
+
+    Stored variants ("units": a mention's whole text and, for several sentences, each sentence)
+    live in parallel lists; ``postings`` maps index keys to unit numbers.
+
+    >>> index = QuoteIndex()
+    >>> first = index.assign(MentionText("a:0-40", "All options are on the table as we work with partners."))
+    >>> index.assign(MentionText("b:0-20", "all options are on the table")).quote_id == first.quote_id
+    True
+    """
+
+    def __init__(self) -> None:
+        self.unit_key: list[str] = []  # normalized text
+        self.unit_quote: list[str] = []
+        self.unit_article: list[str | None] = []
+        self.unit_refs: list[int] = []  # mentions holding the unit; 0 = removed
+        self.by_key: dict[str, list[int]] = {}  # normalized text -> units
+        self.postings: dict[object, list[int]] = {}
+        self.stopped: set = set()
+        self.quotes: dict[str, _Quote] = {}
+        self.mentions: dict[str, tuple[str, str | None, int | None, tuple[int, ...]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+    # -- bookkeeping --
+
+    def quote_of(self, mention_id: str) -> str | None:
+        """The primary quote of a mention held by the index."""
+        held = self.mentions.get(mention_id)
+        return held[0] if held else None
+
+    def _add_unit(self, quote_id: str, key: str, tokens: list[str], article_id: str | None) -> int | None:
+        for unit in self.by_key.get(key, ()):
+            if self.unit_quote[unit] == quote_id:
+                if self.unit_refs[unit] == 0:
+                    self.quotes[quote_id].units += 1
+                self.unit_refs[unit] += 1
+                return unit
+        quote = self.quotes[quote_id]
+        if quote.units >= MAX_UNITS_PER_QUOTE:
+            return None
+        quote.units += 1
+        unit = len(self.unit_key)
+        self.unit_key.append(key)
+        self.unit_quote.append(quote_id)
+        self.unit_article.append(article_id)
+        self.unit_refs.append(1)
+        self.by_key.setdefault(key, []).append(unit)
+        for k in _index_keys(tokens):
+            if k in self.stopped:
+                continue
+            posting = self.postings.get(k)
+            if posting is None:
+                self.postings[k] = [unit]
+            elif len(posting) >= MAX_POSTING:
+                del self.postings[k]
+                self.stopped.add(k)
+            else:
+                posting.append(unit)
+        return unit
+
+    def _hold(self, mention: MentionText, quote_id: str, parts: list[tuple[str, str, list[str]]]) -> None:
+        """Record ``mention`` as a member of ``quote_id``; parts are (quote_id, key, tokens) to index."""
+        quote = self.quotes.get(quote_id)
+        if quote is None:
+            quote = self.quotes[quote_id] = _Quote()
+        quote.size += 1
+        if mention.speaker_key:
+            quote.speakers[mention.speaker_key] = quote.speakers.get(mention.speaker_key, 0) + 1
+        day = _day(mention.published)
+        if day is not None:
+            quote.first = day if quote.first is None else min(quote.first, day)
+            quote.last = day if quote.last is None else max(quote.last, day)
+        units = []
+        for part_quote, key, tokens in parts:
+            if part_quote not in self.quotes:
+                continue
+            unit = self._add_unit(part_quote, key, tokens, mention.article_id)
+            if unit is not None:
+                units.append(unit)
+        self.mentions[mention.id] = (quote_id, mention.speaker_key, day, tuple(units))
+
+    def add_existing(self, quote_id: str, mention: MentionText) -> None:
+        """Load a stored mention of a stored quote (at ingest start; no matching is done)."""
+        if mention.id in self.mentions:
+            self.remove(mention.id)
+        if quote_id not in self.quotes:
+            self.quotes[quote_id] = _Quote()
+        self._hold(mention, quote_id, _parts(quote_id, mention.text))
+
+    def remove(self, mention_id: str) -> None:
+        """Forget a mention (its article changed); empty quotes disappear."""
+        held = self.mentions.pop(mention_id, None)
+        if held is None:
+            return
+        quote_id, speaker_key, _day_, units = held
+        for unit in units:
+            self.unit_refs[unit] -= 1
+            if self.unit_refs[unit] == 0:
+                owner = self.quotes.get(self.unit_quote[unit])
+                if owner is not None:
+                    owner.units -= 1
+        quote = self.quotes[quote_id]
+        quote.size -= 1
+        if speaker_key:
+            quote.speakers[speaker_key] -= 1
+            if not quote.speakers[speaker_key]:
+                del quote.speakers[speaker_key]
+        if quote.size == 0:
+            del self.quotes[quote_id]
+
+    # -- matching --
+
+    def _judge(self, mention: MentionText, tokens: list[str], key: str, unit: int, day: int | None) -> _Match | None:
+        """Whether stored unit ``unit`` is a variant of the text (tokens, key); None if not."""
+        quote_id = self.unit_quote[unit]
+        quote = self.quotes.get(quote_id)
+        if quote is None:
+            return None
+        other_key = self.unit_key[unit]
+        other = other_key.split()
+        speaker = mention.speaker_key
+        agree = bool(speaker) and speaker in quote.speakers
+        conflict = bool(speaker) and bool(quote.speakers) and not agree
+        shorter = min(len(tokens), len(other))
+        same_article = mention.article_id is not None and mention.article_id == self.unit_article[unit]
+        if key == other_key:
+            kind, score = EXACT, 1.0
+        else:
+            kind, score = None, 0.0
+            near = near_score(key, other_key)
+            if near >= NEAR_DUP_MIN:
+                kind, score = NEAR, near
+            else:
+                short, long = (tokens, other) if len(tokens) <= len(other) else (other, tokens)
+                cont = containment(short, long)
+                if cont >= CONTAIN_MIN:
+                    if len(short) >= FRAGMENT_MIN_WORDS and _content_count(short) >= FRAGMENT_MIN_CONTENT:
+                        kind, score = CONTAIN, cont
+                    elif same_article and len(short) >= ECHO_MIN_WORDS:
+                        kind, score = ECHO, cont
+        if kind is not None:
+            if conflict and shorter < CONFLICT_MIN_WORDS:
+                return None
+        else:
+            score = reword_score(tokens, other)
+            adjusted = score
+            if agree:
+                adjusted += SPEAKER_AGREE_BONUS
+            elif conflict:
+                adjusted -= SPEAKER_CONFLICT_PENALTY
+            if day is not None and quote.first is not None:
+                gap = max(quote.first - day, day - quote.last, 0)
+                if gap <= TIME_NEAR_DAYS:
+                    adjusted += TIME_NEAR_BONUS
+                elif gap > TIME_FAR_DAYS:
+                    adjusted -= TIME_FAR_PENALTY
+            if adjusted < REWORD_MIN:
+                return None
+            kind = REWORD
+        rank = (KIND_RANK[kind], agree and not conflict, same_article, round(score, 6), quote.size, -unit)
+        return _Match(quote_id, kind, score, rank)
+
+    def _best(self, mention: MentionText, tokens: list[str], key: str, day: int | None) -> _Match | None:
+        """The best stored variant for one text: exact key first, then blocked candidates."""
+        best: _Match | None = None
+        for unit in self.by_key.get(key, ()):
+            if self.unit_refs[unit]:
+                match = self._judge(mention, tokens, key, unit, day)
+                if match and (best is None or match.rank > best.rank):
+                    best = match
+        if best is not None:
+            return best
+        counts: Counter = Counter()
+        for k in _index_keys(tokens):
+            posting = self.postings.get(k)
+            if posting:
+                counts.update(posting)
+        for unit, _shared in counts.most_common(MAX_CANDIDATES):
+            if self.unit_refs[unit]:
+                match = self._judge(mention, tokens, key, unit, day)
+                if match and (best is None or match.rank > best.rank):
+                    best = match
+        return best
+
+    def assign(self, mention: MentionText) -> Assignment:
+        """Match a new mention against the stored quotes and record it.
+
+        Its primary quote is the whole text's best match, or, for a mention of several
+        sentences, the quote of its first sentence that has one; every other quote one of its
+        sentences matches is an extra link.  Without any match it founds a new quote.
+        """
+        if mention.id in self.mentions:
+            self.remove(mention.id)
+        tokens = words(mention.text)
+        key = " ".join(tokens)
+        day = _day(mention.published)
+        whole = self._best(mention, tokens, key, day)
+        pieces = [(s, words(s)) for s in sentences(mention.text)]
+        pieces = [(s, t) for s, t in pieces if len(t) >= SENTENCE_MIN_WORDS]
+        sentence_matches: list[tuple[str, list[str], _Match | None]] = []
+        if len(pieces) > 1:
+            for _text, toks in pieces:
+                k = " ".join(toks)
+                sentence_matches.append((k, toks, self._best(mention, toks, k, day)))
+        matched = [m for _k, _t, m in sentence_matches if m is not None]
+        if len({m.quote_id for m in matched}) > 1:
+            primary = matched[0]
+        elif whole is not None:
+            primary = whole
+        elif matched:
+            primary = matched[0]
+        else:
+            primary = None
+
+        links: list[tuple[str, float]] = []
+        if primary is None:
+            quote_id = quote_id_for(mention.id)
+            self.quotes[quote_id] = _Quote()
+            links = [(quote_id, 1.0)]
+        else:
+            quote_id = primary.quote_id
+            links = [(quote_id, round(primary.score, 4))]
+            for m in matched:
+                if m.quote_id not in {q for q, _ in links}:
+                    links.append((m.quote_id, round(m.score, 4)))
+        parts = [(quote_id, key, tokens)]
+        if len(pieces) > 1:
+            for k, toks, m in sentence_matches:
+                parts.append((m.quote_id if m else quote_id, k, toks))
+        self._hold(mention, quote_id, parts)
+        if primary is None:
+            return Assignment(quote_id, 1.0, links, new_quote=True, kind="new")
+        return Assignment(quote_id, round(primary.score, 4), links, new_quote=False, kind=primary.kind)
+
+
+def _parts(quote_id: str, text: str) -> list[tuple[str, str, list[str]]]:
+    """A stored mention's units: its whole text and, when it has several, its sentences."""
+    tokens = words(text)
+    parts = [(quote_id, " ".join(tokens), tokens)]
+    pieces = [words(s) for s in sentences(text)]
+    pieces = [t for t in pieces if len(t) >= SENTENCE_MIN_WORDS]
+    if len(pieces) > 1:
+        parts.extend((quote_id, " ".join(t), t) for t in pieces)
+    return parts

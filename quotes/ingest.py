@@ -1,0 +1,174 @@
+"""Run the flow: sources → clean → extract → cluster → store, then refresh speakers and quotes.
+
+This is the one function the CLI's ``ingest`` and ``reindex`` commands and the
+nightly script share.  Each article is written in its own transaction, so a run
+killed at any point leaves whole articles only, and the next run finishes the job.
+
+Example::
+
+    >>> nlp = load_nlp()
+    >>> db = store.open_db("db/quotes.db")
+    >>> stats = ingest(db, read_paths(["corpus/"]), nlp)
+    >>> stats.summary()
+    'ingest: 5 seen, 5 added, 0 updated, 0 unchanged, 33 mentions, 0 errors'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import sqlite_utils
+from spacy.language import Language
+
+from . import store
+from .clean import clean_article, content_hash
+from .extract import EXTRACTOR_VERSION
+from .sources import Article, SourceError
+from .speakers import Registry
+
+
+class LockHeld(RuntimeError):
+    """Another ingest holds the database's lock."""
+
+
+@dataclass
+class IngestStats:
+    seen: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    mentions: int = 0
+    errors: list[SourceError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"ingest: {self.seen} seen, {self.added} added, {self.updated} updated, "
+                f"{self.unchanged} unchanged, {self.mentions} mentions, {len(self.errors)} errors")
+
+    def counts(self) -> dict:
+        return {"articles_seen": self.seen, "articles_added": self.added, "articles_updated": self.updated,
+                "articles_unchanged": self.unchanged, "mentions_added": self.mentions,
+                "errors": len(self.errors)}
+
+
+@contextlib.contextmanager
+def ingest_lock(db_path: str | os.PathLike) -> Iterator[None]:
+    """Hold an exclusive lock beside the database; a second holder fails at once with LockHeld."""
+    lock_path = Path(f"{db_path}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise LockHeld(f"another ingest is running on {db_path} (lock {lock_path} held by {holder})") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nlp: Language,
+           registry: Registry | None = None, batch_size: int = 32, n_process: int = 1,
+           command: str = "ingest", sources: list[str] | None = None, force: bool = False,
+           on_article: Callable[[str], None] | None = None) -> IngestStats:
+    """Ingest articles; unchanged ones (same content hash and extractor version) are skipped.
+
+    ``force`` re-extracts even unchanged articles (``quotes reindex``).
+    ``on_article`` is called with each article id as it is finished (progress bars).
+    """
+    stats = IngestStats()
+    run_id = store.start_run(db, command, sources or [])
+    status = "failed"
+    try:
+        index = store.load_quote_index(db)
+        for batch in _batches(_pending(db, items, stats, run_id, force, on_article), batch_size):
+            for article, digest, result in _extract_batch(nlp, batch, n_process):
+                if isinstance(result, Exception):
+                    reason = f"extraction failed: {type(result).__name__}: {result}"
+                    stats.errors.append(SourceError(article.source or article.id, reason))
+                    store.record_error(db, run_id, article.source or article.id, reason)
+                else:
+                    mentions, people = result
+                    was_update, written = store.save_article(
+                        db, article, digest, EXTRACTOR_VERSION, mentions, people, index)
+                    stats.updated += was_update
+                    stats.added += not was_update
+                    stats.mentions += written
+                if on_article:
+                    on_article(article.id)
+        store.refresh(db, registry)
+        status = "completed"
+    finally:
+        store.finish_run(db, run_id, status, stats.counts())
+    return stats
+
+
+def _pending(db, items, stats: IngestStats, run_id: int, force: bool,
+             on_article) -> Iterator[tuple[Article, str]]:
+    """Cleaned articles that need extraction; errors and unchanged articles are counted here."""
+    for item in items:
+        if isinstance(item, SourceError):
+            stats.errors.append(item)
+            store.record_error(db, run_id, item.source, item.reason)
+            print(f"quotes: skipped {item.source}: {item.reason}", file=sys.stderr)
+            continue
+        stats.seen += 1
+        digest = content_hash(item)
+        if not force and store.article_is_current(db, item.id, digest, EXTRACTOR_VERSION):
+            stats.unchanged += 1
+            if on_article:
+                on_article(item.id)
+            continue
+        try:
+            cleaned = clean_article(item)
+        except Exception as error:  # one odd article must not stop the batch
+            reason = f"cleaning failed: {type(error).__name__}: {error}"
+            stats.errors.append(SourceError(item.source or item.id, reason))
+            store.record_error(db, run_id, item.source or item.id, reason)
+            continue
+        if not cleaned.text.strip():
+            reason = "no article text left after removing boilerplate"
+            stats.errors.append(SourceError(item.source or item.id, reason))
+            store.record_error(db, run_id, item.source or item.id, reason)
+            continue
+        yield cleaned, digest
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _extract_batch(nlp: Language, batch: list[tuple[Article, str]], n_process: int):
+    """(article, hash, (mentions, people) or the exception) for each article in the batch."""
+    texts = [article.text for article, _ in batch]
+    try:
+        docs = list(nlp.pipe(texts, batch_size=len(texts), n_process=n_process))
+    except Exception:
+        # Find the article that broke the batch; the others still go in.
+        for article, digest in batch:
+            try:
+                doc = nlp(article.text)
+                yield article, digest, (doc._.quotes, doc._.people)
+            except Exception as error:
+                yield article, digest, error
+        return
+    for (article, digest), doc in zip(batch, docs):
+        yield article, digest, (doc._.quotes, doc._.people)

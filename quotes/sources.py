@@ -1,0 +1,186 @@
+"""Read articles from files and folders: ``NAME.txt`` (+ ``NAME.json`` sidecar), ``*.jsonl``, ``*.html``.
+
+Every reader yields :class:`Article` objects or :class:`SourceError` objects;
+bad input never raises, so one broken file cannot stop a batch.
+
+Example::
+
+    >>> for item in read_paths(["corpus/"]):
+    ...     print(item.id if isinstance(item, Article) else item.reason)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+# Bytes that never occur in text files; a file with them is binary.
+BINARY_MARKERS = (b"\x00",)
+
+
+@dataclass
+class Article:
+    """One news article as read from its source, before cleaning."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+    # The headline is the first line of `text` (set by clean.clean_article).
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class SourceError:
+    """Input that could not become an article, with the reason."""
+
+    source: str
+    reason: str
+
+
+def read_paths(paths: Iterable[str | os.PathLike], max_bytes: int | None = None) -> Iterator[Article | SourceError]:
+    """Articles from files and folders (folders are walked recursively, sorted)."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+                    yield from read_file(child, max_bytes=max_bytes)
+        elif path.is_file():
+            yield from read_file(path, max_bytes=max_bytes)
+        else:
+            yield SourceError(str(path), "no such file or directory")
+
+
+def read_file(path: Path, max_bytes: int | None = None) -> Iterator[Article | SourceError]:
+    """Articles in one file, dispatched on its suffix."""
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        yield SourceError(str(path), f"cannot read: {error.strerror}")
+        return
+    if max_bytes is not None and size > max_bytes:
+        yield SourceError(str(path), f"oversized: {size} bytes, limit {max_bytes} (QUOTES_MAX_FILE_BYTES)")
+        return
+    if size == 0:
+        yield SourceError(str(path), "empty file")
+        return
+    data = path.read_bytes()
+    if any(marker in data for marker in BINARY_MARKERS):
+        yield SourceError(str(path), "binary file (contains NUL bytes)")
+        return
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        yield SourceError(str(path), f"not UTF-8: undecodable byte at offset {error.start}")
+        return
+    if suffix == ".txt":
+        yield from _read_txt(path, text)
+    elif suffix == ".jsonl":
+        yield from _read_jsonl(path, text)
+    elif suffix in (".html", ".htm"):
+        yield from _read_html(path, text)
+    else:
+        yield SourceError(str(path), f"unsupported file type {suffix!r}")
+
+
+def _read_txt(path: Path, text: str) -> Iterator[Article | SourceError]:
+    if not text.strip():
+        yield SourceError(str(path), "empty file (whitespace only)")
+        return
+    meta: dict = {}
+    sidecar = path.with_suffix(".json")
+    if sidecar.exists():
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+            if not isinstance(meta, dict):
+                raise ValueError("not a JSON object")
+        except (ValueError, UnicodeDecodeError) as error:
+            yield SourceError(str(sidecar), f"unparseable sidecar JSON: {error}")
+            return
+    yield Article(
+        id=path.stem,
+        text=text,
+        title=_str_or_none(meta.get("title")),
+        outlet=_str_or_none(meta.get("outlet")),
+        url=_str_or_none(meta.get("url")),
+        published=_str_or_none(meta.get("published")),
+        source=str(path),
+    )
+
+
+def _read_jsonl(path: Path, text: str) -> Iterator[Article | SourceError]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            yield SourceError(where, f"malformed JSON line: {error}")
+            continue
+        if not isinstance(record, dict):
+            yield SourceError(where, "JSON line is not an object")
+            continue
+        if not record.get("id") or not isinstance(record.get("text"), str) or not record["text"].strip():
+            yield SourceError(where, "JSON line needs a non-empty 'id' and 'text'")
+            continue
+        yield Article(
+            id=str(record["id"]),
+            text=record["text"],
+            title=_str_or_none(record.get("title")),
+            outlet=_str_or_none(record.get("outlet")),
+            url=_str_or_none(record.get("url")),
+            published=_str_or_none(record.get("published")),
+            source=where,
+        )
+
+
+def _read_html(path: Path, html: str) -> Iterator[Article | SourceError]:
+    article = article_from_html(html, id=path.stem, source=str(path))
+    if isinstance(article, SourceError):
+        article.source = str(path)
+    yield article
+
+
+def article_from_html(html: str, id: str, source: str, url: str | None = None,
+                      outlet: str | None = None) -> Article | SourceError:
+    """Main text and metadata of an article page, extracted by trafilatura."""
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                               favor_precision=True)
+    except Exception as error:  # trafilatura raises many kinds on broken markup
+        return SourceError(source, f"unparseable HTML: {type(error).__name__}: {error}")
+    if document is None:
+        return SourceError(source, "unparseable HTML: no article text found")
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    text = data.get("text") or ""
+    if not text.strip():
+        return SourceError(source, "unparseable HTML: no article text found")
+    title = _str_or_none(data.get("title"))
+    return Article(
+        id=id,
+        text=text,
+        title=title,
+        outlet=outlet or _str_or_none(data.get("sitename")),
+        url=url or _str_or_none(data.get("url")),
+        published=_str_or_none(data.get("date")),
+        source=source,
+    )
+
+
+def _str_or_none(value) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None

@@ -1,0 +1,371 @@
+"""The SQLite store: schema and migrations, per-article writes, derived tables, export.
+
+Only this module touches SQLite.  Writes are idempotent by construction: an
+article is keyed by id and content hash, mention ids derive from offsets, and
+every derived table (quotes, speakers, aliases) is recomputed from the stored
+mentions by :func:`refresh`.
+
+Example::
+
+    >>> db = open_db(":memory:")
+    >>> sorted(t for t in db.table_names() if not t.startswith(("_", "mentions_fts", "quotes_fts", "articles_fts")))[:3]
+    ['article_people', 'articles', 'ingest_errors']
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from .cluster import Assignment, MentionText, QuoteIndex, choose_canonical, similarity, word_diff
+from .extract import Mention, Person
+from .sources import Article
+from .speakers import ArticlePerson, Registry, alias_kind, name_key, resolve_speakers, speaker_description
+
+migrations = Migrations("quotes")
+
+# Columns Datasette facets on; each gets an index so facets stay inside the time limit.
+FACET_INDEXES = {
+    "mentions": [["speaker_id"], ["quote_id"], ["article_id"], ["outlet"], ["method"], ["partial"],
+                 ["published"], ["quote_id", "outlet"]],
+    "quotes": [["speaker_id"], ["attribution_conflict"], ["first_seen"], ["outlet_count"]],
+    "articles": [["outlet"], ["published"], ["content_hash"]],
+    "speaker_aliases": [["alias"], ["kind"]],
+    "mention_quotes": [["quote_id"]],
+    "ingest_errors": [["run_id"]],
+}
+FTS_TABLES = {
+    "mentions": ["text"],
+    "quotes": ["canonical"],
+    "articles": ["title", "text"],
+}
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "you"}
+
+
+def now() -> str:
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+
+
+@migrations()
+def m001_initial_schema(db: sqlite_utils.Database) -> None:
+    db["articles"].create({
+        "id": str, "outlet": str, "url": str, "title": str, "published": str, "text": str,
+        "content_hash": str, "source": str, "extractor_version": str, "ingested_at": str,
+    }, pk="id")
+    db["speakers"].create({
+        "id": str, "name": str, "description": str, "wikidata_id": str, "mention_count": int,
+        "quote_count": int, "outlet_count": int, "first_quoted": str, "last_quoted": str,
+    }, pk="id")
+    db["speaker_aliases"].create({
+        "speaker_id": str, "alias": str, "kind": str, "article_count": int, "outlet_count": int,
+        "outlets": str,
+    }, pk=("speaker_id", "alias"), foreign_keys=[("speaker_id", "speakers", "id")])
+    db["quotes"].create({
+        "id": str, "canonical": str, "speaker_id": str, "mention_count": int, "article_count": int,
+        "outlet_count": int, "first_seen": str, "last_seen": str, "first_outlet": str,
+        "attribution_conflict": int, "speakers_named": str, "dirty": int,
+    }, pk="id", foreign_keys=[("speaker_id", "speakers", "id")])
+    db["mentions"].create({
+        "id": str, "quote_id": str, "article_id": str, "speaker_id": str, "text": str,
+        "start": int, "end": int, "cue": str, "speaker_mention": str, "speaker_name": str,
+        "speaker_role": str, "method": str, "extracted_method": str, "partial": int,
+        "confidence": float, "similarity": float, "diff": str, "outlet": str, "published": str,
+    }, pk="id", foreign_keys=[
+        ("quote_id", "quotes", "id"), ("article_id", "articles", "id"), ("speaker_id", "speakers", "id"),
+    ])
+    db["mention_quotes"].create({
+        "mention_id": str, "quote_id": str, "is_primary": int, "similarity": float,
+    }, pk=("mention_id", "quote_id"), foreign_keys=[("mention_id", "mentions", "id"), ("quote_id", "quotes", "id")])
+    db["article_people"].create({
+        "article_id": str, "name": str, "aliases": str, "roles": str,
+    }, pk=("article_id", "name"), foreign_keys=[("article_id", "articles", "id")])
+    db["ingest_runs"].create({
+        "id": int, "started_at": str, "finished_at": str, "command": str, "sources": str, "status": str,
+        "articles_seen": int, "articles_added": int, "articles_updated": int, "articles_unchanged": int,
+        "mentions_added": int, "errors": int,
+    }, pk="id")
+    db["ingest_errors"].create({
+        "id": str, "run_id": int, "source": str, "reason": str, "first_seen": str, "last_seen": str,
+    }, pk="id", foreign_keys=[("run_id", "ingest_runs", "id")])
+    for table, indexes in FACET_INDEXES.items():
+        for columns in indexes:
+            db[table].create_index(columns, if_not_exists=True)
+    for table, columns in FTS_TABLES.items():
+        db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) a quotes database, in WAL mode, fully migrated."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite_utils.Database(path)
+        db.enable_wal()
+    else:
+        db = sqlite_utils.Database(memory=True)
+    db.execute("PRAGMA busy_timeout = 30000")
+    migrations.apply(db)
+    return db
+
+
+# --- ingest runs and errors -------------------------------------------------------------------
+
+def start_run(db: sqlite_utils.Database, command: str, sources: list[str]) -> int:
+    with db.atomic():
+        return db["ingest_runs"].insert({
+            "started_at": now(), "command": command, "sources": json.dumps(sources), "status": "running",
+        }).last_pk
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, status: str, counts: dict) -> None:
+    with db.atomic():
+        db["ingest_runs"].update(run_id, {"finished_at": now(), "status": status, **counts})
+
+
+def record_error(db: sqlite_utils.Database, run_id: int, source: str, reason: str) -> None:
+    """Record rejected input once per (source, reason); a re-run only updates last_seen."""
+    error_id = hashlib.sha1(f"{source}\x1f{reason}".encode("utf-8")).hexdigest()[:16]
+    with db.atomic():
+        existing = db.execute("select first_seen from ingest_errors where id = ?", [error_id]).fetchone()
+        db["ingest_errors"].upsert({
+            "id": error_id, "run_id": run_id, "source": source, "reason": reason,
+            "first_seen": existing[0] if existing else now(), "last_seen": now(),
+        }, pk="id")
+
+
+# --- articles ------------------------------------------------------------------------------------
+
+def article_is_current(db: sqlite_utils.Database, article_id: str, content_hash: str, extractor_version: str) -> bool:
+    row = db.execute("select content_hash, extractor_version from articles where id = ?", [article_id]).fetchone()
+    return row is not None and row[0] == content_hash and row[1] == extractor_version
+
+
+def load_quote_index(db: sqlite_utils.Database) -> QuoteIndex:
+    """A QuoteIndex holding every stored mention, for incremental clustering."""
+    index = QuoteIndex()
+    rows = db.execute("select id, quote_id, text, speaker_name, published, article_id from mentions order by id")
+    for mention_id, quote_id, text, speaker_name, published, article_id in rows:
+        index.add_existing(quote_id, MentionText(mention_id, text, name_key(speaker_name), published, article_id))
+    return index
+
+
+def mention_id_for(article_id: str, mention: Mention) -> str:
+    return f"{article_id}:{mention.start}-{mention.end}"
+
+
+def save_article(db: sqlite_utils.Database, article: Article, content_hash: str, extractor_version: str,
+                 mentions: list[Mention], people: list[Person], index: QuoteIndex) -> tuple[bool, int]:
+    """Store one cleaned article with its mentions and people, in one transaction.
+
+    Returns (was_update, mentions_written).  A changed article's old mentions are replaced.
+    """
+    with db.atomic():
+        old_ids = [row[0] for row in db.execute("select id from mentions where article_id = ?", [article.id])]
+        was_update = db.execute("select 1 from articles where id = ?", [article.id]).fetchone() is not None
+        if old_ids:
+            old_quotes = [row[0] for row in db.execute(
+                "select distinct quote_id from mention_quotes where mention_id in (select id from mentions where article_id = ?)",
+                [article.id])]
+            db.execute("delete from mention_quotes where mention_id in (select id from mentions where article_id = ?)",
+                       [article.id])
+            db.execute("delete from mentions where article_id = ?", [article.id])
+            mark_dirty(db, old_quotes)
+        db.execute("delete from article_people where article_id = ?", [article.id])
+        db["articles"].upsert({
+            "id": article.id, "outlet": article.outlet, "url": article.url, "title": article.title,
+            "published": article.published, "text": article.text, "content_hash": content_hash,
+            "source": article.source, "extractor_version": extractor_version, "ingested_at": now(),
+        }, pk="id")
+        for old_id in old_ids:
+            index.remove(old_id)
+        people_rows = {p.name: {"article_id": article.id, "name": p.name, "aliases": json.dumps(p.aliases),
+                                "roles": json.dumps(p.roles)} for p in people}
+        mention_rows, link_rows, touched = [], [], set()
+        for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+            mention_id = mention_id_for(article.id, mention)
+            assignment: Assignment = index.assign(MentionText(
+                mention_id, mention.text, name_key(mention.speaker), article.published, article.id))
+            if mention.speaker and mention.speaker not in people_rows:
+                people_rows[mention.speaker] = {"article_id": article.id, "name": mention.speaker,
+                                                "aliases": json.dumps([mention.speaker]), "roles": json.dumps(
+                                                    [mention.speaker_role] if mention.speaker_role else [])}
+            mention_rows.append({
+                "id": mention_id, "quote_id": assignment.quote_id, "article_id": article.id,
+                "speaker_id": None, "text": mention.text, "start": mention.start, "end": mention.end,
+                "cue": mention.cue, "speaker_mention": mention.speaker_mention, "speaker_name": mention.speaker,
+                "speaker_role": mention.speaker_role, "method": mention.method,
+                "extracted_method": mention.method, "partial": int(mention.partial),
+                "confidence": mention.confidence, "similarity": assignment.similarity, "diff": None,
+                "outlet": article.outlet, "published": article.published,
+            })
+            links = assignment.links or [(assignment.quote_id, assignment.similarity)]
+            for position, (quote_id, score) in enumerate(links):
+                link_rows.append({"mention_id": mention_id, "quote_id": quote_id,
+                                  "is_primary": int(quote_id == assignment.quote_id), "similarity": score})
+                touched.add(quote_id)
+            touched.add(assignment.quote_id)
+        for quote_id in touched:
+            db.execute(
+                "insert into quotes (id, dirty) values (?, 1) on conflict(id) do update set dirty = 1", [quote_id])
+        if people_rows:
+            db["article_people"].insert_all(people_rows.values(), pk=("article_id", "name"), replace=True)
+        if mention_rows:
+            db["mentions"].insert_all(mention_rows, pk="id", replace=True)
+        if link_rows:
+            db["mention_quotes"].insert_all(link_rows, pk=("mention_id", "quote_id"), replace=True)
+    return was_update, len(mention_rows)
+
+
+def mark_dirty(db: sqlite_utils.Database, quote_ids: Iterable[str]) -> None:
+    for quote_id in quote_ids:
+        db.execute("update quotes set dirty = 1 where id = ?", [quote_id])
+
+
+# --- derived tables ------------------------------------------------------------------------------
+
+def refresh(db: sqlite_utils.Database, registry: Registry | None = None) -> None:
+    """Recompute speakers, aliases, quote texts and statistics from the stored mentions.
+
+    Runs in one transaction at the end of every ingest, so a crash before or during it
+    is repaired by the next run.
+    """
+    with db.atomic():
+        refresh_speakers(db, registry)
+        refresh_quotes(db)
+        refresh_speaker_stats(db)
+
+
+def refresh_speakers(db: sqlite_utils.Database, registry: Registry | None) -> None:
+    outlets = dict(db.execute("select id, outlet from articles").fetchall())
+    published = dict(db.execute("select id, published from articles").fetchall())
+    people = [
+        ArticlePerson(article_id, name, json.loads(aliases or "[]"), json.loads(roles or "[]"),
+                      outlets.get(article_id), published.get(article_id))
+        for article_id, name, aliases, roles in db.execute(
+            "select article_id, name, aliases, roles from article_people order by article_id, name")
+    ]
+    mapping = resolve_speakers(people, registry)
+    speaking = {(a, n) for a, n in db.execute(
+        "select distinct article_id, speaker_name from mentions where speaker_name is not null")}
+    speakers: dict[str, dict] = {}
+    roles_by_speaker: dict[str, list[str]] = defaultdict(list)
+    alias_articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for person in people:
+        speaker = mapping.get((person.article_id, person.name))
+        if speaker is None or (person.article_id, person.name) not in speaking:
+            continue
+        speakers[speaker.id] = {"id": speaker.id, "name": speaker.name, "wikidata_id": speaker.wikidata_id}
+        roles_by_speaker[speaker.id].extend(person.roles)
+        for alias in {person.name, *person.aliases}:
+            if alias and alias.strip().lower() not in PRONOUNS:
+                alias_articles[(speaker.id, alias)].add(person.article_id)
+        for role in set(person.roles):
+            alias_articles[(speaker.id, role)].add(person.article_id)
+        for alias in speaker.aliases:
+            alias_articles.setdefault((speaker.id, alias), set())
+    db.execute("update mentions set speaker_id = null")
+    db.execute("delete from speaker_aliases")
+    db.execute("update quotes set speaker_id = null")
+    db.execute("delete from speakers")
+    for speaker_id, row in speakers.items():
+        row["description"] = speaker_description(roles_by_speaker[speaker_id])
+    db["speakers"].insert_all(speakers.values(), pk="id", replace=True)
+    alias_rows = []
+    for (speaker_id, alias), articles in sorted(alias_articles.items()):
+        alias_outlets = sorted({outlets.get(a) for a in articles if outlets.get(a)})
+        kind = "role" if alias in roles_by_speaker[speaker_id] else alias_kind(alias, speakers[speaker_id]["name"])
+        alias_rows.append({"speaker_id": speaker_id, "alias": alias, "kind": kind, "article_count": len(articles),
+                           "outlet_count": len(alias_outlets), "outlets": json.dumps(alias_outlets)})
+    db["speaker_aliases"].insert_all(alias_rows, pk=("speaker_id", "alias"), replace=True)
+    updates = [(mapping[(a, n)].id, a, n) for a, n in speaking if (a, n) in mapping]
+    db.conn.executemany("update mentions set speaker_id = ? where article_id = ? and speaker_name = ?", updates)
+
+
+def refresh_quotes(db: sqlite_utils.Database) -> None:
+    """Canonical text, speaker, conflicts, propagation, similarity/diff and counts per quote."""
+    db.execute("delete from quotes where id not in (select quote_id from mentions)")
+    members: dict[str, list[dict]] = defaultdict(list)
+    for row in db.query("select id, quote_id, text, speaker_id, extracted_method, outlet, published, article_id "
+                        "from mentions order by published, id"):
+        members[row["quote_id"]].append(row)
+    dirty = {row[0] for row in db.execute("select id from quotes where dirty = 1")}
+    quote_rows, mention_updates = [], []
+    for quote_id, rows in members.items():
+        named = Counter(r["speaker_id"] for r in rows if r["speaker_id"])
+        speaker_id = None
+        if named:
+            top = max(named.values())
+            speaker_id = min(s for s, c in named.items() if c == top)
+        propagate = speaker_id if len(named) == 1 else None
+        for r in rows:
+            if r["speaker_id"] is None:
+                mention_updates.append(("cluster" if propagate else r["extracted_method"], propagate, r["id"]))
+            else:
+                mention_updates.append((r["extracted_method"], r["speaker_id"], r["id"]))
+        dated = [r for r in rows if r["published"]]
+        first = dated[0] if dated else rows[0]
+        row = {
+            "id": quote_id, "speaker_id": speaker_id, "mention_count": len(rows),
+            "article_count": len({r["article_id"] for r in rows}),
+            "outlet_count": len({r["outlet"] for r in rows if r["outlet"]}),
+            "first_seen": min((r["published"] for r in dated), default=None),
+            "last_seen": max((r["published"] for r in dated), default=None),
+            "first_outlet": first["outlet"], "attribution_conflict": int(len(named) > 1),
+            "speakers_named": json.dumps(sorted(named)),
+        }
+        if quote_id in dirty:
+            canonical = choose_canonical([r["text"] for r in rows])
+            row["canonical"] = canonical
+            row["dirty"] = 0
+            for r in rows:
+                db.execute("update mentions set similarity = ?, diff = ? where id = ?",
+                           [similarity(canonical, r["text"]), json.dumps(word_diff(canonical, r["text"])), r["id"]])
+        quote_rows.append(row)
+    db.conn.executemany("update mentions set method = ?, speaker_id = ? where id = ?", mention_updates)
+    for row in quote_rows:
+        db["quotes"].update(row["id"], {k: v for k, v in row.items() if k != "id"})
+
+
+def refresh_speaker_stats(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        update speakers set
+          mention_count = (select count(*) from mentions where speaker_id = speakers.id),
+          quote_count = (select count(distinct quote_id) from mentions where speaker_id = speakers.id),
+          outlet_count = (select count(distinct outlet) from mentions where speaker_id = speakers.id),
+          first_quoted = (select min(published) from mentions where speaker_id = speakers.id),
+          last_quoted = (select max(published) from mentions where speaker_id = speakers.id)
+    """)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+def export_rows(db: sqlite_utils.Database) -> Iterator[dict]:
+    """One dict per mention, in the export contract's shape (article order, then offset)."""
+    sql = """
+        select m.article_id as article, m.text, m.start, m."end", s.name as speaker, m.quote_id,
+               q.canonical, m.outlet, m.published, m.speaker_mention, m.cue, m.method, m.partial,
+               m.confidence, m.similarity
+        from mentions m
+        left join speakers s on s.id = m.speaker_id
+        left join quotes q on q.id = m.quote_id
+        order by m.article_id, m.start
+    """
+    for row in db.query(sql):
+        row["partial"] = bool(row["partial"])
+        yield row
+
+
+def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """Row count of every table that holds data (not FTS shadows)."""
+    return {name: db[name].count for name in sorted(db.table_names())
+            if "_fts" not in name and not name.startswith("_")}
+
+
+def stored_articles(db: sqlite_utils.Database) -> Iterator[dict]:
+    yield from db.query("select * from articles order by id")

@@ -1,0 +1,117 @@
+import pytest
+
+from quotes import store
+from quotes.ingest import ingest
+from quotes.sources import Article, read_paths
+
+ARTICLE_A = """Council backs library plan
+“We will keep every branch open,” Mayor Ana Ruiz said on Monday.
+The council voted 7-2.
+“Libraries are where this city learns,” Ruiz added."""
+
+ARTICLE_B = """Mayor vows to keep libraries open
+Mayor Ana Ruiz told reporters: “We will keep every branch open.”"""
+
+
+@pytest.fixture
+def corpus(write_article):
+    write_article("a", ARTICLE_A, {"outlet": "City Herald", "published": "2024-05-06"})
+    path = write_article("b", ARTICLE_B, {"outlet": "Metro Daily", "published": "2024-05-07"})
+    return path.parent
+
+
+def data_snapshot(db):
+    """Every row of every data table (not the run log), to compare two states."""
+    skip_columns = {"ingested_at", "first_seen", "last_seen"}
+    snapshot = {}
+    for table in store.table_counts(db):
+        if table in ("ingest_runs",):
+            continue
+        rows = [{k: v for k, v in row.items() if k not in skip_columns} for row in db[table].rows]
+        snapshot[table] = sorted(rows, key=repr)
+    return snapshot
+
+
+def test_schema_has_tables_fks_fts_and_indexes(fresh_db):
+    db = fresh_db
+    for table in ["articles", "speakers", "speaker_aliases", "quotes", "mentions", "mention_quotes",
+                  "ingest_runs", "ingest_errors", "_sqlite_migrations"]:
+        assert db[table].exists(), table
+    assert {("quote_id", "quotes"), ("article_id", "articles"), ("speaker_id", "speakers")} == {
+        (fk.column, fk.other_table) for fk in db["mentions"].foreign_keys}
+    assert "mentions_fts" == db["mentions"].detect_fts()
+    assert "quotes_fts" == db["quotes"].detect_fts()
+    assert "articles_fts" == db["articles"].detect_fts()
+    indexed = {tuple(index.columns) for index in db["mentions"].indexes}
+    assert {("speaker_id",), ("outlet",), ("method",), ("published",)} <= indexed
+    assert ["m001_initial_schema"] == [r["name"] for r in db["_sqlite_migrations"].rows][:1]
+
+
+def test_open_db_uses_wal_and_migrates_once(tmp_path):
+    path = tmp_path / "q.db"
+    store.open_db(path).close()
+    db = store.open_db(path)
+    assert "wal" == db.execute("pragma journal_mode").fetchone()[0]
+    names = [r["name"] for r in db["_sqlite_migrations"].rows]
+    assert len(names) == len(set(names))
+
+
+def test_ingest_twice_changes_nothing(nlp, tmp_path, corpus):
+    db = store.open_db(tmp_path / "q.db")
+    first = ingest(db, read_paths([corpus]), nlp)
+    before = data_snapshot(db)
+    second = ingest(db, read_paths([corpus]), nlp)
+    assert (2, 0) == (first.added, second.added)
+    assert 2 == second.unchanged
+    assert before == data_snapshot(db)
+    assert 2 == db["ingest_runs"].count
+
+
+def test_changed_article_replaces_its_mentions(nlp, fresh_db):
+    db = fresh_db
+    ingest(db, [Article("x", ARTICLE_A, outlet="City Herald")], nlp)
+    assert 2 == db["mentions"].count
+    edited = ARTICLE_A.replace("“Libraries are where this city learns,” Ruiz added.", "The vote was close.")
+    stats = ingest(db, [Article("x", edited, outlet="City Herald")], nlp)
+    assert (1, 0) == (stats.updated, stats.added)
+    assert ["We will keep every branch open,"] == [r["text"] for r in db["mentions"].rows]
+    # The quote only the old version carried is gone, so no empty cluster is left behind.
+    assert db.execute("select count(*) from quotes where id not in (select quote_id from mentions)").fetchone()[0] == 0
+
+
+def test_identical_quotes_share_a_quote_row(nlp, fresh_db):
+    db = fresh_db
+    ingest(db, [Article("a", ARTICLE_A, outlet="City Herald"), Article("b", ARTICLE_B, outlet="Metro Daily")], nlp)
+    rows = list(db.query("select quote_id, outlet from mentions where text like 'We will keep every branch open%'"))
+    assert 2 == len(rows)
+    assert 1 == len({r["quote_id"] for r in rows})
+    quote = db["quotes"].get(rows[0]["quote_id"])
+    assert (2, 2) == (quote["mention_count"], quote["outlet_count"])
+
+
+def test_fts_follows_inserts(nlp, fresh_db):
+    db = fresh_db
+    ingest(db, [Article("a", ARTICLE_A, outlet="City Herald")], nlp)
+    hits = list(db["mentions"].search("libraries"))
+    assert ["Libraries are where this city learns,"] == [h["text"] for h in hits]
+
+
+def test_errors_are_recorded_once_per_source_and_reason(tmp_path, nlp):
+    db = store.open_db(tmp_path / "q.db")
+    bad = tmp_path / "in" / "bad.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"\x00\x01")
+    for _ in range(2):
+        stats = ingest(db, read_paths([bad.parent]), nlp)
+        assert 1 == len(stats.errors)
+    [row] = db["ingest_errors"].rows
+    assert (str(bad), "binary file (contains NUL bytes)") == (row["source"], row["reason"])
+
+
+def test_export_rows_follow_the_contract(nlp, fresh_db):
+    db = fresh_db
+    ingest(db, [Article("a", ARTICLE_A, outlet="City Herald")], nlp)
+    row = next(store.export_rows(db))
+    assert {"article", "text", "start", "end", "speaker", "quote_id", "canonical", "outlet"} <= set(row)
+    text = db["articles"].get("a")["text"]
+    assert row["text"] == text[row["start"]:row["end"]]
