@@ -23,8 +23,9 @@ from .sources import Article
 # ftfy must not straighten curly quotes: their direction is evidence for pairing.
 FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, explain=False)
 
-# `&quot;` whose ampersand was mangled into a comma or dropped (",quot;", "quot;").
-MANGLED_ENTITY = re.compile(r"[,;]?(?<![A-Za-z])(quot|ldquo|rdquo|lsquo|rsquo|laquo|raquo);")
+# `&quot;` whose ampersand was mangled into a comma or dropped (",quot;", "quot;").  Runs after
+# real entities are decoded, so "&quot;" itself never reaches it.
+MANGLED_ENTITY = re.compile(r"[,;]?(?<![A-Za-z&])(quot|ldquo|rdquo|lsquo|rsquo|laquo|raquo|apos);")
 HTML_ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 ODD_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000]")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
@@ -42,7 +43,9 @@ BOILERPLATE_LINES = [
         r"your email address will not be published\.?.*",
         r"required fields are marked.*",
         r"(notice|warning|deprecated|fatal error|parse error): .*\bon line \d+",
-        r"(copyright|©|\(c\)) .*|all rights reserved\.?.*",
+        # "Copyright 2024 Nexstar Media Inc. All rights reserved." but not a sentence about copyright law
+        r"(copyright|©|\(c\))\s*(©\s*)?(\d{4}.{0,300}|\w.{0,120}(rights reserved|\d{4}).{0,200})"
+        r"|all rights reserved\.?.*",
         r"continue reading( at .*)?|click here.*|subscribe( now| to .*)?|sign up( for .*)?",
         r"share (this|on) .*|share|tweet|email|print|whatsapp|facebook|twitter",
         r"\d+\s*[−\-+×x*/]\s*(\d+)?\s*=\s*\d*",  # captcha residue: "27 − = 21"
@@ -53,9 +56,15 @@ BOILERPLATE_LINES = [
 
 
 def clean_text(text: str) -> str:
-    """Repair entities, mojibake and odd whitespace; keep every line."""
+    """Repair entities, mojibake and odd whitespace; keep every line.
+
+    >>> clean_text("x &amp;quot;y&amp;quot; and &#8220;z&#8221;")
+    'x "y" and “z”'
+    """
+    # Twice: double-escaped "&amp;quot;" decodes to "&quot;" and then to a mark.
+    for _ in range(2):
+        text = HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = MANGLED_ENTITY.sub(lambda m: html.unescape(f"&{m.group(1)};"), text)
-    text = HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = ftfy.fix_text(text, config=FTFY_CONFIG)
     text = ODD_SPACES.sub(" ", text)
     text = ZERO_WIDTH.sub("", text)

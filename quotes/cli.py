@@ -52,10 +52,13 @@ def cli() -> None:
 @click.option("--batch-size", type=int, default=None, help="Articles per nlp.pipe batch (default: $QUOTES_BATCH_SIZE)")
 @click.option("--workers", type=int, default=1, show_default=True, help="Processes for spaCy extraction")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary line")
-def ingest(paths, db_path, model, registry, batch_size, workers, quiet) -> None:
+@click.option("--log-noop-run", is_flag=True,
+              help="Log the run in ingest_runs even when it changed nothing (the nightly script always does)")
+def ingest(paths, db_path, model, registry, batch_size, workers, quiet, log_noop_run) -> None:
     """Ingest article files and folders (NAME.txt + NAME.json, *.jsonl, *.html).
 
-    Idempotent: unchanged articles are skipped, changed ones replace their mentions.
+    Idempotent: unchanged articles are skipped, changed ones replace their mentions, and a
+    run that changes nothing leaves every table as it was.
 
     \b
     Example:
@@ -66,11 +69,11 @@ def ingest(paths, db_path, model, registry, batch_size, workers, quiet) -> None:
     max_bytes = int(get_setting("max_file_bytes"))
     items = read_paths(paths, max_bytes=max_bytes)
     run_ingest(items, db_path, model, registry, batch_size, workers, quiet, command="ingest",
-               sources=[str(p) for p in paths])
+               sources=[str(p) for p in paths], log_noop_run=log_noop_run)
 
 
 def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet, command, sources,
-               force: bool = False):
+               force: bool = False, log_noop_run: bool = True):
     """Shared by ingest and reindex: lock, load model and registry, ingest with progress."""
     from . import store
     from .extract import load_nlp
@@ -93,7 +96,7 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
                 progress = tqdm(unit="article", desc=command, file=sys.stderr)
             stats = run(db, items, nlp, registry=registry,
                         batch_size=batch_size or int(get_setting("batch_size")), n_process=workers,
-                        command=command, sources=sources, force=force,
+                        command=command, sources=sources, force=force, log_noop_run=log_noop_run,
                         on_article=(lambda _id: progress.update(1)) if progress else None)
             if progress:
                 progress.close()

@@ -150,7 +150,8 @@ class Assignment:
     """Where a mention went: its primary quote and every quote it renders.
 
     ``kind`` says what evidence joined the primary quote: "new", "exact", "near",
-    "contain", "echo" or "reword".
+    "contain", "echo" or "reword".  ``backlinks`` are secondary links for mentions stored
+    earlier: a joined mention whose extra sentence had no quote of its own until this one.
     """
 
     quote_id: str
@@ -158,6 +159,8 @@ class Assignment:
     links: list[tuple[str, float]] = field(default_factory=list)  # (quote_id, similarity), primary first
     new_quote: bool = False
     kind: str = "new"
+    # (earlier mention_id, quote_id, similarity): links the store adds to mentions printed before
+    backlinks: list[tuple[str, str, float]] = field(default_factory=list)
 
 
 # --- text ---------------------------------------------------------------------------------------
@@ -234,11 +237,16 @@ def near_score(a_key: str, b_key: str) -> float:
     return Indel.normalized_similarity(a_key, b_key)
 
 
-def containment(short: list[str], long: list[str]) -> float:
+def containment(short: list[str], long: list[str], gaps: bool = False) -> float:
     """Share of ``short``'s words found in order within a compact window of ``long``.
+
+    With ``gaps`` words of ``long`` skipped inside the window count against it (a verbatim
+    truncation still scores 1.0, "let me clear" in "let me be clear" does not).
 
     >>> containment("all options are open".split(), "we said all options are open now".split())
     1.0
+    >>> containment("all options open".split(), "we said all options are open now".split(), gaps=True)
+    0.75
     """
     if not short or len(short) > len(long):
         return 0.0
@@ -250,7 +258,8 @@ def containment(short: list[str], long: list[str]) -> float:
     span = blocks[-1].b + blocks[-1].size - blocks[0].b
     if span > CONTAIN_SPREAD_MAX * len(short) + 1:
         return 0.0
-    return sum(b.size for b in blocks) / len(short)
+    found = sum(b.size for b in blocks)
+    return found / (len(short) + span - found if gaps else len(short))
 
 
 def reword_score(a: list[str], b: list[str]) -> float:
@@ -275,8 +284,9 @@ def reword_score(a: list[str], b: list[str]) -> float:
 def similarity(a: str, b: str) -> float:
     """How well a variant's words agree with another text (e.g. the canonical), 0..1.
 
-    The strongest of: near-duplicate score, containment of the shorter in the longer
-    (a faithful truncation scores 1.0; word_diff shows what it left out) and rewording score.
+    The strongest of: near-duplicate score, containment of the shorter in the longer with
+    skipped words counted against it (a verbatim truncation scores 1.0; word_diff shows what it
+    left out) and rewording score.  1.0 means the same words, possibly fewer of them.
 
     >>> similarity("We will act.", "we will ACT")
     1.0
@@ -288,7 +298,7 @@ def similarity(a: str, b: str) -> float:
     if ka == kb:
         return 1.0
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return round(max(near_score(ka, kb), containment(short, long), reword_score(ta, tb)), 4)
+    return round(max(near_score(ka, kb), containment(short, long, gaps=True), reword_score(ta, tb)), 4)
 
 
 def word_diff(canonical: str, text: str) -> list[list[str]]:
@@ -369,7 +379,7 @@ def choose_canonical(variants: list[str]) -> str:
 # --- the index ----------------------------------------------------------------------------------
 
 class _Quote:
-    """What the index knows of one quote: member count, speakers, dates."""
+    """What the index knows of one quote: member count, speakers, dates, indexed units."""
 
     __slots__ = ("size", "speakers", "first", "last", "units")
 
@@ -381,19 +391,29 @@ class _Quote:
         self.units = 0
 
 
+# What a stored unit is: a mention's whole text of one sentence or one of its own sentences
+# (PLAIN), the whole text of a mention of several sentences (JOINED: it may match as a whole or
+# be contained, but does not contain fragments, which go to its sentences), or a sentence of a
+# joined mention that matched no quote of its own (TAIL: a fragment that matches only a tail
+# founds its own quote, and the joined mention gains a back-link to it).
+PLAIN, JOINED, TAIL = 0, 1, 2
+
+
 @dataclass
 class _Match:
     quote_id: str
     kind: str
     score: float  # raw evidence, 0..1
     rank: tuple  # for choosing among candidates
+    unit: int
+    tail: bool = False
 
 
 class QuoteIndex:
     """Quotes seen so far, for incremental assignment.
 
     Stored variants ("units": a mention's whole text and, for several sentences, each sentence)
-    live in parallel lists; ``postings`` maps index keys to unit numbers.
+    live in parallel lists; ``postings`` maps index keys (content words, word bigrams) to units.
 
     >>> index = QuoteIndex()
     >>> first = index.assign(MentionText("a:0-40", "All options are on the table as we work with partners."))
@@ -405,29 +425,33 @@ class QuoteIndex:
         self.unit_key: list[str] = []  # normalized text
         self.unit_quote: list[str] = []
         self.unit_article: list[str | None] = []
+        self.unit_role: list[int] = []  # PLAIN, JOINED or TAIL
         self.unit_refs: list[int] = []  # mentions holding the unit; 0 = removed
+        self.tail_owners: dict[int, list[str]] = {}  # TAIL unit -> mentions that printed it
         self.by_key: dict[str, list[int]] = {}  # normalized text -> units
         self.postings: dict[object, list[int]] = {}
         self.stopped: set = set()
         self.quotes: dict[str, _Quote] = {}
-        self.mentions: dict[str, tuple[str, str | None, int | None, tuple[int, ...]]] = {}
+        self.mentions: dict[str, tuple[str, str | None, tuple[int, ...]]] = {}
 
     def __len__(self) -> int:
         return len(self.mentions)
-
-    # -- bookkeeping --
 
     def quote_of(self, mention_id: str) -> str | None:
         """The primary quote of a mention held by the index."""
         held = self.mentions.get(mention_id)
         return held[0] if held else None
 
-    def _add_unit(self, quote_id: str, key: str, tokens: list[str], article_id: str | None) -> int | None:
+    # -- bookkeeping --
+
+    def _add_unit(self, quote_id: str, key: str, tokens: list[str], role: int, mention: MentionText) -> int | None:
         for unit in self.by_key.get(key, ()):
-            if self.unit_quote[unit] == quote_id:
+            if self.unit_quote[unit] == quote_id and (self.unit_role[unit] == TAIL) == (role == TAIL):
                 if self.unit_refs[unit] == 0:
                     self.quotes[quote_id].units += 1
                 self.unit_refs[unit] += 1
+                if role == TAIL:
+                    self.tail_owners.setdefault(unit, []).append(mention.id)
                 return unit
         quote = self.quotes[quote_id]
         if quote.units >= MAX_UNITS_PER_QUOTE:
@@ -436,8 +460,11 @@ class QuoteIndex:
         unit = len(self.unit_key)
         self.unit_key.append(key)
         self.unit_quote.append(quote_id)
-        self.unit_article.append(article_id)
+        self.unit_article.append(mention.article_id)
+        self.unit_role.append(role)
         self.unit_refs.append(1)
+        if role == TAIL:
+            self.tail_owners[unit] = [mention.id]
         self.by_key.setdefault(key, []).append(unit)
         for k in _index_keys(tokens):
             if k in self.stopped:
@@ -452,8 +479,8 @@ class QuoteIndex:
                 posting.append(unit)
         return unit
 
-    def _hold(self, mention: MentionText, quote_id: str, parts: list[tuple[str, str, list[str]]]) -> None:
-        """Record ``mention`` as a member of ``quote_id``; parts are (quote_id, key, tokens) to index."""
+    def _hold(self, mention: MentionText, quote_id: str, parts: list[tuple[str, str, list[str], int]]) -> None:
+        """Record ``mention`` in ``quote_id``; parts are (quote_id, key, tokens, role) to index."""
         quote = self.quotes.get(quote_id)
         if quote is None:
             quote = self.quotes[quote_id] = _Quote()
@@ -465,31 +492,43 @@ class QuoteIndex:
             quote.first = day if quote.first is None else min(quote.first, day)
             quote.last = day if quote.last is None else max(quote.last, day)
         units = []
-        for part_quote, key, tokens in parts:
-            if part_quote not in self.quotes:
-                continue
-            unit = self._add_unit(part_quote, key, tokens, mention.article_id)
-            if unit is not None:
-                units.append(unit)
-        self.mentions[mention.id] = (quote_id, mention.speaker_key, day, tuple(units))
+        for part_quote, key, tokens, role in parts:
+            if part_quote in self.quotes:
+                unit = self._add_unit(part_quote, key, tokens, role, mention)
+                if unit is not None:
+                    units.append(unit)
+        self.mentions[mention.id] = (quote_id, mention.speaker_key, tuple(units))
 
     def add_existing(self, quote_id: str, mention: MentionText) -> None:
-        """Load a stored mention of a stored quote (at ingest start; no matching is done)."""
+        """Load a stored mention of a stored quote (at ingest start; no matching is done).
+
+        A stored mention of several sentences is indexed as if its first sentence were the
+        quote's and the others tails (its other links are not known here).
+        """
         if mention.id in self.mentions:
             self.remove(mention.id)
         if quote_id not in self.quotes:
             self.quotes[quote_id] = _Quote()
-        self._hold(mention, quote_id, _parts(quote_id, mention.text))
+        tokens = words(mention.text)
+        pieces = _sentence_tokens(mention.text)
+        parts = [(quote_id, " ".join(tokens), tokens, JOINED if len(pieces) > 1 else PLAIN)]
+        if len(pieces) > 1:
+            parts.extend((quote_id, " ".join(t), t, PLAIN if i == 0 else TAIL) for i, t in enumerate(pieces))
+        self._hold(mention, quote_id, parts)
 
     def remove(self, mention_id: str) -> None:
         """Forget a mention (its article changed); empty quotes disappear."""
         held = self.mentions.pop(mention_id, None)
         if held is None:
             return
-        quote_id, speaker_key, _day_, units = held
+        quote_id, speaker_key, units = held
         for unit in units:
             self.unit_refs[unit] -= 1
+            owners = self.tail_owners.get(unit)
+            if owners and mention_id in owners:
+                owners.remove(mention_id)
             if self.unit_refs[unit] == 0:
+                self.tail_owners.pop(unit, None)
                 owner = self.quotes.get(self.unit_quote[unit])
                 if owner is not None:
                     owner.units -= 1
@@ -504,38 +543,46 @@ class QuoteIndex:
 
     # -- matching --
 
-    def _judge(self, mention: MentionText, tokens: list[str], key: str, unit: int, day: int | None) -> _Match | None:
-        """Whether stored unit ``unit`` is a variant of the text (tokens, key); None if not."""
+    def _judge(self, mention: MentionText, tokens: list[str], key: str, unit: int, day: int | None,
+               joined: bool) -> _Match | None:
+        """Whether stored unit ``unit`` is a variant of the text (tokens, key); None if not.
+
+        ``joined``: the text is a mention's whole text of several sentences.  A JOINED unit is
+        compared as a whole only with such texts; single sentences meet its sentence units.
+        """
         quote_id = self.unit_quote[unit]
         quote = self.quotes.get(quote_id)
         if quote is None:
             return None
+        role = self.unit_role[unit]
         other_key = self.unit_key[unit]
         other = other_key.split()
         speaker = mention.speaker_key
         agree = bool(speaker) and speaker in quote.speakers
         conflict = bool(speaker) and bool(quote.speakers) and not agree
-        shorter = min(len(tokens), len(other))
         same_article = mention.article_id is not None and mention.article_id == self.unit_article[unit]
+        kind, score = None, 0.0
+        if role == JOINED and not joined and not same_article:
+            return None
         if key == other_key:
             kind, score = EXACT, 1.0
         else:
-            kind, score = None, 0.0
             near = near_score(key, other_key)
-            if near >= NEAR_DUP_MIN:
+            if near >= NEAR_DUP_MIN and (joined or role != JOINED):
                 kind, score = NEAR, near
             else:
                 short, long = (tokens, other) if len(tokens) <= len(other) else (other, tokens)
                 cont = containment(short, long)
                 if cont >= CONTAIN_MIN:
                     if len(short) >= FRAGMENT_MIN_WORDS and _content_count(short) >= FRAGMENT_MIN_CONTENT:
-                        kind, score = CONTAIN, cont
+                        if not (role == JOINED and long is other):  # fragments go to its sentences
+                            kind, score = CONTAIN, cont
                     elif same_article and len(short) >= ECHO_MIN_WORDS:
                         kind, score = ECHO, cont
         if kind is not None:
-            if conflict and shorter < CONFLICT_MIN_WORDS:
+            if conflict and min(len(tokens), len(other)) < CONFLICT_MIN_WORDS:
                 return None
-        else:
+        elif role != JOINED:
             score = reword_score(tokens, other)
             adjusted = score
             if agree:
@@ -551,88 +598,110 @@ class QuoteIndex:
             if adjusted < REWORD_MIN:
                 return None
             kind = REWORD
-        rank = (KIND_RANK[kind], agree and not conflict, same_article, round(score, 6), quote.size, -unit)
-        return _Match(quote_id, kind, score, rank)
+        else:
+            return None
+        tail = role == TAIL and kind != ECHO  # an echo in the article stays with what it echoes
+        rank = (not tail, KIND_RANK[kind], agree, same_article, round(score, 6), quote.size, -unit)
+        return _Match(quote_id, kind, score, rank, unit, tail)
 
-    def _best(self, mention: MentionText, tokens: list[str], key: str, day: int | None) -> _Match | None:
-        """The best stored variant for one text: exact key first, then blocked candidates."""
-        best: _Match | None = None
-        for unit in self.by_key.get(key, ()):
-            if self.unit_refs[unit]:
-                match = self._judge(mention, tokens, key, unit, day)
-                if match and (best is None or match.rank > best.rank):
-                    best = match
-        if best is not None:
-            return best
-        counts: Counter = Counter()
-        for k in _index_keys(tokens):
-            posting = self.postings.get(k)
-            if posting:
-                counts.update(posting)
-        for unit, _shared in counts.most_common(MAX_CANDIDATES):
-            if self.unit_refs[unit]:
-                match = self._judge(mention, tokens, key, unit, day)
-                if match and (best is None or match.rank > best.rank):
-                    best = match
-        return best
+    def _best(self, mention: MentionText, tokens: list[str], key: str, day: int | None,
+              joined: bool = False) -> list[_Match]:
+        """Accepted stored variants for one text, best first: exact key, else blocked candidates."""
+        found = [m for unit in self.by_key.get(key, ()) if self.unit_refs[unit]
+                 if (m := self._judge(mention, tokens, key, unit, day, joined)) is not None]
+        if not any(not m.tail for m in found):
+            counts: Counter = Counter()
+            for k in _index_keys(tokens):
+                posting = self.postings.get(k)
+                if posting:
+                    counts.update(posting)
+            seen = {m.unit for m in found}
+            for unit, _shared in counts.most_common(MAX_CANDIDATES):
+                if self.unit_refs[unit] and unit not in seen:
+                    match = self._judge(mention, tokens, key, unit, day, joined)
+                    if match is not None:
+                        found.append(match)
+        return sorted(found, key=lambda m: m.rank, reverse=True)
 
     def assign(self, mention: MentionText) -> Assignment:
         """Match a new mention against the stored quotes and record it.
 
-        Its primary quote is the whole text's best match, or, for a mention of several
-        sentences, the quote of its first sentence that has one; every other quote one of its
-        sentences matches is an extra link.  Without any match it founds a new quote.
+        Its primary quote is the whole text's best match, or, when its sentences match several
+        quotes, the quote of its first sentence that has one; every other quote one of its
+        sentences matches is an extra link.  Without any match it founds a new quote; when it
+        matches only an unmatched extra sentence (tail) of a joined mention printed earlier, it
+        founds a new quote too and that mention gains a back-link (``Assignment.backlinks``).
         """
         if mention.id in self.mentions:
             self.remove(mention.id)
         tokens = words(mention.text)
         key = " ".join(tokens)
         day = _day(mention.published)
-        whole = self._best(mention, tokens, key, day)
-        pieces = [(s, words(s)) for s in sentences(mention.text)]
-        pieces = [(s, t) for s, t in pieces if len(t) >= SENTENCE_MIN_WORDS]
-        sentence_matches: list[tuple[str, list[str], _Match | None]] = []
+        pieces = _sentence_tokens(mention.text)
+        whole_found = self._best(mention, tokens, key, day, joined=len(pieces) > 1)
+        whole = whole_found[0] if whole_found else None
+        sentence_matches: list[_Match | None] = []
         if len(pieces) > 1:
-            for _text, toks in pieces:
-                k = " ".join(toks)
-                sentence_matches.append((k, toks, self._best(mention, toks, k, day)))
-        matched = [m for _k, _t, m in sentence_matches if m is not None]
-        if len({m.quote_id for m in matched}) > 1:
-            primary = matched[0]
-        elif whole is not None:
-            primary = whole
-        elif matched:
-            primary = matched[0]
+            for toks in pieces:
+                found = [m for m in self._best(mention, toks, " ".join(toks), day) if not m.tail]
+                sentence_matches.append(found[0] if found else None)
+        matched = [m for m in sentence_matches if m is not None]
+        first_unmatched = bool(sentence_matches) and sentence_matches[0] is None
+        if first_unmatched and any(m.kind != ECHO for m in matched):
+            primary: _Match | None = None  # its first sentence is new: it founds that quote, links the rest
+        elif len({m.quote_id for m in matched}) > 1:
+            primary = matched[0]  # joins several quotes: the first sentence's leads
         else:
-            primary = None
+            found = matched + ([whole] if whole is not None else [])
+            primary = max(found, key=lambda m: m.rank) if found else None
 
-        links: list[tuple[str, float]] = []
-        if primary is None:
+        backlinks: list[tuple[str, str, float]] = []
+        if primary is None or primary.tail:
             quote_id = quote_id_for(mention.id)
             self.quotes[quote_id] = _Quote()
             links = [(quote_id, 1.0)]
+            for m in matched:
+                if m.quote_id not in {q for q, _ in links}:
+                    links.append((m.quote_id, round(m.score, 4)))
+            if primary is not None:  # re-home the tails it matched to the new quote
+                for m in whole_found:
+                    if m.tail:
+                        backlinks.extend(self._rehome_tail(m.unit, quote_id, round(m.score, 4)))
         else:
             quote_id = primary.quote_id
             links = [(quote_id, round(primary.score, 4))]
             for m in matched:
                 if m.quote_id not in {q for q, _ in links}:
                     links.append((m.quote_id, round(m.score, 4)))
-        parts = [(quote_id, key, tokens)]
+        parts = [(quote_id, key, tokens, JOINED if len(pieces) > 1 else PLAIN)]
         if len(pieces) > 1:
-            for k, toks, m in sentence_matches:
-                parts.append((m.quote_id if m else quote_id, k, toks))
+            # Unmatched sentences are tails, except the first when no sentence matched a quote
+            # of its own (an echo fragment does not give a quote its identity).
+            own = primary is None or all(m.kind == ECHO for m in matched)
+            for toks, m in zip(pieces, sentence_matches):
+                if m is not None:
+                    parts.append((m.quote_id, " ".join(toks), toks, PLAIN))
+                else:
+                    parts.append((quote_id, " ".join(toks), toks, PLAIN if own else TAIL))
+                    own = False
         self._hold(mention, quote_id, parts)
-        if primary is None:
-            return Assignment(quote_id, 1.0, links, new_quote=True, kind="new")
+        if primary is None or primary.tail:
+            return Assignment(quote_id, 1.0, links, new_quote=True, kind="new", backlinks=backlinks)
         return Assignment(quote_id, round(primary.score, 4), links, new_quote=False, kind=primary.kind)
 
+    def _rehome_tail(self, unit: int, quote_id: str, score: float) -> list[tuple[str, str, float]]:
+        """Move a tail unit to the quote just founded from it; its mentions gain a link there."""
+        old = self.quotes.get(self.unit_quote[unit])
+        if old is not None and self.unit_refs[unit]:
+            old.units -= 1
+        self.unit_quote[unit] = quote_id
+        self.unit_role[unit] = PLAIN
+        if self.unit_refs[unit]:
+            self.quotes[quote_id].units += 1
+        owners = self.tail_owners.pop(unit, [])
+        return [(owner, quote_id, score) for owner in owners]
 
-def _parts(quote_id: str, text: str) -> list[tuple[str, str, list[str]]]:
-    """A stored mention's units: its whole text and, when it has several, its sentences."""
-    tokens = words(text)
-    parts = [(quote_id, " ".join(tokens), tokens)]
-    pieces = [words(s) for s in sentences(text)]
-    pieces = [t for t in pieces if len(t) >= SENTENCE_MIN_WORDS]
-    if len(pieces) > 1:
-        parts.extend((quote_id, " ".join(t), t) for t in pieces)
-    return parts
+
+def _sentence_tokens(text: str) -> list[list[str]]:
+    """Words of each sentence long enough to be matched on its own."""
+    return [t for t in (words(s) for s in sentences(text)) if len(t) >= SENTENCE_MIN_WORDS]

@@ -25,6 +25,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -102,8 +103,8 @@ CUE_FORMS = _cue_forms()
 # Nouns right before a quotation that make it the title of a work, not speech.
 WORK_NOUNS = frozenset("""
     book film movie song album novel show series play poem article episode documentary podcast
-    column essay memoir report paper program programme opera musical painting exhibition slogan
-    hashtag campaign single track headline banner titled entitled dubbed nicknamed
+    column essay memoir opera musical painting exhibition slogan hashtag headline titled entitled
+    dubbed nicknamed
 """.split())
 # "called"/"named" introduce a title only when the quoted words look like one (Title Case).
 NAMING_VERBS = frozenset({"called", "named", "known", "labelled", "labeled", "branded"})
@@ -165,6 +166,8 @@ ORG_WORDS = frozenset("""
     organisation foundation commission bureau service network fund center centre senate congress
     parliament kremlin administration embassy military club league federation airlines hospital
     school college board authority guard corps marines media daily journal channel tv radio
+    camp base airport airbase province street square city county district region river island
+    bridge hotel stadium
 """.split())
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
                                "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL",
@@ -180,6 +183,8 @@ SALIENCE_SUBJECT = 2.0
 SALIENCE_OTHER = 1.0
 SALIENCE_DECAY = 0.5
 SALIENCE_WINDOW_SENTENCES = 8
+SALIENCE_IN_QUOTE = 0.25
+SALIENCE_REPEAT = 0.25
 
 
 # ---------------------------------------------------------------------------
@@ -344,7 +349,7 @@ def find_quotations(text: str) -> list[Quotation]:
             raw = text[content_start:content_end]
             content_start += len(raw) - len(raw.lstrip())
             content_end -= len(raw) - len(raw.rstrip())
-            if content_end <= content_start:
+            if not re.search(r"\w", text[content_start:content_end]):
                 continue
             is_open_ended = close_end is None
             starts_paragraph = open_start == p_start
@@ -362,9 +367,10 @@ def find_quotations(text: str) -> list[Quotation]:
     return quotations
 
 
-def _is_title_case(words: list[str]) -> bool:
+def _is_title_case(words: list[str], share: float = 1.0) -> bool:
+    """True when (a ``share`` of) the words longer than three letters are capitalised."""
     content = [w for w in words if len(w) > 3]
-    return bool(content) and all(w[0].isupper() for w in content)
+    return bool(content) and sum(w[0].isupper() for w in content) >= share * len(content)
 
 
 def is_not_speech(text: str, quotation: Quotation) -> bool:
@@ -376,7 +382,8 @@ def is_not_speech(text: str, quotation: Quotation) -> bool:
     words = re.findall(r"[\w’'-]+", quotation.text)
     if len(words) < 2:
         return True
-    before = text[max(0, quotation.open_mark - 40):quotation.open_mark].lower().rstrip()
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    before = text[max(line_start, quotation.open_mark - 40):quotation.open_mark].lower().rstrip()
     if before.endswith(SCARE_PREFIXES):
         return True
     previous = re.findall(r"[a-z-]+", before)[-2:]
@@ -416,6 +423,12 @@ def _norm(word: str) -> str:
     return word.strip(".'")
 
 
+def _surname_key(word: str) -> str:
+    """'al-Muhandis' and 'Muhandis' match; 'Esper’s' -> 'esper'."""
+    word = _norm(word)
+    return re.sub(r"^(al|el|ad|as|ash)-", "", word)
+
+
 def _is_title(token: Token) -> bool:
     return _norm(token.text) in TITLE_WORDS
 
@@ -437,7 +450,7 @@ def _is_name_token(token: Token) -> bool:
 def _name_run(token: Token) -> list[Token]:
     """The capitalised run (titles included) around a name token, within its clause.
 
-    "Joint Chiefs of Staff Chairman Gen. Mark Milley" from "Milley".
+    "Chairman of the Joint Chiefs Gen. Mark Milley" from "Milley".
     """
     doc = token.doc
     left = token.i
@@ -446,11 +459,21 @@ def _name_run(token: Token) -> list[Token]:
         if _is_name_token(prev) or _is_title(prev):
             left -= 1
         elif prev.lower_ in NAME_PARTICLES and left > 1 and _is_name_token(doc[left - 2]):
+            left -= 1  # "Abu Mahdi al-Muhandis"
+        elif prev.dep_ in ("compound", "amod") and prev.is_alpha and left <= prev.head.i <= token.i and \
+                _is_title(prev.head):
+            left -= 1  # "press secretary Dana Whitfield"
+        elif prev.text in ("-", "‐") and not prev.whitespace_ and left > 1 and not doc[left - 2].whitespace_:
             left -= 1
-        elif prev.lower_ in ("of", "the") and left > 1 and (_is_name_token(doc[left - 2])) and \
-                any(_is_title(t) for t in doc[left:token.i]):
-            left -= 1  # "Chairman of the Joint Chiefs Gen. Milley": keep the role whole
         else:
+            # "Secretary of State Jane Roe", "Chairman of the Joint Chiefs Gen. Mark Milley"
+            k = left - 1
+            if doc[k].lower_ == "the":
+                k -= 1
+            if k > 0 and doc[k].lower_ == "of" and (_is_title(doc[k - 1]) or (
+                    _is_name_token(doc[k - 1]) and any(_is_title(t) for t in doc[left:token.i]))):
+                left = k - 1
+                continue
             break
     right = token.i
     while right + 1 < len(doc):
@@ -462,22 +485,38 @@ def _name_run(token: Token) -> list[Token]:
             right += 1
         else:
             break
-    run = list(doc[left:right + 1])
-    while run and run[0].lower_ in ("of", "the"):
-        run = run[1:]
-    return run
+    return list(doc[left:right + 1])
+
+
+def _words(tokens: Iterable[Token], keep_possessive: bool = False) -> list[str]:
+    """Words as printed, so "al", "-", "Muhandis" stay "al-Muhandis"; possessives dropped unless kept."""
+    tokens = [t for t in tokens if keep_possessive or t.text not in ("’s", "'s")]
+    if not tokens:
+        return []
+    text = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+    return text.split()
+
+
+def _phrase(tokens: Iterable[Token]) -> str:
+    return " ".join(_words(tokens))
 
 
 def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
-    """(title tokens, name tokens): the name starts after the last title word."""
+    """(title tokens, name tokens): the name starts after the last title word.
+
+    Capitalised organisation words between title and name belong to the title:
+    "Chairman of the Joint Chiefs Gen. Mark Milley" -> name "Mark Milley".
+    """
     last_title = -1
     for index, token in enumerate(run[:-1]):
         if _is_title(token) or token.lower_ in ("of", "the"):
             last_title = index
     title, name = run[:last_title + 1], run[last_title + 1:]
-    # A leading lowercase particle cannot start a name; trailing "'s" is a possessive.
     while name and name[-1].text in ("’s", "'s", "’", "'"):
         name = name[:-1]
+    if name and name[-1].ent_type_ == "PERSON":
+        while len(name) > 1 and name[0].ent_type_ in NON_PERSON_LABELS:
+            title, name = title + [name[0]], name[1:]
     return title, name
 
 
@@ -486,7 +525,7 @@ def _looks_like_org(words: list[str]) -> bool:
 
 
 def _clean_role(tokens: list[Token] | Span) -> str | None:
-    words = [t.text for t in tokens if not t.is_punct]
+    words = _words((t for t in tokens if not t.is_punct or t.text in ("-", "’s", "'s")), keep_possessive=True)
     while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
         words = words[1:]
     if words and all(_norm(w) in NOT_ROLES for w in words):
@@ -502,8 +541,7 @@ def role_heads(role: str) -> set[str]:
     heads = set()
     for word in role.split():
         norm = _norm(word)
-        if norm in TITLE_WORDS and norm not in NOT_ROLES and not (word.endswith("s") and norm + "s" != norm
-                                                                      and norm.endswith("s")):
+        if norm in TITLE_WORDS and norm not in NOT_ROLES:  # plural "Chiefs" is no title word
             heads.add(ABBREVIATIONS.get(norm, norm))
     if not heads and role.split():
         heads.add(_role_head(role.split(" of ")[0].split()[-1]))
@@ -530,7 +568,7 @@ class _PersonRecord:
     @property
     def surname(self) -> str:
         words = [w for w in self.name_words if _norm(w) not in NAME_SUFFIXES]
-        return _norm(words[-1]) if words else ""
+        return _surname_key(words[-1]) if words else ""
 
     @property
     def first(self) -> str | None:
@@ -563,8 +601,7 @@ class PeopleIndex:
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
         """Record a naming; return the person's index."""
-        name_words = [w for w in name_words if w not in ("’s", "'s")]
-        surname = _norm(name_words[-1])
+        surname = _surname_key(name_words[-1])
         first = _norm(name_words[0]) if len(name_words) > 1 else None
         match = None
         for index in range(len(self.records) - 1, -1, -1):
@@ -577,6 +614,8 @@ class PeopleIndex:
                 continue
             match = index
             break
+        if match is None and len(name_words) == 1:
+            match = self._by_first_name(name_words[0])
         if match is None:
             self.records.append(_PersonRecord(list(name_words)))
             match = len(self.records) - 1
@@ -589,90 +628,164 @@ class PeopleIndex:
             record.gender = gender
         return match
 
+    def _by_first_name(self, word: str) -> int | None:
+        """The one person whose first name is ``word`` ("Tomas" for Tomas Berger), if unique."""
+        matches = [i for i, r in enumerate(self.records) if r.first == _norm(word) and len(r.name_words) > 1]
+        return matches[0] if len(matches) == 1 else None
+
+    def merge_first_names(self) -> None:
+        """Fold a person named only by a first name into the one full name that starts with it."""
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            if len(record.name_words) != 1:
+                continue
+            target = self._by_first_name(record.name_words[0])
+            if target is None or target == index:
+                continue
+            full = self.records[target]
+            for alias in [record.name, *record.aliases]:
+                full.add_alias(alias)
+            for role in record.roles:
+                full.add_role(role)
+            full.gender = full.gender or record.gender
+            del self.records[index]
+
     def find(self, words: list[str]) -> int | None:
         """The person a (possibly partial) name refers to, the latest named on ties."""
         words = [w for w in words if _norm(w) not in TITLE_WORDS and w not in ("’s", "'s") and w[:1].isalpha()]
         if not words:
             return None
-        surname = _norm(words[-1])
+        surname = _surname_key(words[-1])
         first = _norm(words[0]) if len(words) > 1 else None
         for index in range(len(self.records) - 1, -1, -1):
             record = self.records[index]
             if record.surname == surname and (not first or not record.first or record.first[0] == first[0]):
                 return index
-        return None
+        return self._by_first_name(words[0]) if len(words) == 1 else None
 
     def people(self) -> list[Person]:
         return [Person(r.name, [a for a in r.aliases if a != r.name], list(r.roles)) for r in self.records]
 
 
+ROLE_NOUN_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "person", "ary", "ee")
+
+
+def _is_role_noun(token: Token) -> bool:
+    """A singular noun that can name an office or job: "chairman", "spokeswoman", "analyst"."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+        return False
+    lemma = _norm(token.lemma_)
+    return lemma in TITLE_WORDS or lemma.endswith(ROLE_NOUN_SUFFIXES)
+
+
+def _role_phrase(head: Token, stop: int | None = None) -> str | None:
+    """The role noun phrase headed by ``head``, cut before clauses, conjuncts and ``stop``."""
+    tokens = []
+    for token in head.subtree:
+        if stop is not None and token.i >= stop:
+            break
+        if token.dep_ in ("relcl", "cc", "conj", "appos", "acl") and token.head.i == head.i:
+            break
+        tokens.append(token)
+    tokens = [t for t in tokens if not t.is_punct][:12]
+    return _clean_role(tokens)
+
+
 def _appositive_role(token: Token) -> str | None:
     """Role given by an apposition: "Jane Roe, the chairman of X," -> "chairman of X"."""
     for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            return _clean_role([t for t in child.subtree if not (t.dep_ == "relcl" or t.is_punct)][:12])
-    if token.dep_ == "appos" and token.head.pos_ == "NOUN":
-        return _clean_role([t for t in token.head.subtree if t.i < token.i and not t.is_punct][:12])
+        if child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child):
+            return _role_phrase(child)
+    if token.dep_ == "appos" and _is_role_noun(token.head) and not _is_name_token(token.head):
+        return _role_phrase(token.head, stop=_name_run(token)[0].i)
     return None
 
 
-def find_people(doc: Doc) -> PeopleIndex:
-    """Every person ``doc`` names, from NER, titles before names and subjects of cue verbs."""
-    index = PeopleIndex()
+def _name_heads(doc: Doc, body_start: int) -> set[int]:
+    """Token indices that end a person's name.
+
+    NER alone misses unusual names, so also: capitalised words after a title
+    ("Gen. Raman"), names with a role apposition ("Roe, the chairman"), and
+    multi-word names or cue-verb subjects that NER does not call a place or thing.
+    """
     heads: set[int] = set()
-    # Name heads: NER persons, capitalised words after a title, subjects of cue verbs.
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and ent.start_char >= body_start:
             head = max((t for t in ent if _is_name_token(t) and t.text not in ("’s", "'s")),
                        key=lambda t: t.i, default=None)
             if head is not None:
                 heads.add(head.i)
     for token in doc:
+        if token.idx < body_start:
+            continue
         if _is_title(token) and token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]):
             end = token.i + 1
             while end + 1 < len(doc) and _is_name_token(doc[end + 1]) and not _is_title(doc[end + 1]):
                 end += 1
             if not _is_title(doc[end]):
                 heads.add(end)
-        elif token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in CUE_VERBS and \
-                _is_name_token(token) and token.ent_type_ in ("", "PERSON", "ORG"):
+            continue
+        if not _is_name_token(token) or _is_title(token):
+            continue
+        if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]):
+            continue  # not the last word of a name
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        if subject and token.head.lemma_.lower() in CUE_VERBS and token.ent_type_ in ("", "PERSON", "ORG"):
             heads.add(token.i)
-    for head_i in sorted(heads):
+        elif subject and token.ent_type_ in ("", "PERSON") and len(_split_title(_name_run(token))[1]) >= 2:
+            heads.add(token.i)
+        elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
+                 for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
+            heads.add(token.i)
+    return heads
+
+
+def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
+    """Every person ``doc`` names, with aliases, roles, gender and every mention (for salience).
+
+    New people come from ``body_start`` on (a title-case headline tags every word a
+    proper noun); the headline's namings still count as mentions of known people.
+    """
+    index = PeopleIndex()
+    for head_i in sorted(_name_heads(doc, body_start)):
         token = doc[head_i]
         run = _name_run(token)
         title, name = _split_title(run)
-        name_words = [t.text for t in name if t.text not in ("’s", "'s")]
-        if not name_words or not name_words[-1][:1].isupper():
+        name_words = _words(name)
+        if not name_words or not name[-1].text[:1].isupper():
             continue
-        label = doc[name[-1].i].ent_type_ if name else ""
+        label = name[-1].ent_type_
         has_title = any(_is_title(t) for t in title)
         if _looks_like_org(name_words) or (label in NON_PERSON_LABELS and not has_title and len(name_words) < 2):
             continue
-        if label in NON_PERSON_LABELS and not has_title and token.ent_type_ != "PERSON" and \
-                index.find(name_words) is None and label != "ORG":
-            continue
         gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
         role = _clean_role(title) if title else None
-        index.add(name_words, " ".join(t.text for t in run if t.text not in ("’s", "'s")), role, gender)
-        appositive = _appositive_role(name[-1])
-        if appositive:
-            index.records[index.find(name_words)].add_role(appositive)
-    # Every later naming, including bare surnames, counts for salience.
-    surnames = {record.surname for record in index.records}
+        person = index.add(name_words, _phrase(run), role, gender)
+        index.records[person].add_role(_appositive_role(name[-1]))
+    index.merge_first_names()
+    # Every naming, including bare surnames, counts for salience and lengthens the name.
+    keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
     for token in doc:
-        if _is_name_token(token) and _norm(token.text) in surnames:
-            if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
-                    _norm(doc[token.i + 1].text) not in NAME_SUFFIXES and not doc[token.i + 1].text.startswith("’"):
-                continue  # not the last word of the name
-            run = _name_run(token)
-            _, name = _split_title(run)
-            found = index.find([t.text for t in name] or [token.text])
-            if found is None:
-                continue
-            if run:
-                index.records[found].add_alias(" ".join(t.text for t in run))
-            weight = SALIENCE_SUBJECT if token.dep_ in ("nsubj", "nsubjpass") else SALIENCE_OTHER
-            index.occurrences.append((token.i, found, weight))
+        if not _is_name_token(token) or _surname_key(token.text) not in keys:
+            continue
+        if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
+                _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
+            continue  # not the last word of the name
+        run = _name_run(token)
+        _, name = _split_title(run)
+        words = _words(name) or [token.text]
+        found = index.find(words)
+        if found is None:
+            continue
+        record = index.records[found]
+        if token.idx >= body_start and len(words) > len(record.name_words) and \
+                all(_is_name_token(t) for t in name) and index.find(words[-1:]) == found and \
+                not _looks_like_org(words):
+            record.name_words = words
+        if run:
+            record.add_alias(_phrase(run))
+        weight = SALIENCE_SUBJECT if token.dep_ in ("nsubj", "nsubjpass") else SALIENCE_OTHER
+        index.occurrences.append((token.i, found, weight))
     index.occurrences.sort()
     return index
 
@@ -703,6 +816,11 @@ def _subject_of(verb: Token) -> Token | None:
                 return child
         if current.dep_ == "relcl":
             return current.head  # "Roe, who said ..."
+        if current.dep_ == "advcl" and current.tag_ == "VBG":
+            # "X confirmed that …, saying “…”": the participle shares the main clause's subject,
+            # even when the parser hangs it on an embedded verb.
+            current = current.sent.root
+            continue
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
             continue
@@ -716,9 +834,28 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _mention_span(token: Token) -> Span:
-    """The noun phrase naming a speaker, without relative clauses or appositions."""
+    """The noun phrase naming a speaker, without relative clauses or appositions.
+
+    A role noun with a name in apposition ("The club’s captain, Leo Martins,") gives the
+    name; conjoined subjects ("Roe and Okafor") give the whole coordination.
+    """
     if token.pos_ == "PRON":
         return token.doc[token.i:token.i + 1]
+    if not _is_name_token(token):
+        for child in token.children:
+            if child.dep_ == "appos" and _is_name_token(child):
+                token = child
+                break
+    conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if conjuncts:
+        return token.doc[_mention_span_bounds(token)[0]:_mention_span_bounds(conjuncts[-1])[1] + 1]
+    left, right = _mention_span_bounds(token)
+    return token.doc[left:right + 1]
+
+
+def _mention_span_bounds(token: Token) -> tuple[int, int]:
+    if token.pos_ == "PRON":
+        return token.i, token.i
     left = token.i
     for child in token.lefts:
         if child.dep_ in ("compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "punct") and \
@@ -732,7 +869,7 @@ def _mention_span(token: Token) -> Span:
     if run:
         left = min(left, run[0].i)
         right = max(right, run[-1].i)
-    return token.doc[left:right + 1]
+    return left, right
 
 
 def _is_cue(token: Token) -> bool:
@@ -851,26 +988,22 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
 class Resolver:
     """Resolves speaker mentions to people of one article, by name, pronoun or role."""
 
-    def __init__(self, doc: Doc, people: PeopleIndex) -> None:
+    def __init__(self, doc: Doc, people: PeopleIndex, quote_spans: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
         self.people = people
         self.speakers: list[tuple[int, int]] = []  # (token index, person) of attributed quotes so far
-
-    def _sentence_of(self, token_i: int) -> int:
-        return self.doc[token_i].sent.start
+        self.quote_spans = quote_spans or []
+        self.sentence_starts = [sentence.start for sentence in doc.sents]
 
     def _salience(self, before: int, gender: str | None = None,
                   allowed: set[int] | None = None) -> list[tuple[float, int]]:
         """Candidates before token ``before``, best first: subjects and speakers, decaying with distance."""
-        sentence_starts = sorted({s.start for s in self.doc.sents})
-        import bisect
-
-        current = bisect.bisect_right(sentence_starts, before) - 1
-        scores: dict[int, float] = {}
+        current = bisect.bisect_right(self.sentence_starts, before) - 1
+        contributions: dict[int, list[float]] = {}
         events = [(i, p, w) for i, p, w in self.people.occurrences if i < before]
         events += [(i, p, SALIENCE_SPEAKER) for i, p in self.speakers if i < before]
         for token_i, person, weight in events:
-            distance = current - (bisect.bisect_right(sentence_starts, token_i) - 1)
+            distance = current - (bisect.bisect_right(self.sentence_starts, token_i) - 1)
             if distance > SALIENCE_WINDOW_SENTENCES:
                 continue
             record = self.people.records[person]
@@ -878,7 +1011,12 @@ class Resolver:
                 continue
             if allowed is not None and person not in allowed:
                 continue
-            scores[person] = scores.get(person, 0.0) + weight * SALIENCE_DECAY ** distance
+            if _inside(self.doc[token_i], self.quote_spans):
+                weight = SALIENCE_IN_QUOTE  # a name inside someone's words is rarely the next speaker
+            contributions.setdefault(person, []).append(weight * SALIENCE_DECAY ** distance)
+        # The strongest mention decides; repeated mentions add a little (topic persistence).
+        scores = {person: max(values) + SALIENCE_REPEAT * (sum(values) - max(values))
+                  for person, values in contributions.items()}
         return sorted(((score, person) for person, score in scores.items()), reverse=True)
 
     def resolve(self, mention: Span | None, mention_text: str | None, at: int) -> tuple[int | None, str]:
@@ -894,9 +1032,9 @@ class Resolver:
                         self.people.records[person].gender = PERSONAL_PRONOUNS[head.lower_]
                     return person, "pronoun"
                 return None, "pronoun"
-            if head.pos_ == "PRON" or head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s") and \
-                    head.pos_ == "NOUN":
-                return None, "explicit"  # they, we, officials: collectives are never a speaker
+            if head.pos_ == "PRON" or head.tag_ in ("NNS", "NNPS") or any(
+                    t.dep_ == "conj" and t.head.i >= mention.start for t in mention):
+                return None, "explicit"  # they, officials, "Roe and Okafor": collectives are never a speaker
             names = [t.text for t in words if _is_name_token(t) and not _is_title(t)]
             if names and names[-1] == words[-1].text.rstrip("’s") or (names and _is_name_token(head)):
                 found = self.people.find([t.text for t in _split_title(list(words))[1]] or names)
@@ -905,8 +1043,8 @@ class Resolver:
                 return self._by_role(head, words, at), "role"
             return None, "explicit"
         if mention_text:
-            words = mention_text.split()
-            found = self.people.find(words)
+            # Title-case headlines: only the last word is reliably the surname.
+            found = self.people.find(mention_text.split()[-1:])
             return found, "explicit"
         return None, "none"
 
@@ -952,16 +1090,20 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     """Mentions and people of one parsed article (the body of the ``quotes`` component)."""
     text = doc.text
     quotations = [q for q in find_quotations(text) if not is_not_speech(text, q)]
-    people = find_people(doc)
+    has_headline = headline_first_line and "\n" in text.strip()
+    headline_end = text.find("\n", len(text) - len(text.lstrip())) if has_headline else 0
+    # A Title Case headline tags every word a proper noun: take no new people from it.
+    title_case = has_headline and _is_title_case(re.findall(r"[\w’'-]+", text[:headline_end]), share=0.6)
+    people = find_people(doc, body_start=headline_end if title_case else 0)
     if not quotations:
         return [], people.people()
-    resolver = Resolver(doc, people)
     quote_spans = [(q.start, q.end) for q in quotations]
+    resolver = Resolver(doc, people, quote_spans)
     paragraphs = _paragraph_spans(text)
     mentions: list[Mention] = []
     previous_by_paragraph: dict[int, Mention] = {}
     for quotation in quotations:
-        headline = headline_first_line and quotation.paragraph == 0 and "\n" in text.strip()
+        headline = has_headline and quotation.paragraph == 0
         partial = is_partial(text, quotation, headline)
         mention = Mention(quotation.start, quotation.end, quotation.text, partial=partial)
         token_span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
@@ -997,7 +1139,38 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
         mentions.append(mention)
         previous_by_paragraph[quotation.paragraph] = mention
     _share_within_chains(mentions, quotations)
+    _headlines_from_body(mentions, quotations)
     return mentions, people.people()
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower().replace("’", "'"))
+
+
+HEADLINE_BODY_OVERLAP = 0.8  # share of a headline quote's words a body quote must contain
+
+
+def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation]) -> None:
+    """A headline quote with no person named gets the speaker of the body quote it repeats.
+
+    "Mayor Defends Budget: ‘We Made Hard Choices’" -> the body's “We made hard choices, …,”
+    Odom said.  An organisation named in the headline ("Pentagon: ‘…’") is kept: no person.
+    """
+    for mention, quotation in zip(mentions, quotations):
+        if quotation.paragraph != 0 or mention.speaker or not mention.partial:
+            continue
+        if mention.speaker_mention and _looks_like_org(mention.speaker_mention.split()):
+            continue
+        words = _words_of(mention.text)
+        for other, other_quotation in zip(mentions, quotations):
+            if other_quotation.paragraph == 0 or not other.speaker:
+                continue
+            other_words = set(_words_of(other.text))
+            if sum(w in other_words for w in words) >= HEADLINE_BODY_OVERLAP * len(words):
+                mention.speaker, mention.speaker_role = other.speaker, other.speaker_role
+                mention.speaker_mention = other.speaker_mention
+                mention.method, mention.confidence = "headline", CONFIDENCE["headline"] - 0.1
+                break
 
 
 def _inherit(mention: Mention, previous: Mention) -> None:
@@ -1073,15 +1246,37 @@ def make_quote_extractor(nlp: Language, name: str, headline_first_line: bool) ->
     return QuoteExtractor(nlp, name=name, headline_first_line=headline_first_line)
 
 
+# A dateline opening a paragraph: "WASHINGTON —", "Kyiv, Ukraine (AP) —", "PENTAGON:".
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+DATELINE_MAX_TOKENS = 8
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the first token after a dateline beginning at ``start``, if there is one."""
+    for index in range(start, min(start + DATELINE_MAX_TOKENS, len(doc) - 1)):
+        token = doc[index]
+        if token.text in DATELINE_DASHES or (token.text == ":" and index > start and
+                                             all(t.is_upper or t.is_punct for t in doc[start:index])):
+            return index + 1 if index > start else None
+        if not (token.text[:1].isupper() or token.is_punct or token.is_digit or token.is_space):
+            return None
+    return None
+
+
 @Language.component("quotes_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so a headline never runs into the body.
+    """Start a sentence at every line break and after a dateline, before the parser runs.
 
-    Runs before the parser, which respects boundaries already set.
+    A headline then never runs into the body, and "WASHINGTON — Sen. Roe said" is not
+    parsed with WASHINGTON as the subject.  The parser respects boundaries already set.
     """
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-            token.is_sent_start = True
+    for token in doc:
+        if token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            if token.i > 0 and not token.is_space:
+                token.is_sent_start = True
+            after = _dateline_end(doc, token.i)
+            if after is not None and after < len(doc):
+                doc[after].is_sent_start = True
     return doc
 
 

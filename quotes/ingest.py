@@ -81,11 +81,13 @@ def ingest_lock(db_path: str | os.PathLike) -> Iterator[None]:
 def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nlp: Language,
            registry: Registry | None = None, batch_size: int = 32, n_process: int = 1,
            command: str = "ingest", sources: list[str] | None = None, force: bool = False,
-           on_article: Callable[[str], None] | None = None) -> IngestStats:
+           on_article: Callable[[str], None] | None = None, log_noop_run: bool = True) -> IngestStats:
     """Ingest articles; unchanged ones (same content hash and extractor version) are skipped.
 
     ``force`` re-extracts even unchanged articles (``quotes reindex``).
     ``on_article`` is called with each article id as it is finished (progress bars).
+    ``log_noop_run=False`` leaves no ``ingest_runs`` row for a run that added, updated and
+    rejected nothing, so a repeated manual ingest leaves every table as it was.
     """
     stats = IngestStats()
     run_id = store.start_run(db, command, sources or [])
@@ -110,7 +112,11 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
         store.refresh(db, registry)
         status = "completed"
     finally:
-        store.finish_run(db, run_id, status, stats.counts())
+        noop = status == "completed" and not (stats.added or stats.updated or stats.errors)
+        if noop and not log_noop_run:
+            store.delete_run(db, run_id)
+        else:
+            store.finish_run(db, run_id, status, stats.counts())
     return stats
 
 

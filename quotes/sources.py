@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+# Fewer words than this extracted from a page means trafilatura found markup, not an article.
+MIN_HTML_WORDS = 3
+WORD = re.compile(r"\w+")
 # Bytes that never occur in text files; a file with them is binary.
 BINARY_MARKERS = (b"\x00",)
 
@@ -165,7 +169,7 @@ def article_from_html(html: str, id: str, source: str, url: str | None = None,
         return SourceError(source, "unparseable HTML: no article text found")
     data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     text = data.get("text") or ""
-    if not text.strip():
+    if len(WORD.findall(text)) < MIN_HTML_WORDS:
         return SourceError(source, "unparseable HTML: no article text found")
     title = _str_or_none(data.get("title"))
     return Article(

@@ -101,6 +101,14 @@ def m001_initial_schema(db: sqlite_utils.Database) -> None:
         db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
 
 
+@migrations()
+def m200_feed_state(db: sqlite_utils.Database) -> None:
+    """HTTP validators (ETag, Last-Modified) per feed and page URL, for the nightly conditional GETs."""
+    db["feed_state"].create({
+        "url": str, "kind": str, "etag": str, "last_modified": str, "article_id": str, "checked_at": str,
+    }, pk="url", if_not_exists=True)
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) a quotes database, in WAL mode, fully migrated."""
     if str(path) != ":memory:":
@@ -126,6 +134,11 @@ def start_run(db: sqlite_utils.Database, command: str, sources: list[str]) -> in
 def finish_run(db: sqlite_utils.Database, run_id: int, status: str, counts: dict) -> None:
     with db.atomic():
         db["ingest_runs"].update(run_id, {"finished_at": now(), "status": status, **counts})
+
+
+def delete_run(db: sqlite_utils.Database, run_id: int) -> None:
+    with db.atomic():
+        db["ingest_runs"].delete(run_id)
 
 
 def record_error(db: sqlite_utils.Database, run_id: int, source: str, reason: str) -> None:

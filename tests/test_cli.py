@@ -64,3 +64,18 @@ def test_bad_input_is_reported_and_the_rest_goes_on(tmp_path, write_article, nlp
     assert 0 == result.exit_code
     assert "bad.txt" in result.output and "binary file" in result.output
     assert "1 added" in result.output
+
+
+def test_ingest_twice_leaves_every_table_count_unchanged(tmp_path, write_article, nlp):
+    from quotes import store
+
+    write_article("a", "Mayor pledges branches\n“We will keep every branch open,” Mayor Ana Ruiz said.")
+    write_article("b", "Branches stay\nAna Ruiz told reporters: “Every branch stays open.”")
+    db = str(tmp_path / "q.db")
+    runner = CliRunner()
+    assert 0 == runner.invoke(cli, ["ingest", str(tmp_path / "corpus"), "--db", db]).exit_code
+    before = store.table_counts(store.open_db(db))
+    result = runner.invoke(cli, ["ingest", str(tmp_path / "corpus"), "--db", db])
+    assert "2 unchanged" in result.output
+    assert before == store.table_counts(store.open_db(db))
+    assert 1 == before["ingest_runs"]

@@ -1,0 +1,250 @@
+"""Datasette plugin for the quotes pages: variants with highlighted differences, in context.
+
+Adds template variables to the row pages of quotes, speakers and articles, renders
+``mentions.diff`` and canned-query link columns, and registers ``fts_escape(q)`` so canned
+queries can full-text search whatever a user types.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+
+from datasette import hookimpl
+from datasette.utils import escape_fts, tilde_encode, urlsafe_components
+from markupsafe import Markup, escape
+
+DATABASE = "quotes"
+# Same word pattern and normalization as quotes.cluster.word_diff, so stored diffs line up.
+WORD = re.compile(r"[^\W_]+(?:['’‘.][^\W_]+)*")
+DROP = str.maketrans("", "", "'’‘.")
+SENTENCE_END = re.compile(r"[.!?…][\"”’']?(?=\s)|\n")
+CONTEXT_MAX_CHARS = 320  # a sentence of context, capped so a run-on paragraph stays readable
+LINK_COLUMNS = {"quote_id": "quotes", "speaker_id": "speakers", "article_id": "articles", "mention_id": "mentions"}
+
+
+def row_url(datasette, table: str, pk: str, anchor: str = "") -> str:
+    """URL of one row page, e.g. ``/quotes/quotes/q123``."""
+    return datasette.urls.row(DATABASE, table, tilde_encode(pk)) + anchor
+
+
+def norm(word: str) -> str:
+    return unicodedata.normalize("NFKC", word).lower().translate(DROP)
+
+
+def diff_runs(canonical: str, text: str, stored: str | None) -> list[tuple[str, str]]:
+    """``[(op, words)]`` for ``text`` against ``canonical``: the stored diff when it fits, else computed."""
+    words = WORD.findall(text or "")
+    try:
+        runs = [(op, w) for op, w in json.loads(stored or "[]")]
+    except (ValueError, TypeError):
+        runs = []
+    if runs and sum(len(w.split()) for op, w in runs if op != "-") == len(words):
+        return runs
+    base = WORD.findall(canonical or "")
+    runs = []
+    matcher = difflib.SequenceMatcher(None, [norm(w) for w in base], [norm(w) for w in words], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            runs.append(("=", " ".join(words[j1:j2])))
+            continue
+        if i2 > i1:
+            runs.append(("-", " ".join(base[i1:i2])))
+        if j2 > j1:
+            runs.append(("+", " ".join(words[j1:j2])))
+    return runs
+
+
+def variant_html(text: str, canonical: str, stored_diff: str | None = None) -> Markup:
+    """The text as printed, with words not in the canonical text in <mark> and missing ones in <del>."""
+    text = text or ""
+    spans = [m.span() for m in WORD.finditer(text)]
+    out, pos, index, missing = [], 0, 0, []
+    for op, words in diff_runs(canonical, text, stored_diff):
+        if op == "-":  # shown just before the next printed word
+            missing.append(Markup('<del class="diff-del" title="in the canonical text, not here">{}</del> ').format(words))
+            continue
+        count = len(words.split())
+        if not count or index + count > len(spans):
+            continue
+        start, end = spans[index][0], spans[index + count - 1][1]
+        out.extend([escape(text[pos:start]), *missing])
+        missing = []
+        piece = escape(text[start:end])
+        out.append(Markup('<mark class="diff-add" title="only in this version">{}</mark>').format(piece)
+                   if op == "+" else piece)
+        pos, index = end, index + count
+    out.append(escape(text[pos:]))
+    out.extend(Markup(" ") + m.rstrip() for m in missing)
+    return Markup("").join(out)
+
+
+def sentence_bounds(article: str, start: int, end: int) -> tuple[int, int, bool, bool]:
+    """Start and end of the sentence(s) around ``article[start:end]`` and whether each side was cut short.
+
+    Each side reaches back (or on) to a sentence end or a line break, at most CONTEXT_MAX_CHARS.
+    """
+    floor, ceiling = max(0, start - CONTEXT_MAX_CHARS), min(len(article), end + CONTEXT_MAX_CHARS)
+    before = [m.end() for m in SENTENCE_END.finditer(article, floor, start)]
+    after = SENTENCE_END.search(article, end, ceiling)
+    lo = before[-1] if before else floor
+    hi = after.end() if after else ceiling
+    return lo, hi, not before and lo > 0, not after and hi < len(article)
+
+
+def context_html(article: str | None, start: int | None, end: int | None, quote: Markup) -> Markup:
+    """``quote`` (already rendered) inside its sentence from the article text."""
+    if not article or start is None or end is None or not 0 <= start <= end <= len(article):
+        return Markup('<span class="quote-in-context">“{}”</span>').format(quote)
+    lo, hi, cut_lo, cut_hi = sentence_bounds(article, start, end)
+    lead = ("…" if cut_lo else "") + article[lo:start].lstrip()
+    tail = article[end:hi].rstrip() + ("…" if cut_hi else "")
+    return Markup('{}<span class="quote-in-context">{}</span>{}').format(lead, quote, tail)
+
+
+def article_html(datasette, text: str, mentions: list[dict]) -> Markup:
+    """The article text in paragraphs, each quote in a <mark> with an anchor and its speaker."""
+    out, pos = [], 0
+    for m in sorted(mentions, key=lambda m: (m["start"], m["end"])):
+        if m["start"] is None or m["start"] < pos or m["end"] > len(text):
+            continue  # overlapping or out-of-range offsets: leave the text as it is
+        speaker = m["speaker_name_resolved"] or m["speaker_name"] or "unattributed"
+        out.append(escape(text[pos:m["start"]]))
+        out.append(Markup(
+            '<mark class="quote-mark" id="m-{start}" title="{speaker}">{quote}</mark>'
+            '<a class="quote-tag" href="{href}">{speaker}</a>').format(
+            start=m["start"], speaker=speaker, quote=text[m["start"]:m["end"]],
+            href=row_url(datasette, "quotes", m["quote_id"]) if m["quote_id"] else "#"))
+        pos = m["end"]
+    out.append(escape(text[pos:]))
+    html = str(Markup("").join(out))
+    return Markup("".join(f"<p>{line}</p>" for line in html.split("\n") if line.strip()))
+
+
+async def rows(db, sql: str, params: list) -> list[dict]:
+    return [dict(r) for r in (await db.execute(sql, params)).rows]
+
+
+async def quote_page(datasette, db, quote_id: str) -> dict:
+    """Every mention of the quote, with its variant rendered in context."""
+    quote = (await rows(db, "select q.*, s.name as speaker_name from quotes q "
+                            "left join speakers s on s.id = q.speaker_id where q.id = ?", [quote_id]) or [{}])[0]
+    mentions = await rows(db, """
+        select m.*, a.text as article_text, a.title as article_title, s.name as speaker_resolved
+        from mentions m join articles a on a.id = m.article_id left join speakers s on s.id = m.speaker_id
+        where m.quote_id = :q or m.id in (select mention_id from mention_quotes where quote_id = :q)
+        order by m.published is null, m.published, m.outlet is null, m.outlet, m.article_id, m.start
+    """, {"q": quote_id})
+    variants = []
+    for m in mentions:
+        stored = m["diff"] if m["quote_id"] == quote_id else None
+        quote_html = variant_html(m["text"], quote.get("canonical") or m["text"], stored)
+        variants.append({
+            **{k: v for k, v in m.items() if k != "article_text"},
+            "html": context_html(m["article_text"], m["start"], m["end"], quote_html),
+            "changed": "diff-add" in quote_html or "diff-del" in quote_html,
+            "article_url": row_url(datasette, "articles", m["article_id"], f"#m-{m['start']}"),
+            "speaker_url": row_url(datasette, "speakers", m["speaker_id"]) if m["speaker_id"] else None,
+        })
+    return {"quote": quote, "variants": variants,
+            "speaker_url": row_url(datasette, "speakers", quote["speaker_id"]) if quote.get("speaker_id") else None,
+            "outlets": sorted({v["outlet"] or "unknown outlet" for v in variants})}
+
+
+async def speaker_page(datasette, db, speaker_id: str) -> dict:
+    """Aliases by kind, outlets with counts, and the speaker's quotes."""
+    aliases = await rows(db, "select alias, kind, article_count, outlet_count from speaker_aliases "
+                             "where speaker_id = ? order by kind, article_count desc, alias", [speaker_id])
+    outlets = await rows(db, "select outlet, count(*) as mentions, count(distinct quote_id) as quotes "
+                             "from mentions where speaker_id = ? group by outlet order by mentions desc", [speaker_id])
+    quotes = await rows(db, "select id, canonical, mention_count, outlet_count, first_seen from quotes "
+                            "where id in (select quote_id from mentions where speaker_id = ?) "
+                            "order by outlet_count desc, mention_count desc, first_seen", [speaker_id])
+    for q in quotes:
+        q["url"] = row_url(datasette, "quotes", q["id"])
+    return {"aliases": [a for a in aliases if a["kind"] != "role"],
+            "roles": [a for a in aliases if a["kind"] == "role"], "outlets": outlets, "quotes": quotes}
+
+
+async def article_page(datasette, db, article_id: str) -> dict:
+    """The article text with its quotes highlighted in place, and the list of its quotes."""
+    article = (await rows(db, "select text from articles where id = ?", [article_id]) or [{}])[0]
+    mentions = await rows(db, "select m.*, s.name as speaker_name_resolved from mentions m "
+                              "left join speakers s on s.id = m.speaker_id where m.article_id = ? "
+                              "order by m.start", [article_id])
+    for m in mentions:
+        m["quote_url"] = row_url(datasette, "quotes", m["quote_id"]) if m["quote_id"] else None
+        m["speaker_url"] = row_url(datasette, "speakers", m["speaker_id"]) if m["speaker_id"] else None
+    return {"article_html": article_html(datasette, article.get("text") or "", mentions), "mentions": mentions}
+
+
+PAGES = {"quotes": quote_page, "speakers": speaker_page, "articles": article_page}
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    """On the row pages of quotes, speakers and articles: the data their templates show."""
+    if view_name != "row" or database != DATABASE or table not in PAGES or request is None:
+        return {}
+
+    async def inner():
+        pk = urlsafe_components(request.url_vars["pks"])[0]
+        return {"page": await PAGES[table](datasette, datasette.get_database(DATABASE), pk)}
+
+    return inner
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """Diffs as highlighted words, FTS snippets with <mark>, and ids in canned queries as links."""
+    if database != DATABASE or value is None:
+        return None
+    if column == "diff" and table in ("mentions", None) and isinstance(value, str) and value.startswith("["):
+        return diff_markup(value)
+    if table is None and column == "snippet" and isinstance(value, str):
+        html = Markup(str(escape(value)).replace("\x02", "<mark>").replace("\x03", "</mark>"))
+        keys = row.keys()
+        if "quote_id" in keys and row["quote_id"]:
+            return Markup('<a class="result" href="{}">{}</a>').format(row_url(datasette, "quotes", row["quote_id"]), html)
+        if "article_id" in keys and row["article_id"]:
+            return Markup('<a class="result" href="{}">{}</a>').format(row_url(datasette, "articles", row["article_id"]), html)
+        return html
+    if table is None and column in LINK_COLUMNS and isinstance(value, str):
+        return Markup('<a href="{}">{}</a>').format(row_url(datasette, LINK_COLUMNS[column], value), value)
+    return None
+
+
+def diff_markup(stored: str) -> Markup:
+    """A stored ``[[op, words]]`` diff as text: added words in <mark>, missing words in <del>."""
+    try:
+        runs = json.loads(stored)
+    except ValueError:
+        return Markup(escape(stored))
+    tags = {"+": '<mark class="diff-add">{}</mark>', "-": '<del class="diff-del">{}</del>', "=": "{}"}
+    return Markup(" ").join(Markup(tags.get(op, "{}")).format(words) for op, words in runs) or Markup("—")
+
+
+@hookimpl
+def asgi_wrapper():
+    """Read-only: any method but GET, HEAD and OPTIONS gets 405, so no page can write or crash on POST."""
+
+    def wrap(app):
+        async def read_only(scope, receive, send):
+            if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD", "OPTIONS"):
+                await send({"type": "http.response.start", "status": 405,
+                            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"allow", b"GET, HEAD")]})
+                await send({"type": "http.response.body", "body": b"This Datasette is read-only.\n"})
+                return
+            await app(scope, receive, send)
+
+        return read_only
+
+    return wrap
+
+
+@hookimpl
+def prepare_connection(conn):
+    """``fts_escape(q)``: a user's words as a safe FTS5 query (each word quoted)."""
+    conn.create_function("fts_escape", 1, lambda q: escape_fts(q or "") or '""', deterministic=True)

@@ -1,0 +1,136 @@
+"""A real browser against `quotes serve`: search a seed quote, compare its versions, follow the links.
+
+Screenshots go to test-artifacts/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's /usr/bin/chromium"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_answers(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"quotes serve exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer within {timeout}s")
+
+
+@pytest.fixture
+def server(seed_db_path, tmp_path):
+    """`quotes serve` on the seed database, on a free port of 127.0.0.1; yields its base URL."""
+    executable = Path(sys.executable).parent / "quotes"
+    command = [str(executable)] if executable.exists() else [shutil.which("quotes") or "quotes"]
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    process = subprocess.Popen(command + ["serve", "--db", str(seed_db_path), "--port", str(port)],
+                               stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answers(base + "/-/versions.json", process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture
+def browser_page():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+def test_search_quote_compare_outlets_and_follow_links(server, browser_page, seed_db_path):
+    conn = sqlite3.connect(seed_db_path)
+    quote_id, speaker_id, hill_article = conn.execute(
+        "select quote_id, speaker_id, article_id from mentions where text like 'Let me be clear%' "
+        "and outlet = 'The Hill'").fetchone()
+    outlets = {r[0] or "" for r in conn.execute(
+        "select distinct outlet from mentions where quote_id = ? or id in "
+        "(select mention_id from mention_quotes where quote_id = ?)", [quote_id, quote_id])}
+    speaker_name = conn.execute("select name from speakers where id = ?", [speaker_id]).fetchone()[0]
+    conn.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser_page
+
+    # Search from the header box on the home page.
+    page.goto(server + "/")
+    page.fill("form.quote-search input[name=q]", "Let me be clear")
+    page.press("form.quote-search input[name=q]", "Enter")
+    page.wait_for_url("**/quotes/search?q=*")
+    results = page.locator(f'a.result[href$="/quotes/quotes/{quote_id}"]')
+    assert results.count() >= 1
+    assert page.locator("td.col-snippet mark").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "1-search.png"), full_page=True)
+
+    # The quote page: every outlet's version, differences highlighted.
+    results.first.click()
+    page.wait_for_url(f"**/quotes/quotes/{quote_id}")
+    assert "Let me be clear" in page.locator("blockquote.canonical").inner_text()
+    shown = set(page.locator(".variant").evaluate_all("els => els.map(e => e.dataset.outlet)"))
+    assert outlets <= shown and {"The Hill", "The New York Times"} <= shown
+    highlights = page.locator(".variant mark.diff-add, .variant del.diff-del")
+    assert highlights.count() >= 1 and highlights.first.is_visible()
+    # differences are styled, not just tagged
+    background = highlights.first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    page.screenshot(path=str(ARTIFACTS / "2-quote.png"), full_page=True)
+
+    # Through to the speaker.
+    page.click("a.speaker-link")
+    page.wait_for_url(f"**/quotes/speakers/{speaker_id}")
+    assert page.locator("h1.speaker-name").inner_text() == speaker_name
+    assert page.locator("ul.outlets li").count() >= 2
+    page.screenshot(path=str(ARTIFACTS / "3-speaker.png"), full_page=True)
+
+    # Back to the quote, then to The Hill's article, where the quote is highlighted in place.
+    page.go_back()
+    page.locator('.variant[data-outlet="The Hill"] a.article-link').first.click()
+    page.wait_for_url(f"**/quotes/articles/{hill_article}#m-*")
+    anchor = page.url.split("#", 1)[1]
+    target = page.locator(f"mark#{anchor}")
+    assert target.is_visible() and target.inner_text().startswith("Let me be clear")
+    assert target.evaluate("e => e.matches(':target')")
+    assert page.locator("mark.quote-mark").count() >= 2
+    page.screenshot(path=str(ARTIFACTS / "4-article.png"), full_page=True)

@@ -1,0 +1,344 @@
+"""Tests for the extractor: mark pairing, attribution, reference resolution, people.
+
+Every article here is invented; each test names the phenomenon it covers.  The
+session-scoped ``nlp`` fixture comes from conftest.py (one model load per run).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes.extract import (
+    EXTRACTOR_VERSION,
+    METHODS,
+    Mention,
+    Person,
+    extract,
+    find_quotations,
+)
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def quotes_of(nlp, text: str) -> list[Mention]:
+    mentions = nlp(text)._.quotes
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text
+    return mentions
+
+
+def pairs(nlp, text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.speaker) for m in quotes_of(nlp, text)]
+
+
+# --- Marks: pairing from characters alone --------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # curly double
+    ("She said “we will win the vote” today.", ["we will win the vote"]),
+    # straight double
+    ('He said "we will win the vote" today.', ["we will win the vote"]),
+    # single quotes in a headline
+    ("Okafor Says 'Bridge Will Reopen' by June", ["Bridge Will Reopen"]),
+    ("Okafor Says ‘Bridge Will Reopen’ by June", ["Bridge Will Reopen"]),
+    # British-style single quotes in the body
+    ("‘We will reopen the bridge,’ she said. ‘It is safe.’", ["We will reopen the bridge,", "It is safe."]),
+    # guillemets, both directions, with and without inner spaces
+    ("Il a dit « nous allons gagner » hier.", ["nous allons gagner"]),
+    ("He said «we will win the vote» today.", ["we will win the vote"]),
+    ("Er sagte »wir werden gewinnen« gestern.", ["wir werden gewinnen"]),
+    # acute accents standing in for quotation marks
+    ("He said ´we will win the vote´ today.", ["we will win the vote"]),
+    # German low-high marks
+    ("Sie sagte „wir schaffen das“ gestern.", ["wir schaffen das"]),
+])
+def test_quotation_mark_styles(text, expected):
+    assert expected == [q.text for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # nested quotes stay inside the outer one
+    ("“He told me ‘never again’ twice,” she said.", ["He told me ‘never again’ twice,"]),
+    ("‘He told me “never again” twice,’ she said.", ["He told me “never again” twice,"]),
+    ('"He told me \'never again\' twice," she said.', ["He told me 'never again' twice,"]),
+])
+def test_nested_quotes_stay_inside(text, expected):
+    assert expected == [q.text for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“The troops’ families can’t wait for the nation’s answer,” he said.",
+     ["The troops’ families can’t wait for the nation’s answer,"]),
+    ("‘The troops’ families deserve answers,’ she said.", ["The troops’ families deserve answers,"]),
+    ("The soldiers’ wives said ‘we are proud of them’ on Monday.", ["we are proud of them"]),
+    ("It was the ’90s and ’em folks said “we were young then,” he recalled.", ["we were young then,"]),
+    ("Don't panic, it's Ana's and the Joneses' car.", []),
+])
+def test_apostrophes_are_not_marks(text, expected):
+    assert expected == [q.text for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a separator in a title, never closed
+    ("Harbor Deal Signed « City Desk", []),
+    # a stray closer before a real pair
+    ("A stray ” here, then “a real quote” there.", ["a real quote"]),
+    # a stray opener before a real pair
+    ("“Unclosed start and then “a real one” later.", ["a real one"]),
+    # one bad paragraph does not spoil the next
+    ("He said “this never closes.\nLater she said “this one does” and left.", ["this one does"]),
+    ("", []),
+    ("“", []),
+    ("”“’‘\"'«»", []),
+])
+def test_stray_marks_are_local(text, expected):
+    assert expected == [q.text for q in find_quotations(text)]
+
+
+def test_multi_paragraph_quote_is_one_mention_per_paragraph():
+    text = ("Headline\n“The first part runs on.\n“The second part too.\n“The last part ends,” she said.\n"
+            "Another paragraph.")
+    quotations = find_quotations(text)
+    assert ["The first part runs on.", "The second part too.", "The last part ends,"] == [q.text for q in quotations]
+    assert len({q.chain for q in quotations}) == 1 and quotations[0].chain is not None
+
+
+# --- Not a quote -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\nHer book “The Long Road Home” was published in May.",
+    "Headline\nThey watched a film called “Night Harbor Lights” together.",
+    "Headline\nThe song titled “Rivers of Glass” topped the charts.",
+    "Headline\nThe “reform” was criticised by everyone.",
+    "Headline\nThe so-called “peace dividend” never arrived.",
+    "Headline\nCan you identify the groups? Nobody answered.",
+])
+def test_titles_scare_quotes_and_unmarked_questions_are_not_mentions(nlp, text):
+    assert [] == quotes_of(nlp, text)
+
+
+# --- Attribution patterns --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bridge closes\n“The bridge is unsafe,” Maria Delgado said on Tuesday.",
+     [("The bridge is unsafe,", "Maria Delgado")]),
+    ("Bridge closes\n“The bridge is unsafe,” said Maria Delgado, the city engineer.",
+     [("The bridge is unsafe,", "Maria Delgado")]),
+    ("Bridge closes\nMaria Delgado said: “The bridge is unsafe and will stay closed.”",
+     [("The bridge is unsafe and will stay closed.", "Maria Delgado")]),
+    ("Bridge closes\nMaria Delgado said that “the bridge is unsafe” and left.",
+     [("the bridge is unsafe", "Maria Delgado")]),
+    ("Bridge closes\n“We will rebuild the bridge,” Governor Tom Okafor told reporters on Friday.",
+     [("We will rebuild the bridge,", "Tom Okafor")]),
+])
+def test_explicit_attribution(nlp, text, expected):
+    assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("verb", [
+    "added", "replied", "echoed", "promised", "warned", "insisted", "noted", "continued", "explained",
+    "argued", "claimed", "declared", "stated", "wrote", "asked", "acknowledged", "admitted", "told reporters",
+])
+def test_cue_verbs_beyond_say(nlp, verb):
+    text = f"Bridge closes\n“We will rebuild the bridge by June,” Tom Okafor {verb}."
+    mentions = quotes_of(nlp, text)
+    assert [("We will rebuild the bridge by June,", "Tom Okafor", verb.split()[0])] == \
+        [(m.text, m.speaker, m.cue) for m in mentions]
+
+
+def test_according_to(nlp):
+    text = "Budget passes\nThe budget is “balanced and fair to every family,” according to Maria Delgado."
+    mention, = quotes_of(nlp, text)
+    assert ("Maria Delgado", "according-to", "according to") == (mention.speaker, mention.method, mention.cue)
+
+
+def test_relative_clause_between_speaker_and_verb(nlp):
+    text = ("Base on alert\nGen. Priya Raman, who spoke alongside Tom Okafor, echoed that the plan works "
+            "and “we are ready for anything,” as a response.")
+    assert [("we are ready for anything,", "Priya Raman")] == pairs(nlp, text)
+
+
+def test_split_quote_gives_two_mentions_same_speaker(nlp):
+    text = ("Harbor talks\nMs. Jane Holloway met the press on Monday.\n"
+            "“We are ready to sign,” she said, “but we need more time to read it.”")
+    assert [("We are ready to sign,", "Jane Holloway"),
+            ("but we need more time to read it.", "Jane Holloway")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # same paragraph
+    "Harbor talks\n“We are ready to sign,” Jane Holloway said. “The deal protects the workers.”",
+    # a following paragraph that is only a quote
+    "Harbor talks\n“We are ready to sign,” Jane Holloway said.\n“The deal protects the workers.”",
+])
+def test_continuation_inherits_previous_speaker(nlp, text):
+    mentions = quotes_of(nlp, text)
+    assert [("We are ready to sign,", "Jane Holloway", "explicit"),
+            ("The deal protects the workers.", "Jane Holloway", "continuation")] == \
+        [(m.text, m.speaker, m.method) for m in mentions]
+
+
+def test_multi_paragraph_quote_shares_the_speaker(nlp):
+    text = ("Harbor talks\nJane Holloway spoke for an hour.\n“The first thing is the workers.\n"
+            "“The second thing is the money.\n“The last thing is time,” Ms. Holloway said.\nThen she left.")
+    assert [("The first thing is the workers.", "Jane Holloway"), ("The second thing is the money.", "Jane Holloway"),
+            ("The last thing is time,", "Jane Holloway")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,speaker,mention", [
+    ("Holloway Says ‘Deal Is Close’ After Talks\nJane Holloway, the union leader, met the mayor.",
+     "Jane Holloway", "Holloway"),
+    ("Holloway: ‘Deal Is Close’ After Talks\nJane Holloway, the union leader, met the mayor.",
+     "Jane Holloway", "Holloway"),
+    ("‘Deal Is Close,’ Says Holloway\nJane Holloway, the union leader, met the mayor.",
+     "Jane Holloway", "Holloway"),
+    ("City Hall: ‘No Deal Yet’ on Harbor\nJane Holloway, the union leader, met the mayor.", None, "City Hall"),
+])
+def test_headline_quotes(nlp, text, speaker, mention):
+    first = quotes_of(nlp, text)[0]
+    assert (speaker, mention, "headline" if speaker else "none", True) == \
+        (first.speaker, first.speaker_mention, first.method if speaker else "none", first.partial)
+
+
+# --- References to the speaker ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # subject outranks object, even though the object is the last name mentioned
+    ("Talks\nJane Holloway met Peter Brandt on Monday.\n“We disagree on almost everything,” she said.",
+     "Jane Holloway"),
+    # the previous quote's speaker outranks a person named later in an object position
+    ("Talks\n“The deal is done,” Tom Okafor said after meeting Laura Finch.\n“It took months of work,” he added.",
+     "Tom Okafor"),
+    # gender from an honorific rules a candidate out
+    ("Talks\n“We will not back down,” Ms. Holloway said. She later met Peter Brandt, the mayor.\n"
+     "“Nothing has changed for the city,” he said.", "Peter Brandt"),
+    ("Talks\nMr. Brandt met Jane Holloway on Monday.\n“Nothing has changed for us,” she said.", "Jane Holloway"),
+])
+def test_pronouns_resolve_by_salience_not_recency(nlp, text, expected):
+    mention = quotes_of(nlp, text)[-1]
+    assert (expected, "pronoun") == (mention.speaker, mention.method)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Visit\nDefense Secretary Jane Roe visited the base.\n“Morale is high among the crews,” the defense secretary said.",
+     "Jane Roe"),
+    ("Council\nJane Roe, the chairman of the council, opened the session.\n“We start the work today,” the chairman said.",
+     "Jane Roe"),
+    ("Budget\nFinance Minister Omar Haddad spoke on Monday.\n“Taxes will fall next year,” the ministry chief said.",
+     "Omar Haddad"),
+    ("Law\nPresident Ana Ruiz signed the law on Friday.\n“It is a new day for the country,” the president said.",
+     "Ana Ruiz"),
+])
+def test_role_nouns_resolve_through_roles_the_article_gives(nlp, text, expected):
+    mention, = quotes_of(nlp, text)
+    assert (expected, "role") == (mention.speaker, mention.method)
+
+
+@pytest.mark.parametrize("text,expected,printed", [
+    ("Base\nGen. Priya Raman arrived on Sunday.\n“We are ready to move,” Gen. Raman said.", "Priya Raman", "Gen. Raman"),
+    ("Port\nPeter Brandt, the mayor, spoke first.\n“The port will grow,” Mr. Brandt said.", "Peter Brandt", "Mr. Brandt"),
+    ("Port\nPeter J. Brandt spoke first.\n“The port will grow,” Peter Brandt said.", "Peter J. Brandt", "Peter Brandt"),
+])
+def test_title_and_surname_resolve_to_full_name(nlp, text, expected, printed):
+    mention, = quotes_of(nlp, text)
+    assert (expected, printed) == (mention.speaker, mention.speaker_mention)
+
+
+# --- Organisations, fragments, fields ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,printed", [
+    ("Report\n“We are reviewing the report carefully,” the ministry said.", "the ministry"),
+    ("Report\n“We are reviewing the report carefully,” officials said.", "officials"),
+    ("Report\nThe Pentagon said “all options remain open” on Friday.", "The Pentagon"),
+    ("Report\nThe coalition said “the strikes were precise” in a statement.", "The coalition"),
+])
+def test_organisations_are_never_speakers(nlp, text, printed):
+    mention, = quotes_of(nlp, text)
+    assert (None, printed) == (mention.speaker, mention.speaker_mention)
+
+
+def test_fragment_without_cue_has_no_speaker(nlp):
+    text = "Storm\nJane Roe visited the coast.\nThe storm caused “unprecedented damage” across the region."
+    mention, = quotes_of(nlp, text)
+    assert (None, True, "none") == (mention.speaker, mention.partial, mention.method)
+
+
+@pytest.mark.parametrize("text,partial", [
+    ("Vote\nJane Roe said the plan was “a total failure” on Monday.", True),
+    ("Vote\n“The plan is a total failure,” Jane Roe said.", False),
+    ("Vote\nJane Roe said: “The plan is a total failure.”", False),
+])
+def test_partial_flag(nlp, text, partial):
+    mention, = quotes_of(nlp, text)
+    assert partial == mention.partial
+
+
+def test_mention_fields(nlp):
+    text = "Bridge\n“We will rebuild the bridge,” Defense Secretary Jane Roe told reporters."
+    mention, = quotes_of(nlp, text)
+    assert ("Jane Roe", "Defense Secretary Jane Roe", "Defense Secretary", "told", "explicit", False) == \
+        (mention.speaker, mention.speaker_mention, mention.speaker_role, mention.cue, mention.method, mention.partial)
+    assert 0.0 < mention.confidence <= 1.0 and mention.method in METHODS
+
+
+def test_people_lists_names_aliases_and_roles(nlp):
+    text = ("Council\nJane Roe, the chairman of the council, met Mayor Peter Brandt.\n"
+            "“We agree,” Ms. Roe said.")
+    people = {p.name: p for p in nlp(text)._.people}
+    assert {"Jane Roe", "Peter Brandt"} <= set(people)
+    assert "Ms. Roe" in people["Jane Roe"].aliases
+    assert "chairman of the council" in people["Jane Roe"].roles
+    assert "Mayor" in people["Peter Brandt"].roles
+    assert all(isinstance(p, Person) for p in people.values())
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n\n", "“", "”“’‘\"'«»´", "Headline only", "Headline\n« « » »\n“ ” “\n'''''",
+    "Title « Site\n“Unclosed quote and he said\n“another” one",
+])
+def test_messy_text_never_raises(nlp, text):
+    doc = nlp(text)
+    for mention in doc._.quotes:
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_extract_batches_in_order(nlp):
+    texts = ["A\n“One two three,” Jane Roe said.", "B\nNo quotes here.", "C\n“Four five six,” Tom Okafor said."]
+    results = list(extract(nlp, texts, batch_size=2))
+    assert [["Jane Roe"], [], ["Tom Okafor"]] == [[m.speaker for m in mentions] for mentions, _ in results]
+    assert EXTRACTOR_VERSION
+
+
+# --- The seed corpus, scored like the referee --------------------------------------------------
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds.gold.jsonl").exists(), reason="../shared is absent")
+def test_seed_corpus_scores_above_floor(nlp):
+    from quotes.clean import clean_article
+    from quotes.sources import Article, read_paths
+
+    spec = importlib.util.spec_from_file_location("score_quotes", SHARED / "tools" / "score_quotes.py")
+    referee = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(referee)
+    articles = [clean_article(a) for a in read_paths([SHARED / "corpus" / "seeds"]) if isinstance(a, Article)]
+    predictions = []
+    for article, (mentions, _) in zip(articles, extract(nlp, [a.text for a in articles])):
+        for mention in mentions:
+            assert article.text[mention.start:mention.end] == mention.text
+            predictions.append({"article": article.id, "text": mention.text, "speaker": mention.speaker,
+                                "quote_id": None})
+    gold = [json.loads(line) for line in (SHARED / "gold" / "seeds.gold.jsonl").read_text().splitlines() if line]
+    result = referee.score(gold, predictions)
+    assert result["det_F1"] >= 0.97
+    assert result["exact_F1"] >= 0.90
+    assert result["attr_acc"] >= 0.95
+    assert result["e2e_F1"] >= 0.95
