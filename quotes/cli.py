@@ -221,7 +221,7 @@ def serve(db_path, host, port) -> None:
     from . import web
 
     path = resolve_db(db_path)
-    if not Path(path).exists():
-        open_database(path).close()  # an empty but valid database, so the UI has its tables
+    # Creates an empty database if needed and applies pending migrations (indexes the UI relies on).
+    open_database(path).close()
     click.echo(f"Serving {path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     web.serve(path, host=host, port=port)

@@ -26,6 +26,7 @@ Example::
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -104,11 +105,14 @@ CUE_FORMS = _cue_forms()
 WORK_NOUNS = frozenset("""
     book film movie song album novel show series play poem article episode documentary podcast
     column essay memoir opera musical painting exhibition slogan hashtag headline titled entitled
-    dubbed nicknamed
+    dubbed nicknamed title
 """.split())
 # "called"/"named" introduce a title only when the quoted words look like one (Title Case).
 NAMING_VERBS = frozenset({"called", "named", "known", "labelled", "labeled", "branded"})
 SCARE_PREFIXES = ("so-called", "so called")
+# How far (tokens) a cue verb the parse does not link to the quote may stand from its marks:
+# "“…,” Sen. Maria Lopez, D-Calif., said" needs 9.
+CUE_MAX_DISTANCE = 10
 
 # Words of a title before a name ("Defense Secretary", "Gen.", "Mr."); lower case, no dot.
 TITLE_WORDS = frozenset("""
@@ -381,7 +385,8 @@ def is_not_speech(text: str, quotation: Quotation) -> bool:
     """
     words = re.findall(r"[\w’'-]+", quotation.text)
     if len(words) < 2:
-        return True
+        # One word is a scare quote, unless it is an utterance of its own: “Never.” / ‘Finally,’ she said.
+        return not (quotation.text.rstrip()[-1:] in ".!?,…" and not is_partial(text, quotation, False))
     line_start = text.rfind("\n", 0, quotation.open_mark) + 1
     before = text[max(line_start, quotation.open_mark - 40):quotation.open_mark].lower().rstrip()
     if before.endswith(SCARE_PREFIXES):
@@ -415,6 +420,7 @@ def is_partial(text: str, quotation: Quotation, headline: bool) -> bool:
 # ---------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def _norm(word: str) -> str:
     """'Gen.' -> 'gen', 'Esper’s' -> 'esper'."""
     word = word.lower().replace("’", "'")
@@ -423,6 +429,7 @@ def _norm(word: str) -> str:
     return word.strip(".'")
 
 
+@functools.lru_cache(maxsize=8192)
 def _surname_key(word: str) -> str:
     """'al-Muhandis' and 'Muhandis' match; 'Esper’s' -> 'esper'."""
     word = _norm(word)
@@ -440,11 +447,11 @@ def _role_head(word: str) -> str:
 
 def _is_name_token(token: Token) -> bool:
     text = token.text
-    if token.pos_ == "PROPN" and text[:1].isupper():
-        return True
-    if re.fullmatch(r"[A-Z]\.", text):
-        return True  # middle initial "T."
-    return text[:1].isupper() and text.isalpha() and token.tag_ in ("NNP", "NNPS")
+    if not text[:1].isupper():
+        return False
+    if token.pos_ == "PROPN" or (len(text) == 2 and text[1] == "."):
+        return True  # a proper noun or a middle initial "T."
+    return text.isalpha() and token.tag_ in ("NNP", "NNPS")
 
 
 def _name_run(token: Token) -> list[Token]:
@@ -716,7 +723,7 @@ def _name_heads(doc: Doc, body_start: int) -> set[int]:
             if head is not None:
                 heads.add(head.i)
     for token in doc:
-        if token.idx < body_start:
+        if token.idx < body_start or not token.text[:1].isupper():
             continue
         if _is_title(token) and token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]):
             end = token.i + 1
@@ -766,7 +773,7 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
     # Every naming, including bare surnames, counts for salience and lengthens the name.
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
     for token in doc:
-        if not _is_name_token(token) or _surname_key(token.text) not in keys:
+        if not token.text[:1].isupper() or _surname_key(token.text) not in keys or not _is_name_token(token):
             continue
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
                 _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
@@ -804,7 +811,9 @@ class _Attribution:
 
 
 def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= token.idx < end for start, end in spans)
+    """True when the token starts inside one of ``spans`` (sorted, non-overlapping char spans)."""
+    index = bisect.bisect_right(spans, (token.idx, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= token.idx < spans[index][1]
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -812,10 +821,16 @@ def _subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "SCONJ":
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "SCONJ" and not child.is_punct and \
+                    child.text[:1].isalnum() and child.tag_ not in ("WP", "WDT"):
                 return child
         if current.dep_ == "relcl":
             return current.head  # "Roe, who said ..."
+        if current.head.lower_ == "as" and current.head.head.lemma_ == "quote":
+            # "Reuters quoted Roe as saying …": the speaker is the one quoted.
+            for child in current.head.head.children:
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    return child
         if current.dep_ == "advcl" and current.tag_ == "VBG":
             # "X confirmed that …, saying “…”": the participle shares the main clause's subject,
             # even when the parser hangs it on an embedded verb.
@@ -900,8 +915,15 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         return None
     first_sent = span[0].sent
     last_sent = span[-1].sent
-    # The reporter's words around the quote: the sentences the quote touches.
-    context = [t for t in doc[first_sent.start:last_sent.end] if not _inside(t, quote_spans)]
+    # The reporter's words around the quote: the sentences the quote touches, and the
+    # sentence before when it introduces the quote with a colon ("Roe said in a statement:").
+    context_start = first_sent.start
+    before = doc[first_sent.start - 1] if first_sent.start > 0 else None
+    while before is not None and before.is_space and before.i > 0:
+        before = doc[before.i - 1]
+    if before is not None and before.text == ":" and doc[first_sent.start].idx >= quotation.open_mark - 1:
+        context_start = before.sent.start
+    context = [t for t in doc[context_start:last_sent.end] if not _inside(t, quote_spans)]
     # (a) A cue verb that governs the quote.
     inside = set(range(span.start, span.end))
     for token in span:
@@ -926,7 +948,7 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     cues = [t for t in context if _is_cue(t)]
     cues.sort(key=lambda t: min(abs(t.i - anchor_after), abs(anchor_before - t.i)))
     for cue in cues:
-        if min(abs(cue.i - anchor_after), abs(anchor_before - cue.i)) > 6:
+        if min(abs(cue.i - anchor_after), abs(anchor_before - cue.i)) > CUE_MAX_DISTANCE:
             break
         subject = _subject_of(cue)
         if subject is None or _inside(subject, quote_spans):
@@ -968,6 +990,11 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
         return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
     left = HEADLINE_LEFT_COLON.search(before)
     if left:
+        words = left.group("who").split()
+        # "Roe Warns Iran: ‘…’": the speaker stands before the cue word.
+        cue_at = next((i for i, w in enumerate(words) if w.lower() in CUE_FORMS and i > 0), None)
+        if cue_at is not None:
+            return _Attribution(mention_text=" ".join(words[:cue_at]), cue=words[cue_at], kind="headline")
         return _Attribution(mention_text=left.group("who"), kind="headline")
     if quotation.close_mark is not None:
         after = text[quotation.close_mark + 1:line_end]
@@ -1043,22 +1070,30 @@ class Resolver:
                 return self._by_role(head, words, at), "role"
             return None, "explicit"
         if mention_text:
+            words = mention_text.split()
+            if all(_norm(w) in TITLE_WORDS or _norm(w) in ("the", "a") for w in words):
+                return self._by_role(words[-1], words, at), "role"  # "Minister: ‘…’"
             # Title-case headlines: only the last word is reliably the surname.
-            found = self.people.find(mention_text.split()[-1:])
+            found = self.people.find(words[-1:])
             return found, "explicit"
         return None, "none"
 
-    def _by_role(self, head: Token, words: list[Token], at: int) -> int | None:
-        """The person whose article-given role names the office of ``head`` ("the defense secretary")."""
+    def _by_role(self, head: Token | str, words: list[Token] | list[str], at: int) -> int | None:
+        """The person whose article-given role names the office of ``head`` ("the defense secretary").
+
+        An exact head ("secretary" ~ "Defense Secretary") beats a synonym ("chief"); shared
+        modifiers ("defense") break ties, then salience.
+        """
+        head_text = head if isinstance(head, str) else head.text
         candidates: dict[int, float] = {}
-        modifiers = {_norm(t.text) for t in words if t.i != head.i}
+        modifiers = {_norm(w if isinstance(w, str) else w.text) for w in words} - {_norm(head_text), "the", "a"}
         for person, record in enumerate(self.people.records):
             best = 0.0
             for role in record.roles:
                 heads = role_heads(role)
-                if _role_head(head.text) in heads:
+                if _role_head(head_text) in heads:
                     score = 2.0
-                elif roles_match(head.text, heads):
+                elif roles_match(head_text, heads):
                     score = 1.0
                 else:
                     continue
@@ -1079,7 +1114,7 @@ class Resolver:
 def _mention_role(mention: Span | None, record: _PersonRecord) -> str | None:
     """The role the article attaches to the speaker: at this mention if it has a title, else the first."""
     if mention is not None:
-        title, _ = _split_title([t for t in mention if not t.is_punct])
+        title, _ = _split_title([t for t in mention if not t.is_punct or t.text in ("-", "‐")])
         role = _clean_role(title) if title else None
         if role:
             return role

@@ -37,7 +37,6 @@ import httpx
 from .sources import Article, SourceError, article_from_html
 
 
-
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -255,6 +254,7 @@ class FeedState:
         self.db = db
         self.pending: dict[str, dict] = {}
         self.feed_articles: dict[str, list[str]] = {}
+        self.taken: set[str] = set()  # articles already read this run (one page in several feeds)
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         row = self.db.execute("select etag, last_modified, kind, article_id from feed_state where url = ?",
@@ -311,7 +311,7 @@ class FeedStats:
 
 def read_feed(client: httpx.Client, url: str, settings: FetchSettings, state: FeedState,
               outlet: str | None = None, stats: FeedStats | None = None) -> Iterator[Article | SourceError]:
-    """Articles from a feed's entries (newest ``max_entries``), fetched and extracted; never raises."""
+    """Articles from a feed's first ``max_entries`` entries (feeds list the newest first); never raises."""
     stats = stats if stats is not None else FeedStats()
     try:
         fetched = fetch(client, url, settings, *state.validators(url))
@@ -336,6 +336,9 @@ def read_feed(client: httpx.Client, url: str, settings: FetchSettings, state: Fe
         if isinstance(entry, SourceError):
             yield entry
             continue
+        if entry.article_id in state.taken:
+            continue
+        state.taken.add(entry.article_id)
         yield from _read_entry(client, entry, settings, state, outlet or None, title, stats)
 
 

@@ -32,7 +32,6 @@ do not fail it); 1 when it could not run (database not writable, unexpected fail
 
 from __future__ import annotations
 
-import argparse
 import os
 import sqlite3
 import sys
@@ -41,9 +40,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
+import click
+
 from .feeds import FeedState, FeedStats, FetchSettings, http_client, read_feed
 from .settings import get_setting
-from .sources import Article, SourceError, read_paths
+from .sources import ARTICLE_SUFFIXES, Article, SourceError, read_paths
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -133,6 +134,8 @@ def parse_sources(data: dict, path: Path) -> list[Source]:
             extra = set(table) & PER_SOURCE_FETCH_KEYS
             if extra:
                 raise ConfigError(f"{where}: {', '.join(sorted(extra))} only apply to feed sources")
+            if kind == "jsonl" and not table["path"].lower().endswith(".jsonl"):
+                raise ConfigError(f"{where}: a jsonl source's path must name a .jsonl file, got {table['path']!r}")
             source_path = Path(table["path"]).expanduser()
             source_path = source_path if source_path.is_absolute() else base / source_path
             source = Source(kind, table.get("name", str(source_path)), path=source_path, fetch=defaults)
@@ -180,17 +183,34 @@ def read_sources(sources: list[Source], state: FeedState, feed_stats: FeedStats,
                     clients[key] = client_factory(source.fetch)
                 items = read_feed(clients[key], source.url, source.fetch, state, outlet=source.outlet,
                                   stats=feed_stats)
+            elif source.type == "folder" and source.path.is_dir():
+                items = _read_folder(source.path, source.fetch.max_bytes)
             elif source.type == "jsonl" and source.path.is_dir():
                 items = iter([SourceError(str(source.path), "jsonl source is a directory (use type = \"folder\")")])
             else:
                 items = read_paths([source.path], max_bytes=source.fetch.max_bytes)
-            for item in items:
+            for item in _guarded(str(source.path or source.url), items):
                 if isinstance(item, Article) and source.outlet and not item.outlet:
                     item.outlet = source.outlet
                 yield item
     finally:
         for client in clients.values():
             client.close()
+
+
+def _read_folder(folder: Path, max_bytes: int) -> Iterator[Article | SourceError]:
+    """Like read_paths on a folder, but a file that cannot be read is one error, not the folder's end."""
+    for child in sorted(folder.rglob("*")):
+        if child.suffix.lower() in ARTICLE_SUFFIXES and child.is_file():
+            yield from _guarded(str(child), read_paths([child], max_bytes=max_bytes))
+
+
+def _guarded(name: str, items: Iterator[Article | SourceError]) -> Iterator[Article | SourceError]:
+    """``items``, with an unexpected exception (permission denied, a file vanishing) turned into an error."""
+    try:
+        yield from items
+    except Exception as error:
+        yield SourceError(name, f"cannot read: {type(error).__name__}: {error}")
 
 
 @dataclass
@@ -230,20 +250,30 @@ def mark_interrupted_runs(db) -> int:
 
 # --- the command ---------------------------------------------------------------------------------
 
-def main(argv: list[str] | None = None) -> int:
-    """``nightly-ingest [--sources FILE] [--db FILE] [--quiet]``; returns the exit status."""
-    parser = argparse.ArgumentParser(
-        prog=PROG, description="Ingest every source in the sources file into the quotes database "
-        "(cron-ready: quiet unless something is wrong, one summary line on stdout).",
-        epilog="Exit status: 0 run completed (rejected inputs are in ingest_errors), 1 could not run, "
-               "2 bad sources file or registry, 75 another ingest holds the lock.")
-    parser.add_argument("--sources", help="TOML sources file (default: $QUOTES_SOURCES or sources.toml)")
-    parser.add_argument("--db", help="SQLite database (default: $QUOTES_DB or db/quotes.db)")
-    parser.add_argument("--quiet", action="store_true", help="no summary line (errors still go to stderr)")
-    args = parser.parse_args(argv)
+@click.command(name=PROG, epilog="Exit status: 0 run completed (rejected inputs are in ingest_errors), "
+               "1 could not run, 2 bad sources file or registry, 75 another ingest holds the lock.")
+@click.option("--sources", "sources_path", type=click.Path(dir_okay=False), default=None,
+              help="TOML sources file (default: $QUOTES_SOURCES or sources.toml)")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+              help="SQLite database (default: $QUOTES_DB or db/quotes.db)")
+@click.option("--quiet", is_flag=True, help="No summary line (errors still go to stderr)")
+def command(sources_path: str | None, db_path: str | None, quiet: bool) -> None:
+    """Ingest every source in the sources file into the quotes database.
 
-    sources_path = args.sources or get_setting("sources")
-    db_path = args.db or get_setting("db")
+    Cron-ready: nothing on stderr unless an input is rejected or the run fails, one summary
+    line on stdout, a progress bar only in a terminal.
+
+    \b
+    Example:
+        QUOTES_DB=db/quotes.db scripts/nightly-ingest --sources sources.toml
+    """
+    sys.exit(nightly(sources_path, db_path, quiet))
+
+
+def nightly(sources_path: str | None = None, db_path: str | None = None, quiet: bool = False) -> int:
+    """The whole nightly run: sources file, lock, database, model, ingest, summary; returns the exit status."""
+    sources_path = sources_path or get_setting("sources")
+    db_path = db_path or get_setting("db")
 
     def fail(status: int, message: str) -> int:
         print(f"{PROG}: error: {message}", file=sys.stderr)
@@ -260,42 +290,61 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # RegistryError and friends: a bad registry is bad configuration
         return fail(EXIT_CONFIG, f"speaker registry: {error}")
 
+    problem = _db_path_problem(Path(db_path))
+    if problem:
+        return fail(EXIT_FAILED, f"cannot use database {db_path}: {problem}")
+
     from .ingest import LockHeld, ingest_lock
 
     try:
         with ingest_lock(db_path):
             db = _open_writable(db_path)
-            from .extract import load_nlp
-
-            nlp = load_nlp()
+            nlp = _load_model()
             progress = None
-            if not args.quiet and sys.stderr.isatty():
+            if not quiet and sys.stderr.isatty():
                 from tqdm import tqdm
 
-                progress = tqdm(unit="article", desc="nightly", file=sys.stderr)
+                progress = tqdm(unit=" articles", desc="nightly", file=sys.stderr)
             try:
+                # `is not None`: a tqdm without a total refuses bool().
                 result = run_nightly(db, sources, nlp, registry=registry,
-                                     on_article=(lambda _id: progress.update(1)) if progress else None)
+                                     on_article=(lambda _id: progress.update(1)) if progress is not None else None)
             finally:
-                if progress:
+                if progress is not None:
                     progress.close()
                 db.close()
     except LockHeld as error:
         return fail(EXIT_LOCKED, f"{error}; not starting a second run")
-    except _CannotOpen as error:
-        return fail(EXIT_FAILED, str(error))
+    except _CannotRun as error:
+        return fail(error.status, str(error))
     except OSError as error:  # the lock file's folder cannot be created or written
         return fail(EXIT_FAILED, f"cannot use database {db_path}: {error.strerror or error}"
                                  f"{f' ({error.filename})' if error.filename else ''}")
     except sqlite3.Error as error:
         return fail(EXIT_FAILED, f"database {db_path}: {error}")
-    if not args.quiet:
+    if not quiet:
         print(result.summary(), flush=True)
     return EXIT_OK
 
 
-class _CannotOpen(Exception):
-    pass
+def _db_path_problem(path: Path) -> str | None:
+    """Why the database (with its -wal, -shm and .lock files) cannot be written there, if it cannot."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # open_db creates the missing folders below the first existing one
+    if not folder.is_dir():
+        return f"{folder} is not a directory"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"folder {folder} is not writable"
+    if path.exists() and (path.is_dir() or not os.access(path, os.R_OK | os.W_OK)):
+        return "is a directory" if path.is_dir() else "file is not writable"
+    return None
+
+
+class _CannotRun(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def _open_writable(db_path: str):
@@ -305,5 +354,15 @@ def _open_writable(db_path: str):
         db = store.open_db(db_path)
         mark_interrupted_runs(db)  # a write: fails now, before spaCy loads, if the db is read-only
     except (sqlite3.Error, OSError) as error:
-        raise _CannotOpen(f"cannot open database {db_path} for writing: {error}") from None
+        raise _CannotRun(EXIT_FAILED, f"cannot open database {db_path} for writing: {error}") from None
     return db
+
+
+def _load_model():
+    from .extract import load_nlp
+
+    try:
+        return load_nlp()
+    except (OSError, ImportError, ValueError) as error:  # spaCy's "Can't find model" is an OSError
+        raise _CannotRun(EXIT_CONFIG, f"cannot load spaCy pipeline {get_setting('spacy_model')!r} "
+                                      f"(QUOTES_SPACY_MODEL): {error}") from None

@@ -93,7 +93,7 @@ ROLE_WORDS = frozenset({
     "officer", "inspector", "counsel", "special", "envoy", "adviser", "advisor", "aide",
     "pentagon", "cabinet", "supreme", "federal", "district", "county", "city", "council",
     "councilman", "councilwoman", "assemblyman", "assemblywoman", "sheriff", "police",
-    "then", "ex", "co", "chair", "executive", "officer", "ceo", "cfo", "coo", "founder",
+    "then", "ex", "co", "executive", "ceo", "cfo", "coo", "founder",
 })
 TITLE_WORDS = HONORIFICS | ROLE_WORDS
 SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}

@@ -102,6 +102,22 @@ def m001_initial_schema(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m100_datasette_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for the Datasette UI: date facets on published, and the outlet_changes and most_carried queries.
+
+    On 1M mentions the date(published) facet took 1.1 s (over the 1 s facet limit) without its index, 0.3 s with it.
+    """
+    for sql in [
+        "create index if not exists idx_mentions_published_date on mentions (date(published))",
+        "create index if not exists idx_articles_published_date on articles (date(published))",
+        "create index if not exists idx_mentions_outlet_similarity on mentions (outlet, similarity)",
+        "create index if not exists idx_mentions_similarity on mentions (similarity)",
+        "create index if not exists idx_quotes_carried on quotes (outlet_count, mention_count, first_seen)",
+    ]:
+        db.execute(sql)
+
+
+@migrations()
 def m200_feed_state(db: sqlite_utils.Database) -> None:
     """HTTP validators (ETag, Last-Modified) per feed and page URL, for the nightly conditional GETs."""
     db["feed_state"].create({
@@ -273,21 +289,21 @@ def refresh_speakers(db: sqlite_utils.Database, registry: Registry | None) -> No
         speaker = mapping.get((person.article_id, person.name))
         if speaker is None or (person.article_id, person.name) not in speaking:
             continue
-        speakers[speaker.id] = {"id": speaker.id, "name": speaker.name, "wikidata_id": speaker.wikidata_id}
+        speakers[speaker.id] = {"id": speaker.id, "name": speaker.name, "wikidata_id": speaker.wikidata_id,
+                                "description": speaker.description}
         roles_by_speaker[speaker.id].extend(person.roles)
         for alias in {person.name, *person.aliases}:
             if alias and alias.strip().lower() not in PRONOUNS:
                 alias_articles[(speaker.id, alias)].add(person.article_id)
         for role in set(person.roles):
             alias_articles[(speaker.id, role)].add(person.article_id)
-        for alias in speaker.aliases:
-            alias_articles.setdefault((speaker.id, alias), set())
     db.execute("update mentions set speaker_id = null")
     db.execute("delete from speaker_aliases")
     db.execute("update quotes set speaker_id = null")
     db.execute("delete from speakers")
     for speaker_id, row in speakers.items():
-        row["description"] = speaker_description(roles_by_speaker[speaker_id])
+        # A curated description wins over the role most often reported.
+        row["description"] = row["description"] or speaker_description(roles_by_speaker[speaker_id])
     db["speakers"].insert_all(speakers.values(), pk="id", replace=True)
     alias_rows = []
     for (speaker_id, alias), articles in sorted(alias_articles.items()):

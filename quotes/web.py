@@ -43,6 +43,8 @@ def make_datasette(db_path: str | Path):
     )
     # Published as "quotes" whatever the file is called, so metadata and canned queries apply.
     datasette.add_database(Database(datasette, path=str(db_path), is_mutable=True), name="quotes")
+    if "_memory" in datasette.databases:  # Datasette adds it when started without files; users need not see it
+        datasette.remove_database("_memory")
     return datasette
 
 

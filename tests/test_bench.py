@@ -75,7 +75,7 @@ def test_small_run_prints_one_json_object():
     assert report["stages"]["ingest"]["found"] > 0
     assert isinstance(report["textacy_failures"], int)
     ratios = {key: value for key, value in report.items() if "ratio" in key}
-    assert {"extract_ratio", "ingest_ratio", "textacy_ratio"} <= set(ratios)
+    assert {"extract_ratio", "ingest_ratio", "textacy_ratio", "extract_cpu_ratio", "ingest_cpu_ratio"} <= set(ratios)
     assert all(isinstance(value, float) and value > 0 for value in ratios.values())
     assert "rotated order" in report["method"]
 

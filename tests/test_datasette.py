@@ -111,6 +111,21 @@ def test_every_table_and_column_is_described(fresh_db):
         assert not missing, f"{name} columns without a description: {missing}"
 
 
+def test_every_facet_is_indexed(fresh_db):
+    """Facets answer inside the facet time limit on large tables only if SQLite can scan an index."""
+    tables = yaml.safe_load((CONFIG_DIR / "metadata.yml").read_text())["databases"]["quotes"]["tables"]
+    for table, meta in tables.items():
+        index_sql = " ".join(r[0] or "" for r in fresh_db.execute(
+            "select sql from sqlite_master where type = 'index' and tbl_name = ?", [table])).replace(" ", "")
+        leading = {index.columns[0] for index in fresh_db[table].indexes if index.columns}
+        for facet in meta.get("facets", []):
+            if isinstance(facet, dict):
+                ((kind, column),) = facet.items()
+                assert f"({kind}({column}))" in index_sql, (table, facet)
+            else:
+                assert facet in leading, (table, facet)
+
+
 @pytest.mark.asyncio
 async def test_instance_metadata_and_settings(mini_ds):
     metadata = await get_json(mini_ds, "/-/metadata.json")
@@ -130,6 +145,7 @@ async def test_internal_tables_and_columns_are_hidden(mini_ds):
     for name, table in tables.items():
         internal = name.startswith("_") or "_fts" in name or name == "feed_state"
         assert table["hidden"] == internal, name
+    assert [d["name"] for d in await get_json(mini_ds, "/-/databases.json")] == ["quotes"]
     assert 'data-column="dirty"' not in await get_html(mini_ds, "/quotes/quotes")
     assert 'data-column="canonical"' in await get_html(mini_ds, "/quotes/quotes")
     assert 'data-column="content_hash"' not in await get_html(mini_ds, "/quotes/articles")
@@ -342,9 +358,13 @@ async def test_speaker_page_on_hand_made_data(mini_ds):
 
 
 @pytest.mark.asyncio
-async def test_mention_rows_render_diffs(mini_ds):
+async def test_mention_and_quote_rows_link_to_their_pages(mini_ds):
     html = await get_html(mini_ds, "/quotes/mentions")
-    assert "We will not back down from this fight" in html
+    assert '<a class="in-article" href="/quotes/articles/a1#m-' in html
+    assert '<mark class="diff-add">shall</mark>' not in html  # a1's stored diff has no additions
+    row = await get_html(mini_ds, "/quotes/mentions/" + "a1~3A32-70")
+    assert 'href="/quotes/articles/a1#m-32"' in row
+    assert '<a class="quote-link" href="/quotes/quotes/q1">We will not back down' in await get_html(mini_ds, "/quotes/quotes")
     assert 'data-column="extracted_method"' not in html
 
 

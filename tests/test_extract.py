@@ -342,3 +342,48 @@ def test_seed_corpus_scores_above_floor(nlp):
     assert result["exact_F1"] >= 0.90
     assert result["attr_acc"] >= 0.95
     assert result["e2e_F1"] >= 0.95
+
+
+# --- Further attribution shapes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a dateline is never the subject
+    ("Water bill\nSPRINGFIELD — Sen. Maria Lopez said Tuesday that the bill would “protect every family.”",
+     [("protect every family.", "Maria Lopez")]),
+    ("Water bill\nKYIV, Ukraine (AP) — Foreign Minister Olena Kovalenko said there would be “no talks now.”",
+     [("no talks now.", "Olena Kovalenko")]),
+    # guillemets with the attribution after them
+    ("Talks\n«This is pure propaganda,» Viktor Sedov said on Monday.", [("This is pure propaganda,", "Viktor Sedov")]),
+    # a role noun with the name in apposition
+    ("Club\nThe club’s captain, Leo Martins, said: “We have to move on quickly.”",
+     [("We have to move on quickly.", "Leo Martins")]),
+    # conjoined subjects are a collective: no single speaker
+    ("Talks\nMaria Lopez and Dale Hutchins said they would “keep talking for now.”", [("keep talking for now.", None)]),
+    # a one-word utterance standing alone is speech; a one-word scare quote is not
+    ("UN\n“Nobody wants this war,” said Ana Ferreira. “Nobody.”",
+     [("Nobody wants this war,", "Ana Ferreira"), ("Nobody.", "Ana Ferreira")]),
+    ("Club\n‘Finally,’ said Tom Okafor outside the ground.", [("Finally,", "Tom Okafor")]),
+    # a person later named by first name only is the same person
+    ("Club\nTomas Berger left the club on Sunday.\nChairman Ian McAllister thanked Berger. "
+     "‘Tomas gave everything,’ he said.", [("Tomas gave everything,", "Ian McAllister")]),
+])
+def test_more_attribution_shapes(nlp, text, expected):
+    assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a headline role resolved through the body's roles
+    ("Minister: ‘No Talks Until Ceasefire’\nForeign Minister Olena Kovalenko spoke on Saturday.", "Olena Kovalenko"),
+    # a headline quote repeated in the body takes the body speaker
+    ("Mayor Defends Budget: ‘We Made Hard Choices’\n“We made hard choices, and I stand by them,” Mayor Keisha Odom said.",
+     "Keisha Odom"),
+])
+def test_headline_speaker_from_the_body(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[0].speaker
+
+
+def test_first_name_is_an_alias_of_the_full_name(nlp):
+    text = "Club\nTomas Berger left on Sunday.\n“Tomas gave everything,” Ian McAllister said."
+    people = {p.name: p for p in nlp(text)._.people}
+    assert "Tomas" in people["Tomas Berger"].aliases and "Tomas" not in people

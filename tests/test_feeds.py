@@ -10,7 +10,6 @@ import http.server
 import threading
 import time
 from email.utils import formatdate
-from pathlib import Path
 
 import pytest
 
@@ -259,6 +258,18 @@ def test_parse_feed_rejects_garbage(garbage):
         parse_feed(garbage, "http://127.0.0.1/feed.xml")
 
 
+def test_parse_atom_feed():
+    atom = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour notes</title><id>urn:uuid:feed</id>
+<updated>2026-12-04T09:00:00Z</updated>
+<entry><title>Dredging starts</title><id>urn:uuid:1b2c</id><link href="/notes/dredging"/>
+<updated>2026-12-04T09:00:00+01:00</updated></entry></feed>"""
+    title, [entry] = parse_feed(atom, "http://h.example/atom.xml", "application/atom+xml")
+    assert (title, entry.link, entry.title, entry.published) == (
+        "Harbour notes", "http://h.example/notes/dredging", "Dredging starts", "2026-12-04")
+    assert entry.article_id == entry_article_id("", "http://h.example/notes/dredging")
+
+
 def test_parse_feed_reads_entries():
     title, entries = parse_feed(rss("http://h.example", list(PAGES)), "http://h.example/feed.xml")
     assert title == "The Valley Courier: news"
@@ -384,6 +395,18 @@ def test_failed_entry_is_retried_next_run_without_losing_stored_articles(server,
     server.requests.clear()
     third = run_nightly(db, [source], nlp)  # now everything is stored: a plain 304
     assert server.paths_requested() == ["/feed.xml"] and third.feeds.feeds_not_modified == 1
+
+
+def test_article_in_two_feeds_is_fetched_once(server, db, nlp):
+    server.serve_pages()
+    paths = list(PAGES)
+    server.routes["/top.xml"] = (200, {"Content-Type": "application/rss+xml"}, rss(server.base, paths[:2]))
+    server.routes["/local.xml"] = (200, {"Content-Type": "application/rss+xml"}, rss(server.base, paths[1:]))
+    result = run_nightly(db, [feed_source(server.url("/top.xml")), feed_source(server.url("/local.xml"))], nlp)
+    assert server.paths_requested().count(paths[1]) == 1
+    assert (3, 3, 0) == (result.ingest.seen, result.ingest.added, result.ingest.updated)
+    assert {r["url"] for r in db["feed_state"].rows if r["kind"] == "feed"} == {
+        server.url("/top.xml"), server.url("/local.xml")}
 
 
 def test_feed_state_survives_reopening(tmp_path, server, nlp):

@@ -11,7 +11,6 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -116,8 +115,8 @@ def snapshot(db_path: Path, ignore: set[str] = frozenset()) -> dict[str, list[tu
 
 
 def run_script(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([str(PYTHON), str(SCRIPT), *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=300, **kwargs)
+    options = {"capture_output": True, "text": True, "timeout": 300, **kwargs}
+    return subprocess.run([str(PYTHON), str(SCRIPT), *args], env={**os.environ, **(env or {})}, **options)
 
 
 def start_script(*args: str, env: dict | None = None) -> subprocess.Popen:
@@ -192,6 +191,7 @@ def test_example_sources_file_is_valid():
     ("[fetch]\ntimeoutt = 3\n[[source]]\ntype = 'folder'\npath = 'x'\n", "[fetch]: unknown key(s) timeoutt"),
     ("db = 'x.db'\n[[source]]\ntype = 'folder'\npath = 'x'\n", "unknown top-level key(s) db"),
     ("[[source]]\ntype = 'folder'\npath = 'x'\nenabled = 'no'\n", "enabled must be true or false"),
+    ("[[source]]\ntype = 'jsonl'\npath = 'wire.json'\n", "must name a .jsonl file"),
 ])
 def test_bad_sources_file_names_file_and_reason(tmp_path, body, message):
     path = write_sources(tmp_path / "bad.toml", body)
@@ -261,6 +261,25 @@ def test_missing_folder_is_recorded_and_run_completes(tmp_path, nlp, write_artic
     assert result.ingest.added == 1
     assert [(r["source"], r["reason"]) for r in db["ingest_errors"].rows] == [
         (str(tmp_path / "unmounted"), "no such file or directory")]
+
+
+def test_unreadable_file_is_one_error_and_the_folder_goes_on(tmp_path, nlp, monkeypatch):
+    from quotes import nightly
+
+    folder = write_corpus(tmp_path / "incoming", 3)
+    real_read_paths = nightly.read_paths
+
+    def read_paths(paths, max_bytes=None):  # a generator, like the real one: it fails while being read
+        if Path(paths[0]).name == "article-001.txt":
+            raise PermissionError(13, "Permission denied", str(paths[0]))
+        yield from real_read_paths(paths, max_bytes=max_bytes)
+
+    monkeypatch.setattr(nightly, "read_paths", read_paths)
+    db = store.open_db(tmp_path / "quotes.db")
+    result = run_nightly(db, [Source("folder", "incoming", path=folder)], nlp)
+    assert result.ingest.added == 2
+    assert [(Path(r["source"]).name, r["reason"]) for r in db["ingest_errors"].rows] == [
+        ("article-001.txt", f"cannot read: PermissionError: [Errno 13] Permission denied: '{folder}/article-001.txt'")]
 
 
 def test_bad_input_is_recorded_once_per_file_and_good_data_is_untouched(tmp_path, nlp):
@@ -394,13 +413,24 @@ def test_unwritable_database_exits_1_naming_the_file(tmp_path):
     db_path = blocker / "quotes.db"
     result = run_script("--sources", str(sources), "--db", str(db_path))
     assert result.returncode == EXIT_FAILED
-    assert result.stderr.startswith(f"nightly-ingest: error: cannot use database {db_path}: Not a directory")
+    assert result.stderr == f"nightly-ingest: error: cannot use database {db_path}: {blocker} is not a directory\n"
 
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"this is not an SQLite database, just text " * 200)
     result = run_script("--sources", str(sources), "--db", str(garbage))
     assert result.returncode == EXIT_FAILED
     assert f"cannot open database {garbage} for writing: file is not a database" in result.stderr
+
+
+def test_missing_spacy_model_exits_2(tmp_path):
+    sources = folder_sources(tmp_path, tmp_path)
+    result = run_script("--sources", str(sources), "--db", str(tmp_path / "q.db"),
+                        env={"QUOTES_SPACY_MODEL": "no_such_pipeline_sm"})
+    assert result.returncode == EXIT_CONFIG
+    assert result.stderr.startswith("nightly-ingest: error: cannot load spaCy pipeline 'no_such_pipeline_sm' "
+                                    "(QUOTES_SPACY_MODEL): ")
+    with ingest_lock(tmp_path / "q.db"):  # the lock is free again
+        pass
 
 
 def test_held_lock_exits_75_at_once(tmp_path):
@@ -430,6 +460,37 @@ def test_run_under_cron_prints_only_the_summary(tmp_path):
 
 
 @pytest.mark.slow
+def test_progress_bar_in_a_terminal(tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    folder = write_corpus(tmp_path / "incoming", 3)
+    sources = folder_sources(tmp_path, folder)
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    try:
+        result = run_script("--sources", str(sources), "--db", str(tmp_path / "q.db"), capture_output=False,
+                            stdout=subprocess.PIPE, stderr=terminal)
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal's other end is closed: all read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert result.returncode == 0
+    assert result.stdout.startswith("ingest: 3 seen, 3 added")
+    assert b"nightly: 3 articles" in shown
+
+
+@pytest.mark.slow
 def test_concurrent_runs_one_refuses_at_once_the_other_completes(tmp_path):
     folder = write_corpus(tmp_path / "incoming", 40)
     sources = folder_sources(tmp_path, folder)
@@ -444,6 +505,11 @@ def test_concurrent_runs_one_refuses_at_once_the_other_completes(tmp_path):
             time.sleep(0.05)
         second = run_script(*args)
         assert first.poll() is None, "the first run finished before the second started: make the corpus larger"
+        # WAL: a reader (Datasette) is served while the ingest writes.
+        reader = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=0.5)
+        assert reader.execute("pragma journal_mode").fetchone()[0] == "wal"
+        assert reader.execute("select count(*) from ingest_runs").fetchone()[0] == 1
+        reader.close()
         out, err = first.communicate(timeout=300)
     finally:
         if first.poll() is None:

@@ -21,6 +21,9 @@ DATABASE = "quotes"
 WORD = re.compile(r"[^\W_]+(?:['’‘.][^\W_]+)*")
 DROP = str.maketrans("", "", "'’‘.")
 SENTENCE_END = re.compile(r"[.!?…][\"”’']?(?=\s)|\n")
+# Titles and initials end in "." without ending a sentence ("Mr. Esper said", "Mark T. Esper").
+ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Sen|Rep|Gov|Pres|Prof|St|Jr|Sr|No|Vol|vs)"
+                          r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 CONTEXT_MAX_CHARS = 320  # a sentence of context, capped so a run-on paragraph stays readable
 LINK_COLUMNS = {"quote_id": "quotes", "speaker_id": "speakers", "article_id": "articles", "mention_id": "mentions"}
 
@@ -38,7 +41,7 @@ def diff_runs(canonical: str, text: str, stored: str | None) -> list[tuple[str, 
     """``[(op, words)]`` for ``text`` against ``canonical``: the stored diff when it fits, else computed."""
     words = WORD.findall(text or "")
     try:
-        runs = [(op, w) for op, w in json.loads(stored or "[]")]
+        runs = [(op, w) for op, w in json.loads(stored or "[]") if op in "=+-" and isinstance(w, str)]
     except (ValueError, TypeError):
         runs = []
     if runs and sum(len(w.split()) for op, w in runs if op != "-") == len(words):
@@ -62,7 +65,12 @@ def variant_html(text: str, canonical: str, stored_diff: str | None = None) -> M
     text = text or ""
     spans = [m.span() for m in WORD.finditer(text)]
     out, pos, index, missing = [], 0, 0, []
-    for op, words in diff_runs(canonical, text, stored_diff):
+    runs = diff_runs(canonical, text, stored_diff)
+    for number, (op, words) in enumerate(runs):
+        if op == "-" and (index == 0 or all(o == "-" for o, _ in runs[number:])):
+            # a truncated start or end: one marker, the missing words on hover
+            missing.append(Markup('<del class="diff-del diff-cut" title="not here: {}">[…]</del> ').format(words))
+            continue
         if op == "-":  # shown just before the next printed word
             missing.append(Markup('<del class="diff-del" title="in the canonical text, not here">{}</del> ').format(words))
             continue
@@ -81,16 +89,24 @@ def variant_html(text: str, canonical: str, stored_diff: str | None = None) -> M
     return Markup("").join(out)
 
 
+def sentence_ends(article: str, lo: int, hi: int) -> list[int]:
+    """Offsets in ``article[lo:hi]`` just after a sentence end or line break, skipping abbreviations."""
+    ends = []
+    for m in SENTENCE_END.finditer(article, lo, hi):
+        if m.group() == "\n" or not ABBREVIATION.search(article[max(0, m.start() - 6):m.start() + 1]):
+            ends.append(m.end())
+    return ends
+
+
 def sentence_bounds(article: str, start: int, end: int) -> tuple[int, int, bool, bool]:
     """Start and end of the sentence(s) around ``article[start:end]`` and whether each side was cut short.
 
     Each side reaches back (or on) to a sentence end or a line break, at most CONTEXT_MAX_CHARS.
     """
     floor, ceiling = max(0, start - CONTEXT_MAX_CHARS), min(len(article), end + CONTEXT_MAX_CHARS)
-    before = [m.end() for m in SENTENCE_END.finditer(article, floor, start)]
-    after = SENTENCE_END.search(article, end, ceiling)
+    before, after = sentence_ends(article, floor, start), sentence_ends(article, end, ceiling)
     lo = before[-1] if before else floor
-    hi = after.end() if after else ceiling
+    hi = after[0] if after else ceiling
     return lo, hi, not before and lo > 0, not after and hi < len(article)
 
 
@@ -107,8 +123,8 @@ def context_html(article: str | None, start: int | None, end: int | None, quote:
 def article_html(datasette, text: str, mentions: list[dict]) -> Markup:
     """The article text in paragraphs, each quote in a <mark> with an anchor and its speaker."""
     out, pos = [], 0
-    for m in sorted(mentions, key=lambda m: (m["start"], m["end"])):
-        if m["start"] is None or m["start"] < pos or m["end"] > len(text):
+    for m in sorted(mentions, key=lambda m: (m["start"] or 0, m["end"] or 0)):
+        if m["start"] is None or m["end"] is None or m["start"] < pos or m["end"] > len(text):
             continue  # overlapping or out-of-range offsets: leave the text as it is
         speaker = m["speaker_name_resolved"] or m["speaker_name"] or "unattributed"
         out.append(escape(text[pos:m["start"]]))
@@ -149,8 +165,7 @@ async def quote_page(datasette, db, quote_id: str) -> dict:
             "speaker_url": row_url(datasette, "speakers", m["speaker_id"]) if m["speaker_id"] else None,
         })
     return {"quote": quote, "variants": variants,
-            "speaker_url": row_url(datasette, "speakers", quote["speaker_id"]) if quote.get("speaker_id") else None,
-            "outlets": sorted({v["outlet"] or "unknown outlet" for v in variants})}
+            "speaker_url": row_url(datasette, "speakers", quote["speaker_id"]) if quote.get("speaker_id") else None}
 
 
 async def speaker_page(datasette, db, speaker_id: str) -> dict:
@@ -198,32 +213,41 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """Diffs as highlighted words, FTS snippets with <mark>, and ids in canned queries as links."""
+    """Diffs as highlighted words, quotes as links to their pages, FTS snippets with <mark>, ids as links."""
     if database != DATABASE or value is None:
         return None
     if column == "diff" and table in ("mentions", None) and isinstance(value, str) and value.startswith("["):
         return diff_markup(value)
+    if table == "mentions" and column == "text" and isinstance(value, str) and plain(row["article_id"]):
+        href = row_url(datasette, "articles", plain(row["article_id"]), f"#m-{plain(row['start'])}")
+        return Markup('<a class="in-article" href="{}" title="Read it in the article">{}</a>').format(href, value)
+    if table == "quotes" and column == "canonical" and isinstance(value, str):
+        return Markup('<a class="quote-link" href="{}">{}</a>').format(row_url(datasette, "quotes", plain(row["id"])), value)
     if table is None and column == "snippet" and isinstance(value, str):
         html = Markup(str(escape(value)).replace("\x02", "<mark>").replace("\x03", "</mark>"))
         keys = row.keys()
-        if "quote_id" in keys and row["quote_id"]:
-            return Markup('<a class="result" href="{}">{}</a>').format(row_url(datasette, "quotes", row["quote_id"]), html)
-        if "article_id" in keys and row["article_id"]:
-            return Markup('<a class="result" href="{}">{}</a>').format(row_url(datasette, "articles", row["article_id"]), html)
+        if "quote_id" in keys and plain(row["quote_id"]):
+            return Markup('<a class="result" href="{}">{}</a>').format(row_url(datasette, "quotes", plain(row["quote_id"])), html)
+        if "article_id" in keys and plain(row["article_id"]):
+            return Markup('<a class="result" href="{}">{}</a>').format(row_url(datasette, "articles", plain(row["article_id"])), html)
         return html
     if table is None and column in LINK_COLUMNS and isinstance(value, str):
         return Markup('<a href="{}">{}</a>').format(row_url(datasette, LINK_COLUMNS[column], value), value)
     return None
 
 
+def plain(value):
+    """A cell's value: table pages hand render_cell foreign keys expanded to {"value", "label"}."""
+    return value["value"] if isinstance(value, dict) else value
+
+
 def diff_markup(stored: str) -> Markup:
     """A stored ``[[op, words]]`` diff as text: added words in <mark>, missing words in <del>."""
-    try:
-        runs = json.loads(stored)
-    except ValueError:
-        return Markup(escape(stored))
     tags = {"+": '<mark class="diff-add">{}</mark>', "-": '<del class="diff-del">{}</del>', "=": "{}"}
-    return Markup(" ").join(Markup(tags.get(op, "{}")).format(words) for op, words in runs) or Markup("—")
+    try:
+        return Markup(" ").join(Markup(tags.get(op, "{}")).format(words) for op, words in json.loads(stored)) or "—"
+    except (ValueError, TypeError):
+        return Markup(escape(stored))
 
 
 @hookimpl

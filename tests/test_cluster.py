@@ -1,0 +1,325 @@
+"""Clustering of mentions into quotes: each kind of variant joins, each kind of non-variant stays apart."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes.cluster import (
+    Assignment,
+    MentionText,
+    QuoteIndex,
+    choose_canonical,
+    containment,
+    normalize_key,
+    quote_id_for,
+    reword_evidence,
+    sentences,
+    similarity,
+    word_diff,
+    words,
+)
+
+GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "seeds.gold.jsonl"
+CORPUS = GOLD.parent.parent / "corpus" / "seeds"
+
+# Own labelled pairs (first printed, then another outlet's version), also used to set thresholds.
+VARIANTS = {
+    "exact": ("We will rebuild every school that the storm destroyed.",
+              "we will rebuild every school that the storm destroyed"),
+    "repunctuated": ("Frankly, the budget is a mess, and everyone knows it.",
+                     "Frankly the budget is a mess — and everyone knows it!"),
+    "truncation": ("The harbour will reopen on Monday once the divers have finished their inspection.",
+                   "the harbour will reopen on Monday"),
+    "fragment": ("Our farmers deserve a fair price for every litre of milk they produce.",
+                 "a fair price for every litre of milk"),
+    "fuller-later": ("a fair price for every litre of milk",
+                     "Our farmers deserve a fair price for every litre of milk they produce."),
+    "typo": ("Let us be honest, the bridge was never safe for heavy trucks.",
+             "Let us honest, the bridge was never safe for heavy truks."),
+    "edited": ("Nobody in this city should have to choose between heating and eating this winter.",
+               "No one in this city should be forced to choose between heating and eating this winter."),
+    "reworded": ("We cannot allow factories to poison the river and then simply walk away.",
+                 "We will not let the factories poison our river and just walk away."),
+    "translated": ("The ceasefire must hold, and every side has to respect it.",
+                   "The truce has to hold and all sides must respect it."),
+    "translated-2": ("Our soldiers will stay in the region for as long as they are needed.",
+                     "Our troops will remain in the region as long as they are needed."),
+}
+
+DIFFERENT = {
+    "stock-phrase": ("I'm not going to comment on the ongoing investigation.",
+                     "I'm not going to resign because of one bad poll."),
+    "stock-phrase-2": ("I'm not going to talk about the details of the deal.",
+                       "I'm not going to take any questions about the deal today."),
+    "template": ("We are going to lower taxes for working families.",
+                 "We are going to build more homes for young families."),
+    "template-2": ("Our farmers deserve a fair price for their milk.",
+                   "Our nurses deserve a fair wage for their work."),
+    "same-opening": ("The United States will not tolerate attacks on its embassies.",
+                     "The United States will not negotiate with kidnappers."),
+    "same-subject": ("We will rebuild every school that the storm destroyed.",
+                     "We will not rebuild the houses on the flood plain."),
+    "short-common": ("The harbour will reopen on Monday.", "The stadium will close on Friday."),
+}
+
+
+def mention(mention_id: str, text: str, speaker: str | None = "smith", published: str | None = "2024-05-02",
+            article: str | None = None) -> MentionText:
+    return MentionText(mention_id, text, speaker, published, article or mention_id.split(":")[0])
+
+
+def pair_joined(first: str, second: str, speakers: tuple[str | None, str | None] = ("smith", "smith")) -> bool:
+    index = QuoteIndex()
+    a = index.assign(mention("a1:0-1", first, speakers[0]))
+    b = index.assign(mention("b1:0-1", second, speakers[1]))
+    return a.quote_id == b.quote_id
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_variant_joins_quote(name: str) -> None:
+    assert True == pair_joined(*VARIANTS[name])
+
+
+@pytest.mark.parametrize("name", ["exact", "repunctuated", "truncation", "fragment", "typo", "edited"])
+def test_variant_joins_without_speaker(name: str) -> None:
+    # headline and fragment mentions often come without an attributed speaker
+    assert True == pair_joined(*VARIANTS[name], speakers=("smith", None))
+
+
+@pytest.mark.parametrize("name", sorted(DIFFERENT))
+def test_different_sentence_of_same_speaker_stays_apart(name: str) -> None:
+    assert False == pair_joined(*DIFFERENT[name])
+
+
+@pytest.mark.parametrize("text", ["We will not back down.", "good confidence", "Thank you all for coming today."])
+def test_same_words_different_speakers_stay_apart(text: str) -> None:
+    assert False == pair_joined(text, text, speakers=("smith", "jones"))
+
+
+def test_long_identical_passage_joins_despite_conflicting_speaker() -> None:
+    # a long verbatim passage with another name is a misattribution; the store flags the conflict
+    text = "We will rebuild every school and every clinic that the storm destroyed before the winter comes."
+    assert True == pair_joined(text, text, speakers=("smith", "jones"))
+
+
+def test_reworded_needs_more_with_conflicting_speaker() -> None:
+    first, second = VARIANTS["translated"]
+    assert False == pair_joined(first, second, speakers=("smith", "jones"))
+    assert True == pair_joined(first, second, speakers=("smith", None))
+
+
+@pytest.mark.parametrize("published,expected", [("2024-05-03", True), ("2028-01-01", False)])
+def test_reworded_far_apart_in_time_is_weaker(published: str, expected: bool) -> None:
+    first, second = VARIANTS["translated"]
+    index = QuoteIndex()
+    a = index.assign(mention("a1:0-1", first, published="2024-05-02"))
+    b = index.assign(mention("b1:0-1", second, speaker=None, published=published))
+    assert expected == (a.quote_id == b.quote_id)
+
+
+def test_sentence_joining_mention_links_both_quotes() -> None:
+    index = QuoteIndex()
+    harbour = index.assign(mention("a1:0-1", "The harbour will reopen on Monday after the repairs."))
+    piers = index.assign(mention("b1:0-1", "Divers have finished their inspection of the piers."))
+    joined = index.assign(mention("c1:0-1", "The harbour will reopen on Monday after the repairs. "
+                                            "Divers have finished their inspection of the piers."))
+    assert harbour.quote_id != piers.quote_id
+    assert harbour.quote_id == joined.quote_id  # primary: the first sentence's quote
+    assert [harbour.quote_id, piers.quote_id] == [q for q, _ in joined.links]
+
+
+def test_sentence_printed_alone_after_joined_mention_founds_its_quote() -> None:
+    index = QuoteIndex()
+    joined = index.assign(mention("c1:0-1", "The harbour will reopen on Monday after the repairs. "
+                                            "Divers have finished their inspection of the piers."))
+    first = index.assign(mention("a1:0-1", "the harbour will reopen on Monday"))
+    alone = index.assign(mention("b1:0-1", "Divers have finished their inspection of the piers."))
+    again = index.assign(mention("d1:0-1", "Divers have finished their inspection of the piers"))
+    assert joined.quote_id == first.quote_id
+    assert True == alone.new_quote
+    assert [("c1:0-1", alone.quote_id, 1.0)] == alone.backlinks
+    assert alone.quote_id == again.quote_id
+
+
+def test_echo_fragment_joins_quote_of_same_article_only() -> None:
+    index = QuoteIndex()
+    full = index.assign(mention("a1:10-80", "We have kept our promise to the miners since that day."))
+    echo = index.assign(mention("a1:90-104", "since that day", speaker=None))
+    elsewhere = index.assign(mention("b1:5-19", "since that day", speaker=None))
+    assert full.quote_id == echo.quote_id
+    assert "echo" == echo.kind
+    assert elsewhere.quote_id != full.quote_id
+
+
+def test_short_fragment_does_not_join_across_articles() -> None:
+    index = QuoteIndex()
+    full = index.assign(mention("a1:0-1", "The minister said the plan is going to work for everyone."))
+    assert full.quote_id != index.assign(mention("b1:0-1", "going to work", speaker=None)).quote_id
+
+
+def test_incremental_assignment_after_add_existing() -> None:
+    stored = QuoteIndex()
+    a = stored.assign(mention("a1:0-1", VARIANTS["truncation"][0]))
+    b = stored.assign(mention("b1:0-1", VARIANTS["typo"][0]))
+    reloaded = QuoteIndex()
+    reloaded.add_existing(a.quote_id, mention("a1:0-1", VARIANTS["truncation"][0]))
+    reloaded.add_existing(b.quote_id, mention("b1:0-1", VARIANTS["typo"][0]))
+    assert a.quote_id == reloaded.assign(mention("c1:0-1", VARIANTS["truncation"][1], None)).quote_id
+    assert b.quote_id == reloaded.assign(mention("d1:0-1", VARIANTS["typo"][1])).quote_id
+    assert 4 == len(reloaded)
+
+
+def test_assign_again_replaces_the_mention() -> None:
+    index = QuoteIndex()
+    first = index.assign(mention("a1:0-1", VARIANTS["exact"][0]))
+    second = index.assign(mention("a1:0-1", VARIANTS["exact"][0]))
+    assert first.quote_id == second.quote_id
+    assert 1 == len(index)
+
+
+def test_remove_forgets_mention_and_empty_quote() -> None:
+    index = QuoteIndex()
+    a = index.assign(mention("a1:0-1", VARIANTS["typo"][0]))
+    b = index.assign(mention("b1:0-1", VARIANTS["typo"][1]))
+    index.remove("a1:0-1")
+    assert b.quote_id == index.quote_of("b1:0-1")  # quote lives on through its other mention
+    assert b.quote_id == index.assign(mention("c1:0-1", VARIANTS["typo"][0])).quote_id
+    index.remove("b1:0-1")
+    index.remove("c1:0-1")
+    index.remove("c1:0-1")  # unknown ids are ignored
+    fresh = index.assign(mention("d1:0-1", VARIANTS["typo"][0]))
+    assert True == fresh.new_quote
+    assert quote_id_for("d1:0-1") == fresh.quote_id
+
+
+def test_changed_founder_does_not_take_over_its_old_quote() -> None:
+    index = QuoteIndex()
+    founder = index.assign(mention("a1:0-1", VARIANTS["typo"][0]))
+    index.assign(mention("b1:0-1", VARIANTS["typo"][1]))
+    index.remove("a1:0-1")  # article a1 changed: same offsets, other words
+    changed = index.assign(mention("a1:0-1", DIFFERENT["short-common"][0]))
+    assert True == changed.new_quote
+    assert founder.quote_id != changed.quote_id
+    assert founder.quote_id == index.quote_of("b1:0-1")
+
+
+def test_assignment_shape() -> None:
+    index = QuoteIndex()
+    first = index.assign(mention("a1:0-1", VARIANTS["typo"][0]))
+    second = index.assign(mention("b1:0-1", VARIANTS["typo"][1]))
+    assert Assignment(quote_id_for("a1:0-1"), 1.0, [(quote_id_for("a1:0-1"), 1.0)], True, "new") == first
+    assert (first.quote_id, False, "near") == (second.quote_id, second.new_quote, second.kind)
+    assert 0.9 < second.similarity < 1.0
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Let me be clear: The U.S. won’t!", "let me be clear the us wont"),
+    ("Iranian-backed groups [and] others…", "iranian backed groups and others"),
+    ("“Don't”, he said", "dont he said"),
+])
+def test_normalize_key(text: str, expected: str) -> None:
+    assert expected == normalize_key(text)
+
+
+def test_sentences() -> None:
+    assert ["We are ready.", "We will act,"] == sentences("We are ready. … We will act,")
+    assert ["Is it over?", "No."] == sentences("Is it over? No.")
+
+
+def test_containment_needs_compact_window() -> None:
+    assert 1.0 == containment(words("fair price for milk"), words("a fair price for milk today"))
+    assert 0.0 == containment(words("we know it"), words("we said that the town will know what it is"))
+
+
+def test_reword_evidence_counts_shared_content_words() -> None:
+    score, shared = reword_evidence(words(VARIANTS["translated"][0]), words(VARIANTS["translated"][1]))
+    assert 3 == shared
+    assert score > 0.5
+
+
+@pytest.mark.parametrize("canonical,text,expected", [
+    ("We will act.", "we will ACT", 1.0),
+    ("The harbour will reopen on Monday once the divers finish.", "the harbour will reopen on Monday", 1.0),
+])
+def test_similarity_of_faithful_variants(canonical: str, text: str, expected: float) -> None:
+    assert expected == similarity(canonical, text)
+
+
+def test_similarity_of_edited_variants_is_below_one() -> None:
+    assert 0.9 < similarity(*VARIANTS["typo"]) < 1.0
+    assert 0.5 < similarity(*VARIANTS["translated"]) < 0.9
+    assert similarity(*DIFFERENT["short-common"]) < 0.7
+
+
+@pytest.mark.parametrize("canonical,text,expected", [
+    ("Let me be clear: we act.", "let me clear, we will act",
+     [["=", "Let me"], ["-", "be"], ["=", "clear we"], ["+", "will"], ["=", "act"]]),
+    ("The harbour will reopen on Monday.", "the harbour will reopen",
+     [["=", "The harbour will reopen"], ["-", "on Monday"]]),
+    ("We act.", "We act.", [["=", "We act"]]),
+    ("Troops stay.", "Soldiers remain.", [["-", "Troops stay"], ["+", "Soldiers remain"]]),
+])
+def test_word_diff(canonical: str, text: str, expected: list) -> None:
+    actual = word_diff(canonical, text)
+    assert expected == actual
+    assert actual == json.loads(json.dumps(actual))
+
+
+def test_choose_canonical_is_fullest_faithful_and_order_independent() -> None:
+    variants = [
+        "the harbour will reopen on Monday",
+        "The harbour will reopen on Monday once the divers have finished their inspection.",
+        "The harbour will reopen on Monday once the divers have finished their inspection.",
+        "The harbour will reopen on Monday once the divers have finshed their inspection.",
+        "harbour will reopen",
+    ]
+    expected = "The harbour will reopen on Monday once the divers have finished their inspection."
+    assert {expected} == {choose_canonical(list(p)) for p in itertools.permutations(variants)}
+
+
+def test_choose_canonical_prefers_common_spelling_among_equals() -> None:
+    variants = ["Let us be honest, the bridge was never safe.", "let us be honest: the bridge was never safe",
+                "Let us honest the bridge was never safe."]
+    assert "Let us be honest, the bridge was never safe." == choose_canonical(variants)
+
+
+def seed_mentions(partial_speaker: bool) -> tuple[list[MentionText], list[dict]]:
+    gold = sorted((json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()),
+                  key=lambda g: (g["article"], g["start"]))
+    out = []
+    for g in gold:
+        meta = CORPUS / f"{g['article']}.json"
+        published = json.loads(meta.read_text(encoding="utf-8")).get("published") if meta.exists() else None
+        speaker = g["speaker"].split()[-1].lower() if g["speaker"] else None
+        if g.get("partial") and not partial_speaker:
+            speaker = None
+        out.append(MentionText(f"{g['article']}:{g['start']}-{g['end']}", g["text"], speaker, published, g["article"]))
+    return out, gold
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold file not present")
+@pytest.mark.parametrize("partial_speaker", [True, False])
+def test_seed_clusters(partial_speaker: bool) -> None:
+    mentions, gold = seed_mentions(partial_speaker)
+    index = QuoteIndex()
+    ids = [index.assign(m).quote_id for m in mentions]
+    tp = fp = fn = 0
+    for i, j in itertools.combinations(range(len(gold)), 2):
+        same_gold = bool(set(gold[i]["clusters"]) & set(gold[j]["clusters"]))
+        same_pred = ids[i] == ids[j]
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.95
+    by_slug: dict[str, set[str]] = {}
+    for g, quote_id in zip(gold, ids):
+        for slug in g["clusters"]:
+            by_slug.setdefault(slug, set()).add(quote_id)
+    for slug in ("esper-let-me-be-clear", "esper-shoot-at-our-bases", "esper-all-options"):
+        assert 1 == len(by_slug[slug]), slug
+    assert 0 == fp  # different utterances of one speaker stay apart
