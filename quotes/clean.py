@@ -39,7 +39,11 @@ BOILERPLATE_LINES = [
         r"advertisement|sponsored( content)?|promoted( content)?",
         r"breaking news|latest news|related (articles|stories|posts)|read more|more from .{0,40}",
         r"source link|original source|source:? \S+",
-        r"(no|\d+) comments?|leave a (reply|comment)|post a comment|add a comment",
+        r"(no|\d+) comments?|leave a (reply|comment)|post a comment|add a comment|cancel reply|post comment",
+        # comment-form field labels and the cookie-consent line under them
+        r"(name|email|e-mail|website|comment)\s*\*?|save my name, email,? and website.*",
+        r"(read more|related|see also|also read)\s*[:|–—-].{0,200}|follow us( on .{0,60})?",
+        r"(photo|image|picture|video)( credit)?\s*:.{0,150}",
         r"your email address will not be published\.?.*",
         r"required fields are marked.*",
         r"(notice|warning|deprecated|fatal error|parse error): .*\bon line \d+",

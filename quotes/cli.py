@@ -97,8 +97,8 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
             stats = run(db, items, nlp, registry=registry,
                         batch_size=batch_size or int(get_setting("batch_size")), n_process=workers,
                         command=command, sources=sources, force=force, log_noop_run=log_noop_run,
-                        on_article=(lambda _id: progress.update(1)) if progress else None)
-            if progress:
+                        on_article=(lambda _id: progress.update(1)) if progress is not None else None)
+            if progress is not None:
                 progress.close()
     except LockHeld as error:
         raise click.ClickException(str(error))
@@ -138,8 +138,10 @@ def reindex(db_path, model, registry, all_articles, quiet) -> None:
     db = open_database(path)
     rows = [r for r in store.stored_articles(db) if all_articles or r["extractor_version"] != EXTRACTOR_VERSION]
     db.close()
+    # Keep the hash of the original input, so the next ingest of that input sees it unchanged.
     items = [Article(id=r["id"], text=r["text"], title=r["title"], outlet=r["outlet"], url=r["url"],
-                     published=r["published"], source=r["source"]) for r in rows]
+                     published=r["published"], source=r["source"], meta={"content_hash": r["content_hash"]})
+             for r in rows]
     run_ingest(iter(items), path, model, registry, None, 1, quiet, command="reindex",
                sources=["stored articles"], force=True)
 
@@ -225,3 +227,13 @@ def serve(db_path, host, port) -> None:
     open_database(path).close()
     click.echo(f"Serving {path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     web.serve(path, host=host, port=port)
+
+
+def _add_nightly_command() -> None:
+    """`quotes nightly` is the same command as scripts/nightly-ingest."""
+    from .nightly import command as nightly_command
+
+    cli.add_command(nightly_command, "nightly")
+
+
+_add_nightly_command()

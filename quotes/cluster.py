@@ -692,6 +692,10 @@ class QuoteIndex:
         key = " ".join(tokens)
         day = _day(mention.published)
         pieces = _sentence_tokens(mention.text)
+        if not tokens:  # no words (an empty or punctuation-only span): a quote of its own, unindexed
+            quote_id = self._new_quote_id(mention.id)
+            self._hold(mention, quote_id, [])
+            return Assignment(quote_id, 1.0, [(quote_id, 1.0)], new_quote=True, kind="new")
         whole_found = self._best(mention, tokens, key, day, joined=len(pieces) > 1)
         whole = whole_found[0] if whole_found else None
         sentence_matches: list[_Match | None] = []
@@ -711,12 +715,7 @@ class QuoteIndex:
 
         backlinks: list[tuple[str, str, float]] = []
         if primary is None or primary.tail:
-            quote_id = quote_id_for(mention.id)
-            suffix = 1
-            while quote_id in self.quotes:  # a re-ingested founder's id whose quote lives on in others
-                suffix += 1
-                quote_id = quote_id_for(f"{mention.id}#{suffix}")
-            self.quotes[quote_id] = _Quote()
+            quote_id = self._new_quote_id(mention.id)
             links = [(quote_id, 1.0)]
             for m in matched:
                 if m.quote_id not in {q for q, _ in links}:
@@ -748,6 +747,15 @@ class QuoteIndex:
         if primary is None or primary.tail:
             return Assignment(quote_id, 1.0, links, new_quote=True, kind="new", backlinks=backlinks)
         return Assignment(quote_id, round(primary.score, 4), links, new_quote=False, kind=primary.kind)
+
+    def _new_quote_id(self, mention_id: str) -> str:
+        """quote_id_for(mention_id), unless a re-ingested founder's quote lives on in other mentions."""
+        quote_id, suffix = quote_id_for(mention_id), 1
+        while quote_id in self.quotes:
+            suffix += 1
+            quote_id = quote_id_for(f"{mention_id}#{suffix}")
+        self.quotes[quote_id] = _Quote()
+        return quote_id
 
     def _rehome_tail(self, unit: int, quote_id: str, score: float) -> list[tuple[str, str, float]]:
         """Move a tail unit to the quote just founded from it; its mentions gain a link there."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -34,6 +35,8 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+logger = logging.getLogger(__name__)
 
 # Bump when extraction output can change: `quotes reindex` re-extracts older articles.
 EXTRACTOR_VERSION = "0.2"
@@ -158,6 +161,16 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for g
 ))
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Nouns that only name people; with gender where the noun gives it ("Her son, Diego," -> m).
+PERSON_NOUNS = {
+    "son": "m", "husband": "m", "father": "m", "brother": "m", "uncle": "m", "nephew": "m", "grandson": "m",
+    "grandfather": "m", "boyfriend": "m", "widower": "m", "daughter": "f", "wife": "f", "mother": "f",
+    "sister": "f", "aunt": "f", "niece": "f", "granddaughter": "f", "grandmother": "f", "girlfriend": "f",
+    "widow": "f", "child": None, "friend": None, "neighbor": None, "neighbour": None, "colleague": None,
+    "partner": None, "cousin": None, "resident": None, "victim": None, "witness": None, "student": None,
+    "teacher": None, "doctor": None, "nurse": None, "parent": None, "spouse": None, "fan": None,
+}
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
 # Name-internal particles that stay lowercase: "Abu Mahdi al-Muhandis", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "van", "von", "der", "de", "da", "du", "del",
                             "della", "di", "la", "le", "dos", "das", "ter", "ten"})
@@ -329,25 +342,24 @@ def find_quotations(text: str) -> list[Quotation]:
     open_chain: int | None = None
     for number, ((p_start, p_end), (pairs, unclosed)) in enumerate(zip(paragraphs, per_paragraph)):
         spans = [(o.start, o.end, c.start, c.end) for o, c in pairs]
-        # A quote left open at the paragraph end continues only if the next paragraph opens one.
+        # A quote left open at the paragraph end continues only if the next paragraph opens one
+        # of the same family; an opener before the last closed quote is a stray, not that quote.
         chained = False
-        if unclosed and number + 1 < len(paragraphs):
-            first = unclosed[0]
-            n_start = paragraphs[number + 1][0]
-            next_mark = MARK_PATTERN.match(text, n_start)
-            if next_mark:
-                classified = _classify_mark(text, next_mark.start(), next_mark.end())
-                if classified and classified.family == first.family and classified.role != CLOSE:
-                    spans.append((first.start, first.end, p_end, None))
-                    chained = True
+        last_close = max((c.end for _, c in pairs), default=p_start)
+        candidates = [mark for mark in unclosed if mark.start >= last_close]
+        if candidates and number + 1 < len(paragraphs):
+            next_mark = MARK_PATTERN.match(text, paragraphs[number + 1][0])
+            classified = next_mark and _classify_mark(text, next_mark.start(), next_mark.end())
+            opener = next((m for m in candidates if classified and m.family == classified.family), None)
+            if opener is not None and classified.role != CLOSE:
+                spans.append((opener.start, opener.end, p_end, None))
+                chained = True
         spans.sort()
         outermost: list[tuple[int, int, int, int | None]] = []
         for span in spans:
-            close_at = span[2]
             if outermost and span[0] < outermost[-1][2]:
                 continue  # nested inside the previous quotation
             outermost.append(span)
-            del close_at
         for open_start, open_end, close_start, close_end in outermost:
             content_start, content_end = open_end, close_start
             raw = text[content_start:content_end]
@@ -515,7 +527,10 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     "Chairman of the Joint Chiefs Gen. Mark Milley" -> name "Mark Milley".
     """
     last_title = -1
-    for index, token in enumerate(run[:-1]):
+    core = len(run)
+    while core > 1 and _norm(run[core - 1].text) in NAME_SUFFIXES:
+        core -= 1  # "Martin Luther King Jr.": the surname before a suffix is never a title
+    for index, token in enumerate(run[:core - 1]):
         if _is_title(token) or token.lower_ in ("of", "the"):
             last_title = index
     title, name = run[:last_title + 1], run[last_title + 1:]
@@ -563,6 +578,12 @@ def roles_match(word: str, heads: set[str]) -> bool:
     return any(word in group and heads & group for group in ROLE_SYNONYMS)
 
 
+def _surname_of(name_words: list[str]) -> str:
+    """Matching key of a name's surname: "Martin Luther King Jr." -> "king"."""
+    words = [w for w in name_words if _norm(w) not in NAME_SUFFIXES]
+    return _surname_key(words[-1]) if words else ""
+
+
 @dataclass
 class _PersonRecord:
     """A person being assembled while reading the article."""
@@ -574,8 +595,7 @@ class _PersonRecord:
 
     @property
     def surname(self) -> str:
-        words = [w for w in self.name_words if _norm(w) not in NAME_SUFFIXES]
-        return _surname_key(words[-1]) if words else ""
+        return _surname_of(self.name_words)
 
     @property
     def first(self) -> str | None:
@@ -608,7 +628,7 @@ class PeopleIndex:
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
         """Record a naming; return the person's index."""
-        surname = _surname_key(name_words[-1])
+        surname = _surname_of(name_words)
         first = _norm(name_words[0]) if len(name_words) > 1 else None
         match = None
         for index in range(len(self.records) - 1, -1, -1):
@@ -659,10 +679,12 @@ class PeopleIndex:
 
     def find(self, words: list[str]) -> int | None:
         """The person a (possibly partial) name refers to, the latest named on ties."""
-        words = [w for w in words if _norm(w) not in TITLE_WORDS and w not in ("’s", "'s") and w[:1].isalpha()]
+        words = [w for w in words if w not in ("’s", "'s") and w[:1].isalpha()]
+        while len(words) > 1 and _norm(words[0]) in TITLE_WORDS:
+            words = words[1:]  # "Gen. Raman" -> "Raman"; a lone "King" stays a surname
         if not words:
             return None
-        surname = _surname_key(words[-1])
+        surname = _surname_of(words)
         first = _norm(words[0]) if len(words) > 1 else None
         for index in range(len(self.records) - 1, -1, -1):
             record = self.records[index]
@@ -743,7 +765,11 @@ def _name_heads(doc: Doc, body_start: int) -> set[int]:
             heads.add(token.i)
         elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
                  for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
-            heads.add(token.i)
+            heads.add(token.i)  # "Jane Roe, the chairman of X,"
+        elif token.dep_ == "appos" and token.head.pos_ == "NOUN" and not _looks_like_org([token.text]) and (
+                token.ent_type_ in ("", "PERSON") or _norm(token.head.lemma_) in PERSON_NOUNS or
+                _is_role_noun(token.head)):
+            heads.add(token.i)  # "Her son, Diego," even when NER calls Diego a place
     return heads
 
 
@@ -762,10 +788,18 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         if not name_words or not name[-1].text[:1].isupper():
             continue
         label = name[-1].ent_type_
+        if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O":
+            continue  # "General Motors", "Justice Department": the title word belongs to the name of a thing
         has_title = any(_is_title(t) for t in title)
-        if _looks_like_org(name_words) or (label in NON_PERSON_LABELS and not has_title and len(name_words) < 2):
+        # A person noun in apposition overrides NER's label: "Her son, Diego," (Diego: GPE).
+        person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
+            _norm(name[-1].head.lemma_) in PERSON_NOUNS or _is_role_noun(name[-1].head))
+        if _looks_like_org(name_words) or (label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
+                                           and not person_apposition):
             continue
         gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
+        if gender is None and name[-1].dep_ == "appos":
+            gender = PERSON_NOUNS.get(_norm(name[-1].head.lemma_))
         role = _clean_role(title) if title else None
         person = index.add(name_words, _phrase(run), role, gender)
         index.records[person].add_role(_appositive_role(name[-1]))
@@ -791,7 +825,9 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
             record.name_words = words
         if run:
             record.add_alias(_phrase(run))
-        weight = SALIENCE_SUBJECT if token.dep_ in ("nsubj", "nsubjpass") else SALIENCE_OTHER
+        subject = token.dep_ in ("nsubj", "nsubjpass") or (
+            token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))  # "Her son, Diego, disagrees"
+        weight = SALIENCE_SUBJECT if subject else SALIENCE_OTHER
         index.occurrences.append((token.i, found, weight))
     index.occurrences.sort()
     return index
@@ -1055,18 +1091,24 @@ class Resolver:
                 ranked = self._salience(at, PERSONAL_PRONOUNS[head.lower_])
                 if ranked:
                     person = ranked[0][1]
-                    if not self.people.records[person].gender:
+                    # Learn the gender only from a clear winner: a wrong guess would spread.
+                    clear = len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]
+                    if clear and not self.people.records[person].gender:
                         self.people.records[person].gender = PERSONAL_PRONOUNS[head.lower_]
                     return person, "pronoun"
                 return None, "pronoun"
             if head.pos_ == "PRON" or head.tag_ in ("NNS", "NNPS") or any(
                     t.dep_ == "conj" and t.head.i >= mention.start for t in mention):
                 return None, "explicit"  # they, officials, "Roe and Okafor": collectives are never a speaker
-            names = [t.text for t in words if _is_name_token(t) and not _is_title(t)]
-            if names and names[-1] == words[-1].text.rstrip("’s") or (names and _is_name_token(head)):
-                found = self.people.find([t.text for t in _split_title(list(words))[1]] or names)
-                return found, "explicit"
+            names = [t for t in words if _is_name_token(t) and not _is_title(t)]
+            if _is_name_token(head) or (names and names[-1].i == head.i):
+                _, name = _split_title([t for t in mention if not t.is_punct or t.text in ("-", "‐")])
+                found = self.people.find(_words(name) or _words(names) or [head.text])
+                if found is not None or names:
+                    return found, "explicit"  # a name the article never gives a person is no speaker
             if head.pos_ == "NOUN" or _is_title(head):
+                if any(t.lower_ in INDEFINITE_DETERMINERS for t in words[:1]):
+                    return None, "role"  # "a spokeswoman said": someone new, not a known person
                 return self._by_role(head, words, at), "role"
             return None, "explicit"
         if mention_text:
@@ -1111,11 +1153,19 @@ class Resolver:
         return ranked[0][1] if ranked else max(best_people)
 
 
-def _mention_role(mention: Span | None, record: _PersonRecord) -> str | None:
-    """The role the article attaches to the speaker: at this mention if it has a title, else the first."""
+def _mention_role(mention: Span | None, record: _PersonRecord, method: str) -> str | None:
+    """The role the article attaches to the speaker.
+
+    The title printed with a name ("Attorney General Robert Haines"), else the article's
+    role that a role noun refers to ("the attorney general"), else the first role given.
+    """
+    if mention is not None and method == "role":
+        head = mention.root.text
+        return next((r for r in record.roles if roles_match(head, role_heads(r))), None) or \
+            (record.roles[0] if record.roles else None)
     if mention is not None:
-        title, _ = _split_title([t for t in mention if not t.is_punct or t.text in ("-", "‐")])
-        role = _clean_role(title) if title else None
+        title, name = _split_title([t for t in mention if not t.is_punct or t.text in ("-", "‐")])
+        role = _clean_role(title) if title and name else None
         if role:
             return role
     return record.roles[0] if record.roles else None
@@ -1125,6 +1175,9 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     """Mentions and people of one parsed article (the body of the ``quotes`` component)."""
     text = doc.text
     quotations = [q for q in find_quotations(text) if not is_not_speech(text, q)]
+    if not doc.has_annotation("DEP"):
+        # A pipeline without a parser still finds quotations; attribution needs the parse.
+        return [Mention(q.start, q.end, q.text, confidence=CONFIDENCE["none"]) for q in quotations], []
     has_headline = headline_first_line and "\n" in text.strip()
     headline_end = text.find("\n", len(text) - len(text.lstrip())) if has_headline else 0
     # A Title Case headline tags every word a proper noun: take no new people from it.
@@ -1139,34 +1192,13 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     previous_by_paragraph: dict[int, Mention] = {}
     for quotation in quotations:
         headline = has_headline and quotation.paragraph == 0
-        partial = is_partial(text, quotation, headline)
-        mention = Mention(quotation.start, quotation.end, quotation.text, partial=partial)
-        token_span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
-        at = token_span.start if token_span is not None else 0
-        attribution = None
-        if headline:
-            attribution = attribute_headline(text, quotation, paragraphs[0][1])
-        if attribution is None:
-            attribution = attribute_in_sentence(doc, quotation, quote_spans)
-        if attribution is not None:
-            person, method = resolver.resolve(attribution.mention, attribution.mention_text, at)
-            if attribution.kind != "explicit":
-                method = attribution.kind
-            mention.speaker_mention = attribution.mention.text if attribution.mention is not None \
-                else attribution.mention_text
-            mention.cue = attribution.cue
-            mention.method = method
-            if person is not None:
-                record = people.records[person]
-                mention.speaker = record.name
-                mention.speaker_role = _mention_role(attribution.mention, record)
-                resolver.speakers.append((at, person))
-                if attribution.mention is not None:
-                    record.add_alias(attribution.mention.text) if method != "pronoun" else None
-        elif not partial:
-            previous = _previous_speaker(quotation, previous_by_paragraph, text, paragraphs)
-            if previous is not None:
-                _inherit(mention, previous)
+        mention = Mention(quotation.start, quotation.end, quotation.text,
+                          partial=is_partial(text, quotation, headline))
+        try:
+            _attribute(doc, quotation, mention, headline, resolver, quote_spans, paragraphs,
+                       previous_by_paragraph)
+        except Exception:  # a parser oddity must cost one attribution, never the article
+            logger.warning("attribution failed at offset %d", quotation.start, exc_info=True)
         mention.confidence = CONFIDENCE.get(mention.method, 0.5) if mention.speaker else \
             (0.5 if mention.speaker_mention else CONFIDENCE["none"])
         if mention.speaker_mention is None:
@@ -1208,6 +1240,43 @@ def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation]) -
                 break
 
 
+def _attribute(doc: Doc, quotation: Quotation, mention: Mention, headline: bool, resolver: Resolver,
+               quote_spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
+               previous_by_paragraph: dict[int, Mention]) -> None:
+    """Fill the speaker fields of ``mention``: headline pattern, the parse, or continuation."""
+    text = doc.text
+    token_span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    at = token_span.start if token_span is not None else 0
+    attribution = attribute_headline(text, quotation, paragraphs[0][1]) if headline else None
+    if attribution is None:
+        attribution = attribute_in_sentence(doc, quotation, quote_spans)
+    if attribution is None:
+        previous = None if mention.partial else \
+            _previous_speaker(quotation, previous_by_paragraph, text, paragraphs)
+        if previous is not None:
+            _inherit(mention, previous)
+            person = resolver.people.find(previous.speaker.split()) if previous.speaker else None
+            if person is not None:
+                resolver.speakers.append((at, person))
+        elif not mention.partial and _only_quotation(quotation, text, paragraphs) and \
+                quotation.paragraph - 1 not in previous_by_paragraph:
+            _from_reported_speech(doc, quotation, mention, resolver, quote_spans, paragraphs, at)
+        return
+    person, method = resolver.resolve(attribution.mention, attribution.mention_text, at)
+    mention.speaker_mention = attribution.mention.text if attribution.mention is not None \
+        else attribution.mention_text
+    mention.cue = attribution.cue
+    mention.method = method if attribution.kind == "explicit" else attribution.kind
+    if person is None:
+        return
+    record = resolver.people.records[person]
+    mention.speaker = record.name
+    mention.speaker_role = _mention_role(attribution.mention, record, method)
+    resolver.speakers.append((at, person))
+    if attribution.mention is not None and method != "pronoun":
+        record.add_alias(attribution.mention.text)
+
+
 def _inherit(mention: Mention, previous: Mention) -> None:
     mention.speaker = previous.speaker
     mention.speaker_mention = previous.speaker_mention
@@ -1223,14 +1292,47 @@ def _previous_speaker(quotation: Quotation, previous_by_paragraph: dict[int, Men
     same = previous_by_paragraph.get(quotation.paragraph)
     if same is not None and same.speaker_mention:
         return same
-    if same is None and quotation.paragraph > 0:
-        p_start, p_end = paragraphs[quotation.paragraph]
-        outside = text[p_start:quotation.open_mark] + text[quotation.end:p_end]
-        if not re.search(r"[^\W\d_]{2,}", re.sub(r"[”\"’'»]", "", outside)):
-            earlier = previous_by_paragraph.get(quotation.paragraph - 1)
-            if earlier is not None and earlier.speaker_mention:
-                return earlier
+    if same is None and _only_quotation(quotation, text, paragraphs):
+        earlier = previous_by_paragraph.get(quotation.paragraph - 1)
+        if earlier is not None and earlier.speaker_mention:
+            return earlier
     return None
+
+
+def _only_quotation(quotation: Quotation, text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """True when the quotation's paragraph holds no reporter's words beside it."""
+    if quotation.paragraph == 0:
+        return False
+    p_start, p_end = paragraphs[quotation.paragraph]
+    outside = text[p_start:quotation.open_mark] + text[quotation.end:p_end]
+    return not re.search(r"[^\W\d_]{2,}", re.sub(r"[”\"’'»]", "", outside))
+
+
+def _from_reported_speech(doc: Doc, quotation: Quotation, mention: Mention, resolver: Resolver,
+                          quote_spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]], at: int) -> None:
+    """A quote paragraph right after indirect speech continues it:
+    "Roe said the plan would fail.\n“It is doomed.”" -> Roe, method continuation."""
+    p_start, p_end = paragraphs[quotation.paragraph - 1]
+    span = doc.char_span(p_start, p_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    last_sentence = span[-1].sent
+    for token in last_sentence:
+        if not _is_cue(token) or _inside(token, quote_spans):
+            continue
+        subject = _subject_of(token)
+        if subject is None or _inside(subject, quote_spans):
+            continue
+        speaker = _mention_span(subject)
+        person, method = resolver.resolve(speaker, None, at)
+        if person is None:
+            return
+        record = resolver.people.records[person]
+        mention.speaker, mention.speaker_mention, mention.cue = record.name, speaker.text, token.text
+        mention.speaker_role = _mention_role(speaker, record, method)
+        mention.method = "continuation"
+        resolver.speakers.append((at, person))
+        return
 
 
 def _share_within_chains(mentions: list[Mention], quotations: list[Quotation]) -> None:
@@ -1329,6 +1431,17 @@ def load_nlp(model: str | None = None) -> Language:
 
 def extract(nlp: Language, texts: Iterable[str], batch_size: int = 32,
             n_process: int = 1) -> Iterator[tuple[list[Mention], list[Person]]]:
-    """Mentions and people for each text, in order, parsed with ``nlp.pipe`` batching."""
-    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-        yield doc._.quotes, doc._.people
+    """Mentions and people for each text, in order, parsed with ``nlp.pipe`` batching.
+
+    With ``n_process > 1`` the parse runs in worker processes and the ``quotes``
+    component in this one: docs cross processes as msgpack, which cannot carry dataclasses.
+    """
+    if n_process == 1 or "quotes" not in nlp.pipe_names:
+        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            yield doc._.quotes, doc._.people
+        return
+    component = nlp.get_pipe("quotes")
+    with nlp.select_pipes(disable=["quotes"]):
+        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            doc = component(doc)
+            yield doc._.quotes, doc._.people

@@ -34,6 +34,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
+from . import store
 from .sources import Article, SourceError, article_from_html
 
 
@@ -257,8 +258,7 @@ class FeedState:
         self.taken: set[str] = set()  # articles already read this run (one page in several feeds)
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
-        row = self.db.execute("select etag, last_modified, kind, article_id from feed_state where url = ?",
-                              [url]).fetchone()
+        row = store.feed_validators(self.db, url)
         if row is None:
             return None, None
         etag, last_modified, kind, article_id = row
@@ -286,14 +286,12 @@ class FeedState:
             if all(self._stored(article_id) for article_id in needed):
                 rows.append({**row, "checked_at": checked_at})
         if rows:
-            with self.db.atomic():
-                self.db["feed_state"].upsert_all(rows, pk="url")
+            store.save_feed_validators(self.db, rows)
         self.pending.clear()
         return len(rows)
 
     def _stored(self, article_id: str | None) -> bool:
-        return article_id is not None and self.db.execute(
-            "select 1 from articles where id = ?", [article_id]).fetchone() is not None
+        return store.article_exists(self.db, article_id)
 
 
 @dataclass

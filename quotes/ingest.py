@@ -130,7 +130,7 @@ def _pending(db, items, stats: IngestStats, run_id: int, force: bool,
             print(f"quotes: skipped {item.source}: {item.reason}", file=sys.stderr)
             continue
         stats.seen += 1
-        digest = content_hash(item)
+        digest = item.meta.get("content_hash") or content_hash(item)
         if not force and store.article_is_current(db, item.id, digest, EXTRACTOR_VERSION):
             stats.unchanged += 1
             if on_article:

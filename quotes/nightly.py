@@ -42,6 +42,7 @@ from typing import Callable, Iterator
 
 import click
 
+from . import store
 from .feeds import FeedState, FeedStats, FetchSettings, http_client, read_feed
 from .settings import get_setting
 from .sources import ARTICLE_SUFFIXES, Article, SourceError, read_paths
@@ -138,7 +139,9 @@ def parse_sources(data: dict, path: Path) -> list[Source]:
                 raise ConfigError(f"{where}: a jsonl source's path must name a .jsonl file, got {table['path']!r}")
             source_path = Path(table["path"]).expanduser()
             source_path = source_path if source_path.is_absolute() else base / source_path
-            source = Source(kind, table.get("name", str(source_path)), path=source_path, fetch=defaults)
+            # Files obey QUOTES_MAX_FILE_BYTES, like `quotes ingest`; [fetch] is for feeds only.
+            source = Source(kind, table.get("name", str(source_path)), path=source_path,
+                            fetch=FetchSettings(max_bytes=_max_bytes()))
         source.outlet = table.get("outlet")
         if enabled:
             sources.append(source)
@@ -243,9 +246,7 @@ def run_nightly(db, sources: list[Source], nlp, registry=None, batch_size: int |
 
 def mark_interrupted_runs(db) -> int:
     """Runs still "running" while we hold the lock were killed: say so (also proves the db is writable)."""
-    with db.atomic():
-        cursor = db.execute("update ingest_runs set status = 'interrupted' where status = 'running'")
-    return cursor.rowcount
+    return store.mark_interrupted_runs(db)
 
 
 # --- the command ---------------------------------------------------------------------------------

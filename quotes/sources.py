@@ -37,7 +37,7 @@ class Article:
     url: str | None = None
     published: str | None = None
     source: str | None = None
-    # The headline is the first line of `text` (set by clean.clean_article).
+    # Extra facts a reader knows, e.g. "content_hash" kept by `quotes reindex` from the original input.
     meta: dict = field(default_factory=dict)
 
 

@@ -152,6 +152,13 @@ def finish_run(db: sqlite_utils.Database, run_id: int, status: str, counts: dict
         db["ingest_runs"].update(run_id, {"finished_at": now(), "status": status, **counts})
 
 
+def mark_interrupted_runs(db: sqlite_utils.Database) -> int:
+    """Runs still "running" while we hold the ingest lock were killed: mark them "interrupted"."""
+    with db.atomic():
+        cursor = db.execute("update ingest_runs set status = 'interrupted' where status = 'running'")
+    return cursor.rowcount
+
+
 def delete_run(db: sqlite_utils.Database, run_id: int) -> None:
     with db.atomic():
         db["ingest_runs"].delete(run_id)
@@ -173,6 +180,22 @@ def record_error(db: sqlite_utils.Database, run_id: int, source: str, reason: st
 def article_is_current(db: sqlite_utils.Database, article_id: str, content_hash: str, extractor_version: str) -> bool:
     row = db.execute("select content_hash, extractor_version from articles where id = ?", [article_id]).fetchone()
     return row is not None and row[0] == content_hash and row[1] == extractor_version
+
+
+def article_exists(db: sqlite_utils.Database, article_id: str | None) -> bool:
+    return article_id is not None and db.execute(
+        "select 1 from articles where id = ?", [article_id]).fetchone() is not None
+
+
+def feed_validators(db: sqlite_utils.Database, url: str) -> tuple | None:
+    """(etag, last_modified, kind, article_id) stored for a feed or page URL, or None."""
+    return db.execute("select etag, last_modified, kind, article_id from feed_state where url = ?",
+                      [url]).fetchone()
+
+
+def save_feed_validators(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    with db.atomic():
+        db["feed_state"].upsert_all(rows, pk="url")
 
 
 def load_quote_index(db: sqlite_utils.Database) -> QuoteIndex:

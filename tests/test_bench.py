@@ -42,7 +42,8 @@ def test_replicas_vary_ids_names_and_text_deterministically(bench):
     from quotes.sources import Article
 
     article = Article(id="a", title="Marsh vows barrier", outlet="Coastal Wire", published="2024-04-12",
-                      text="Marsh vows barrier\nMayor Elena Marsh said the city would act. “We won’t wait,” Marsh said.")
+                      text="Marsh vows barrier\n"
+                           "Mayor Elena Marsh said the city would act. “We won’t wait,” Marsh said.")
     names = {"Elena Marsh", "Marsh"}
     copies = [bench.vary_article(article, i, names) for i in range(6)]
     assert copies[0] is article
@@ -68,11 +69,11 @@ def test_small_run_prints_one_json_object():
     assert report["corpus"]["distinct_texts"] == 6
     assert report["corpus"]["words"] > 0
     assert set(report["stages"]) == {"bare", "textacy", "extract", "ingest"}
-    for stage in report["stages"].values():
-        assert stage["words_per_s"] > 0
-        assert stage["peak_mb"] > 0
-    assert report["stages"]["extract"]["found"] > 0
-    assert report["stages"]["ingest"]["found"] > 0
+    for name, stage in report["stages"].items():
+        assert stage["words_per_s"] > 0, name
+        assert stage["words_per_cpu_s"] > 0, name
+        assert stage["peak_mb"] > 0, name
+        assert isinstance(stage["found"], int) and isinstance(stage["failures"], int), name
     assert isinstance(report["textacy_failures"], int)
     ratios = {key: value for key, value in report.items() if "ratio" in key}
     assert {"extract_ratio", "ingest_ratio", "textacy_ratio", "extract_cpu_ratio", "ingest_cpu_ratio"} <= set(ratios)
@@ -82,15 +83,16 @@ def test_small_run_prints_one_json_object():
     [cluster] = report["cluster"]
     assert cluster["mentions"] == 300
     assert "error" not in cluster and not cluster.get("timed_out")
-    assert cluster["cluster_s"] >= 0 and cluster["peak_mb"] > 0
+    assert cluster["cluster_s"] >= 0, cluster
+    assert cluster["peak_mb"] > 0, cluster
 
     datasette = report["datasette"]
     assert datasette["rows"]["mentions"] == 1500
     assert isinstance(datasette["refresh_s"], float)
     assert {"facet", "search", "quotes_table"} <= set(datasette["pages"])
-    for page in datasette["pages"].values():
-        assert page["status"] == [200]
-        assert page["median_ms"] > 0
+    for name, page in datasette["pages"].items():
+        assert page["status"] == [200], name
+        assert page["median_ms"] > 0, name
     assert set(report["targets"]) >= {"extract_ratio", "ingest_ratio", "facet_median_ms", "search_median_ms"}
     for target in report["targets"].values():
         assert set(target) == {"target", "value", "met"}
@@ -100,7 +102,8 @@ def test_small_run_prints_one_json_object():
 def test_markdown_output_and_own_corpus(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "one.txt").write_text("Mayor vows barrier\n“We won’t wait,” Mayor Elena Marsh said.\n", encoding="utf-8")
+    (corpus / "one.txt").write_text("Mayor vows barrier\n“We won’t wait,” Mayor Elena Marsh said.\n",
+                                    encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(BENCH), "--corpus", str(corpus), "--repeats", "1", "--cluster-sizes", "",
          "--facet-mentions", "0"],

@@ -42,6 +42,14 @@ def test_clean_text_repairs(raw, expected):
     "12 + = 19",
     "Continue reading at The Example Times",
     "Share this article",
+    "Cancel reply",
+    "Name *",
+    "Email *",
+    "Website",
+    "Save my name, email, and website in this browser for the next time I comment.",
+    "Read more: Port strike enters second week",
+    "Photo: Jane Roe / Example Agency",
+    "Follow us on Twitter",
 ])
 def test_boilerplate_lines(line):
     assert is_boilerplate(line)
@@ -52,6 +60,8 @@ def test_boilerplate_lines(line):
     "“Leave a reply on the form,” she said.",
     "The source of the leak is unknown.",
     "Shares fell 3% on Monday.",
+    "Email records show the plan was approved in May.",
+    "Related talks are planned for June.",
     "",
 ])
 def test_article_lines_are_not_boilerplate(line):

@@ -207,6 +207,11 @@ def test_changed_founder_does_not_take_over_its_old_quote() -> None:
     assert founder.quote_id == index.quote_of("b1:0-1")
 
 
+def test_mentions_without_words_stay_apart() -> None:
+    index = QuoteIndex()
+    assert index.assign(mention("a1:0-1", "…")).quote_id != index.assign(mention("b1:0-1", "")).quote_id
+
+
 def test_assignment_shape() -> None:
     index = QuoteIndex()
     first = index.assign(mention("a1:0-1", VARIANTS["typo"][0]))

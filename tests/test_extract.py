@@ -387,3 +387,81 @@ def test_first_name_is_an_alias_of_the_full_name(nlp):
     text = "Club\nTomas Berger left on Sunday.\n“Tomas gave everything,” Ian McAllister said."
     people = {p.name: p for p in nlp(text)._.people}
     assert "Tomas" in people["Tomas Berger"].aliases and "Tomas" not in people
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stray opener before a finished quote does not swallow it into the running quote
+    ("News « Desk “A is done,” she said. “B runs on.\n“C ends here,” she said.",
+     ["A is done,", "B runs on.", "C ends here,"]),
+    # straight marks follow the same convention
+    ('Head\n"The first part runs on.\n"The last part ends," she said.', ["The first part runs on.", "The last part ends,"]),
+])
+def test_running_quotes_across_paragraphs(text, expected):
+    assert expected == [q.text for q in find_quotations(text)]
+
+
+def test_random_mark_soup_never_raises(nlp):
+    import random
+
+    rng = random.Random(11)
+    pieces = list("“”‘’\"'«»„´`\n .,:—") + ["Jane Roe", "said", "he", "Mr.", "Gen.", "told", "according to",
+                                          "we will", "O'Neill", "CITY", "(AP)", "the president"]
+    for _ in range(60):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 50)))
+        for mention in nlp(text)._.quotes:
+            assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an indefinite role noun introduces someone new
+    ("Agency\nJane Roe, a spokeswoman for the agency, spoke first.\n“We disagree,” a spokeswoman for the union said.",
+     None),
+    # a surname that is also a title word
+    ("March\nMartin Luther King Jr. spoke last.\n“We shall overcome,” King said.", "Martin Luther King Jr."),
+    # a company whose name starts with a title word is not a person
+    ("Cars\n“Sales are up this year,” General Motors said on Monday.", None),
+    # "quoted X as saying": the one quoted speaks
+    ("Report\nThe agency quoted Jane Roe as saying “we are not finished yet” on Friday.", "Jane Roe"),
+    # a relative pronoun is not the speaker; its antecedent is
+    ("Vote\nTom Okafor, who said “the vote was rigged,” has not shown evidence.", "Tom Okafor"),
+])
+def test_speaker_edge_cases(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_person_noun_apposition_makes_a_person_and_a_gender(nlp):
+    text = ("Farm\nRosa Alvarez has farmed here for decades.\n“Every year it gets harder,” said Alvarez.\n"
+            "Her son, Diego, disagrees. He says the farm “is the only thing I know.”\n"
+            "Alvarez shrugged at that. “He will learn the hard way,” she said.")
+    assert ["Rosa Alvarez", "Diego", "Rosa Alvarez"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_role_mention_reports_the_role_the_article_gave(nlp):
+    text = ("Suit\nAttorney General Robert Haines filed the suit.\n"
+            "“Success is not a license to break the law,” the attorney general said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Robert Haines", "Attorney General", "the attorney general") == \
+        (mention.speaker, mention.speaker_role, mention.speaker_mention)
+
+
+def test_quote_paragraph_after_indirect_speech_continues_it(nlp):
+    text = "Plan\nJane Roe said on Monday that the plan would fail.\n“It is doomed from the start.”"
+    mention, = quotes_of(nlp, text)
+    assert ("Jane Roe", "continuation") == (mention.speaker, mention.method)
+
+
+@pytest.mark.slow
+def test_extract_with_worker_processes(nlp):
+    texts = ["A\n“One two three,” Jane Roe said.", "B\nNo quotes here.", "C\n“Four five six,” Tom Okafor said."]
+    results = list(extract(nlp, texts, batch_size=1, n_process=2))
+    assert [["Jane Roe"], [], ["Tom Okafor"]] == [[m.speaker for m in mentions] for mentions, _ in results]
+
+
+def test_pipeline_without_parser_still_finds_quotations():
+    import spacy
+
+    from quotes.extract import QuoteExtractor
+
+    blank = spacy.blank("en")
+    doc = QuoteExtractor(blank)(blank("Head\n“We will win the vote,” Jane Roe said."))
+    assert [("We will win the vote,", None)] == [(m.text, m.speaker) for m in doc._.quotes]
