@@ -34,6 +34,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 
 from rapidfuzz.distance import Indel, LCSseq
 
@@ -383,10 +384,11 @@ def word_diff(canonical: str, text: str) -> list[list[str]]:
 def choose_canonical(variants: list[str]) -> str:
     """The fullest faithful variant: deterministic and independent of the order given.
 
-    Among distinct normalized variants, prefer the one that contains (or nearly duplicates)
-    the most mentions, then the one closest to all others (the consensus wording, so a
-    typo loses to the common spelling), then the longest, then the most printed; ties go to
-    the alphabetically first text as printed.
+    Among distinct normalized variants, prefer the one that contains or nearly duplicates
+    the most mentions, then the one that contains the most (the fuller of two near-duplicates,
+    so a dropped word loses), then the one closest to all others (the consensus wording, so a
+    misspelt word loses to the common spelling), then the longest, then the most printed; ties
+    go to the alphabetically first text as printed.
 
     >>> choose_canonical(["we will act", "We will act now, together.", "We will act now, togeter."])
     'We will act now, together.'
@@ -402,7 +404,7 @@ def choose_canonical(variants: list[str]) -> str:
     tokens = {k: k.split() for k in keys}
     best, best_rank = keys[0], None
     for k in keys:
-        covered, closeness = 0, 0.0
+        covered, contains, closeness = 0, 0, 0.0
         for other in keys:
             count = len(printed[other])
             if other == k:
@@ -413,8 +415,10 @@ def choose_canonical(variants: list[str]) -> str:
             cont = containment(tokens[other], tokens[k])
             if near >= NEAR_DUP_MIN or cont >= CONTAIN_MIN:
                 covered += count
+            if cont >= CONTAIN_MIN and len(tokens[other]) < len(tokens[k]):
+                contains += count
             closeness += count * max(near, reword_score(tokens[k], tokens[other]))
-        rank = (covered, round(closeness, 6), len(tokens[k]), len(printed[k]))
+        rank = (covered, contains, round(closeness, 6), len(tokens[k]), len(printed[k]))
         if best_rank is None or rank > best_rank:
             best, best_rank = k, rank
     return min(printed[best])
@@ -658,12 +662,9 @@ class QuoteIndex:
         found = [m for unit in self.by_key.get(key, ()) if self.unit_refs[unit]
                  if (m := self._judge(mention, tokens, key, unit, day, joined)) is not None]
         if not any(not m.tail for m in found):
-            counts: Counter = Counter()
             keys = _index_keys(tokens)
-            for k in keys:
-                posting = self.postings.get(k)
-                if posting:
-                    counts.update(posting)
+            postings = self.postings
+            counts = Counter(chain.from_iterable(postings[k] for k in keys if k in postings))
             seen = {m.unit for m in found}
             least = 1 if len(keys) <= MIN_SHARED_KEYS + 1 else MIN_SHARED_KEYS
             for unit, shared in counts.most_common(MAX_CANDIDATES):

@@ -116,6 +116,8 @@ SCARE_PREFIXES = ("so-called", "so called")
 # How far (tokens) a cue verb the parse does not link to the quote may stand from its marks:
 # "“…,” Sen. Maria Lopez, D-Calif., said" needs 9.
 CUE_MAX_DISTANCE = 10
+# A sentence this short right after a closing mark is the quote's attribution ("Roe asked.").
+ATTRIBUTION_SENTENCE_TOKENS = 6
 
 # Words of a title before a name ("Defense Secretary", "Gen.", "Mr."); lower case, no dot.
 TITLE_WORDS = frozenset("""
@@ -127,7 +129,7 @@ TITLE_WORDS = frozenset("""
     rabbi bishop cardinal premier chancellor inspector superintendent officer detective coach ceo
     spokesman spokeswoman spokesperson deputy assistant acting former lord lady baron gunnery
     marshal envoy councillor councilman councilwoman congressman congresswoman lawmaker manager
-    head leader executive founder chairperson supt insp det
+    head leader executive founder chairperson supt insp det pm
 """.split())
 # Honorifics carry gender but are not roles.
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
@@ -140,7 +142,7 @@ ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "r
                  "sgt": "sergeant", "maj": "major", "prof": "professor", "cmdr": "commander",
                  "brig": "brigadier", "cpl": "corporal", "pvt": "private", "rev": "reverend",
                  "supt": "superintendent", "insp": "inspector", "det": "detective", "chair": "chairman",
-                 "chairwoman": "chairman", "chairperson": "chairman"}
+                 "chairwoman": "chairman", "chairperson": "chairman", "pm": "minister"}
 # Role heads that name the same kind of office ("the Pentagon chief" ~ "Defense Secretary").
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
     "secretary minister chief head director leader boss chairman commissioner administrator",
@@ -169,6 +171,8 @@ PERSON_NOUNS = {
     "widow": "f", "child": None, "friend": None, "neighbor": None, "neighbour": None, "colleague": None,
     "partner": None, "cousin": None, "resident": None, "victim": None, "witness": None, "student": None,
     "teacher": None, "doctor": None, "nurse": None, "parent": None, "spouse": None, "fan": None,
+    "agent": None, "consultant": None, "employee": None, "trustee": None, "nominee": None, "veteran": None,
+    "candidate": None, "incumbent": None, "patient": None, "survivor": None, "official": None,
 }
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
 # Name-internal particles that stay lowercase: "Abu Mahdi al-Muhandis", "Ursula von der Leyen".
@@ -186,6 +190,9 @@ ORG_WORDS = frozenset("""
     camp base airport airbase province street square city county district region river island
     bridge hotel stadium
 """.split())
+# Capitalised words next to names in attributions ("said Roe Tuesday").  Weekdays only:
+# months double as names (April Ryan, Theresa May).
+CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
                                "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL",
                                "CARDINAL", "PERCENT"})
@@ -277,6 +284,8 @@ def _classify_mark(text: str, start: int, end: int) -> _Mark | None:
     if family == "single":
         if role == OPEN and ELISION.match(text, end):
             return None  # ’90s, ’em
+        if start >= 2 and text[start - 1] in "nN" and text[start - 2] in SINGLE_MARKS:
+            return None  # the second mark of "rock ’n’ roll"
         if role != CLOSE and before.isspace() and after.isspace():
             return None  # a lone ' between words is not a mark
         if role in (CLOSE, EITHER) and before in "sS" and after == " " and text[end + 1:end + 2].isalpha():
@@ -284,15 +293,31 @@ def _classify_mark(text: str, start: int, end: int) -> _Mark | None:
     return _Mark(start, end, family, role)
 
 
+# A line that ends without closing punctuation, followed by one that starts in lower case,
+# is a hard wrap inside a paragraph, not a paragraph break.
+LINE_END_PUNCTUATION = frozenset(".!?:;…)]") | DOUBLE_MARKS | SINGLE_MARKS
+
+
+def _is_wrapped(line: str, next_line: str) -> bool:
+    line, next_line = line.rstrip(), next_line.lstrip()
+    return bool(line and next_line) and line[-1] not in LINE_END_PUNCTUATION and next_line[0].islower()
+
+
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty line; a line is a paragraph."""
-    spans = []
+    """(start, end) of every paragraph: a non-empty line, or hard-wrapped lines joined."""
+    spans: list[tuple[int, int]] = []
     offset = 0
+    previous_line = ""
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            spans.append((offset + lead, offset + lead + len(stripped)))
+            if spans and _is_wrapped(previous_line, line) and spans[-1][1] == offset - 1 - \
+                    (len(previous_line) - len(previous_line.rstrip())):
+                spans[-1] = (spans[-1][0], offset + lead + len(stripped))
+            else:
+                spans.append((offset + lead, offset + lead + len(stripped)))
+        previous_line = line
         offset += len(line) + 1
     return spans
 
@@ -320,6 +345,28 @@ def _pair_marks(marks: list[_Mark]) -> tuple[list[tuple[_Mark, _Mark]], list[_Ma
     return pairs, stack
 
 
+# Right after a closing mark: an attribution ("…,” she said", "…,” Jane Roe told", "…,” said Roe").
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:he|she|they|the\s+\w+|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?P<cue1>[a-z]+)"
+    r"|(?P<cue2>[a-z]+)\s+(?:he|she|[A-Z]))")
+
+
+def _lost_opening_mark(text: str, p_start: int, marks: list[_Mark],
+                       pairs: list[tuple[_Mark, _Mark]]) -> _Mark | None:
+    """A paragraph's first mark when it closes a quote whose opening mark was lost.
+
+    "We will win,” Roe said." -> the quote runs from the paragraph start; only when an
+    attribution follows, so an inch mark or a stray closer is still skipped.
+    """
+    if not marks or marks[0].role != CLOSE or marks[0].weak or any(c is marks[0] for _, c in pairs):
+        return None
+    if not re.search(r"\w", text[p_start:marks[0].start]):
+        return None
+    after = _ATTRIBUTION_AFTER.match(text, marks[0].end)
+    cue = after and (after.group("cue1") or after.group("cue2"))
+    return marks[0] if cue and cue in CUE_FORMS else None
+
+
 def find_quotations(text: str) -> list[Quotation]:
     """Every outermost quotation in ``text``, in order; nested quotes stay inside.
 
@@ -331,17 +378,20 @@ def find_quotations(text: str) -> list[Quotation]:
     ['A ‘b’ c,', 'D']
     """
     paragraphs = _paragraph_spans(text)
-    per_paragraph: list[tuple[list[tuple[_Mark, _Mark]], list[_Mark]]] = []
+    per_paragraph: list[tuple[list[_Mark], list[tuple[_Mark, _Mark]], list[_Mark]]] = []
     for start, end in paragraphs:
         marks = [mark for match in MARK_PATTERN.finditer(text, start, end)
                  if (mark := _classify_mark(text, match.start(), match.end())) is not None]
-        per_paragraph.append(_pair_marks(marks) if marks else ([], []))
+        per_paragraph.append((marks, *_pair_marks(marks)) if marks else ([], [], []))
 
     quotations: list[Quotation] = []
     chain_id = 0
     open_chain: int | None = None
-    for number, ((p_start, p_end), (pairs, unclosed)) in enumerate(zip(paragraphs, per_paragraph)):
-        spans = [(o.start, o.end, c.start, c.end) for o, c in pairs]
+    for number, ((p_start, p_end), (marks, pairs, unclosed)) in enumerate(zip(paragraphs, per_paragraph)):
+        spans: list[tuple[int, int, int, int | None]] = [(o.start, o.end, c.start, c.end) for o, c in pairs]
+        lost_opening = _lost_opening_mark(text, p_start, marks, pairs)
+        if lost_opening is not None:
+            spans.append((p_start, p_start, lost_opening.start, lost_opening.end))
         # A quote left open at the paragraph end continues only if the next paragraph opens one
         # of the same family; an opener before the last closed quote is a stray, not that quote.
         chained = False
@@ -466,6 +516,20 @@ def _is_name_token(token: Token) -> bool:
     return text.isalpha() and token.tag_ in ("NNP", "NNPS")
 
 
+def _particles_then_name(doc: Doc, index: int) -> bool:
+    """True when lowercase name particles from ``index`` leftwards follow a name word."""
+    while index > 0 and doc[index].lower_ in NAME_PARTICLES:
+        index -= 1
+    return _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES
+
+
+def _name_after_particles(doc: Doc, index: int) -> bool:
+    """True when lowercase name particles from ``index`` rightwards precede a name word."""
+    while index < len(doc) - 1 and doc[index].lower_ in NAME_PARTICLES:
+        index += 1
+    return _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES
+
+
 def _name_run(token: Token) -> list[Token]:
     """The capitalised run (titles included) around a name token, within its clause.
 
@@ -475,10 +539,10 @@ def _name_run(token: Token) -> list[Token]:
     left = token.i
     while left > 0:
         prev = doc[left - 1]
-        if _is_name_token(prev) or _is_title(prev):
+        if (_is_name_token(prev) and _norm(prev.text) not in CALENDAR_WORDS) or _is_title(prev):
             left -= 1
-        elif prev.lower_ in NAME_PARTICLES and left > 1 and _is_name_token(doc[left - 2]):
-            left -= 1  # "Abu Mahdi al-Muhandis"
+        elif prev.lower_ in NAME_PARTICLES and _particles_then_name(doc, left - 1):
+            left -= 1  # "Abu Mahdi al-Muhandis", "Ursula von der Leyen"
         elif prev.dep_ in ("compound", "amod") and prev.is_alpha and left <= prev.head.i <= token.i and \
                 _is_title(prev.head):
             left -= 1  # "press secretary Dana Whitfield"
@@ -497,8 +561,12 @@ def _name_run(token: Token) -> list[Token]:
     right = token.i
     while right + 1 < len(doc):
         nxt = doc[right + 1]
-        if _is_name_token(nxt) and nxt.ent_type_ in ("", "PERSON") and not _is_title(nxt) \
-                and _norm(nxt.text) not in ORG_WORDS:
+        # NER often cuts unusual names short ("Ursula von der" PERSON + "Leyen" GPE).
+        labels = ("", "PERSON", "GPE", "NORP", "ORG") if doc[right].ent_type_ == "PERSON" else ("", "PERSON")
+        if _is_name_token(nxt) and nxt.ent_type_ in labels and not _is_title(nxt) \
+                and _norm(nxt.text) not in ORG_WORDS and _norm(nxt.text) not in CALENDAR_WORDS:
+            right += 1
+        elif nxt.lower_ in NAME_PARTICLES and _name_after_particles(doc, right + 1):
             right += 1
         elif nxt.lower_ in NAME_SUFFIXES or nxt.lower_.rstrip(".") in NAME_SUFFIXES:
             right += 1
@@ -685,7 +753,8 @@ class PeopleIndex:
         if not words:
             return None
         surname = _surname_of(words)
-        first = _norm(words[0]) if len(words) > 1 else None
+        given = [w for w in words[:-1] if w.lower() not in NAME_PARTICLES]  # "von der Leyen": no first name
+        first = _norm(given[0]) if given else None
         for index in range(len(self.records) - 1, -1, -1):
             record = self.records[index]
             if record.surname == surname and (not first or not record.first or record.first[0] == first[0]):
@@ -696,28 +765,42 @@ class PeopleIndex:
         return [Person(r.name, [a for a in r.aliases if a != r.name], list(r.roles)) for r in self.records]
 
 
-ROLE_NOUN_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "person", "ary", "ee")
+# Endings of nouns for people by what they do: "banker", "analyst", "historian", "chairman".
+ROLE_NOUN_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
+# ... and common nouns with those endings that name things ("the letter said").
+NOT_ROLE_NOUNS = frozenset("""
+    letter paper order number power matter center filter border river water tower computer register
+    quarter chapter trailer poster banner sticker corner meter cover monitor indicator sector factor
+    motor mirror error floor door report tutor weather summer winter
+""".split())
 
 
 def _is_role_noun(token: Token) -> bool:
-    """A singular noun that can name an office or job: "chairman", "spokeswoman", "analyst"."""
+    """A singular noun that names a person by office, job or relation: "chairman", "analyst", "son"."""
     if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
         return False
     lemma = _norm(token.lemma_)
-    return lemma in TITLE_WORDS or lemma.endswith(ROLE_NOUN_SUFFIXES)
+    if lemma in TITLE_WORDS or lemma in PERSON_NOUNS:
+        return True
+    return lemma.endswith(ROLE_NOUN_SUFFIXES) and lemma not in NOT_ROLE_NOUNS and lemma not in ORG_WORDS
+
+
+def _describes_person(head: Token, mention: Span) -> bool:
+    """True for a description only a person fits: "the banker", "the 54-year-old", "the Democrat"."""
+    return _is_role_noun(head) or mention.text.lower().endswith("-old") or head.ent_type_ == "NORP"
 
 
 def _role_phrase(head: Token, stop: int | None = None) -> str | None:
-    """The role noun phrase headed by ``head``, cut before clauses, conjuncts and ``stop``."""
-    tokens = []
-    for token in head.subtree:
-        if stop is not None and token.i >= stop:
-            break
-        if token.dep_ in ("relcl", "cc", "conj", "appos", "acl") and token.head.i == head.i:
-            break
-        tokens.append(token)
-    tokens = [t for t in tokens if not t.is_punct][:12]
-    return _clean_role(tokens)
+    """The role noun phrase headed by ``head``, without clauses, conjuncts or anything from ``stop`` on.
+
+    "a volunteer who arrived from Ankara" -> "volunteer".
+    """
+    cut: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "cc", "conj", "appos", "acl", "punct"):
+            cut.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in cut and (stop is None or t.i < stop) and not t.is_punct]
+    return _clean_role(tokens[:12])
 
 
 def _appositive_role(token: Token) -> str | None:
@@ -725,12 +808,13 @@ def _appositive_role(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child):
             return _role_phrase(child)
-    if token.dep_ == "appos" and _is_role_noun(token.head) and not _is_name_token(token.head):
-        return _role_phrase(token.head, stop=_name_run(token)[0].i)
+    if token.dep_ == "appos" and (_is_title(token.head) or (_is_role_noun(token.head) and
+                                                            not _is_name_token(token.head))):
+        return _role_phrase(token.head, stop=_name_run(token)[0].i)  # "The Prime Minister, Helen Marsh,"
     return None
 
 
-def _name_heads(doc: Doc, body_start: int) -> set[int]:
+def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]:
     """Token indices that end a person's name.
 
     NER alone misses unusual names, so also: capitalised words after a title
@@ -744,8 +828,8 @@ def _name_heads(doc: Doc, body_start: int) -> set[int]:
                        key=lambda t: t.i, default=None)
             if head is not None:
                 heads.add(head.i)
-    for token in doc:
-        if token.idx < body_start or not token.text[:1].isupper():
+    for token in capitalised:
+        if token.idx < body_start:
             continue
         if _is_title(token) and token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]):
             end = token.i + 1
@@ -780,7 +864,8 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
     proper noun); the headline's namings still count as mentions of known people.
     """
     index = PeopleIndex()
-    for head_i in sorted(_name_heads(doc, body_start)):
+    capitalised = [token for token in doc if token.text[:1].isupper()]  # names and titles start so
+    for head_i in sorted(_name_heads(doc, body_start, capitalised)):
         token = doc[head_i]
         run = _name_run(token)
         title, name = _split_title(run)
@@ -794,6 +879,8 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         # A person noun in apposition overrides NER's label: "Her son, Diego," (Diego: GPE).
         person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
             _norm(name[-1].head.lemma_) in PERSON_NOUNS or _is_role_noun(name[-1].head))
+        if all(w.isupper() and len(w) <= 4 for w in name_words):
+            continue  # an acronym ("PM", "FBI"), not a name
         if _looks_like_org(name_words) or (label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                                            and not person_apposition):
             continue
@@ -806,8 +893,8 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
     index.merge_first_names()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
-    for token in doc:
-        if not token.text[:1].isupper() or _surname_key(token.text) not in keys or not _is_name_token(token):
+    for token in capitalised:
+        if _surname_key(token.text) not in keys or not _is_name_token(token):
             continue
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
                 _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
@@ -892,9 +979,11 @@ def _mention_span(token: Token) -> Span:
     """
     if token.pos_ == "PRON":
         return token.doc[token.i:token.i + 1]
-    if not _is_name_token(token):
+    while _norm(token.text) in CALENDAR_WORDS and token.i > 0 and _is_name_token(token.doc[token.i - 1]):
+        token = token.doc[token.i - 1]  # "said Donald Trump Tuesday" parsed with Tuesday as the subject
+    if not _is_name_token(token) or _is_title(token):
         for child in token.children:
-            if child.dep_ == "appos" and _is_name_token(child):
+            if child.dep_ == "appos" and _is_name_token(child) and not _is_title(child):
                 token = child
                 break
     conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
@@ -959,7 +1048,18 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         before = doc[before.i - 1]
     if before is not None and before.text == ":" and doc[first_sent.start].idx >= quotation.open_mark - 1:
         context_start = before.sent.start
-    context = [t for t in doc[context_start:last_sent.end] if not _inside(t, quote_spans)]
+    # The parser may end the sentence at "?’" or "!”": words right after the closing mark
+    # ("… from?’ he asked.") still attribute this quote.
+    context_end = last_sent.end
+    if quotation.close_mark is not None and context_end < len(doc) and \
+            doc[context_end].idx <= quotation.close_mark + 3 and \
+            not any(t.is_space and "\n" in t.text or "\n" in t.whitespace_
+                    for t in doc[last_sent.end - 1:context_end + 1]):
+        following = doc[context_end].sent
+        first_word = next((t for t in following if t.is_alpha), None)
+        if first_word is not None and (first_word.is_lower or len(following) <= ATTRIBUTION_SENTENCE_TOKENS):
+            context_end = following.end
+    context = [t for t in doc[context_start:context_end] if not _inside(t, quote_spans)]
     # (a) A cue verb that governs the quote.
     inside = set(range(span.start, span.end))
     for token in span:
@@ -987,15 +1087,20 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         if min(abs(cue.i - anchor_after), abs(anchor_before - cue.i)) > CUE_MAX_DISTANCE:
             break
         subject = _subject_of(cue)
-        if subject is None or _inside(subject, quote_spans):
-            subject = _adjacent_speaker(doc, cue, quote_spans)
-        if subject is not None:
+        if subject is not None and not _inside(subject, quote_spans):
             return _Attribution(_mention_span(subject), cue=cue.text)
+        speaker = _adjacent_speaker(doc, cue, quote_spans)
+        if speaker is not None:
+            return _Attribution(speaker, cue=cue.text)
     return None
 
 
-def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) -> Token | None:
-    """Fallback when the parse gives no subject: a name or pronoun right beside the cue."""
+def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
+    """Fallback when the parse gives the cue no subject: the speaker printed right beside it.
+
+    A name or pronoun next to the cue, or a definite description between a closing
+    mark and the cue ("…,” the 54-year-old said").
+    """
     for offset in (-1, 1, 2, -2):
         index = cue.i + offset
         if 0 <= index < len(doc):
@@ -1003,10 +1108,13 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
             if _inside(token, quote_spans) or token.is_punct:
                 continue
             if token.lower_ in PERSONAL_PRONOUNS or _is_name_token(token):
-                if _is_name_token(token):
-                    run = _name_run(token)
-                    return run[-1] if run else token
-                return token
+                return _mention_span(_name_run(token)[-1] if _is_name_token(token) else token)
+    start = cue.i
+    while start > 0 and cue.i - start < ATTRIBUTION_SENTENCE_TOKENS and not _inside(doc[start - 1], quote_spans) \
+            and not (doc[start - 1].is_punct and doc[start - 1].text not in ("-", "‐")):
+        start -= 1
+    if start < cue.i and doc[start].lower_ == "the":
+        return doc[start:cue.i]
     return None
 
 
@@ -1087,6 +1195,8 @@ class Resolver:
         if mention is not None:
             words = [t for t in mention if not t.is_punct]
             head = mention.root
+            if head.pos_ not in ("NOUN", "PROPN", "PRON") and words:
+                head = words[-1]  # a misparsed description: "the 54-year-old" rooted at "the"
             if head.lower_ in PERSONAL_PRONOUNS and len(words) == 1:
                 ranked = self._salience(at, PERSONAL_PRONOUNS[head.lower_])
                 if ranked:
@@ -1106,10 +1216,16 @@ class Resolver:
                 found = self.people.find(_words(name) or _words(names) or [head.text])
                 if found is not None or names:
                     return found, "explicit"  # a name the article never gives a person is no speaker
-            if head.pos_ == "NOUN" or _is_title(head):
+            if head.pos_ == "NOUN" or _is_title(head) or _describes_person(head, mention):
                 if any(t.lower_ in INDEFINITE_DETERMINERS for t in words[:1]):
                     return None, "role"  # "a spokeswoman said": someone new, not a known person
-                return self._by_role(head, words, at), "role"
+                found = self._by_role(head, words, at)
+                if found is None and words and words[0].lower_ == "the" and _describes_person(head, mention):
+                    # "the 54-year-old said", "the former banker said": a definite description
+                    # of someone already in the story; the most salient person fits.
+                    ranked = self._salience(at)
+                    found = ranked[0][1] if ranked else None
+                return found, "role"
             return None, "explicit"
         if mention_text:
             words = mention_text.split()
@@ -1186,17 +1302,14 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     if not quotations:
         return [], people.people()
     quote_spans = [(q.start, q.end) for q in quotations]
-    resolver = Resolver(doc, people, quote_spans)
-    paragraphs = _paragraph_spans(text)
+    state = _ArticleState(doc, text, quote_spans, _paragraph_spans(text), Resolver(doc, people, quote_spans))
     mentions: list[Mention] = []
-    previous_by_paragraph: dict[int, Mention] = {}
     for quotation in quotations:
         headline = has_headline and quotation.paragraph == 0
         mention = Mention(quotation.start, quotation.end, quotation.text,
                           partial=is_partial(text, quotation, headline))
         try:
-            _attribute(doc, quotation, mention, headline, resolver, quote_spans, paragraphs,
-                       previous_by_paragraph)
+            _attribute(state, quotation, mention, headline)
         except Exception:  # a parser oddity must cost one attribution, never the article
             logger.warning("attribution failed at offset %d", quotation.start, exc_info=True)
         mention.confidence = CONFIDENCE.get(mention.method, 0.5) if mention.speaker else \
@@ -1204,7 +1317,7 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
         if mention.speaker_mention is None:
             mention.method = "none"
         mentions.append(mention)
-        previous_by_paragraph[quotation.paragraph] = mention
+        state.previous_by_paragraph[quotation.paragraph] = mention
     _share_within_chains(mentions, quotations)
     _headlines_from_body(mentions, quotations)
     return mentions, people.people()
@@ -1240,27 +1353,37 @@ def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation]) -
                 break
 
 
-def _attribute(doc: Doc, quotation: Quotation, mention: Mention, headline: bool, resolver: Resolver,
-               quote_spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
-               previous_by_paragraph: dict[int, Mention]) -> None:
+@dataclass
+class _ArticleState:
+    """What attribution needs about one article while it walks the quotations in order."""
+
+    doc: Doc
+    text: str
+    quote_spans: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    resolver: Resolver
+    previous_by_paragraph: dict[int, Mention] = field(default_factory=dict)  # last mention per paragraph
+
+
+def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, headline: bool) -> None:
     """Fill the speaker fields of ``mention``: headline pattern, the parse, or continuation."""
-    text = doc.text
+    doc, text, resolver = state.doc, state.text, state.resolver
     token_span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
     at = token_span.start if token_span is not None else 0
-    attribution = attribute_headline(text, quotation, paragraphs[0][1]) if headline else None
+    attribution = attribute_headline(text, quotation, state.paragraphs[0][1]) if headline else None
     if attribution is None:
-        attribution = attribute_in_sentence(doc, quotation, quote_spans)
+        attribution = attribute_in_sentence(doc, quotation, state.quote_spans)
     if attribution is None:
         previous = None if mention.partial else \
-            _previous_speaker(quotation, previous_by_paragraph, text, paragraphs)
+            _previous_speaker(quotation, state.previous_by_paragraph, text, state.paragraphs)
         if previous is not None:
             _inherit(mention, previous)
             person = resolver.people.find(previous.speaker.split()) if previous.speaker else None
             if person is not None:
                 resolver.speakers.append((at, person))
-        elif not mention.partial and _only_quotation(quotation, text, paragraphs) and \
-                quotation.paragraph - 1 not in previous_by_paragraph:
-            _from_reported_speech(doc, quotation, mention, resolver, quote_spans, paragraphs, at)
+        elif not mention.partial and _only_quotation(quotation, text, state.paragraphs) and \
+                quotation.paragraph - 1 not in state.previous_by_paragraph:
+            _from_reported_speech(doc, quotation, mention, resolver, state.quote_spans, state.paragraphs, at)
         return
     person, method = resolver.resolve(attribution.mention, attribution.mention_text, at)
     mention.speaker_mention = attribution.mention.text if attribution.mention is not None \
@@ -1394,7 +1517,12 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
         token = doc[index]
         if token.text in DATELINE_DASHES or (token.text == ":" and index > start and
                                              all(t.is_upper or t.is_punct for t in doc[start:index])):
-            return index + 1 if index > start else None
+            place = doc[start:index]
+            # "WASHINGTON —" or "Kyiv, Ukraine (AP) —", not "Mr. Smith — who …"
+            if index > start and ((doc[start].is_upper and len(doc[start].text) > 1) or
+                                  any(t.text in (",", "(") for t in place)):
+                return index + 1
+            return None
         if not (token.text[:1].isupper() or token.is_punct or token.is_digit or token.is_space):
             return None
     return None
@@ -1410,7 +1538,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for token in doc:
         if token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             if token.i > 0 and not token.is_space:
-                token.is_sent_start = True
+                previous = next((t for t in reversed(doc[:token.i]) if not t.is_space), None)
+                wrapped = token.text[:1].islower() and previous is not None and \
+                    previous.text[-1:] not in LINE_END_PUNCTUATION
+                if not wrapped:
+                    token.is_sent_start = True
             after = _dateline_end(doc, token.i)
             if after is not None and after < len(doc):
                 doc[after].is_sent_start = True

@@ -262,6 +262,11 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
                                   "is_primary": int(quote_id == assignment.quote_id), "similarity": score})
                 touched.add(quote_id)
             touched.add(assignment.quote_id)
+            # Earlier mentions whose extra sentence this one's quote now renders.
+            for earlier_id, quote_id, score in assignment.backlinks:
+                link_rows.append({"mention_id": earlier_id, "quote_id": quote_id, "is_primary": 0,
+                                  "similarity": score})
+                touched.add(quote_id)
         for quote_id in touched:
             db.execute(
                 "insert into quotes (id, dirty) values (?, 1) on conflict(id) do update set dirty = 1", [quote_id])
@@ -341,6 +346,8 @@ def refresh_speakers(db: sqlite_utils.Database, registry: Registry | None) -> No
 
 def refresh_quotes(db: sqlite_utils.Database) -> None:
     """Canonical text, speaker, conflicts, propagation, similarity/diff and counts per quote."""
+    # A quote that is no mention's primary is gone; so are secondary links to it.
+    db.execute("delete from mention_quotes where quote_id not in (select quote_id from mentions)")
     db.execute("delete from quotes where id not in (select quote_id from mentions)")
     members: dict[str, list[dict]] = defaultdict(list)
     for row in db.query("select id, quote_id, text, speaker_id, extracted_method, outlet, published, article_id "
