@@ -45,6 +45,7 @@ def pairs(nlp, text: str) -> list[tuple[str, str | None]]:
     ("‘We will reopen the bridge,’ she said. ‘It is safe.’", ["We will reopen the bridge,", "It is safe."]),
     # guillemets, both directions, with and without inner spaces
     ("Il a dit « nous allons gagner » hier.", ["nous allons gagner"]),
+    ("Il a dit : « C’est fini ».", ["C’est fini"]),
     ("He said «we will win the vote» today.", ["we will win the vote"]),
     ("Er sagte »wir werden gewinnen« gestern.", ["wir werden gewinnen"]),
     # acute accents standing in for quotation marks
@@ -517,3 +518,33 @@ def test_hard_wrapped_lines_are_one_paragraph(nlp):
 def test_name_boundaries(nlp, text, speaker, printed):
     mentions = quotes_of(nlp, text)
     assert (speaker, printed) == ([m.speaker for m in mentions], [m.speaker_mention for m in mentions])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause about a person introduces the quote with a colon, no cue verb
+    ("Talks\nOkoro's deputy, Ben Adler, was blunter: “They want us to work for free.”", "Ben Adler"),
+    # but not when that person is quoting someone else
+    ("Speech\nHelen Marsh ended by quoting her late father: “Never promise what you cannot deliver.”", None),
+    # nor when the clause is about a thing
+    ("Vote\nTom Okafor won easily. The result was clear: “a landslide for the challenger.”", None),
+])
+def test_colon_introductions(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[0].speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Derby\nRovers boss Ilkka Saarinen praised his players.\n“They were fantastic,” Saarinen said.", "Ilkka Saarinen"),
+    # no role was given, so "the coach" falls back to the most salient person
+    ("Derby\nOskari Lindqvist Halonen praised his players on Sunday.\n“They were fantastic,” the coach said.",
+     "Oskari Lindqvist Halonen"),
+])
+def test_people_missed_by_ner(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[0].speaker
+
+
+def test_hyphenated_surname_is_one_person(nlp):
+    text = ("Health\nHealth Minister Daniel Ortega-Ruiz declined to comment.\n"
+            "“Funding has increased every year,” Ortega-Ruiz said later.")
+    doc = nlp(text)
+    assert ["Daniel Ortega-Ruiz"] == [p.name for p in doc._.people]
+    assert ["Daniel Ortega-Ruiz"] == [m.speaker for m in doc._.quotes]
