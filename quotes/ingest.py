@@ -94,12 +94,12 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
     status = "failed"
     try:
         index = store.load_quote_index(db)
-        for batch in _batches(_pending(db, items, stats, run_id, force, on_article), batch_size):
+        pending = _pending(db, items, stats, run_id, force, on_article, max_chars=nlp.max_length)
+        for batch in _batches(pending, batch_size):
             for article, digest, result in _extract_batch(nlp, batch, n_process):
                 if isinstance(result, Exception):
-                    reason = f"extraction failed: {type(result).__name__}: {result}"
-                    stats.errors.append(SourceError(article.source or article.id, reason))
-                    store.record_error(db, run_id, article.source or article.id, reason)
+                    _reject(db, stats, run_id, article.source or article.id,
+                            f"extraction failed: {type(result).__name__}: {result}")
                 else:
                     mentions, people = result
                     was_update, written = store.save_article(
@@ -120,14 +120,19 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
     return stats
 
 
+def _reject(db, stats: IngestStats, run_id: int, source: str, reason: str) -> None:
+    """Record rejected input in ingest_errors and on stderr; the run goes on."""
+    stats.errors.append(SourceError(source, reason))
+    store.record_error(db, run_id, source, reason)
+    print(f"quotes: skipped {source}: {reason}", file=sys.stderr)
+
+
 def _pending(db, items, stats: IngestStats, run_id: int, force: bool,
-             on_article) -> Iterator[tuple[Article, str]]:
+             on_article, max_chars: int) -> Iterator[tuple[Article, str]]:
     """Cleaned articles that need extraction; errors and unchanged articles are counted here."""
     for item in items:
         if isinstance(item, SourceError):
-            stats.errors.append(item)
-            store.record_error(db, run_id, item.source, item.reason)
-            print(f"quotes: skipped {item.source}: {item.reason}", file=sys.stderr)
+            _reject(db, stats, run_id, item.source, item.reason)
             continue
         stats.seen += 1
         digest = item.meta.get("content_hash") or content_hash(item)
@@ -136,19 +141,19 @@ def _pending(db, items, stats: IngestStats, run_id: int, force: bool,
             if on_article:
                 on_article(item.id)
             continue
+        source = item.source or item.id
         try:
             cleaned = clean_article(item)
         except Exception as error:  # one odd article must not stop the batch
-            reason = f"cleaning failed: {type(error).__name__}: {error}"
-            stats.errors.append(SourceError(item.source or item.id, reason))
-            store.record_error(db, run_id, item.source or item.id, reason)
+            _reject(db, stats, run_id, source, f"cleaning failed: {type(error).__name__}: {error}")
             continue
-        if not cleaned.text.strip():
-            reason = "no article text left after removing boilerplate"
-            stats.errors.append(SourceError(item.source or item.id, reason))
-            store.record_error(db, run_id, item.source or item.id, reason)
-            continue
-        yield cleaned, digest
+        if len(cleaned.text) > max_chars:
+            _reject(db, stats, run_id, source,
+                    f"too long: {len(cleaned.text)} characters, the spaCy pipeline takes at most {max_chars}")
+        elif not cleaned.text.strip():
+            _reject(db, stats, run_id, source, "no article text left after removing boilerplate")
+        else:
+            yield cleaned, digest
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

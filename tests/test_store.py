@@ -115,3 +115,14 @@ def test_export_rows_follow_the_contract(nlp, fresh_db):
     assert {"article", "text", "start", "end", "speaker", "quote_id", "canonical", "outlet"} <= set(row)
     text = db["articles"].get("a")["text"]
     assert row["text"] == text[row["start"]:row["end"]]
+
+
+def test_text_longer_than_the_pipeline_takes_is_rejected(nlp, fresh_db):
+    db = fresh_db
+    long_text = "Headline\n" + "word " * (nlp.max_length // 5 + 10)
+    stats = ingest(db, [Article("long", long_text, source="long.txt"), Article("a", ARTICLE_A)], nlp)
+    assert ["a"] == [r["id"] for r in db["articles"].rows]
+    [error] = db["ingest_errors"].rows
+    assert "long.txt" == error["source"]
+    assert error["reason"].startswith("too long:")
+    assert 1 == stats.added
