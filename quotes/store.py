@@ -125,6 +125,21 @@ def m200_feed_state(db: sqlite_utils.Database) -> None:
     }, pk="url", if_not_exists=True)
 
 
+@migrations()
+def m300_fts_triggers_on_indexed_columns(db: sqlite_utils.Database) -> None:
+    """Re-index FTS only when an indexed column changes, not when statistics are refreshed."""
+    for table, columns in FTS_TABLES.items():
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        old_values = ", ".join(f'old."{c}"' for c in columns)
+        new_values = ", ".join(f'new."{c}"' for c in columns)
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+        db.execute(f"""
+            CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" BEGIN
+              INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES('delete', old.rowid, {old_values});
+              INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new_values});
+            END""")
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) a quotes database, in WAL mode, fully migrated."""
     if str(path) != ":memory:":
@@ -290,15 +305,16 @@ def refresh(db: sqlite_utils.Database, registry: Registry | None = None) -> None
     """Recompute speakers, aliases, quote texts and statistics from the stored mentions.
 
     Runs in one transaction at the end of every ingest, so a crash before or during it
-    is repaired by the next run.
+    is repaired by the next run.  Only rows whose values change are written.
     """
     with db.atomic():
-        refresh_speakers(db, registry)
-        refresh_quotes(db)
+        speaker_of = refresh_speakers(db, registry)
+        refresh_quotes(db, speaker_of)
         refresh_speaker_stats(db)
 
 
-def refresh_speakers(db: sqlite_utils.Database, registry: Registry | None) -> None:
+def refresh_speakers(db: sqlite_utils.Database, registry: Registry | None) -> dict[tuple[str, str], str]:
+    """Rebuild speakers and speaker_aliases; return (article_id, speaker_name) -> speaker id."""
     outlets = dict(db.execute("select id, outlet from articles").fetchall())
     published = dict(db.execute("select id, published from articles").fetchall())
     people = [
@@ -325,70 +341,79 @@ def refresh_speakers(db: sqlite_utils.Database, registry: Registry | None) -> No
                 alias_articles[(speaker.id, alias)].add(person.article_id)
         for role in set(person.roles):
             alias_articles[(speaker.id, role)].add(person.article_id)
-    db.execute("update mentions set speaker_id = null")
-    db.execute("delete from speaker_aliases")
-    db.execute("update quotes set speaker_id = null")
-    db.execute("delete from speakers")
     for speaker_id, row in speakers.items():
         # A curated description wins over the role most often reported.
         row["description"] = row["description"] or speaker_description(roles_by_speaker[speaker_id])
-    db["speakers"].insert_all(speakers.values(), pk="id", replace=True)
     alias_rows = []
     for (speaker_id, alias), articles in sorted(alias_articles.items()):
         alias_outlets = sorted({outlets.get(a) for a in articles if outlets.get(a)})
         kind = "role" if alias in roles_by_speaker[speaker_id] else alias_kind(alias, speakers[speaker_id]["name"])
         alias_rows.append({"speaker_id": speaker_id, "alias": alias, "kind": kind, "article_count": len(articles),
                            "outlet_count": len(alias_outlets), "outlets": json.dumps(alias_outlets)})
+    # Small tables next to mentions: replacing them whole keeps this simple.
+    db.execute("delete from speaker_aliases")
+    db.execute("delete from speakers")
+    db["speakers"].insert_all(speakers.values(), pk="id", replace=True)
     db["speaker_aliases"].insert_all(alias_rows, pk=("speaker_id", "alias"), replace=True)
-    updates = [(mapping[(a, n)].id, a, n) for a, n in speaking if (a, n) in mapping]
-    db.conn.executemany("update mentions set speaker_id = ? where article_id = ? and speaker_name = ?", updates)
+    return {key: mapping[key].id for key in speaking if key in mapping}
 
 
-def refresh_quotes(db: sqlite_utils.Database) -> None:
-    """Canonical text, speaker, conflicts, propagation, similarity/diff and counts per quote."""
+def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], str]) -> None:
+    """Per quote: speaker, conflicts, propagation to unattributed mentions, counts; canonical
+    text, similarity and diff for quotes whose membership changed (``dirty``)."""
     # A quote that is no mention's primary is gone; so are secondary links to it.
     db.execute("delete from mention_quotes where quote_id not in (select quote_id from mentions)")
     db.execute("delete from quotes where id not in (select quote_id from mentions)")
     members: dict[str, list[dict]] = defaultdict(list)
-    for row in db.query("select id, quote_id, text, speaker_id, extracted_method, outlet, published, article_id "
-                        "from mentions order by published, id"):
+    for row in db.query("select id, quote_id, text, article_id, speaker_name, speaker_id, method, "
+                        "extracted_method, outlet, published from mentions order by published, id"):
+        row["named"] = speaker_of.get((row["article_id"], row["speaker_name"]))
         members[row["quote_id"]].append(row)
-    dirty = {row[0] for row in db.execute("select id from quotes where dirty = 1")}
-    quote_rows, mention_updates = [], []
+    stored = {row["id"]: row for row in db.query(f"select {', '.join(QUOTE_STAT_COLUMNS)}, dirty from quotes")}
+    mention_updates, text_updates, quote_updates = [], [], []
     for quote_id, rows in members.items():
-        named = Counter(r["speaker_id"] for r in rows if r["speaker_id"])
+        named = Counter(r["named"] for r in rows if r["named"])
         speaker_id = None
         if named:
             top = max(named.values())
             speaker_id = min(s for s, c in named.items() if c == top)
+        # Unattributed mentions take the speaker only when every attributed one agrees.
         propagate = speaker_id if len(named) == 1 else None
         for r in rows:
-            if r["speaker_id"] is None:
-                mention_updates.append(("cluster" if propagate else r["extracted_method"], propagate, r["id"]))
+            if r["named"]:
+                wanted = (r["extracted_method"], r["named"])
             else:
-                mention_updates.append((r["extracted_method"], r["speaker_id"], r["id"]))
+                wanted = ("cluster", propagate) if propagate else (r["extracted_method"], None)
+            if wanted != (r["method"], r["speaker_id"]):
+                mention_updates.append((*wanted, r["id"]))
         dated = [r for r in rows if r["published"]]
-        first = dated[0] if dated else rows[0]
         row = {
             "id": quote_id, "speaker_id": speaker_id, "mention_count": len(rows),
             "article_count": len({r["article_id"] for r in rows}),
             "outlet_count": len({r["outlet"] for r in rows if r["outlet"]}),
             "first_seen": min((r["published"] for r in dated), default=None),
             "last_seen": max((r["published"] for r in dated), default=None),
-            "first_outlet": first["outlet"], "attribution_conflict": int(len(named) > 1),
+            "first_outlet": (dated[0] if dated else rows[0])["outlet"],
+            "attribution_conflict": int(len(named) > 1),
             "speakers_named": json.dumps(sorted(named)),
         }
-        if quote_id in dirty:
+        current = stored.get(quote_id, {})
+        if current.get("dirty"):
             canonical = choose_canonical([r["text"] for r in rows])
             row["canonical"] = canonical
-            row["dirty"] = 0
-            for r in rows:
-                db.execute("update mentions set similarity = ?, diff = ? where id = ?",
-                           [similarity(canonical, r["text"]), json.dumps(word_diff(canonical, r["text"])), r["id"]])
-        quote_rows.append(row)
+            text_updates.extend(
+                (similarity(canonical, r["text"]), json.dumps(word_diff(canonical, r["text"])), r["id"])
+                for r in rows)
+        if current.get("dirty") or any(current.get(k) != v for k, v in row.items()):
+            quote_updates.append(row)
     db.conn.executemany("update mentions set method = ?, speaker_id = ? where id = ?", mention_updates)
-    for row in quote_rows:
-        db["quotes"].update(row["id"], {k: v for k, v in row.items() if k != "id"})
+    db.conn.executemany("update mentions set similarity = ?, diff = ? where id = ?", text_updates)
+    for row in quote_updates:
+        db["quotes"].update(row["id"], {**{k: v for k, v in row.items() if k != "id"}, "dirty": 0})
+
+
+QUOTE_STAT_COLUMNS = ["id", "speaker_id", "mention_count", "article_count", "outlet_count", "first_seen",
+                      "last_seen", "first_outlet", "attribution_conflict", "speakers_named"]
 
 
 def refresh_speaker_stats(db: sqlite_utils.Database) -> None:

@@ -126,3 +126,24 @@ def test_text_longer_than_the_pipeline_takes_is_rejected(nlp, fresh_db):
     assert "long.txt" == error["source"]
     assert error["reason"].startswith("too long:")
     assert 1 == stats.added
+
+
+def test_fts_reindexes_only_when_indexed_columns_change(nlp, fresh_db):
+    db = fresh_db
+    ingest(db, [Article("a", ARTICLE_A, outlet="City Herald")], nlp)
+    trigger = db.execute("select sql from sqlite_master where name = 'mentions_au'").fetchone()[0]
+    assert 'AFTER UPDATE OF "text" ON "mentions"' in trigger
+    mention_id = next(db["mentions"].rows)["id"]
+    with db.atomic():
+        db["mentions"].update(mention_id, {"text": "Harbours are where this town swims"})
+    assert [mention_id] == [h["id"] for h in db["mentions"].search("harbours")]
+
+
+def test_refresh_writes_nothing_when_nothing_changed(nlp, fresh_db):
+    db = fresh_db
+    ingest(db, [Article("a", ARTICLE_A, outlet="City Herald"), Article("b", ARTICLE_B, outlet="Metro Daily")], nlp)
+    before = db.conn.total_changes
+    store.refresh(db)
+    # Speakers and aliases are small tables replaced whole; mentions and quotes are untouched.
+    changed = db.conn.total_changes - before
+    assert changed == 2 * (db["speakers"].count + db["speaker_aliases"].count) + db["speakers"].count
