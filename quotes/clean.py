@@ -47,7 +47,7 @@ BOILERPLATE_LINES = [
         r"your email address will not be published\.?.*",
         r"required fields are marked.*",
         r"(notice|warning|deprecated|fatal error|parse error): .*\bon line \d+",
-        # "Copyright 2024 Nexstar Media Inc. All rights reserved." but not a sentence about copyright law
+        # "Copyright 2024 Harbor Lane Media Inc. All rights reserved." but not a sentence about copyright law
         r"(copyright|©|\(c\))\s*(©\s*)?(\d{4}.{0,300}|\w.{0,120}(rights reserved|\d{4}).{0,200})"
         r"|all rights reserved\.?.*",
         r"continue reading( at .*)?|click here.*|subscribe( now| to .*)?|sign up( for .*)?",
@@ -79,7 +79,7 @@ def clean_text(text: str) -> str:
 def is_boilerplate(line: str) -> bool:
     """True for a line that is site furniture (ads, comment forms, PHP warnings...).
 
-    >>> is_boilerplate("Leave a Reply")
+    >>> is_boilerplate("Leave a comment")
     True
     """
     stripped = line.strip()

@@ -15,8 +15,14 @@ The work runs in four steps, each a section of this module:
    "according to X", a colon after a clause about a person, headline patterns,
    and continuation (the same paragraph, a quote-only paragraph, indirect speech
    just before, every paragraph of a multi-paragraph quote).
-4. *Resolution*: the speaker mention ("he", "the defense secretary", "Mr. Roe")
+4. *Resolution*: the speaker mention ("he", "the transport secretary", "Mr. Roe")
    becomes the fullest name the article gives, by salience, roles and surnames.
+   Salience counts names, quote speakers, definite role subjects of any sentence
+   ("The minister added that …" is the person given that role) and unnamed people
+   introduced as subjects ("A farmer, who asked not to be named, said …"), who take
+   a following pronoun for nobody.  A pronoun prefers a candidate of its known gender
+   over one of unknown gender at similar salience; a known mismatch is excluded.  A
+   surname two people share goes to the one named nearest, or of the pronoun's gender.
 
 Example::
 
@@ -42,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 logger = logging.getLogger(__name__)
 
 # Bump when extraction output can change: `quotes reindex` re-extracts older articles.
-EXTRACTOR_VERSION = "0.3"
+EXTRACTOR_VERSION = "0.4"
 
 METHODS = ("explicit", "pronoun", "role", "continuation", "headline", "according-to", "cluster", "none")
 
@@ -55,8 +61,8 @@ class Mention:
     end: int
     text: str
     speaker: str | None = None  # fullest name the article gives the person; None if unknown or not a person
-    speaker_mention: str | None = None  # as printed where attributed: "he", "Mr. Esper", "the coalition"
-    speaker_role: str | None = None  # role the article gives that person: "Defense Secretary"
+    speaker_mention: str | None = None  # as printed where attributed: "he", "Ms. Varga", "the council"
+    speaker_role: str | None = None  # role the article gives that person: "Transport Secretary"
     cue: str | None = None  # the cue verb as printed: "said", "told", "according to"
     method: str = "none"  # one of METHODS
     partial: bool = False  # a fragment embedded in the reporter's own sentence
@@ -67,9 +73,9 @@ class Mention:
 class Person:
     """A person the article names, with every way it names them."""
 
-    name: str  # fullest form: "Mark T. Esper"
-    aliases: list[str] = field(default_factory=list)  # "Mr. Esper", "Esper", "Defense Secretary Mark T. Esper"
-    roles: list[str] = field(default_factory=list)  # "Defense Secretary", "the Pentagon chief"
+    name: str  # fullest form: "Lena K. Varga"
+    aliases: list[str] = field(default_factory=list)  # "Ms. Varga", "Varga", "Transport Secretary Lena K. Varga"
+    roles: list[str] = field(default_factory=list)  # "Transport Secretary", "the ministry chief"
 
 
 # ---------------------------------------------------------------------------
@@ -84,6 +90,7 @@ CUE_VERBS = frozenset("""
     urge caution complain conclude joke quip lament boast counter retort shout whisper yell
     scream mutter exclaim recount agree threaten pledge wonder muse maintain allege believe
     describe call answer comment elaborate concur pronounce proclaim repeat affirm assure
+    accuse thank praise criticize criticise condemn denounce decry dismiss hail slam blast welcome
 """.split())
 
 # Cue forms as printed in headlines and surface fallbacks, where the parse of
@@ -111,18 +118,19 @@ CUE_FORMS = _cue_forms()
 WORK_NOUNS = frozenset("""
     book film movie song album novel show series play poem article episode documentary podcast
     column essay memoir opera musical painting exhibition slogan hashtag headline titled entitled
-    dubbed nicknamed title
+    dubbed nicknamed title collection anthology single track sculpture installation programme
+    program game
 """.split())
 # "called"/"named" introduce a title only when the quoted words look like one (Title Case).
 NAMING_VERBS = frozenset({"called", "named", "known", "labelled", "labeled", "branded"})
 SCARE_PREFIXES = ("so-called", "so called")
 # How far (tokens) a cue verb the parse does not link to the quote may stand from its marks:
-# "“…,” Sen. Maria Lopez, D-Calif., said" needs 9.
+# "“…,” Sen. Maria Lopez, D-Ore., said" needs 9.
 CUE_MAX_DISTANCE = 10
 # A sentence this short right after a closing mark is the quote's attribution ("Roe asked.").
 ATTRIBUTION_SENTENCE_TOKENS = 6
 
-# Words of a title before a name ("Defense Secretary", "Gen.", "Mr."); lower case, no dot.
+# Words of a title before a name ("Transport Secretary", "Gen.", "Mr."); lower case, no dot.
 TITLE_WORDS = frozenset("""
     mr mrs ms miss mx dr sir dame prof professor gen general lt lieutenant col colonel maj major
     capt captain sgt sergeant cpl corporal pvt private adm admiral cmdr commander brig brigadier
@@ -132,7 +140,8 @@ TITLE_WORDS = frozenset("""
     rabbi bishop cardinal premier chancellor inspector superintendent officer detective coach ceo
     spokesman spokeswoman spokesperson deputy assistant acting former lord lady baron gunnery
     marshal envoy councillor councilman councilwoman congressman congresswoman lawmaker manager
-    head leader executive founder chairperson supt insp det pm boss
+    head leader executive founder chairperson supt insp det pm boss cllr constable sheriff alderman
+    trooper magistrate headteacher headmaster headmistress pastor
 """.split())
 # Honorifics carry gender but are not roles.
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
@@ -144,9 +153,10 @@ ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "r
                  "gov": "governor", "lt": "lieutenant", "col": "colonel", "capt": "captain",
                  "sgt": "sergeant", "maj": "major", "prof": "professor", "cmdr": "commander",
                  "brig": "brigadier", "cpl": "corporal", "pvt": "private", "rev": "reverend",
-                 "supt": "superintendent", "insp": "inspector", "det": "detective", "chair": "chairman",
+                 "supt": "superintendent", "cllr": "councillor", "insp": "inspector", "det": "detective",
+                 "chair": "chairman",
                  "chairwoman": "chairman", "chairperson": "chairman", "pm": "minister"}
-# Role heads that name the same kind of office ("the Pentagon chief" ~ "Defense Secretary").
+# Role heads that name the same kind of office ("the ministry chief" ~ "Transport Secretary").
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
     "secretary minister chief head director leader boss chairman commissioner administrator",
     "president leader",
@@ -166,7 +176,7 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for g
 ))
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-# Nouns that only name people; with gender where the noun gives it ("Her son, Diego," -> m).
+# Nouns that only name people; with gender where the noun gives it ("Her son, Mateo," -> m).
 PERSON_NOUNS = {
     "son": "m", "husband": "m", "father": "m", "brother": "m", "uncle": "m", "nephew": "m", "grandson": "m",
     "grandfather": "m", "boyfriend": "m", "widower": "m", "daughter": "f", "wife": "f", "mother": "f",
@@ -176,9 +186,11 @@ PERSON_NOUNS = {
     "teacher": None, "doctor": None, "nurse": None, "parent": None, "spouse": None, "fan": None,
     "agent": None, "consultant": None, "employee": None, "trustee": None, "nominee": None, "veteran": None,
     "candidate": None, "incumbent": None, "patient": None, "survivor": None, "official": None,
+    "analyst": None, "expert": None, "pilot": None, "diplomat": None, "athlete": None, "academic": None,
+    "chef": None, "barista": None, "priest": None, "nun": "f", "monk": "m", "tourist": None, "pupil": None,
 }
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
-# Name-internal particles that stay lowercase: "Abu Mahdi al-Muhandis", "Ursula von der Leyen".
+# Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "van", "von", "der", "de", "da", "du", "del",
                             "della", "di", "la", "le", "dos", "das", "ter", "ten"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -191,7 +203,10 @@ ORG_WORDS = frozenset("""
     parliament kremlin administration embassy military club league federation airlines hospital
     school college board authority guard corps marines media daily journal channel tv radio
     camp base airport airbase province street square city county district region river island
-    bridge hotel stadium gazette herald tribune telegraph chronicle
+    bridge hotel stadium gazette herald tribune telegraph chronicle guardian cross motors airline airways
+    systems technologies industries holdings partners labs laboratories pharmaceuticals energy
+    foods insurance capital ventures studios records trust charity society clinic church mosque
+    temple ministries brands group
 """.split())
 # Capitalised words next to names in attributions ("said Roe Tuesday").  Weekdays only:
 # months double as names (April Ryan, Theresa May).
@@ -215,6 +230,9 @@ SALIENCE_DECAY = 0.5
 SALIENCE_WINDOW_SENTENCES = 8
 SALIENCE_IN_QUOTE = 0.25
 SALIENCE_REPEAT = 0.25
+# A pronoun goes to a candidate of its known gender over a top candidate of unknown
+# gender when that candidate has at least this share of the top score.
+SALIENCE_GENDER_MARGIN = 0.5
 
 
 # ---------------------------------------------------------------------------
@@ -272,7 +290,7 @@ def _classify_mark(text: str, start: int, end: int) -> _Mark | None:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if family == "single" and before.isalnum() and after.isalnum():
-        return None  # don’t, Iran’s
+        return None  # don’t, Oslo’s
     left_open = before.isspace() or before in OPEN_CONTEXT
     right_close = after.isspace() or after in CLOSE_CONTEXT
     # An opening mark is never followed by a space or by punctuation that ends a clause.
@@ -461,13 +479,23 @@ def is_not_speech(text: str, quotation: Quotation) -> bool:
     if before.endswith(SCARE_PREFIXES):
         return True
     previous = re.findall(r"[a-z-]+", before)[-2:]
-    if previous and previous[-1] in WORK_NOUNS:
+    # A title starts with a capital; "called the film “an act of love.”" quotes what was said of it.
+    titled = not quotation.text.lstrip()[:1].islower()
+    if previous and previous[-1] in WORK_NOUNS and titled:
         return True
-    if len(previous) == 2 and previous[-2] in WORK_NOUNS and previous[-1] in ("titled", "called", "named"):
+    if len(previous) == 2 and previous[-2] in WORK_NOUNS and previous[-1] in ("titled", "called", "named") \
+            and titled:
         return True
     last_char = quotation.text.rstrip()[-1:]
     if previous and previous[-1] in NAMING_VERBS and _is_title_case(words) and last_char not in ".,!?":
         return True
+    # A Title Case phrase inside a body sentence, with no punctuation of its own and no attribution
+    # after it, names something: “debut feature “The Quiet Year” was made …”.
+    if quotation.paragraph > 0 and quotation.close_mark is not None and words[0][:1].isupper() and \
+            _is_title_case(words) and last_char not in ".,!?…;:" and is_partial(text, quotation, False):
+        after = _ATTRIBUTION_AFTER.match(text, quotation.close_mark + 1)
+        cue = after and (after.group("cue1") or after.group("cue2"))
+        return not (cue and cue in CUE_FORMS)
     return False
 
 
@@ -491,7 +519,7 @@ def is_partial(text: str, quotation: Quotation, headline: bool) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def _norm(word: str) -> str:
-    """'Gen.' -> 'gen', 'Esper’s' -> 'esper'."""
+    """'Gen.' -> 'gen', 'Varga’s' -> 'varga'."""
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
@@ -500,7 +528,7 @@ def _norm(word: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _surname_key(word: str) -> str:
-    """'al-Muhandis' and 'Muhandis' match; 'Esper’s' -> 'esper'."""
+    """'al-Nasser' and 'Nasser' match; 'Varga’s' -> 'varga'."""
     word = _norm(word)
     return re.sub(r"^(al|el|ad|as|ash)-", "", word)
 
@@ -540,7 +568,7 @@ def _name_after_particles(doc: Doc, index: int) -> bool:
 def _name_run(token: Token) -> list[Token]:
     """The capitalised run (titles included) around a name token, within its clause.
 
-    "Chairman of the Joint Chiefs Gen. Mark Milley" from "Milley".
+    "Chairman of the Harbor Board Adm. Ruth Calloway" from "Calloway".
     """
     doc = token.doc
     left = token.i
@@ -549,14 +577,14 @@ def _name_run(token: Token) -> list[Token]:
         if (_is_name_token(prev) and _norm(prev.text) not in CALENDAR_WORDS) or _is_title(prev):
             left -= 1
         elif prev.lower_ in NAME_PARTICLES and _particles_then_name(doc, left - 1):
-            left -= 1  # "Abu Mahdi al-Muhandis", "Ursula von der Leyen"
+            left -= 1  # "Abu Karim al-Nasser", "Ursula von der Leyen"
         elif prev.dep_ in ("compound", "amod") and prev.is_alpha and left <= prev.head.i <= token.i and \
                 _is_title(prev.head):
             left -= 1  # "press secretary Dana Whitfield"
         elif prev.text in ("-", "‐") and not prev.whitespace_ and left > 1 and not doc[left - 2].whitespace_:
             left -= 1
         else:
-            # "Secretary of State Jane Roe", "Chairman of the Joint Chiefs Gen. Mark Milley"
+            # "Secretary of State Jane Roe", "Chairman of the Harbor Board Adm. Ruth Calloway"
             k = left - 1
             if doc[k].lower_ == "the":
                 k -= 1
@@ -586,7 +614,7 @@ def _name_run(token: Token) -> list[Token]:
 
 
 def _words(tokens: Iterable[Token], keep_possessive: bool = False) -> list[str]:
-    """Words as printed, so "al", "-", "Muhandis" stay "al-Muhandis"; possessives dropped unless kept."""
+    """Words as printed, so "al", "-", "Nasser" stay "al-Nasser"; possessives dropped unless kept."""
     tokens = [t for t in tokens if keep_possessive or t.text not in ("’s", "'s")]
     if not tokens:
         return []
@@ -602,22 +630,55 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """(title tokens, name tokens): the name starts after the last title word.
 
     Capitalised organisation words between title and name belong to the title:
-    "Chairman of the Joint Chiefs Gen. Mark Milley" -> name "Mark Milley".
+    "Chairman of the Harbor Board Adm. Ruth Calloway" -> name "Ruth Calloway".
     """
     last_title = -1
     core = len(run)
     while core > 1 and _norm(run[core - 1].text) in NAME_SUFFIXES:
         core -= 1  # "Martin Luther King Jr.": the surname before a suffix is never a title
     for index, token in enumerate(run[:core - 1]):
-        if _is_title(token) or token.lower_ in ("of", "the"):
-            last_title = index
+        if _is_title(token) or token.lower_ in ("of", "the") or (
+                token.text[:1].islower() and token.is_alpha and token.lower_ not in NAME_PARTICLES):
+            last_title = index  # a lowercase word is never inside a name: "Dunmore goalkeeper Aaron Fitch"
     title, name = run[:last_title + 1], run[last_title + 1:]
     while name and name[-1].text in ("’s", "'s", "’", "'"):
         name = name[:-1]
     if name and name[-1].ent_type_ == "PERSON":
         while len(name) > 1 and name[0].ent_type_ in NON_PERSON_LABELS:
             title, name = title + [name[0]], name[1:]
+    # A capitalised descriptor before a name: "Novelist Irene Vasquez", "Passenger Ruth Okonjo", when NER
+    # leaves it out of the PERSON entity; at a sentence start, where NER often takes it in ("Fisherman
+    # Tobias Renner", "Resident Gwen Talbot"), only endings no first name has count (-er/-or/-ian would
+    # take Walter, Victor, Julian), or a word the article also uses in lower case ("Bus drivers …
+    # Driver Kwame Asante").
+    while len(name) > 2 and _is_descriptor_word(name[0].lower_) and name[-1].ent_type_ in ("", "PERSON") and (
+            (name[0].ent_iob_ == "O" and name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON") or
+            (name[0].is_sent_start and (name[0].lower_ in PERSON_NOUNS or
+                                        name[0].lower_.endswith(("ist", "man", "woman", "person", "eer")) or
+                                        name[0].lower_ in _lowercase_lemmas(name[0].doc)))):
+        title, name = title + [name[0]], name[1:]
     return title, name
+
+
+def _lowercase_lemmas(doc: Doc) -> frozenset[str]:
+    """Lemmas of the lowercase words of ``doc`` (computed once per doc)."""
+    cached = doc.user_data.get("quotes_lowercase_lemmas")
+    if cached is None:
+        cached = frozenset(t.lemma_ for t in doc if t.is_lower and t.is_alpha)
+        doc.user_data["quotes_lowercase_lemmas"] = cached
+    return cached
+
+
+def _is_demonym(token: Token) -> bool:
+    """A capitalised word for a person by nation or party: "Frenchman", "Brazilian", "Democrat"."""
+    return token.text[:1].isupper() and not token.text.isupper() and _norm(token.text) not in ORG_WORDS and (
+        token.ent_type_ == "NORP" or token.lower_.endswith(("man", "woman", "ian", "ard", "ese")))
+
+
+def _is_descriptor_word(word: str) -> bool:
+    """A common noun for a person by what they do: "novelist", "passenger", "son"."""
+    return word in PERSON_NOUNS or word in TITLE_WORDS or (
+        word.endswith(ROLE_NOUN_SUFFIXES) and word not in NOT_ROLE_NOUNS and word not in ORG_WORDS)
 
 
 def _looks_like_org(words: list[str]) -> bool:
@@ -637,10 +698,12 @@ def _clean_role(tokens: list[Token] | Span) -> str | None:
 
 
 def role_heads(role: str) -> set[str]:
-    """Title words a role is headed by: 'Joint Chiefs of Staff Chairman Gen.' -> {'chairman', 'general'}."""
+    """Title words a role is headed by: 'Harbor Chiefs Council Chairman Gen.' -> {'chairman', 'general'}."""
     heads = set()
     for word in role.split():
         norm = _norm(word)
+        if word.endswith(("’s", "'s")):
+            continue  # "the governor's spokesman" is a spokesman, not a governor
         if norm in TITLE_WORDS and norm not in NOT_ROLES:  # plural "Chiefs" is no title word
             heads.add(ABBREVIATIONS.get(norm, norm))
     if not heads and role.split():
@@ -696,12 +759,14 @@ class PeopleIndex:
     """Persons of one article and where each is mentioned (for salience).
 
     Names are matched by surname; a first name must agree when both are given,
-    so "Mr. Esper", "Esper" and "Mark T. Esper" are one person.
+    so "Ms. Varga", "Varga" and "Lena K. Varga" are one person.
     """
 
     def __init__(self) -> None:
         self.records: list[_PersonRecord] = []
         self.occurrences: list[tuple[int, int, float]] = []  # (token index, record index, weight)
+        # Token index -> every person a bare surname there may name, when people share it.
+        self.alternatives: dict[int, list[int]] = {}
 
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
@@ -757,19 +822,29 @@ class PeopleIndex:
 
     def find(self, words: list[str]) -> int | None:
         """The person a (possibly partial) name refers to, the latest named on ties."""
+        found = self.find_all(words)
+        return found[0] if found else None
+
+    def find_all(self, words: list[str]) -> list[int]:
+        """Every person a (possibly partial) name may refer to, latest named first.
+
+        More than one when people share a surname and only the surname is printed.
+        """
         words = [w for w in words if w not in ("’s", "'s") and w[:1].isalpha()]
         while len(words) > 1 and _norm(words[0]) in TITLE_WORDS:
             words = words[1:]  # "Gen. Raman" -> "Raman"; a lone "King" stays a surname
         if not words:
-            return None
+            return []
         surname = _surname_of(words)
         given = [w for w in words[:-1] if w.lower() not in NAME_PARTICLES]  # "von der Leyen": no first name
         first = _norm(given[0]) if given else None
-        for index in range(len(self.records) - 1, -1, -1):
-            record = self.records[index]
-            if record.surname == surname and (not first or not record.first or record.first[0] == first[0]):
-                return index
-        return self._by_first_name(words[0]) if len(words) == 1 else None
+        found = [index for index in range(len(self.records) - 1, -1, -1)
+                 if self.records[index].surname == surname and
+                 (not first or not self.records[index].first or self.records[index].first[0] == first[0])]
+        if not found and len(words) == 1:
+            by_first = self._by_first_name(words[0])
+            return [by_first] if by_first is not None else []
+        return found
 
     def people(self) -> list[Person]:
         return [Person(r.name, [a for a in r.aliases if a != r.name], list(r.roles)) for r in self.records]
@@ -782,6 +857,8 @@ NOT_ROLE_NOUNS = frozenset("""
     letter paper order number power matter center filter border river water tower computer register
     quarter chapter trailer poster banner sticker corner meter cover monitor indicator sector factor
     motor mirror error floor door report tutor weather summer winter
+    operator carrier provider regulator manufacturer retailer supplier distributor lender insurer
+    broadcaster publisher exporter importer wholesaler
 """.split())
 
 
@@ -853,10 +930,13 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]):
             continue  # not the last word of a name
         subject = token.dep_ in ("nsubj", "nsubjpass")
-        if subject and token.head.lemma_.lower() in CUE_VERBS and token.ent_type_ in ("", "PERSON", "ORG"):
-            heads.add(token.i)
+        if subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
+                token.ent_type_ == "ORG" and not any(c.dep_ == "det" for c in token.children))):
+            heads.add(token.i)  # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"
         elif subject and token.ent_type_ in ("", "PERSON") and len(_split_title(_name_run(token))[1]) >= 2:
             heads.add(token.i)
+        elif subject and token.ent_type_ == "ORG" and _titled_full_name(token):
+            heads.add(token.i)  # "France captain Antoine Girard was blunt": NER said ORG, the title says person
         elif subject and token.ent_type_ == "ORG" and len(_split_title(_name_run(token))[1]) >= 2 and any(
                 t.lower_ in ("his", "her", "himself", "herself") for t in token.head.subtree if t.i > token.i):
             heads.add(token.i)  # "Unai Emery praised his players": NER said ORG, "his" says person
@@ -866,8 +946,14 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         elif token.dep_ == "appos" and token.head.pos_ == "NOUN" and not _looks_like_org([token.text]) and (
                 token.ent_type_ in ("", "PERSON") or _norm(token.head.lemma_) in PERSON_NOUNS or
                 _is_role_noun(token.head)):
-            heads.add(token.i)  # "Her son, Diego," even when NER calls Diego a place
+            heads.add(token.i)  # "Her son, Mateo," even when NER calls Mateo a place
     return heads
+
+
+def _titled_full_name(token: Token) -> bool:
+    """True when a title stands before a first name and surname ending at ``token``."""
+    title, name = _split_title(_name_run(token))
+    return len(name) >= 2 and bool(title) and _is_title(title[-1]) and not _looks_like_org(_words(name))
 
 
 def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
@@ -878,6 +964,10 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
     """
     index = PeopleIndex()
     capitalised = [token for token in doc if token.text[:1].isupper()]  # names and titles start so
+    # First words of organisation names ("Velora Motors", "Harbor Trust"): alone, they name the organisation.
+    org_short_names = {_norm(token.text) for token in capitalised
+                       if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and
+                       _norm(doc[token.i + 1].text) in ORG_WORDS and not _is_title(token)}
     for head_i in sorted(_name_heads(doc, body_start, capitalised)):
         token = doc[head_i]
         run = _name_run(token)
@@ -889,7 +979,7 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O":
             continue  # "General Motors", "Justice Department": the title word belongs to the name of a thing
         has_title = any(_is_title(t) for t in title)
-        # A person noun in apposition overrides NER's label: "Her son, Diego," (Diego: GPE).
+        # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
         person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
             _norm(name[-1].head.lemma_) in PERSON_NOUNS or _is_role_noun(name[-1].head))
         if all(w.isupper() and len(w) <= 4 for w in name_words):
@@ -897,6 +987,8 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         if _looks_like_org(name_words) or (label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                                            and not person_apposition):
             continue
+        if len(name_words) == 1 and not has_title and _norm(name_words[0]) in org_short_names:
+            continue  # "Velora said" after "Velora Motors"
         gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
         if gender is None and name[-1].dep_ == "appos":
             gender = PERSON_NOUNS.get(_norm(name[-1].head.lemma_))
@@ -906,8 +998,12 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
     index.merge_first_names()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
+    last_seen: dict[int, int] = {}
     for token in capitalised:
-        if _surname_key(token.text) not in keys or not _is_name_token(token):
+        # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS);
+        # at a sentence start only as a subject ("Linares urged", not "Brown bears").
+        if _surname_key(token.text) not in keys or not (_is_name_token(token) or (
+                token.pos_ == "NOUN" and (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
             continue
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
                 _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
@@ -915,9 +1011,14 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         run = _name_run(token)
         _, name = _split_title(run)
         words = _words(name) or [token.text]
-        found = index.find(words)
-        if found is None:
+        candidates = index.find_all(words)
+        if not candidates:
             continue
+        # A surname two people share ("Morrow" for Elspeth and Callum Morrow) is the one named last.
+        found = max(candidates, key=lambda c: (last_seen.get(c, -1), c))
+        last_seen[found] = token.i
+        if len(candidates) > 1:
+            index.alternatives[token.i] = candidates
         record = index.records[found]
         if token.idx >= body_start and len(words) > len(record.name_words) and \
                 all(_is_name_token(t) for t in name) and index.find(words[-1:]) == found and \
@@ -926,7 +1027,7 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         if run:
             record.add_alias(_phrase(run))
         subject = token.dep_ in ("nsubj", "nsubjpass") or (
-            token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))  # "Her son, Diego, disagrees"
+            token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))  # "Her son, Mateo, disagrees"
         weight = SALIENCE_SUBJECT if subject else SALIENCE_OTHER
         index.occurrences.append((token.i, found, weight))
     index.occurrences.sort()
@@ -993,7 +1094,7 @@ def _mention_span(token: Token) -> Span:
     if token.pos_ == "PRON":
         return token.doc[token.i:token.i + 1]
     while _norm(token.text) in CALENDAR_WORDS and token.i > 0 and _is_name_token(token.doc[token.i - 1]):
-        token = token.doc[token.i - 1]  # "said Donald Trump Tuesday" parsed with Tuesday as the subject
+        token = token.doc[token.i - 1]  # "said Harold Finch Tuesday" parsed with Tuesday as the subject
     if not _is_name_token(token) or _is_title(token):
         for child in token.children:
             if child.dep_ == "appos" and _is_name_token(child) and not _is_title(child):
@@ -1160,6 +1261,10 @@ _NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w.’'\-]*)*"
 # "Roe Says ‘…’" / "Roe Warns: ‘…’" / "Roe: ‘…’" before the quote; "‘…,’ Roe Says" / "‘…,’ Says Roe" after.
 HEADLINE_LEFT_CUE = re.compile(rf"(?P<who>{_NAME})\s+(?P<cue>[A-Za-z]+)\s*:?\s*$")
 HEADLINE_LEFT_COLON = re.compile(rf"(?P<who>{_NAME})\s*:\s*$")
+# "‘…’: a conversation with Mayor Jane Roe", "“…” — An Interview With Jane Roe".
+HEADLINE_INTERVIEW = re.compile(
+    rf"^[,:]?\s*[:—–-]?\s*(?:[Aa]n?\s+)?(?:[Cc]onversation|[Ii]nterview|Q\s*&\s*A|[Cc]hat|[Tt]alk)\s+[Ww]ith\s+"
+    rf"(?P<who>{_NAME})")
 HEADLINE_RIGHT = re.compile(rf"^[,:]?\s*(?:(?P<cue1>[A-Za-z]+)\s+(?P<who1>{_NAME})|(?P<who2>{_NAME})\s+(?P<cue2>[A-Za-z]+))")
 
 
@@ -1173,7 +1278,7 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
     left = HEADLINE_LEFT_COLON.search(before)
     if left:
         words = left.group("who").split()
-        # "Roe Warns Iran: ‘…’": the speaker stands before the cue word.
+        # "Roe Warns Rivals: ‘…’": the speaker stands before the cue word.
         cue_at = next((i for i, w in enumerate(words) if w.lower() in CUE_FORMS and i > 0), None)
         if cue_at is not None:
             return _Attribution(mention_text=" ".join(words[:cue_at]), cue=words[cue_at], kind="headline")
@@ -1186,6 +1291,9 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
                 (right.group("cue2"), right.group("who2"))
             if cue and cue.lower() in CUE_FORMS:
                 return _Attribution(mention_text=who, cue=cue, kind="headline")
+        interview = HEADLINE_INTERVIEW.match(after)
+        if interview:
+            return _Attribution(mention_text=interview.group("who"), kind="headline")
     return None
 
 
@@ -1203,6 +1311,35 @@ class Resolver:
         self.speakers: list[tuple[int, int]] = []  # (token index, person) of attributed quotes so far
         self.quote_spans = quote_spans or []
         self.sentence_starts = [sentence.start for sentence in doc.sents]
+        # Unnamed people introduced as subjects ("A local chief, who asked not to be named, said …"):
+        # (token index, negative id, gender).  They compete for pronouns, and win them for nobody.
+        self.anonymous: list[tuple[int, int, str | None]] = []
+        self._add_role_subjects()
+
+    def _add_role_subjects(self) -> None:
+        """A definite role noun as a subject ("The minister added that …", "The senator later said")
+        is a mention of the person the article gave that role: it enters salience as that person."""
+        added = False
+        for token in self.doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or not _is_role_noun(token) \
+                    or _inside(token, self.quote_spans):
+                continue
+            mention = _mention_span(token)
+            if mention.root.i != token.i or not mention:
+                continue  # a name in apposition (counted as a name)
+            if mention[0].lower_ in INDEFINITE_DETERMINERS and _describes_person(token, mention):
+                lemma = _norm(token.lemma_)
+                self.anonymous.append((token.i, -1 - len(self.anonymous),
+                                       PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma)))
+                continue
+            if mention[0].lower_ != "the":
+                continue  # "his son"
+            person = self._by_role(token, [t for t in mention if not t.is_punct], token.i)
+            if person is not None:
+                self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                added = True
+        if added:
+            self.people.occurrences.sort()
 
     def _salience(self, before: int, gender: str | None = None,
                   allowed: set[int] | None = None) -> list[tuple[float, int]]:
@@ -1211,12 +1348,20 @@ class Resolver:
         contributions: dict[int, list[float]] = {}
         events = [(i, p, w) for i, p, w in self.people.occurrences if i < before]
         events += [(i, p, SALIENCE_SPEAKER) for i, p in self.speakers if i < before]
+        if allowed is None:
+            events += [(i, p, SALIENCE_SUBJECT) for i, p, _ in self.anonymous if i < before]
+        anonymous_gender = {p: g for _, p, g in self.anonymous}
         for token_i, person, weight in events:
             distance = current - (bisect.bisect_right(self.sentence_starts, token_i) - 1)
             if distance > SALIENCE_WINDOW_SENTENCES:
                 continue
-            record = self.people.records[person]
-            if gender and record.gender and record.gender != gender:
+            known = anonymous_gender.get(person) if person < 0 else self.people.records[person].gender
+            if gender and known and known != gender and token_i in self.people.alternatives:
+                # A shared surname ("Pappas … she"): the bearer of the pronoun's gender.
+                person = next((p for p in self.people.alternatives[token_i]
+                               if self.people.records[p].gender in (None, gender)), person)
+                known = self.people.records[person].gender
+            if gender and known and known != gender:
                 continue
             if allowed is not None and person not in allowed:
                 continue
@@ -1236,25 +1381,46 @@ class Resolver:
             if head.pos_ not in ("NOUN", "PROPN", "PRON") and words:
                 head = words[-1]  # a misparsed description: "the 54-year-old" rooted at "the"
             if head.lower_ in PERSONAL_PRONOUNS and len(words) == 1:
-                ranked = self._salience(at, PERSONAL_PRONOUNS[head.lower_])
+                gender = PERSONAL_PRONOUNS[head.lower_]
+                ranked = self._salience(at, gender)
+                if ranked and ranked[0][1] < 0:
+                    return None, "pronoun"  # the unnamed person just introduced
                 if ranked:
                     person = ranked[0][1]
+                    if self.people.records[person].gender is None:
+                        # A candidate of the pronoun's known gender beats one of unknown gender
+                        # at similar salience ("she" after "the minister" and "Lloyd").
+                        person = next((p for score, p in ranked if p >= 0 and self.people.records[p].gender == gender
+                                       and score >= SALIENCE_GENDER_MARGIN * ranked[0][0]), person)
                     # Learn the gender only from a clear winner: a wrong guess would spread.
                     clear = len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]
                     if clear and not self.people.records[person].gender:
                         self.people.records[person].gender = PERSONAL_PRONOUNS[head.lower_]
                     return person, "pronoun"
                 return None, "pronoun"
-            if head.pos_ == "PRON" or head.tag_ in ("NNS", "NNPS") or any(
-                    t.dep_ == "conj" and t.head.i >= mention.start for t in mention):
-                return None, "explicit"  # they, officials, "Roe and Okafor": collectives are never a speaker
+            if any(t.dep_ == "conj" and t.head.i >= mention.start for t in mention):
+                return None, "explicit"  # "Roe and Okafor": collectives are never a speaker
+            if len(words) == 2 and words[0].lower_ == "the" and _is_demonym(head) and \
+                    not self.people.find_all([head.text]):
+                # "the Frenchman said", "the Brazilian added": a description of someone in the story.
+                ranked = self._salience(at)
+                return (ranked[0][1] if ranked and ranked[0][1] >= 0 else None), "role"
+            # A surname the article gives a person is a name even when tagged a common noun ("Mendes": NNS).
+            known_name = head.pos_ in ("NOUN", "PROPN") and head.text[:1].isupper() and not _is_title(head) \
+                and len(words) == 1 and bool(self.people.find_all([head.text]))
+            if head.pos_ == "PRON" or (head.tag_ in ("NNS", "NNPS") and not known_name):
+                return None, "explicit"  # they, officials: collectives are never a speaker
             # "the Democrat", "the Spaniard": a nationality or party describes, it does not name.
             names = [t for t in words if _is_name_token(t) and not _is_title(t) and t.ent_type_ != "NORP"]
-            if (_is_name_token(head) and head.ent_type_ != "NORP") or (names and names[-1].i == head.i):
+            if known_name or (_is_name_token(head) and head.ent_type_ != "NORP") or (names and names[-1].i == head.i):
                 _, name = _split_title([t for t in mention if not t.is_punct or t.text in ("-", "‐")])
-                found = self.people.find(_words(name) or _words(names) or [head.text])
-                if found is not None or names:
-                    return found, "explicit"  # a name the article never gives a person is no speaker
+                candidates = self.people.find_all(_words(name) or _words(names) or [head.text])
+                if len(candidates) > 1:
+                    # A surname people share: the one most salient here.
+                    ranked = self._salience(at, allowed=set(candidates))
+                    return (ranked[0][1] if ranked else candidates[0]), "explicit"
+                if candidates or names:
+                    return (candidates[0] if candidates else None), "explicit"  # an unknown name is no speaker
             if head.pos_ == "NOUN" or _is_title(head) or _describes_person(head, mention):
                 if any(t.lower_ in INDEFINITE_DETERMINERS for t in words[:1]):
                     return None, "role"  # "a spokeswoman said": someone new, not a known person
@@ -1263,7 +1429,7 @@ class Resolver:
                     # "the 54-year-old said", "the former banker said": a definite description
                     # of someone already in the story; the most salient person fits.
                     ranked = self._salience(at)
-                    found = ranked[0][1] if ranked else None
+                    found = ranked[0][1] if ranked and ranked[0][1] >= 0 else None
                 return found, "role"
             return None, "explicit"
         if mention_text:
@@ -1276,9 +1442,9 @@ class Resolver:
         return None, "none"
 
     def _by_role(self, head: Token | str, words: list[Token] | list[str], at: int) -> int | None:
-        """The person whose article-given role names the office of ``head`` ("the defense secretary").
+        """The person whose article-given role names the office of ``head`` ("the transport secretary").
 
-        An exact head ("secretary" ~ "Defense Secretary") beats a synonym ("chief"); shared
+        An exact head ("secretary" ~ "Transport Secretary") beats a synonym ("chief"); shared
         modifiers ("defense") break ties, then salience.
         """
         head_text = head if isinstance(head, str) else head.text
@@ -1329,8 +1495,10 @@ def _mention_role(mention: Span | None, record: _PersonRecord, method: str) -> s
 def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[Mention], list[Person]]:
     """Mentions and people of one parsed article (the body of the ``quotes`` component)."""
     text = doc.text
-    quotations = [q for q in find_quotations(text) if not is_not_speech(text, q)]
-    if not doc.has_annotation("DEP"):
+    parsed = doc.has_annotation("DEP")
+    quotations = [q for q in find_quotations(text)
+                  if not is_not_speech(text, q) or (parsed and _reported_one_word(doc, text, q))]
+    if not parsed:
         # A pipeline without a parser still finds quotations; attribution needs the parse.
         return [Mention(q.start, q.end, q.text, confidence=CONFIDENCE["none"]) for q in quotations], []
     has_headline = headline_first_line and "\n" in text.strip()
@@ -1362,6 +1530,26 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     return mentions, people.people()
 
 
+def _reported_one_word(doc: Doc, text: str, quotation: Quotation) -> bool:
+    """A one-word quote that is the predicate of reported speech is speech, not a scare quote:
+    "Dunn said the cuts were “reckless”", "she called the ruling “shameful.”"."""
+    if len(re.findall(r"[\w’'-]+", quotation.text)) != 1:
+        return False
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    before = text[max(line_start, quotation.open_mark - 40):quotation.open_mark].lower().rstrip()
+    previous = re.findall(r"[a-z-]+", before)[-1:]
+    if before.endswith(SCARE_PREFIXES) or (previous and previous[0] in WORK_NOUNS):
+        return False
+    span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    word = span.root
+    predicate = word.dep_ in ("acomp", "attr", "oprd") or (word.dep_ == "pobj" and word.head.lower_ == "as")
+    if word.pos_ != "ADJ" or not predicate:  # "were “reckless”", "described it as “fearless”"
+        return False
+    return any(_is_cue(ancestor) and not (span.start <= ancestor.i < span.end) for ancestor in word.ancestors)
+
+
 def _words_of(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower().replace("’", "'"))
 
@@ -1373,7 +1561,7 @@ def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation]) -
     """A headline quote with no person named gets the speaker of the body quote it repeats.
 
     "Mayor Defends Budget: ‘We Made Hard Choices’" -> the body's “We made hard choices, …,”
-    Odom said.  An organisation named in the headline ("Pentagon: ‘…’") is kept: no person.
+    Odom said.  An organisation named in the headline ("Ministry: ‘…’") is kept: no person.
     """
     for mention, quotation in zip(mentions, quotations):
         if quotation.paragraph != 0 or mention.speaker or not mention.partial:
@@ -1537,6 +1725,7 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes, doc._.people = extract_mentions(doc, self.headline_first_line)
+        doc.user_data.pop("quotes_lowercase_lemmas", None)  # a per-doc cache; keep the doc serialisable
         return doc
 
 
@@ -1545,7 +1734,7 @@ def make_quote_extractor(nlp: Language, name: str, headline_first_line: bool) ->
     return QuoteExtractor(nlp, name=name, headline_first_line=headline_first_line)
 
 
-# A dateline opening a paragraph: "WASHINGTON —", "Kyiv, Ukraine (AP) —", "PENTAGON:".
+# A dateline opening a paragraph: "WASHINGTON —", "Kyiv, Ukraine (AP) —", "HARBOR CITY:".
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 DATELINE_MAX_TOKENS = 8
 

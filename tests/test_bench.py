@@ -58,7 +58,7 @@ def test_replicas_vary_ids_names_and_text_deterministically(bench):
 def test_small_run_prints_one_json_object():
     done = subprocess.run(
         [sys.executable, str(BENCH), "--small", "--json", "--articles", "6", "--cluster-sizes", "300",
-         "--facet-mentions", "1500", "--requests", "1"],
+         "--facet-mentions", "1500", "--requests", "1", "--incremental-articles", "2"],
         capture_output=True, text=True, timeout=600, cwd=REPO)
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout)
@@ -89,6 +89,9 @@ def test_small_run_prints_one_json_object():
     datasette = report["datasette"]
     assert datasette["rows"]["mentions"] == 1500
     assert isinstance(datasette["refresh_s"], float)
+    incremental = datasette["incremental_ingest"]
+    assert incremental["articles"] == 2 and incremental["words_per_s"] > 0, incremental
+    assert "incremental_ingest_ratio" in ratios
     assert {"facet", "search", "quotes_table"} <= set(datasette["pages"])
     for name, page in datasette["pages"].items():
         assert page["status"] == [200], name
