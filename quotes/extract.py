@@ -9,7 +9,9 @@ The work runs in four steps, each a section of this module:
 1. *Marks*: pair quotation marks paragraph by paragraph from the characters alone
    (:func:`find_quotations`); stray marks are skipped locally, never raised.
 2. *People*: every person the article names, with aliases, roles and gender hints,
-   from NER, title + name sequences and subjects of cue verbs (:func:`find_people`).
+   from NER, title + name sequences and subjects of cue verbs, and names NER calls a
+   place or organisation when a relative's name, an age ("MacLeod, 83,") or a following
+   "he"/"she" says person (:func:`find_people`).
 3. *Attribution*: for each quotation, a cue verb and its subject from the
    dependency parse ("X said", "said X", "X said: “…”", a cue governing a fragment),
    "according to X", a colon after a clause about a person, headline patterns,
@@ -23,6 +25,11 @@ The work runs in four steps, each a section of this module:
    a following pronoun for nobody.  A pronoun prefers a candidate of its known gender
    over one of unknown gender at similar salience; a known mismatch is excluded.  A
    surname two people share goes to the one named nearest, or of the pronoun's gender.
+   The reporter's own "he"/"she" subjects are resolved in reading order and count as
+   mentions (a sentence-opening one continues the paragraph's previous main subject).  A
+   pronoun attributing a quote first takes the latest subject of its paragraph; with nobody
+   mentioned for several sentences, the person the article names most; with nobody named
+   yet, the person named just after ("“…,” she said. Nurse Aisha Khan has …").
 
 Example::
 
@@ -48,7 +55,7 @@ from spacy.tokens import Doc, Span, Token
 logger = logging.getLogger(__name__)
 
 # Bump when extraction output can change: `quotes reindex` re-extracts older articles.
-EXTRACTOR_VERSION = "0.4"
+EXTRACTOR_VERSION = "0.5"
 
 METHODS = ("explicit", "pronoun", "role", "continuation", "headline", "according-to", "cluster", "none")
 
@@ -176,6 +183,7 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for g
 ))
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
 # Nouns that only name people; with gender where the noun gives it ("Her son, Mateo," -> m).
 PERSON_NOUNS = {
     "son": "m", "husband": "m", "father": "m", "brother": "m", "uncle": "m", "nephew": "m", "grandson": "m",
@@ -233,6 +241,9 @@ SALIENCE_REPEAT = 0.25
 # A pronoun goes to a candidate of its known gender over a top candidate of unknown
 # gender when that candidate has at least this share of the top score.
 SALIENCE_GENDER_MARGIN = 0.5
+# Below this score nobody has been mentioned for several sentences (a subject three sentences
+# back scores 0.25): a pronoun then goes to the person the article names most often.
+SALIENCE_TOPIC_BELOW = 0.125
 
 
 # ---------------------------------------------------------------------------
@@ -716,6 +727,8 @@ def roles_match(word: str, heads: set[str]) -> bool:
     word = _role_head(word)
     if word in heads:
         return True
+    if len(word) >= 4 and any(head.endswith(word) for head in heads):
+        return True  # "the keeper" ~ "Goalkeeper", "the master" ~ "Harbourmaster"
     return any(word in group and heads & group for group in ROLE_SYNONYMS)
 
 
@@ -909,12 +922,17 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
     multi-word names or cue-verb subjects that NER does not call a place or thing.
     """
     heads: set[int] = set()
+    family_names: set[str] = set()  # surnames of multi-word PERSON entities
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start_char >= body_start:
             head = max((t for t in ent if _is_name_token(t) and t.text not in ("’s", "'s")),
                        key=lambda t: t.i, default=None)
             if head is not None:
                 heads.add(head.i)
+                if head.i > ent.start:
+                    family_names.add(_surname_key(head.text))
+    # ... and of names printed with an age: "Brannock, 71," makes "Eilidh Brannock" (ORG) a person.
+    family_names.update(_surname_key(t.text) for t in capitalised if _has_age_apposition(t))
     for token in capitalised:
         if token.idx < body_start:
             continue
@@ -940,6 +958,12 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         elif subject and token.ent_type_ == "ORG" and len(_split_title(_name_run(token))[1]) >= 2 and any(
                 t.lower_ in ("his", "her", "himself", "herself") for t in token.head.subtree if t.i > token.i):
             heads.add(token.i)  # "Unai Emery praised his players": NER said ORG, "his" says person
+        elif token.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and (
+                _surname_key(token.text) in family_names or (subject and _next_subject_is_he_or_she(token))) and \
+                not any(c.dep_ == "det" for c in token.children) and \
+                len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
+            # "Agnes MacLeod" (ORG) beside "Donald MacLeod", with "MacLeod, 83,", or followed by "she says"
+            heads.add(token.i)
         elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
                  for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
             heads.add(token.i)  # "Jane Roe, the chairman of X,"
@@ -948,6 +972,56 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 _is_role_noun(token.head)):
             heads.add(token.i)  # "Her son, Mateo," even when NER calls Mateo a place
     return heads
+
+
+def _next_subject_is_he_or_she(token: Token) -> bool:
+    """True when the next subject that is "he", "she" or a name, within two sentences, is a pronoun:
+    "Morag Innes has run the ferry since 1980. “…,” she says." (NER: ORG)."""
+    doc = token.doc
+    limit = token.sent.end
+    if limit < len(doc):
+        limit = doc[limit].sent.end
+    for other in doc[token.i + 1:limit]:
+        if other.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if other.lower_ in ("he", "she"):
+            return True
+        if _is_name_token(other) and not _is_title(other):
+            return False
+    return False
+
+
+def _has_age_apposition(token: Token) -> bool:
+    """True for a name followed by an age between commas: "Ana Ruiz, 54,", "Roe, now 83,"."""
+    doc = token.doc
+    index = token.i + 1
+    if index >= len(doc) or doc[index].text != ",":
+        return False
+    index += 1
+    if index < len(doc) and doc[index].lower_ in ("now", "aged"):
+        index += 1
+    if index + 1 >= len(doc) or not doc[index].text.isdigit() or not 0 < int(doc[index].text) < 120:
+        return False
+    return doc[index + 1].text in (",", ".", ";")
+
+
+# Relatives who, named by a first name alone, share the surname of the person they are related to.
+FAMILY_NOUNS = frozenset("""
+    son daughter husband wife father mother brother sister widow widower grandson granddaughter child
+""".split())
+
+
+def _family_surname(token: Token, index: PeopleIndex) -> str | None:
+    """The surname a first name in apposition to a relative takes: "Price's widow, Susan," -> "Price"."""
+    head = token.head
+    if token.dep_ != "appos" or _norm(head.lemma_) not in FAMILY_NOUNS:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or not owner.text[:1].isupper() or _looks_like_org([owner.text]) or not (
+            _is_name_token(owner) or index.find([owner.text]) is not None):  # "Price" tagged a noun
+        return None
+    words = _words([owner])
+    return words[0] if words and words[0][:1].isupper() else None
 
 
 def _titled_full_name(token: Token) -> bool:
@@ -982,6 +1056,8 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
         person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
             _norm(name[-1].head.lemma_) in PERSON_NOUNS or _is_role_noun(name[-1].head))
+        if PARTY_TAG.fullmatch(" ".join(name_words)):
+            continue  # "R-Texas" after a senator's name
         if all(w.isupper() and len(w) <= 4 for w in name_words):
             continue  # an acronym ("PM", "FBI"), not a name
         if _looks_like_org(name_words) or (label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
@@ -992,9 +1068,16 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
         if gender is None and name[-1].dep_ == "appos":
             gender = PERSON_NOUNS.get(_norm(name[-1].head.lemma_))
+        family_name = _family_surname(name[-1], index) if len(name_words) == 1 and not has_title else None
+        if family_name:
+            name_words = name_words + [family_name]  # "Price's widow, Susan," -> "Susan Price"
         role = _clean_role(title) if title else None
         person = index.add(name_words, _phrase(run), role, gender)
         index.records[person].add_role(_appositive_role(name[-1]))
+        before = doc[run[0].i - 1] if run[0].i > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and \
+                before.head.i in {t.i for t in name} and _is_role_noun(before):
+            index.records[person].add_role(before.text)  # "Goalkeeper Tim Hale" (a common noun, not a title)
     index.merge_first_names()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
@@ -1053,6 +1136,22 @@ def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
     return index >= 0 and spans[index][0] <= token.idx < spans[index][1]
 
 
+def _past_hyphens(token: Token) -> Token:
+    """The head of a hyphenated word the parser split: "co" in "co-author" -> "author", or the name
+    it modifies ("added co-author Raj Patel" -> "Patel")."""
+    doc = token.doc
+    index = token.i
+    while index + 2 < len(doc) and doc[index + 1].text in ("-", "‐") and not doc[index].whitespace_ \
+            and not doc[index + 1].whitespace_ and doc[index + 2].is_alpha:
+        index += 2
+    if index == token.i:
+        return token
+    word = doc[index]
+    while word.dep_ == "compound" and word.head.i > word.i:
+        word = word.head
+    return word if _is_name_token(word) or word.i == index else doc[index]
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, through shared subjects of conjoined/adverbial verbs."""
     current = verb
@@ -1060,7 +1159,7 @@ def _subject_of(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "SCONJ" and not child.is_punct and \
                     child.text[:1].isalnum() and child.tag_ not in ("WP", "WDT"):
-                return child
+                return _past_hyphens(child)
         if current.dep_ == "relcl":
             return current.head  # "Roe, who said ..."
         if current.head.lower_ == "as" and current.head.head.lemma_ == "quote":
@@ -1085,6 +1184,21 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+# A party and state after a politician's name: "D-N.M.", "R-Texas", "I-Vt.".
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
+
+
+def _party_tag_start(token: Token) -> int | None:
+    """Index of the first token of a party tag ("R-Texas") that ``token`` is part of, if any."""
+    doc = token.doc
+    for start in range(token.i, max(-1, token.i - 4), -1):
+        match = PARTY_TAG.match(doc.text, doc[start].idx)
+        if match and doc[start].idx <= token.idx < match.end() and (
+                doc[start].idx == 0 or not doc.text[doc[start].idx - 1].isalnum()):
+            return start
+    return None
+
+
 def _mention_span(token: Token) -> Span:
     """The noun phrase naming a speaker, without relative clauses or appositions.
 
@@ -1095,6 +1209,10 @@ def _mention_span(token: Token) -> Span:
         return token.doc[token.i:token.i + 1]
     while _norm(token.text) in CALENDAR_WORDS and token.i > 0 and _is_name_token(token.doc[token.i - 1]):
         token = token.doc[token.i - 1]  # "said Harold Finch Tuesday" parsed with Tuesday as the subject
+    tag_start = _party_tag_start(token)
+    if tag_start is not None and tag_start >= 2 and token.doc[tag_start - 1].text == "," and \
+            _is_name_token(token.doc[tag_start - 2]):
+        token = token.doc[tag_start - 2]  # "Sen. Mark Ellis, R-Texas, called …" parsed with Texas as the subject
     if not _is_name_token(token) or _is_title(token):
         for child in token.children:
             if child.dep_ == "appos" and _is_name_token(child) and not _is_title(child):
@@ -1126,12 +1244,26 @@ def _mention_span_bounds(token: Token) -> tuple[int, int]:
     return left, right
 
 
+# Verbs that report speech only with the particle "back": "Roe shot back", "fired back", "hit back".
+CUE_WITH_BACK = frozenset({"shoot", "fire", "hit", "snap", "push"})
+
+
 def _is_cue(token: Token) -> bool:
-    return token.lemma_.lower() in CUE_VERBS and token.pos_ in ("VERB", "AUX")
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in CUE_VERBS or (lemma in CUE_WITH_BACK and any(
+        c.i == token.i + 1 and c.lower_ == "back" for c in token.children))
 
 
 def _according_to(tokens: Iterable[Token]) -> Token | None:
+    """The X of "according to X" or "in the words of X"."""
     for token in tokens:
+        if token.lower_ == "words" and token.i >= 2 and token.nbor(-1).lower_ == "the" and \
+                token.nbor(-2).lower_ == "in" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of":
+            target = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
+            if target is not None:
+                return target
         if token.lower_ == "according" and token.i + 2 < len(token.doc) and token.nbor(1).lower_ == "to":
             for child in token.nbor(1).children:
                 if child.dep_ == "pobj":
@@ -1228,10 +1360,32 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or _inside(subject, quote_spans):
             continue
+        subject = _speech_owner(subject) or subject  # "Fox's reply was blunt: “…”"
         if subject.pos_ == "PRON" and subject.lower_ not in PERSONAL_PRONOUNS:
             return None
         return _Attribution(_mention_span(subject), cue=None)
+    # No verb: "Her answer: “…”".
+    owner = _speech_owner(doc[colon - 1])
+    if owner is not None and not _inside(owner, quote_spans):
+        return _Attribution(_mention_span(owner), cue=None)
     return None
+
+
+# Nouns for what someone said: "Her answer: “…”", "Fox's reply was blunt: “…”".
+SPEECH_NOUNS = frozenset("""
+    answer reply response retort message verdict comment remark remarks words advice warning
+    explanation assessment conclusion plea view
+""".split())
+
+
+def _speech_owner(token: Token) -> Token | None:
+    """The possessor of a speech noun ("Fox" in "Fox's reply"), when it is a person word."""
+    if token.lemma_.lower() not in SPEECH_NOUNS and token.lower_ not in SPEECH_NOUNS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None or not (_is_name_token(owner) or owner.lower_ in PERSONAL_PRONOUNS):
+        return None
+    return owner
 
 
 def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
@@ -1314,7 +1468,18 @@ class Resolver:
         # Unnamed people introduced as subjects ("A local chief, who asked not to be named, said …"):
         # (token index, negative id, gender).  They compete for pronouns, and win them for nobody.
         self.anonymous: list[tuple[int, int, str | None]] = []
+        # "he"/"she" as the subject of the reporter's own sentences ("She came to the island in 1961"):
+        # resolved in reading order when first needed (after the quote speakers before them are
+        # known), then counted as a mention of that person, so the person a narrative follows
+        # stays salient through it.
+        self.pronoun_subjects: list[int] = []
+        self.pronoun_mentions: list[tuple[int, int, float]] = []
+        self._pronouns_done = 0
         self._add_role_subjects()
+        self.pronoun_subjects = [t.i for t in doc if not _inside(t, self.quote_spans) and (
+            (t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")) or
+            (t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss" and t.i == t.sent.start and
+             t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.dep_ == "ROOT"))]
 
     def _add_role_subjects(self) -> None:
         """A definite role noun as a subject ("The minister added that …", "The senator later said")
@@ -1344,9 +1509,11 @@ class Resolver:
     def _salience(self, before: int, gender: str | None = None,
                   allowed: set[int] | None = None) -> list[tuple[float, int]]:
         """Candidates before token ``before``, best first: subjects and speakers, decaying with distance."""
+        self._resolve_pronoun_subjects(before)
         current = bisect.bisect_right(self.sentence_starts, before) - 1
         contributions: dict[int, list[float]] = {}
         events = [(i, p, w) for i, p, w in self.people.occurrences if i < before]
+        events += [(i, p, w) for i, p, w in self.pronoun_mentions if i < before]
         events += [(i, p, SALIENCE_SPEAKER) for i, p in self.speakers if i < before]
         if allowed is None:
             events += [(i, p, SALIENCE_SUBJECT) for i, p, _ in self.anonymous if i < before]
@@ -1373,31 +1540,148 @@ class Resolver:
                   for person, values in contributions.items()}
         return sorted(((score, person) for person, score in scores.items()), reverse=True)
 
-    def resolve(self, mention: Span | None, mention_text: str | None, at: int) -> tuple[int | None, str]:
-        """(person index or None, method) for a speaker mention at token ``at``."""
+    def _named_next(self, after: int, gender: str | None) -> int | None:
+        """The first person named after token ``after``, outside quotations, in the next two
+        sentences, if its known gender does not exclude it."""
+        current = bisect.bisect_right(self.sentence_starts, after) - 1
+        for i, person, _ in self.people.occurrences:
+            if i <= after or _inside(self.doc[i], self.quote_spans):
+                continue
+            if bisect.bisect_right(self.sentence_starts, i) - 1 - current > 2:
+                return None
+            known = self.people.records[person].gender
+            return None if gender and known and known != gender else person
+        return None
+
+    def _topic(self, before: int, gender: str | None) -> int | None:
+        """The person named most often before token ``before`` (outside quotations), if one is named
+        more often than anyone else and its known gender does not exclude it."""
+        counts: dict[int, int] = {}
+        for i, person, _ in self.people.occurrences:
+            if i < before and not _inside(self.doc[i], self.quote_spans):
+                counts[person] = counts.get(person, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        known = self.people.records[ranked[0][0]].gender
+        return None if gender and known and known != gender else ranked[0][0]
+
+    def _paragraph_subject(self, before: int, gender: str | None, main_only: bool = False) -> int | None:
+        """The person (or unnamed person, < 0) of the latest subject mention in the paragraph of
+        token ``before`` and before it, outside quotations, whose known gender does not differ;
+        with ``main_only``, subjects of main clauses only ("Roe said Jones …": Roe)."""
+        text = self.doc.text
+        paragraph_start = text.rfind("\n", 0, self.doc[before].idx) + 1
+        events = [(i, p) for i, p, w in self.people.occurrences if w == SALIENCE_SUBJECT]
+        events += [(i, p) for i, p, _ in self.pronoun_mentions]
+        events += [(i, p) for i, p, _ in self.anonymous]
+        events = [(i, p) for i, p in events if i < before and self.doc[i].idx >= paragraph_start
+                  and not _inside(self.doc[i], self.quote_spans)]
+        anonymous_gender = {p: g for _, p, g in self.anonymous}
+        for i, person in sorted(events, reverse=True):
+            if main_only:
+                subject = self.doc[i].head if self.doc[i].dep_ == "appos" else self.doc[i]
+                if subject.head.dep_ != "ROOT":
+                    continue
+            known = anonymous_gender.get(person) if person < 0 else self.people.records[person].gender
+            if not (gender and known and known != gender):
+                return person
+        return None
+
+    def _resolve_pronoun_subjects(self, before: int) -> None:
+        """Resolve the reporter's subject pronouns before token ``before`` that are not resolved yet."""
+        while self._pronouns_done < len(self.pronoun_subjects) and \
+                self.pronoun_subjects[self._pronouns_done] < before:
+            index = self.pronoun_subjects[self._pronouns_done]
+            self._pronouns_done += 1  # first, so the salience below does not come back to it
+            # The subject of a main clause continues the paragraph's previous subject ("Silva signed
+            # on Friday. He said …"); an embedded one ("Pell asked what she had received") goes by salience.
+            token = self.doc[index]
+            possessive = token.dep_ == "poss"  # "Her neighbour, Carl Dunn, helped …"
+            main_clause = possessive or (token.head.dep_ == "ROOT" and not any(
+                t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[token.sent.start:index]))
+            gender = POSSESSIVE_PRONOUNS.get(token.lower_) or PERSONAL_PRONOUNS[token.lower_]
+            person = None if main_clause else self._reporting_subject(token, gender)
+            if person is None:
+                person = self._resolve_pronoun(gender, index, token.sent.start if main_clause else None, True)
+            if person is not None:
+                self.pronoun_mentions.append((index, person, SALIENCE_OTHER if possessive else SALIENCE_SUBJECT))
+
+    def _reporting_subject(self, pronoun: Token, gender: str) -> int | None:
+        """The person who reports the clause a pronoun is the subject of, when the article names them:
+        "Maya said she had not chosen" -> Maya; not for questions ("Pell asked what she had received")."""
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or not _is_cue(clause.head) or clause.head.lemma_.lower() in ("ask", "wonder"):
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i > pronoun.i:
+            return None
+        inside = {t.i for t in subject.subtree}
+        events = [(i, p) for i, p, _ in self.people.occurrences if i in inside]
+        events += [(i, p) for i, p, _ in self.pronoun_mentions if i in inside]
+        if not events:
+            return None
+        person = min(events, key=lambda e: abs(e[0] - subject.i))[1]
+        known = self.people.records[person].gender
+        if known and known != gender:
+            return None
+        self.people.records[person].gender = gender  # "Greaves told the inquiry she had …": Greaves is "she"
+        return person
+
+    def _resolve_pronoun(self, gender: str, at: int, local_before: int | None,
+                         main_only: bool) -> int | None:
+        """The person a "he"/"she" at token ``at`` refers to (see :meth:`resolve`), or None."""
+        ranked = self._salience(at, gender)
+        local = None if local_before is None else \
+            self._paragraph_subject(local_before, gender, main_only)
+        if local is not None:
+            # "Roe said the plan was in place. “…,” she said.": the latest subject of the
+            # pronoun's paragraph, when its gender does not exclude it, is who it means.
+            ranked = [(float("inf"), local)] + [r for r in ranked if r[1] != local]
+        elif not ranked:
+            # Nobody named yet: a feature's opening "“…,” she said. Nurse Aisha Khan has …"
+            # names the speaker just after.
+            following = self._named_next(at, gender)
+            if following is not None:
+                ranked = [(float("inf"), following)]
+        elif ranked[0][0] < SALIENCE_TOPIC_BELOW:
+            # Nobody was mentioned for several sentences: the pronoun picks up the person
+            # the article is about ("In 2011 the city honored him. … he said then.").
+            topic = self._topic(at, gender)
+            if topic is not None:
+                ranked = [(float("inf"), topic)] + [r for r in ranked if r[1] != topic]
+        if ranked and ranked[0][1] < 0:
+            return None  # the unnamed person just introduced
+        if ranked:
+            person = ranked[0][1]
+            if self.people.records[person].gender is None:
+                # A candidate of the pronoun's known gender beats one of unknown gender
+                # at similar salience ("she" after "the minister" and "Lloyd").
+                person = next((p for score, p in ranked if p >= 0 and self.people.records[p].gender == gender
+                               and score >= SALIENCE_GENDER_MARGIN * ranked[0][0]), person)
+            # Learn the gender only from a clear winner: a wrong guess would spread.
+            clear = len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]
+            if clear and not self.people.records[person].gender:
+                self.people.records[person].gender = gender
+            return person
+        return None
+
+    def resolve(self, mention: Span | None, mention_text: str | None, at: int,
+                local_before: int | None = -1, main_only: bool = False) -> tuple[int | None, str]:
+        """(person index or None, method) for a speaker mention at token ``at``.
+
+        A pronoun goes first to the latest subject (of a main clause, with ``main_only``) of its
+        paragraph before token ``local_before`` (``at`` when -1; not at all when None), then by salience.
+        """
+        if local_before == -1:
+            local_before = at
         if mention is not None:
             words = [t for t in mention if not t.is_punct]
             head = mention.root
             if head.pos_ not in ("NOUN", "PROPN", "PRON") and words:
                 head = words[-1]  # a misparsed description: "the 54-year-old" rooted at "the"
             if head.lower_ in PERSONAL_PRONOUNS and len(words) == 1:
-                gender = PERSONAL_PRONOUNS[head.lower_]
-                ranked = self._salience(at, gender)
-                if ranked and ranked[0][1] < 0:
-                    return None, "pronoun"  # the unnamed person just introduced
-                if ranked:
-                    person = ranked[0][1]
-                    if self.people.records[person].gender is None:
-                        # A candidate of the pronoun's known gender beats one of unknown gender
-                        # at similar salience ("she" after "the minister" and "Lloyd").
-                        person = next((p for score, p in ranked if p >= 0 and self.people.records[p].gender == gender
-                                       and score >= SALIENCE_GENDER_MARGIN * ranked[0][0]), person)
-                    # Learn the gender only from a clear winner: a wrong guess would spread.
-                    clear = len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]
-                    if clear and not self.people.records[person].gender:
-                        self.people.records[person].gender = PERSONAL_PRONOUNS[head.lower_]
-                    return person, "pronoun"
-                return None, "pronoun"
+                return self._resolve_pronoun(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only), "pronoun"
             if any(t.dep_ == "conj" and t.head.i >= mention.start for t in mention):
                 return None, "explicit"  # "Roe and Okafor": collectives are never a speaker
             if len(words) == 2 and words[0].lower_ == "the" and _is_demonym(head) and \
@@ -1436,8 +1720,12 @@ class Resolver:
             words = mention_text.split()
             if all(_norm(w) in TITLE_WORDS or _norm(w) in ("the", "a") for w in words):
                 return self._by_role(words[-1], words, at), "role"  # "Minister: ‘…’"
-            # Title-case headlines: only the last word is reliably the surname.
+            # Title-case headlines: only the last word is reliably the surname; the word before it
+            # picks between people who share it ("Mayor Ruth Calder" with Pete Calder in the story).
             found = self.people.find(words[-1:])
+            same_surname = self.people.find_all(words[-1:])
+            if len(same_surname) > 1:
+                found = next(iter(self.people.find_all(words[-2:])), found)
             return found, "explicit"
         return None, "none"
 

@@ -757,3 +757,151 @@ def test_title_before_a_name_ner_calls_an_organisation(nlp):
 ])
 def test_sentence_initial_descriptor_the_article_uses_as_a_noun(nlp, text, expected):
     assert [s for _, s in pairs(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # NER calls "Agnes Rennick" a place; her husband's name (a PERSON) shares the surname.
+    ("The last ferryman\n\nFor forty years, Agnes Rennick sailed the little ferry across the loch. "
+     "Her husband, Donald Rennick, ran the pier.\n\n“I never once missed a crossing,” she says.", "Agnes Rennick"),
+    # NER calls "Eilidh Brannock" an organisation; "Brannock, 71," gives her an age.
+    ("Town mourns baker\n\nFor decades, Eilidh Brannock baked bread on Quay Street. Brannock, 71, was known "
+     "to everyone.\n\n“I get up at four every morning,” Brannock said.", "Eilidh Brannock"),
+])
+def test_name_ner_misses_is_a_person_by_family_name_or_age(nlp, text, expected):
+    assert [s for _, s in pairs(nlp, text)] == [expected]
+
+
+def test_narrative_pronoun_subjects_keep_the_person_salient(nlp):
+    # "She came …", "he hurt …" in the reporter's words: resolved in reading order, they keep
+    # Morag salient (and teach Hector's gender), so the last "she" is not the husband.
+    text = ("The last ferrywoman\n\nFor forty years, Morag Innes has run the ferry across the loch. "
+            "“It was never a job,” she says.\n\nShe came to the island in 1970 as the wife of the boatman, "
+            "Hector Innes, and took over the crossings after he hurt his shoulder.\n\n"
+            "“They paid Hector, and I did the rowing,” she says.")
+    assert [s for _, s in pairs(nlp, text)] == ["Morag Innes", "Morag Innes"]
+
+
+def test_attributing_pronoun_takes_the_latest_subject_of_its_paragraph(nlp):
+    # Ahmed is known to be "he"; Kofi's gender is unknown, but he is the subject just before.
+    text = ("Transit strike\n\nRail worker Ahmed Siddiqui, 44, said he could not afford his rent. "
+            "“I work nights and I still use a food bank,” he said.\n\n"
+            "Regional director Kofi Mensah said contingency plans were in place. "
+            "“We will keep trains running,” he said.")
+    assert [s for _, s in pairs(nlp, text)] == ["Ahmed Siddiqui", "Kofi Mensah"]
+
+
+def test_name_ner_calls_an_organisation_followed_by_she_is_a_person(nlp):
+    text = ("The last ferrywoman\n\nFor forty years, Morag Innes has run the ferry across the loch. "
+            "“It was never a job,” she says.")
+    assert pairs(nlp, text) == [("It was never a job,", "Morag Innes")]
+
+
+def test_pronoun_after_a_long_gap_goes_to_the_person_the_article_is_about(nlp):
+    # Ten sentences after anyone was named, "he" is the subject of the obituary, not the last speaker.
+    text = ("Arthur Penhale, boatbuilder, dies at 90\n\n"
+            "Arthur Penhale, who built wooden boats in Fowey for sixty years, died on Monday. He was 90.\n\n"
+            "Mr. Penhale left school at 14. Mr. Penhale built his first dinghy in 1950.\n\n"
+            "“He never wasted a plank,” said the sailmaker Colin Treloar, a friend since 1961. "
+            "“Not one. Never. Not in sixty years. Not even a short one. Not even for me. Not for anyone.”\n\n"
+            "The town named a quay after him in 2015. Accepting the honour, he thanked his apprentices.\n\n"
+            "“They kept me young,” he said then.")
+    assert [s for _, s in pairs(nlp, text)] == ["Colin Treloar", "Colin Treloar", "Arthur Penhale"]
+
+
+@pytest.mark.parametrize("text", [
+    "Vote\n\nSen. Mark Ellis, R-Texas, called the bill \"a disaster\" and vowed to fight it.",
+    "Vote\n\nRep. Ana Lugo, D-Calif., said the bill was \"a disaster.\"",
+])
+def test_party_and_state_after_a_name_are_not_the_speaker(nlp, text):
+    mentions = quotes_of(nlp, text)
+    assert len(mentions) == 1 and mentions[0].speaker in ("Mark Ellis", "Ana Lugo")
+    assert all("-" not in p.name for p in nlp(text)._.people)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "He said …" opening a sentence continues the paragraph's main subject (Silva), not the last speaker.
+    ("Hire\n\nThe club appointed Marco Silva on Friday. Chairman Tony Bloom said he was delighted. "
+     "\"Marco is a brilliant coach,\" he said.\n\nSilva, 46, signed a three-year deal. He said he had wanted "
+     "the job for years. \"It is a dream,\" he said.", ["Tony Bloom", "Marco Silva"]),
+    # The subject of a reported clause ("said Jones had …") is not the one "She" continues.
+    ("Trial\n\nProsecutor Dana White said Jones had planned the attack. She showed jurors a text he sent. "
+     "\"He knew exactly what he was doing,\" she said.", ["Dana White"]),
+])
+def test_sentence_subject_pronoun_continues_the_main_subject_before_it(nlp, text, expected):
+    assert [s for _, s in pairs(nlp, text)] == expected
+
+
+def test_pronoun_before_anyone_is_named_goes_to_the_person_named_next(nlp):
+    text = ("Night shift\n\n“We’re the ones who keep the lights on,” she said. Nurse Aisha Khan has worked "
+            "at the hospital for 12 years.")
+    assert pairs(nlp, text) == [("We’re the ones who keep the lights on,", "Aisha Khan")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Science\n\nThe study's co-author, Prof. Lena Morris of Oxford, said: \"We were stunned.\"\n\n"
+     "\"Nobody expected it,\" added co-author Raj Patel.", ["Lena Morris", "Raj Patel"]),
+])
+def test_hyphenated_subject_split_by_the_tokenizer(nlp, text, expected):
+    assert [s for _, s in pairs(nlp, text)] == expected
+
+
+def test_common_noun_role_before_a_name_and_a_shorter_role_noun(nlp):
+    # "Goalkeeper" is tagged a common noun, not a title; "the keeper" is a shorter form of it.
+    text = ("Cup\n\nStriker Jamal Reed scored twice. Goalkeeper Tim Hale saved a penalty.\n\n"
+            "\"I just hit it,\" the striker said.\n\n\"I guessed right,\" the keeper said.")
+    assert [s for _, s in pairs(nlp, text)] == ["Jamal Reed", "Tim Hale"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('Row\n\n"That is a lie," Mr. Trent shot back. Senator Alan Trent has denied the claims.', "Alan Trent"),
+    ('Row\n\nAlan Trent hit back: "They are desperate."', "Alan Trent"),
+    ('Row\n\nAlan Trent hit the ball back to the "wrong side of the net" twice.', None),
+])
+def test_verbs_that_report_speech_with_back(nlp, text, expected):
+    assert [s for _, s in pairs(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('Row\n\nThe minister, Claire Fox, was asked whether she would resign. Her answer: "Absolutely not."',
+     "Claire Fox"),
+    ('Row\n\nFox\'s reply was blunt: "Absolutely not." Claire Fox has held the seat since 2010.', "Claire Fox"),
+    ('Row\n\nIn the words of one official, Mark Bell, the plan is "dead on arrival."', "Mark Bell"),
+])
+def test_speech_nouns_and_in_the_words_of(nlp, text, expected):
+    assert [s for _, s in pairs(nlp, text)] == [expected]
+
+
+def test_sentence_opening_possessive_pronoun_teaches_the_subjects_gender(nlp):
+    # "Her neighbor" refers back to Maria, so the later "she" is Maria, not the nearer Carl.
+    text = ("Storm\n\nMaria Gomez watched the water rise. Her neighbor, Carl Dunn, helped her onto the roof.\n\n"
+            "\"I thought we would die,\" she said.\n\nDunn, a retired firefighter, shrugged. "
+            "\"Anyone would have done it,\" he said.")
+    assert [s for _, s in pairs(nlp, text)] == ["Maria Gomez", "Carl Dunn"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "he" in what the prime minister told reporters is the prime minister, not the last speaker.
+    ("Debate\n\nOpposition leader Keir Dalton attacked the record, while Prime Minister Rishi Vance defended "
+     "his plans.\n\n\"This government has run out of road,\" Dalton told parliament.\n\nThe prime minister later "
+     "told reporters he was confident. \"People will see through it,\" he said.", ["Keir Dalton", "Rishi Vance"]),
+    # A question's "she" is someone else: the asker is not who answers.
+    ("Inquiry\n\nEngineer Paula Greaves told the inquiry she had written three reports.\n\n"
+     "Counsel to the inquiry, Nicholas Pell, asked what response she had received. \"None,\" she replied.",
+     ["Paula Greaves"]),
+])
+def test_pronoun_in_reported_speech_is_the_reporter(nlp, text, expected):
+    assert [s for _, s in pairs(nlp, text)] == expected
+
+
+def test_relative_named_by_first_name_takes_the_family_surname(nlp):
+    text = ("Verdict\n\nA jury found Derek Moss guilty of murdering his business partner, Alan Price.\n\n"
+            "Price's widow, Susan, said outside court that justice had been done. "
+            "\"Nothing brings Alan back,\" she said.")
+    assert pairs(nlp, text) == [("Nothing brings Alan back,", "Susan Price")]
+
+
+def test_headline_name_picks_between_people_sharing_a_surname(nlp):
+    text = ("\"Not yet\": a conversation with Mayor Ruth Calder\n"
+            "Ruth Calder has been mayor for eleven years. \"Not yet,\" Calder said.\n"
+            "Calder's husband, Pete Calder, a retired teacher, listened. \"She never stops,\" he said.\n")
+    assert [s for _, s in pairs(nlp, text)] == ["Ruth Calder", "Ruth Calder", "Pete Calder"]
