@@ -148,7 +148,7 @@ TITLE_WORDS = frozenset("""
     spokesman spokeswoman spokesperson deputy assistant acting former lord lady baron gunnery
     marshal envoy councillor councilman councilwoman congressman congresswoman lawmaker manager
     head leader executive founder chairperson supt insp det pm boss cllr constable sheriff alderman
-    trooper magistrate headteacher headmaster headmistress pastor
+    trooper magistrate headteacher headmaster headmistress pastor cr registrar
 """.split())
 # Honorifics carry gender but are not roles.
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
@@ -160,7 +160,7 @@ ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "r
                  "gov": "governor", "lt": "lieutenant", "col": "colonel", "capt": "captain",
                  "sgt": "sergeant", "maj": "major", "prof": "professor", "cmdr": "commander",
                  "brig": "brigadier", "cpl": "corporal", "pvt": "private", "rev": "reverend",
-                 "supt": "superintendent", "cllr": "councillor", "insp": "inspector", "det": "detective",
+                 "supt": "superintendent", "cllr": "councillor", "cr": "councillor", "insp": "inspector", "det": "detective",
                  "chair": "chairman",
                  "chairwoman": "chairman", "chairperson": "chairman", "pm": "minister"}
 # Role heads that name the same kind of office ("the ministry chief" ~ "Transport Secretary").
@@ -487,6 +487,7 @@ def is_not_speech(text: str, quotation: Quotation) -> bool:
         return not (quotation.text.rstrip()[-1:] in ".!?,…" and not is_partial(text, quotation, False))
     line_start = text.rfind("\n", 0, quotation.open_mark) + 1
     before = text[max(line_start, quotation.open_mark - 40):quotation.open_mark].lower().rstrip()
+    before = re.split(r"[.!?…]\s+", before)[-1]  # "… the adventure movie. “I was …”": the previous sentence's words
     if before.endswith(SCARE_PREFIXES):
         return True
     previous = re.findall(r"[a-z-]+", before)[-2:]
@@ -503,7 +504,7 @@ def is_not_speech(text: str, quotation: Quotation) -> bool:
     # A Title Case phrase inside a body sentence, with no punctuation of its own and no attribution
     # after it, names something: “debut feature “The Quiet Year” was made …”.
     if quotation.paragraph > 0 and quotation.close_mark is not None and words[0][:1].isupper() and \
-            _is_title_case(words) and last_char not in ".,!?…;:" and is_partial(text, quotation, False):
+            _is_title_case(words) and last_char not in ".!?…;:" and is_partial(text, quotation, False):
         after = _ATTRIBUTION_AFTER.match(text, quotation.close_mark + 1)
         cue = after and (after.group("cue1") or after.group("cue2"))
         return not (cue and cue in CUE_FORMS)
@@ -666,9 +667,31 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
             (name[0].ent_iob_ == "O" and name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON") or
             (name[0].is_sent_start and (name[0].lower_ in PERSON_NOUNS or
                                         name[0].lower_.endswith(("ist", "man", "woman", "person", "eer")) or
-                                        name[0].lower_ in _lowercase_lemmas(name[0].doc)))):
+                                        name[0].lower_ in _lowercase_lemmas(name[0].doc))) or
+            name[0].text in _recurring_prefixes(name[0].doc)):
+        title, name = title + [name[0]], name[1:]
+    # "Registrar of Voters Teresa Quan": after "of", a word NER leaves outside the name belongs to the title.
+    if len(name) > 2 and title and title[-1].lower_ in ("of", "the") and name[0].ent_iob_ == "O" and \
+            name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON":
         title, name = title + [name[0]], name[1:]
     return title, name
+
+
+def _recurring_prefixes(doc: Doc) -> frozenset[str]:
+    """Capitalised words printed before two different full names: a title ("Supervisor Dennis Hoyle",
+    "Supervisor Linda Marsh"), whatever NER makes of either (computed once per doc)."""
+    cached = doc.user_data.get("quotes_recurring_prefixes")
+    if cached is None:
+        seen: dict[str, set[str]] = {}
+        for token in doc[:-2]:
+            first, last = doc[token.i + 1], doc[token.i + 2]
+            if token.is_alpha and token.text[:1].isupper() and not token.is_sent_start and \
+                    _is_name_token(first) and _is_name_token(last) and last.ent_type_ == "PERSON" and \
+                    token.text != first.text:
+                seen.setdefault(token.text, set()).add(first.text)
+        cached = frozenset(word for word, firsts in seen.items() if len(firsts) > 1)
+        doc.user_data["quotes_recurring_prefixes"] = cached
+    return cached
 
 
 def _lowercase_lemmas(doc: Doc) -> frozenset[str]:
@@ -1351,6 +1374,12 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
         return None
     sentence_start = doc[colon - 1].sent.start
     clause = doc[sentence_start:colon]
+    # A transcript's speaker label opening the line: "Okoro: “…”", "Ms. McLeish: “…”".
+    line_start = sentence_start == 0 or "\n" in doc[sentence_start - 1].text_with_ws
+    label = [t for t in clause if not t.is_punct or t.text == "."]
+    if line_start and 0 < len(label) <= 4 and len(label) == len(clause) and len(label[-1].text) > 1 and \
+            all(_is_name_token(t) or _is_title(t) for t in label) and _is_name_token(label[-1]):
+        return _Attribution(_mention_span(label[-1]), cue=None)
     if any(t.lemma_ == "quote" for t in clause):
         return None  # "… ended by quoting her father: “…”": someone else's words
     # The verb nearest the colon that has a subject of its own.
@@ -1784,8 +1813,14 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     """Mentions and people of one parsed article (the body of the ``quotes`` component)."""
     text = doc.text
     parsed = doc.has_annotation("DEP")
-    quotations = [q for q in find_quotations(text)
-                  if not is_not_speech(text, q) or (parsed and _reported_one_word(doc, text, q))]
+    found = find_quotations(text)
+    quotations = [q for q in found if not is_not_speech(text, q) or (parsed and _reported_one_word(doc, text, q))]
+    # A headline's Title Case quote that the body prints as the title of a work names it too:
+    # "Review: ‘The Salt Road’ is …" with "the film “The Salt Road” …".
+    kept = {id(q) for q in quotations}
+    titles = {_title_key(q.text) for q in found if q.paragraph > 0 and id(q) not in kept and
+              _is_title_case(re.findall(r"[\w’'-]+", q.text))}
+    quotations = [q for q in quotations if q.paragraph > 0 or _title_key(q.text) not in titles]
     if not parsed:
         # A pipeline without a parser still finds quotations; attribution needs the parse.
         return [Mention(q.start, q.end, q.text, confidence=CONFIDENCE["none"]) for q in quotations], []
@@ -1816,6 +1851,10 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     _share_within_chains(mentions, quotations)
     _headlines_from_body(mentions, quotations)
     return mentions, people.people()
+
+
+def _title_key(text: str) -> str:
+    return " ".join(re.findall(r"[\w’'-]+", text.lower()))
 
 
 def _reported_one_word(doc: Doc, text: str, quotation: Quotation) -> bool:

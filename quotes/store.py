@@ -360,17 +360,38 @@ def refresh_speakers(db: sqlite_utils.Database, registry: Registry | None) -> di
 
 def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], str]) -> None:
     """Per quote: speaker, conflicts, propagation to unattributed mentions, counts; canonical
-    text, similarity and diff for quotes whose membership changed (``dirty``)."""
+    text, similarity and diff for quotes whose membership changed (``dirty``).
+
+    Only quotes that can have changed are read: dirty ones and those holding a mention whose
+    speaker resolution changed, so a nightly run costs what it adds, not the whole corpus.
+    """
     # A quote that is no mention's primary is gone; so are secondary links to it.
     db.execute("delete from mention_quotes where quote_id not in (select quote_id from mentions)")
     db.execute("delete from quotes where id not in (select quote_id from mentions)")
+    affected = {row[0] for row in db.execute("select id from quotes where dirty = 1")}
+    changed_pairs = [
+        (article_id, name) for article_id, name, speaker_id in db.execute(
+            "select distinct article_id, speaker_name, speaker_id from mentions where speaker_name is not null")
+        if speaker_of.get((article_id, name)) != speaker_id
+    ]
+    for article_id, name in changed_pairs:
+        affected.update(row[0] for row in db.execute(
+            "select quote_id from mentions where article_id = ? and speaker_name = ?", [article_id, name]))
+    if not affected:
+        return
+    db.execute("create temp table if not exists refresh_quote_ids (id text primary key)")
+    db.execute("delete from refresh_quote_ids")
+    db.conn.executemany("insert into refresh_quote_ids (id) values (?)", [(q,) for q in affected])
     members: dict[str, list[dict]] = defaultdict(list)
-    for row in db.query("select id, quote_id, text, article_id, speaker_name, speaker_id, method, "
-                        "extracted_method, outlet, published from mentions order by published, id"):
+    for row in db.query("select id, quote_id, text, article_id, speaker_name, speaker_id, method, extracted_method, "
+                        "outlet, published from mentions where quote_id in (select id from refresh_quote_ids) "
+                        "order by published, id"):
         row["named"] = speaker_of.get((row["article_id"], row["speaker_name"]))
         members[row["quote_id"]].append(row)
-    stored = {row["id"]: row for row in db.query(f"select {', '.join(QUOTE_STAT_COLUMNS)}, dirty from quotes")}
-    mention_updates, text_updates, quote_updates = [], [], []
+    stored = {row["id"]: row for row in db.query(
+        f"select {', '.join(QUOTE_STAT_COLUMNS)}, dirty from quotes where id in (select id from refresh_quote_ids)")}
+    db.execute("delete from refresh_quote_ids")
+    mention_updates, text_updates, stat_updates, canonical_updates = [], [], [], []
     for quote_id, rows in members.items():
         named = Counter(r["named"] for r in rows if r["named"])
         speaker_id = None
@@ -400,16 +421,17 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
         current = stored.get(quote_id, {})
         if current.get("dirty"):
             canonical = choose_canonical([r["text"] for r in rows])
-            row["canonical"] = canonical
+            canonical_updates.append((canonical, quote_id))
             text_updates.extend(
                 (similarity(canonical, r["text"]), json.dumps(word_diff(canonical, r["text"])), r["id"])
                 for r in rows)
         if current.get("dirty") or any(current.get(k) != v for k, v in row.items()):
-            quote_updates.append(row)
+            stat_updates.append([row[k] for k in QUOTE_STAT_COLUMNS[1:]] + [quote_id])
     db.conn.executemany("update mentions set method = ?, speaker_id = ? where id = ?", mention_updates)
     db.conn.executemany("update mentions set similarity = ?, diff = ? where id = ?", text_updates)
-    for row in quote_updates:
-        db["quotes"].update(row["id"], {**{k: v for k, v in row.items() if k != "id"}, "dirty": 0})
+    db.conn.executemany("update quotes set canonical = ? where id = ?", canonical_updates)
+    assignments = ", ".join(f"{column} = ?" for column in QUOTE_STAT_COLUMNS[1:])
+    db.conn.executemany(f"update quotes set {assignments}, dirty = 0 where id = ?", stat_updates)
 
 
 QUOTE_STAT_COLUMNS = ["id", "speaker_id", "mention_count", "article_count", "outlet_count", "first_seen",

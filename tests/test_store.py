@@ -147,3 +147,18 @@ def test_refresh_writes_nothing_when_nothing_changed(nlp, fresh_db):
     # Speakers and aliases are small tables replaced whole; mentions and quotes are untouched.
     changed = db.conn.total_changes - before
     assert changed == 2 * (db["speakers"].count + db["speaker_aliases"].count) + db["speakers"].count
+
+
+def test_refresh_follows_a_speaker_whose_canonical_name_changes(nlp, fresh_db):
+    db = fresh_db
+    ingest(db, [Article("a", "Budget row\n“The numbers do not add up,” Mr. Okonkwo said on Friday.", outlet="Wire")], nlp)
+    [before] = db.query("select m.speaker_id, q.speaker_id as quote_speaker from mentions m "
+                        "join quotes q on q.id = m.quote_id")
+    ingest(db, [Article("b", "Minister quits\nFinance Minister Chidi Okonkwo resigned. “I am done,” he said.",
+                        outlet="Daily")], nlp)
+    rows = list(db.query("select m.article_id, m.speaker_id, q.speaker_id as quote_speaker from mentions m "
+                         "join quotes q on q.id = m.quote_id order by m.article_id"))
+    assert before["speaker_id"] != rows[0]["speaker_id"]
+    assert [("a", "chidi-okonkwo", "chidi-okonkwo"), ("b", "chidi-okonkwo", "chidi-okonkwo")] == [
+        (r["article_id"], r["speaker_id"], r["quote_speaker"]) for r in rows]
+    assert ["chidi-okonkwo"] == [r["id"] for r in db["speakers"].rows]
