@@ -487,7 +487,7 @@ def is_not_speech(text: str, quotation: Quotation) -> bool:
         return not (quotation.text.rstrip()[-1:] in ".!?,…" and not is_partial(text, quotation, False))
     line_start = text.rfind("\n", 0, quotation.open_mark) + 1
     before = text[max(line_start, quotation.open_mark - 40):quotation.open_mark].lower().rstrip()
-    before = re.split(r"[.!?…]\s+", before)[-1]  # "… the adventure movie. “I was …”": the previous sentence's words
+    before = re.split(r"[.!?…](?:\s+|$)", before)[-1]  # "… the adventure movie. “I was …”": the previous sentence's words
     if before.endswith(SCARE_PREFIXES):
         return True
     previous = re.findall(r"[a-z-]+", before)[-2:]
@@ -994,7 +994,21 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 token.ent_type_ in ("", "PERSON") or _norm(token.head.lemma_) in PERSON_NOUNS or
                 _is_role_noun(token.head)):
             heads.add(token.i)  # "Her son, Mateo," even when NER calls Mateo a place
+        elif token.dep_ == "appos" and token.ent_type_ in ("ORG", "GPE", "NORP") and \
+                _is_role_noun(_of_phrase_owner(token.head)) and \
+                len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
+            # "The president of the farmers' union, Sylvie Marchand, …": the parser hangs the name on
+            # "union", NER calls it ORG; the role noun the "of" phrase belongs to says person.
+            heads.add(token.i)
     return heads
+
+
+def _of_phrase_owner(noun: Token) -> Token:
+    """The noun an "of" phrase hangs from: "president" for "union" in "the president of the union"."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun
 
 
 def _next_subject_is_he_or_she(token: Token) -> bool:
@@ -1820,7 +1834,7 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     kept = {id(q) for q in quotations}
     titles = {_title_key(q.text) for q in found if q.paragraph > 0 and id(q) not in kept and
               _is_title_case(re.findall(r"[\w’'-]+", q.text))}
-    quotations = [q for q in quotations if q.paragraph > 0 or _title_key(q.text) not in titles]
+    quotations = [q for q in quotations if _title_key(q.text) not in titles]
     if not parsed:
         # A pipeline without a parser still finds quotations; attribution needs the parse.
         return [Mention(q.start, q.end, q.text, confidence=CONFIDENCE["none"]) for q in quotations], []
@@ -1831,7 +1845,9 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     people = find_people(doc, body_start=headline_end if title_case else 0)
     if not quotations:
         return [], people.people()
-    quote_spans = [(q.start, q.end) for q in quotations]
+    # Titles of works stay masked: "… through “The Salt Road,” the new film …" names no speaker.
+    quote_spans = sorted([(q.start, q.end) for q in quotations] +
+                         [(q.start, q.end) for q in found if _title_key(q.text) in titles])
     state = _ArticleState(doc, text, quote_spans, _paragraph_spans(text), Resolver(doc, people, quote_spans))
     mentions: list[Mention] = []
     for quotation in quotations:
