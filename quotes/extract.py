@@ -14,7 +14,9 @@ The work runs in four steps, each a section of this module:
    "he"/"she" says person (:func:`find_people`).
 3. *Attribution*: for each quotation, a cue verb and its subject from the
    dependency parse ("X said", "said X", "X said: “…”", a cue governing a fragment),
-   "according to X", a colon after a clause about a person, headline patterns,
+   "according to X", a colon after a clause about a person or a transcript's speaker label
+   ("Okoro: “…”"), a bare manner verb after a comma quote ("“…,” she laughed."), headline
+   patterns (a lower-case role too: "Orchestra's new conductor promises ‘…’"),
    and continuation (the same paragraph, a quote-only paragraph, indirect speech
    just before, every paragraph of a multi-paragraph quote).
 4. *Resolution*: the speaker mention ("he", "the transport secretary", "Mr. Roe")
@@ -55,7 +57,7 @@ from spacy.tokens import Doc, Span, Token
 logger = logging.getLogger(__name__)
 
 # Bump when extraction output can change: `quotes reindex` re-extracts older articles.
-EXTRACTOR_VERSION = "0.5"
+EXTRACTOR_VERSION = "0.6"
 
 METHODS = ("explicit", "pronoun", "role", "continuation", "headline", "according-to", "cluster", "none")
 
@@ -670,6 +672,9 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
                                         name[0].lower_ in _lowercase_lemmas(name[0].doc))) or
             name[0].text in _recurring_prefixes(name[0].doc)):
         title, name = title + [name[0]], name[1:]
+    # An acronym is never a first name: "Local MLA Sunita Chauhan", "DJB chief Rakesh Malhotra".
+    while len(name) > 2 and name[0].is_alpha and name[0].is_upper and 3 <= len(name[0].text) <= 5:
+        title, name = title + [name[0]], name[1:]
     # "Registrar of Voters Teresa Quan": after "of", a word NER leaves outside the name belongs to the title.
     if len(name) > 2 and title and title[-1].lower_ in ("of", "the") and name[0].ent_iob_ == "O" and \
             name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON":
@@ -934,6 +939,13 @@ def _appositive_role(token: Token) -> str | None:
     if token.dep_ == "appos" and (_is_title(token.head) or (_is_role_noun(token.head) and
                                                             not _is_name_token(token.head))):
         return _role_phrase(token.head, stop=_name_run(token)[0].i)  # "The Prime Minister, Helen Marsh,"
+    if token.dep_ in ("dobj", "nsubjpass"):
+        # "named Elena Sokolova as its new conductor", "Roe was appointed as chief executive"
+        for prep in token.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > token.i:
+                role = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if role is not None and _is_role_noun(role) and not _is_name_token(role):
+                    return _role_phrase(role)
     return None
 
 
@@ -956,6 +968,12 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                     family_names.add(_surname_key(head.text))
     # ... and of names printed with an age: "Brannock, 71," makes "Eilidh Brannock" (ORG) a person.
     family_names.update(_surname_key(t.text) for t in capitalised if _has_age_apposition(t))
+    # ... and of names whose last word alone is the subject of a cue verb elsewhere: "striker Amara
+    # Diallo" (ORG) with "“…,” Diallo said." (an organisation goes by its first word, never its last).
+    family_names.update(_surname_key(t.text) for t in capitalised
+                        if t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_VERBS and _is_name_token(t) and
+                        not (t.i > 0 and _is_name_token(doc[t.i - 1])) and
+                        not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1])))
     for token in capitalised:
         if token.idx < body_start:
             continue
@@ -1375,9 +1393,38 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         speaker = _adjacent_speaker(doc, cue, quote_spans)
         if speaker is not None:
             return _Attribution(speaker, cue=cue.text)
+    # (c') No cue verb, but a bare "subject + verb." tag right after a quote that ends in a comma,
+    # "?" or "!": the verb says how it was said ("“…,” she laughed.", "“…!” Roe sighed.").
+    manner = _manner_tag(doc, quotation, anchor_after, quote_spans)
+    if manner is not None:
+        return manner
     # (d) No cue, but a clause about a person introduces the quote with a colon:
     # "Roe's deputy, Ben Adler, was blunter: “…”".
     return _colon_introduction(doc, anchor_before, quote_spans)
+
+
+def _manner_tag(doc: Doc, quotation: Quotation, after: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """Speaker of "“…,” she laughed.": exactly a person and a past/present verb, then the sentence ends."""
+    if quotation.close_mark is None or quotation.text.rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    words: list[Token] = []
+    for token in doc[after:after + 5]:
+        if token.idx <= quotation.close_mark or token.is_space and "\n" not in token.text:
+            continue
+        if token.text in (".", "!", "?") or "\n" in token.text:
+            break
+        if _inside(token, quote_spans) or token.is_punct:
+            return None
+        words.append(token)
+    else:
+        return None
+    if len(words) != 2:
+        return None
+    subject, verb = words if words[1].pos_ == "VERB" else (words[1], words[0])
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or \
+            not (subject.lower_ in PERSONAL_PRONOUNS or _is_name_token(subject)):
+        return None
+    return _Attribution(_mention_span(subject), cue=verb.text)
 
 
 def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
@@ -1457,6 +1504,9 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
 _NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w.’'\-]*)*"
 # "Roe Says ‘…’" / "Roe Warns: ‘…’" / "Roe: ‘…’" before the quote; "‘…,’ Roe Says" / "‘…,’ Says Roe" after.
 HEADLINE_LEFT_CUE = re.compile(rf"(?P<who>{_NAME})\s+(?P<cue>[A-Za-z]+)\s*:?\s*$")
+HEADLINE_LEFT_ROLE = re.compile(
+    r"(?:^|\s)(?P<who>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w\-]*\s+){0,2}(?P<role>[a-z][a-z\-]+))"
+    r"\s+(?P<cue>[a-z]+)\s*:?\s*$")
 HEADLINE_LEFT_COLON = re.compile(rf"(?P<who>{_NAME})\s*:\s*$")
 # "‘…’: a conversation with Mayor Jane Roe", "“…” — An Interview With Jane Roe".
 HEADLINE_INTERVIEW = re.compile(
@@ -1471,6 +1521,10 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
     before = text[line_start:quotation.open_mark]
     left = HEADLINE_LEFT_CUE.search(before)
     if left and left.group("cue").lower() in CUE_FORMS:
+        return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
+    # A role in lower case, which the name patterns leave out: "Orchestra's new conductor promises ‘…’".
+    left = HEADLINE_LEFT_ROLE.search(before)
+    if left and left.group("cue").lower() in CUE_FORMS and _is_descriptor_word(_norm(left.group("role"))):
         return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
     left = HEADLINE_LEFT_COLON.search(before)
     if left:
@@ -1535,7 +1589,10 @@ class Resolver:
             mention = _mention_span(token)
             if mention.root.i != token.i or not mention:
                 continue  # a name in apposition (counted as a name)
-            if mention[0].lower_ in INDEFINITE_DETERMINERS and _describes_person(token, mention):
+            named = any(t.ent_type_ == "PERSON" and _is_name_token(t)
+                        for child in token.children if child.dep_ == "appos" for t in child.subtree)
+            if mention[0].lower_ in INDEFINITE_DETERMINERS and _describes_person(token, mention) and not named:
+                # ("Another resident, Col Harbhajan Sandhu, said": the apposition names them)
                 lemma = _norm(token.lemma_)
                 self.anonymous.append((token.i, -1 - len(self.anonymous),
                                        PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma)))
@@ -1752,7 +1809,11 @@ class Resolver:
                 if any(t.lower_ in INDEFINITE_DETERMINERS for t in words[:1]):
                     return None, "role"  # "a spokeswoman said": someone new, not a known person
                 found = self._by_role(head, words, at)
-                if found is None and words and words[0].lower_ == "the" and _describes_person(head, mention):
+                named_office = _is_title(head) and any(
+                    t.i != head.i and t.is_alpha and t.lower_ not in VAGUE_ROLE_MODIFIERS and t.lower_ != "the"
+                    for t in words)
+                if found is None and words and words[0].lower_ == "the" and _describes_person(head, mention) and \
+                        not named_office:  # "the prime minister" whom no one's role names is someone else
                     # "the 54-year-old said", "the former banker said": a definite description
                     # of someone already in the story; the most salient person fits.
                     ranked = self._salience(at)
@@ -1763,6 +1824,8 @@ class Resolver:
             words = mention_text.split()
             if all(_norm(w) in TITLE_WORDS or _norm(w) in ("the", "a") for w in words):
                 return self._by_role(words[-1], words, at), "role"  # "Minister: ‘…’"
+            if words[-1].islower():
+                return self._by_role(words[-1], words, at), "role"  # "Orchestra's new conductor promises ‘…’"
             # Title-case headlines: only the last word is reliably the surname; the word before it
             # picks between people who share it ("Mayor Ruth Calder" with Pete Calder in the story).
             found = self.people.find(words[-1:])
@@ -1787,7 +1850,7 @@ class Resolver:
                 heads = role_heads(role)
                 if _role_head(head_text) in heads:
                     score = 2.0
-                elif roles_match(head_text, heads):
+                elif roles_match(head_text, heads) and not _modifiers_disagree(modifiers, role, heads):
                     score = 1.0
                 else:
                     continue
@@ -1803,6 +1866,20 @@ class Resolver:
             return next(iter(best_people))
         ranked = self._salience(at, allowed=best_people)
         return ranked[0][1] if ranked else max(best_people)
+
+
+# Modifiers that say nothing about which office: "the former minister", "a senior official".
+VAGUE_ROLE_MODIFIERS = frozenset("former acting top senior new then current interim deputy".split())
+
+
+def _modifiers_disagree(modifiers: set[str], role: str, heads: set[str]) -> bool:
+    """True when a synonym role mention names its office and the role shares none of its words:
+    "the prime minister" is not the "Council leader" or the "Chief Inspector", though minister ~
+    leader ~ chief ("the minister" still may be)."""
+    mine = {m for m in modifiers if m.isalpha() and m not in VAGUE_ROLE_MODIFIERS}
+    theirs = {_norm(w) for w in role.split()} | heads
+    # Shared stems count: "the ministry chief" is the "Finance Minister".
+    return bool(mine) and not any(m[:5] == w[:5] for m in mine for w in theirs if w.isalpha())
 
 
 def _mention_role(mention: Span | None, record: _PersonRecord, method: str) -> str | None:
@@ -1829,11 +1906,12 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     parsed = doc.has_annotation("DEP")
     found = find_quotations(text)
     quotations = [q for q in found if not is_not_speech(text, q) or (parsed and _reported_one_word(doc, text, q))]
-    # A headline's Title Case quote that the body prints as the title of a work names it too:
-    # "Review: ‘The Salt Road’ is …" with "the film “The Salt Road” …".
+    # A Title Case quote printed elsewhere as the title of a work names it everywhere: "Review: ‘The
+    # Salt Road’ is …" with "the film “The Salt Road” …"; "album ‘Quiet Harbour’" then "a decade, “Quiet
+    # Harbour,” and …".
     kept = {id(q) for q in quotations}
-    titles = {_title_key(q.text) for q in found if q.paragraph > 0 and id(q) not in kept and
-              _is_title_case(re.findall(r"[\w’'-]+", q.text))}
+    titles = {_title_key(q.text) for q in found if id(q) not in kept and
+              len(words := re.findall(r"[\w’'-]+", q.text)) > 1 and _is_title_case(words)}
     quotations = [q for q in quotations if _title_key(q.text) not in titles]
     if not parsed:
         # A pipeline without a parser still finds quotations; attribution needs the parse.
@@ -1887,8 +1965,11 @@ def _reported_one_word(doc: Doc, text: str, quotation: Quotation) -> bool:
     if span is None or len(span) == 0:
         return False
     word = span.root
+    adjective = word.pos_ == "ADJ"
+    if word.head.text in DOUBLE_MARKS or word.head.text in SINGLE_MARKS:
+        word = word.head  # "was « balanced »": the parser makes the spaced closing mark the predicate
     predicate = word.dep_ in ("acomp", "attr", "oprd") or (word.dep_ == "pobj" and word.head.lower_ == "as")
-    if word.pos_ != "ADJ" or not predicate:  # "were “reckless”", "described it as “fearless”"
+    if not adjective or not predicate:  # "were “reckless”", "described it as “fearless”"
         return False
     return any(_is_cue(ancestor) and not (span.start <= ancestor.i < span.end) for ancestor in word.ancestors)
 

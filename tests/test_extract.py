@@ -905,3 +905,96 @@ def test_headline_name_picks_between_people_sharing_a_surname(nlp):
             "Ruth Calder has been mayor for eleven years. \"Not yet,\" Calder said.\n"
             "Calder's husband, Pete Calder, a retired teacher, listened. \"She never stops,\" he said.\n")
     assert [s for _, s in pairs(nlp, text)] == ["Ruth Calder", "Ruth Calder", "Pete Calder"]
+
+
+# --- Round 4: mechanisms from a fresh batch of styles ---------------------------------------------
+
+
+def test_a_word_before_two_different_names_is_a_title(nlp):
+    text = ("Board results\n\nChallenger Ana Ruiz beat incumbent Commissioner Paul Greer on Tuesday, while "
+            "Commissioner Joan Tate held her seat.\n\n\"I wish her well,\" Greer said.")
+    assert pairs(nlp, text) == [("I wish her well,", "Paul Greer")]
+
+
+def test_office_named_with_of_stays_in_the_title(nlp):
+    text = ("Turnout up\n\nCounty Registrar of Voters Teresa Quan said counting would finish soon.\n\n"
+            "\"Every ballot will be counted,\" Quan said.")
+    assert pairs(nlp, text) == [("Every ballot will be counted,", "Teresa Quan")]
+
+
+def test_australian_councillor_abbreviation(nlp):
+    text = ("Bins\n\nMayor Liam Dunstan said ratepayers had been let down.\n\n"
+            "'It's not good enough,' Cr Dunstan said.")
+    assert pairs(nlp, text) == [("It's not good enough,", "Liam Dunstan")]
+
+
+def test_transcript_speaker_label(nlp):
+    text = ("Briefing\n\nPolice Chief Daniel Okoro and stadium chief executive Fiona McLeish spoke on Monday.\n\n"
+            "Q: Were there enough officers?\n\n"
+            "Okoro: \"We had more officers than ever before.\"\n\n"
+            "McLeish: \"We should have opened the gates sooner.\"")
+    assert pairs(nlp, text) == [("We had more officers than ever before.", "Daniel Okoro"),
+                                ("We should have opened the gates sooner.", "Fiona McLeish")]
+
+
+def test_titles_of_works_across_sentences_headline_and_subject(nlp):
+    text = ("Review: 'The Long Field' is slow\n\n"
+            "Halfway through \"The Long Field,\" the new film from Ines Carvalho, the guide says: \"Wait.\"\n\n"
+            "Carvalho has said she wanted to avoid the adventure movie. \"I was not interested in the chase,\" "
+            "she told a magazine.\n\n"
+            "\"The Long Field\" opens Friday.")
+    assert pairs(nlp, text) == [("Wait.", None), ("I was not interested in the chase,", "Ines Carvalho")]
+
+
+def test_name_in_apposition_to_a_role_with_an_of_phrase(nlp):
+    text = ("Blockade\n\nThe president of the national farmers' union, Sylvie Marchand, told reporters the "
+            "blockade would continue. « The door is open on our side, » she said.")
+    assert [s for _, s in pairs(nlp, text)] == ["Sylvie Marchand"]
+
+
+def test_manner_verb_after_a_comma_quote(nlp):
+    text = ("Bins\n\nMother-of-three Jasleen Kaur said her bin was overflowing.\n\n"
+            "'It's nappies and pizza boxes,' she laughed. 'Two weeks is a long time.'")
+    assert [s for _, s in pairs(nlp, text)] == ["Jasleen Kaur", "Jasleen Kaur"]
+
+
+def test_a_named_office_nobody_holds_is_someone_else(nlp):
+    text = ("Floods\n\nForecaster Helen Byrne said more rain would fall. \"The ground is full,\" Byrne said.\n\n"
+            "The prime minister posted that ministers were \"monitoring the situation closely\".")
+    assert pairs(nlp, text) == [("The ground is full,", "Helen Byrne"), ("monitoring the situation closely", None)]
+
+
+def test_one_word_predicate_in_spaced_guillemets_is_speech(nlp):
+    text = ("Trade\n\nA Commission spokesman said the agreement was « balanced » and fair to farmers.")
+    assert [t for t, _ in pairs(nlp, text)] == ["balanced"]
+
+
+def test_headline_role_in_lower_case_resolves_through_roles(nlp):
+    text = ("Orchestra's new conductor promises 'music for everyone'\n"
+            "The Northern Symphony Orchestra has named Elena Sokolova as its new principal conductor.\n"
+            "Sokolova said she wanted music for everyone. \"Music is not a luxury,\" she said.\n")
+    assert pairs(nlp, text)[0] == ("music for everyone", "Elena Sokolova")
+
+
+def test_acronym_before_a_name_is_a_title(nlp):
+    text = ("Water\n\nLocal MLA Sunita Chauhan visited the site. \"Water is a basic right,\" Chauhan said.")
+    assert pairs(nlp, text) == [("Water is a basic right,", "Sunita Chauhan")]
+
+
+def test_surname_alone_as_cue_subject_makes_a_person_of_an_org_label(nlp):
+    text = ("Derby\n\nCity had led twice through striker Amara Diallo.\n\n"
+            "\"I thought that was it,\" Diallo said.")
+    assert pairs(nlp, text) == [("I thought that was it,", "Amara Diallo")]
+
+
+def test_indefinite_subject_with_a_named_apposition_is_that_person(nlp):
+    text = ("Water\n\nAnother resident, retired Army officer Col (retd) Harbhajan Sandhu, said supply had "
+            "worsened. \"It has never been this bad,\" he said.")
+    assert pairs(nlp, text) == [("It has never been this bad,", "Harbhajan Sandhu")]
+
+
+def test_a_title_once_is_a_title_everywhere(nlp):
+    text = ("Band's comeback album 'Quiet Harbour' divides fans\n\n"
+            "The Lanterns have released their first album in a decade, \"Quiet Harbour,\" and not everyone "
+            "is pleased. \"We're older,\" singer Ruth Adler said.")
+    assert pairs(nlp, text) == [("We're older,", "Ruth Adler")]
