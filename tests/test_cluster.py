@@ -183,7 +183,7 @@ def test_assign_again_replaces_the_mention() -> None:
 
 def test_remove_forgets_mention_and_empty_quote() -> None:
     index = QuoteIndex()
-    a = index.assign(mention("a1:0-1", VARIANTS["typo"][0]))
+    index.assign(mention("a1:0-1", VARIANTS["typo"][0]))
     b = index.assign(mention("b1:0-1", VARIANTS["typo"][1]))
     index.remove("a1:0-1")
     assert b.quote_id == index.quote_of("b1:0-1")  # quote lives on through its other mention
