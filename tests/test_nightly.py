@@ -497,7 +497,9 @@ def test_progress_bar_in_a_terminal(tmp_path):
 
 @pytest.mark.slow
 def test_concurrent_runs_one_refuses_at_once_the_other_completes(tmp_path):
-    folder = write_corpus(tmp_path / "incoming", 40)
+    # Large enough that the first run is still going when the second has started Python and spaCy
+    # imports, even on a loaded machine.
+    folder = write_corpus(tmp_path / "incoming", 160)
     sources = folder_sources(tmp_path, folder)
     db_path = tmp_path / "quotes.db"
     args = ("--sources", str(sources), "--db", str(db_path))
@@ -523,8 +525,8 @@ def test_concurrent_runs_one_refuses_at_once_the_other_completes(tmp_path):
     assert second.stdout == ""
     assert "another ingest is running" in second.stderr
     assert first.returncode == 0, err
-    assert out.startswith("ingest: 40 seen, 40 added")
-    assert count(db_path, "select count(*) from articles") == 40
+    assert out.startswith("ingest: 160 seen, 160 added")
+    assert count(db_path, "select count(*) from articles") == 160
     assert count(db_path, "select count(*) from ingest_runs") == 1  # the refused run wrote nothing
 
 
