@@ -10,7 +10,7 @@ Example::
     >>> db = store.open_db("db/quotes.db")
     >>> stats = ingest(db, read_paths(["corpus/"]), nlp)
     >>> stats.summary()
-    'ingest: 5 seen, 5 added, 0 updated, 0 unchanged, 33 mentions, 0 errors'
+    'ingest: 5 seen, 5 added, 0 updated, 0 unchanged, 35 mentions, 0 errors'
 """
 
 from __future__ import annotations

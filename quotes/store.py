@@ -8,8 +8,8 @@ mentions by :func:`refresh`.
 Example::
 
     >>> db = open_db(":memory:")
-    >>> sorted(t for t in db.table_names() if not t.startswith(("_", "mentions_fts", "quotes_fts", "articles_fts")))[:3]
-    ['article_people', 'articles', 'ingest_errors']
+    >>> sorted(t for t in db.table_names() if not t.startswith("_") and "_fts" not in t)[:3]
+    ['article_people', 'articles', 'feed_state']
 """
 
 from __future__ import annotations
@@ -272,7 +272,7 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
                 "outlet": article.outlet, "published": article.published,
             })
             links = assignment.links or [(assignment.quote_id, assignment.similarity)]
-            for position, (quote_id, score) in enumerate(links):
+            for quote_id, score in links:
                 link_rows.append({"mention_id": mention_id, "quote_id": quote_id,
                                   "is_primary": int(quote_id == assignment.quote_id), "similarity": score})
                 touched.add(quote_id)
@@ -282,9 +282,7 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
                 link_rows.append({"mention_id": earlier_id, "quote_id": quote_id, "is_primary": 0,
                                   "similarity": score})
                 touched.add(quote_id)
-        for quote_id in touched:
-            db.execute(
-                "insert into quotes (id, dirty) values (?, 1) on conflict(id) do update set dirty = 1", [quote_id])
+        mark_dirty(db, touched)
         if people_rows:
             db["article_people"].insert_all(people_rows.values(), pk=("article_id", "name"), replace=True)
         if mention_rows:
@@ -295,8 +293,9 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
 
 
 def mark_dirty(db: sqlite_utils.Database, quote_ids: Iterable[str]) -> None:
-    for quote_id in quote_ids:
-        db.execute("update quotes set dirty = 1 where id = ?", [quote_id])
+    """Flag quotes for the end-of-ingest refresh, creating a placeholder row for a new quote."""
+    db.conn.executemany("insert into quotes (id, dirty) values (?, 1) on conflict(id) do update set dirty = 1",
+                        [(quote_id,) for quote_id in quote_ids])
 
 
 # --- derived tables ------------------------------------------------------------------------------
