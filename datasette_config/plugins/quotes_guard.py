@@ -67,6 +67,8 @@ def handle_exception(datasette, request, exception):
         status, message, title = exception.status, exception.message, exception.title
         if exception.message_is_html:
             message = Markup(message)
+    elif isinstance(exception, MemoryError):  # SQLite's heap limit (quotes.guard.HEAP_LIMIT_BYTES) refused a query
+        status, message, title = 400, "This query needs more memory than this server allows.", "Query too large"
     else:
         status, message, title = 500, "Internal error: the server could not answer this request.", None
     guard.logger.error(guard.error_line(status, request.method, request.path, exception))
