@@ -144,6 +144,20 @@ def reindex(db_path, model, registry, all_articles, quiet) -> None:
                sources=["stored articles"], force=True)
 
 
+def migrate_if_writable(path: str) -> None:
+    """Apply pending migrations (indexes the UI relies on, new columns) when the database may be written;
+    a read-only database is left as it is, with a one-line warning if it lacks migrations."""
+    from . import store
+
+    if store.is_writable(path):
+        open_database(path).close()
+        return
+    pending = store.pending_migrations(open_read_only(path))
+    if pending:
+        click.echo(f"warning: {path} is read-only and lacks {len(pending)} migration(s) "
+                   f"({', '.join(pending)}): run `quotes ingest` on a writable copy to upgrade it", err=True)
+
+
 def open_read_only(path: str):
     """The database at ``path`` opened read-only (it may be a read-only file), or a one-line error."""
     from . import store
@@ -161,7 +175,8 @@ def open_read_only(path: str):
 def export(db_path, output) -> None:
     """Export every mention as JSON Lines (article, text, start, end, speaker, quote_id, canonical, outlet, ...).
 
-    Reads the database without writing to it, so it works on a read-only file.
+    Reads through a read-only connection, so it works on a read-only file (a writable database
+    gets its pending migrations first, as with serve).
 
     \b
     Example:
@@ -172,6 +187,7 @@ def export(db_path, output) -> None:
     path = resolve_db(db_path)
     if not Path(path).exists():
         raise click.ClickException(f"no database at {path}: run `quotes ingest PATH` first")
+    migrate_if_writable(path)
     db = open_read_only(path)
     for row in store.export_rows(db):
         output.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -232,17 +248,10 @@ def serve(db_path, host, port) -> None:
     """
     from . import web
 
-    from . import store
-
     path = resolve_db(db_path)
-    if not Path(path).exists() or store.is_writable(path):
-        # Creates an empty database if needed and applies pending migrations (indexes the UI relies on).
-        open_database(path).close()
-    else:
-        pending = store.pending_migrations(open_read_only(path))
-        if pending:
-            click.echo(f"warning: {path} is read-only and lacks {len(pending)} migration(s) "
-                       f"({', '.join(pending)}): some pages may be slow until `quotes ingest` upgrades it", err=True)
+    if not Path(path).exists():
+        open_database(path).close()  # an empty database to browse
+    migrate_if_writable(path)
     click.echo(f"Serving {path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     web.serve(path, host=host, port=port)
 
