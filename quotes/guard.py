@@ -23,7 +23,7 @@ Example::
     >>> import sqlite3
     >>> conn = sqlite3.connect(":memory:")
     >>> bound_connection(conn)
-    >>> conn.execute("select instr('quotes', 'o')").fetchone()
+    >>> tuple(conn.execute("select instr('quotes', 'o')").fetchone())
     (3,)
 """
 
