@@ -20,7 +20,7 @@ import json
 import os
 import sqlite3
 from collections import Counter, defaultdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 import sqlite_utils
@@ -140,6 +140,31 @@ def m300_fts_triggers_on_indexed_columns(db: sqlite_utils.Database) -> None:
               INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES('delete', old.rowid, {old_values});
               INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new_values});
             END""")
+
+
+@migrations()
+def m500_sources_without_server_folders(db: sqlite_utils.Database) -> None:
+    """Published source paths without the server's folders (issue 14): an absolute path keeps its last two parts.
+
+    Ingest now stores paths relative to the folder holding the root it was given
+    (``sources.relative_sources``); rows stored before keep ``folder/file`` of their absolute path,
+    and a run's absolute roots keep their last part.
+    """
+    def short(path: str, parts: int) -> str:
+        return "/".join(PurePosixPath(path).parts[1:][-parts:]) if path.startswith("/") else path
+
+    for table in ("articles", "ingest_errors"):
+        rows = db.execute(f"select rowid, source from [{table}] where source like '/%'").fetchall()
+        for rowid, source in rows:
+            db.execute(f"update [{table}] set source = ? where rowid = ?", [short(source, 2), rowid])
+    for rowid, sources in db.execute("select rowid, sources from ingest_runs where sources like '%\"/%'").fetchall():
+        try:
+            paths = json.loads(sources)
+        except ValueError:
+            continue
+        if isinstance(paths, list):
+            shortened = [short(p, 1) if isinstance(p, str) else p for p in paths]
+            db.execute("update ingest_runs set sources = ? where rowid = ?", [json.dumps(shortened), rowid])
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:

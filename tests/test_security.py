@@ -370,6 +370,21 @@ def test_ingest_stores_sources_relative_to_the_given_root(tmp_path, write_articl
     assert ['["corpus"]'] == [r[0] for r in conn.execute("select sources from ingest_runs")]
 
 
+def test_migration_shortens_absolute_sources_stored_before(tmp_path):
+    """Databases ingested before relative sources keep no server folders once migrated."""
+    db = store.open_db(tmp_path / "old.db")
+    db["articles"].insert({"id": "a", "text": "x", "source": "/srv/news/corpus/2021/a.txt"})
+    db["articles"].insert({"id": "b", "text": "x", "source": "https://news.example/b"})
+    db["ingest_errors"].insert({"id": "e", "source": "/srv/news/corpus/x.jsonl:3", "reason": "bad"})
+    db["ingest_runs"].insert({"id": 1, "sources": json.dumps(["/srv/news/corpus", "relative/dir"])})
+    db.execute("delete from _sqlite_migrations where name = 'm500_sources_without_server_folders'")
+    db.close()
+    db = store.open_db(tmp_path / "old.db")
+    assert ["2021/a.txt", "https://news.example/b"] == [r["source"] for r in db["articles"].rows]
+    assert ["corpus/x.jsonl:3"] == [r["source"] for r in db["ingest_errors"].rows]
+    assert [["corpus", "relative/dir"]] == [json.loads(r["sources"]) for r in db["ingest_runs"].rows]
+
+
 # --- 13. a read-only database ------------------------------------------------------------------------
 
 @pytest.fixture
