@@ -440,7 +440,8 @@ def test_serve_publishes_a_read_only_database(read_only_db, tmp_path):
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's /usr/bin/chromium")
 def test_long_words_wrap_and_inline_scripts_run_under_the_policy(server):
     sync_api = pytest.importorskip("playwright.sync_api")
-    pages = ["/", "/quotes", "/-/search?q=minister", "/quotes/search?q=minister", "/quotes/articles/long", "/quotes/quotes/q1", "/quotes/speakers/jane-roe", "/quotes/mentions",
+    pages = ["/", "/quotes", "/-/search?q=minister", "/quotes/search?q=minister", "/quotes/articles/long",
+             "/quotes/quotes/q1", "/quotes/speakers/jane-roe", "/quotes/mentions",
              "/quotes/articles", "/quotes/quotes", "/quotes/speaker_aliases", "/quotes/mentions?_facet=outlet",
              "/quotes?sql=select+text,+diff+from+mentions"]
     width = 1280
