@@ -72,7 +72,8 @@ def handle_exception(datasette, request, exception):
     else:
         status, message, title = 500, "Internal error: the server could not answer this request.", None
     guard.logger.error(guard.error_line(status, request.method, request.path, exception))
-    info = {"ok": False, "error": message, "status": status, "title": title}
+    extra = exception.error_dict if isinstance(exception, DatasetteError) else {}
+    info = {**extra, "ok": False, "error": message, "status": status, "title": title}
 
     async def inner():
         if request.path.endswith(".json"):
