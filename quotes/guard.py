@@ -43,8 +43,8 @@ MB = 1024 * 1024
 # Longest LIKE/GLOB pattern: a 10 MB value against a 100-byte pattern takes 2 s (see above). Datasette's
 # own FTS detection uses patterns of 40 bytes plus the table name (with escapes).
 LIKE_PATTERN_LIMIT = 100
-# Widest result row; the widest table (mentions) has 19 columns. Bounds one row to COLUMN_LIMIT x length_limit().
-COLUMN_LIMIT = 64
+# Widest result row: mentions has 19 columns, articles joined with mentions 30. A row is at most COLUMN_LIMIT x length_limit().
+COLUMN_LIMIT = 40
 # Rows one query may hand to Python: a 1000-row page of mentions is about 1 MB, of articles with text ~20 MB.
 RESULT_BUDGET_BYTES = 64 * MB
 # SQLite's own heap in `quotes serve` (sorters, FTS buffers, temporary b-trees); the UI needs < 50 MB.
