@@ -63,12 +63,12 @@ def ingest(paths, db_path, model, registry, batch_size, workers, quiet, log_noop
     Example:
         quotes ingest ../shared/corpus/seeds --db db/quotes.db
     """
-    from .sources import read_paths
+    from .sources import read_paths, relative_sources
 
     max_bytes = int(get_setting("max_file_bytes"))
-    items = read_paths(paths, max_bytes=max_bytes)
+    items = relative_sources(read_paths(paths, max_bytes=max_bytes), paths)
     run_ingest(items, db_path, model, registry, batch_size, workers, quiet, command="ingest",
-               sources=[str(p) for p in paths], log_noop_run=log_noop_run)
+               sources=[Path(p).name or str(p) for p in paths], log_noop_run=log_noop_run)
 
 
 def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet, command, sources,
@@ -144,12 +144,39 @@ def reindex(db_path, model, registry, all_articles, quiet) -> None:
                sources=["stored articles"], force=True)
 
 
+def migrate_if_writable(path: str) -> None:
+    """Apply pending migrations (indexes the UI relies on, new columns) when the database may be written;
+    a read-only database is left as it is, with a one-line warning if it lacks migrations."""
+    from . import store
+
+    if store.is_writable(path):
+        open_database(path).close()
+        return
+    pending = store.pending_migrations(open_read_only(path))
+    if pending:
+        click.echo(f"warning: {path} is read-only and lacks {len(pending)} migration(s) "
+                   f"({', '.join(pending)}): run `quotes ingest` on a writable copy to upgrade it", err=True)
+
+
+def open_read_only(path: str):
+    """The database at ``path`` opened read-only (it may be a read-only file), or a one-line error."""
+    from . import store
+
+    try:
+        return store.open_read_only(path)
+    except Exception as error:
+        raise click.ClickException(f"cannot open database {path} read-only: {error}")
+
+
 @cli.command()
 @db_option
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write JSON Lines here instead of standard output")
 def export(db_path, output) -> None:
     """Export every mention as JSON Lines (article, text, start, end, speaker, quote_id, canonical, outlet, ...).
+
+    Reads through a read-only connection, so it works on a read-only file (a writable database
+    gets its pending migrations first, as with serve).
 
     \b
     Example:
@@ -160,7 +187,8 @@ def export(db_path, output) -> None:
     path = resolve_db(db_path)
     if not Path(path).exists():
         raise click.ClickException(f"no database at {path}: run `quotes ingest PATH` first")
-    db = open_database(path)
+    migrate_if_writable(path)
+    db = open_read_only(path)
     for row in store.export_rows(db):
         output.write(json.dumps(row, ensure_ascii=False) + "\n")
 
@@ -221,8 +249,9 @@ def serve(db_path, host, port) -> None:
     from . import web
 
     path = resolve_db(db_path)
-    # Creates an empty database if needed and applies pending migrations (indexes the UI relies on).
-    open_database(path).close()
+    if not Path(path).exists():
+        open_database(path).close()  # an empty database to browse
+    migrate_if_writable(path)
     click.echo(f"Serving {path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     web.serve(path, host=host, port=port)
 

@@ -45,7 +45,7 @@ import click
 from . import store
 from .feeds import FeedState, FeedStats, FetchSettings, http_client, read_feed
 from .settings import get_setting
-from .sources import ARTICLE_SUFFIXES, Article, SourceError, read_paths
+from .sources import ARTICLE_SUFFIXES, Article, SourceError, read_paths, relative_sources
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -187,11 +187,11 @@ def read_sources(sources: list[Source], state: FeedState, feed_stats: FeedStats,
                 items = read_feed(clients[key], source.url, source.fetch, state, outlet=source.outlet,
                                   stats=feed_stats)
             elif source.type == "folder" and source.path.is_dir():
-                items = _read_folder(source.path, source.fetch.max_bytes)
+                items = relative_sources(_read_folder(source.path, source.fetch.max_bytes), [source.path])
             elif source.type == "jsonl" and source.path.is_dir():
                 items = iter([SourceError(str(source.path), "jsonl source is a directory (use type = \"folder\")")])
             else:
-                items = read_paths([source.path], max_bytes=source.fetch.max_bytes)
+                items = relative_sources(read_paths([source.path], max_bytes=source.fetch.max_bytes), [source.path])
             for item in _guarded(str(source.path or source.url), items):
                 if isinstance(item, Article) and source.outlet and not item.outlet:
                     item.outlet = source.outlet

@@ -40,9 +40,12 @@ SETTINGS: list[Setting] = [
             "Input files larger than this many bytes are rejected as oversized."),
     Setting("batch_size", "QUOTES_BATCH_SIZE", "32",
             "Articles per nlp.pipe batch during extraction."),
+    Setting("allow_sql", "QUOTES_ALLOW_SQL", "1",
+            "0 turns off arbitrary SQL in `quotes serve` (pages, facets, search and canned queries stay)."),
 ]
 
 SETTINGS_BY_NAME = {setting.name: setting for setting in SETTINGS}
+FALSE_WORDS = {"0", "false", "no", "off"}
 
 
 def get_setting(name: str) -> str | None:
@@ -54,3 +57,12 @@ def get_setting(name: str) -> str | None:
     setting = SETTINGS_BY_NAME[name]
     value = os.environ.get(setting.env)
     return value if value not in (None, "") else setting.default
+
+
+def get_flag(name: str) -> bool:
+    """A yes/no setting: false for 0, false, no or off (any case), true otherwise.
+
+    >>> get_flag("allow_sql")
+    True
+    """
+    return (get_setting(name) or "").strip().lower() not in FALSE_WORDS

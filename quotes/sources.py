@@ -188,3 +188,23 @@ def _str_or_none(value) -> str | None:
         return None
     value = str(value).strip()
     return value or None
+
+
+def relative_sources(items: Iterable[Article | SourceError],
+                     roots: Iterable[str | os.PathLike]) -> Iterator[Article | SourceError]:
+    """The items with ``source`` relative to the folder that holds their root.
+
+    ``/srv/news/corpus/2021/a.txt`` read from root ``/srv/news/corpus`` becomes ``corpus/2021/a.txt``:
+    sources are published (``articles.source``, ``ingest_errors.source``), the server's layout is not.
+
+    >>> [e.source for e in relative_sources([SourceError("/srv/news/x.jsonl:3", "bad")], ["/srv/news/x.jsonl"])]
+    ['x.jsonl:3']
+    """
+    prefixes = sorted({os.path.join(str(Path(root).parent), "") for root in roots
+                       if str(Path(root).parent) not in (".", "")}, key=len, reverse=True)
+    for item in items:
+        for prefix in prefixes:
+            if item.source and item.source.startswith(prefix):
+                item.source = item.source[len(prefix):]
+                break
+        yield item

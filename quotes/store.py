@@ -17,8 +17,10 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
+import sqlite3
 from collections import Counter, defaultdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 import sqlite_utils
@@ -140,6 +142,31 @@ def m300_fts_triggers_on_indexed_columns(db: sqlite_utils.Database) -> None:
             END""")
 
 
+@migrations()
+def m500_sources_without_server_folders(db: sqlite_utils.Database) -> None:
+    """Published source paths without the server's folders (issue 14): an absolute path keeps its last two parts.
+
+    Ingest now stores paths relative to the folder holding the root it was given
+    (``sources.relative_sources``); rows stored before keep ``folder/file`` of their absolute path,
+    and a run's absolute roots keep their last part.
+    """
+    def short(path: str, parts: int) -> str:
+        return "/".join(PurePosixPath(path).parts[1:][-parts:]) if path.startswith("/") else path
+
+    for table in ("articles", "ingest_errors"):
+        rows = db.execute(f"select rowid, source from [{table}] where source like '/%'").fetchall()
+        for rowid, source in rows:
+            db.execute(f"update [{table}] set source = ? where rowid = ?", [short(source, 2), rowid])
+    for rowid, sources in db.execute("select rowid, sources from ingest_runs where sources like '%\"/%'").fetchall():
+        try:
+            paths = json.loads(sources)
+        except ValueError:
+            continue
+        if isinstance(paths, list):
+            shortened = [short(p, 1) if isinstance(p, str) else p for p in paths]
+            db.execute("update ingest_runs set sources = ? where rowid = ?", [json.dumps(shortened), rowid])
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) a quotes database, in WAL mode, fully migrated."""
     if str(path) != ":memory:":
@@ -151,6 +178,43 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     db.execute("PRAGMA busy_timeout = 30000")
     migrations.apply(db)
     return db
+
+
+def open_read_only(path: str | Path) -> sqlite_utils.Database:
+    """Open an existing database for reading only: it is never created, migrated or written.
+
+    ``mode=ro`` sees what a concurrent ingest commits. A WAL database in a folder we cannot write
+    (SQLite cannot make its ``-shm`` index there) only opens as ``immutable=1``: a snapshot.
+    """
+    return sqlite_utils.Database(connect_read_only(path)[0])
+
+
+def connect_read_only(path: str | Path) -> tuple[sqlite3.Connection, str]:
+    """A read-only connection to ``path`` and the URI parameter that opened it (``mode=ro`` or ``immutable=1``)."""
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"no database at {path}")
+    uri = Path(path).resolve().as_uri()
+    error: sqlite3.Error | None = None
+    for mode in ("mode=ro", "immutable=1"):
+        conn = sqlite3.connect(f"{uri}?{mode}", uri=True)
+        try:
+            conn.execute("select count(*) from sqlite_master").fetchone()
+            return conn, mode
+        except sqlite3.Error as failure:
+            conn.close()
+            error = failure
+    raise error
+
+
+def is_writable(path: str | Path) -> bool:
+    """Whether this process may write the database file and make its journal files beside it."""
+    path = Path(path)
+    return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
+
+
+def pending_migrations(db: sqlite_utils.Database) -> list[str]:
+    """Names of the migrations not yet applied to ``db`` (read only)."""
+    return [m.name for m in migrations.pending(db)]
 
 
 # --- ingest runs and errors -------------------------------------------------------------------

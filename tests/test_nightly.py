@@ -262,8 +262,9 @@ def test_missing_folder_is_recorded_and_run_completes(tmp_path, nlp, write_artic
     result = run_nightly(db, [Source("folder", "gone", path=tmp_path / "unmounted"),
                               Source("folder", "incoming", path=folder)], nlp)
     assert result.ingest.added == 1
+    # Published relative to the folder holding the source, not as the server's absolute path (issue 14).
     assert [(r["source"], r["reason"]) for r in db["ingest_errors"].rows] == [
-        (str(tmp_path / "unmounted"), "no such file or directory")]
+        ("unmounted", "no such file or directory")]
 
 
 def test_unreadable_file_is_one_error_and_the_folder_goes_on(tmp_path, nlp, monkeypatch):
