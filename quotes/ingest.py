@@ -60,7 +60,7 @@ class IngestStats:
 def ingest_lock(db_path: str | os.PathLike) -> Iterator[None]:
     """Hold an exclusive lock beside the database; a second holder fails at once with LockHeld."""
     lock_path = Path(f"{db_path}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    store.prepare_db_folder(db_path)
     with open(lock_path, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

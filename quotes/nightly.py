@@ -44,7 +44,7 @@ import click
 
 from . import store
 from .feeds import FeedState, FeedStats, FetchSettings, http_client, read_feed
-from .settings import get_setting
+from .settings import DEFAULT_DB_FOLDER, get_setting
 from .sources import ARTICLE_SUFFIXES, Article, SourceError, read_paths
 
 EXIT_OK = 0
@@ -251,7 +251,7 @@ def mark_interrupted_runs(db) -> int:
 
 # --- the command ---------------------------------------------------------------------------------
 
-@click.command(name=PROG, epilog="Exit status: 0 run completed (rejected inputs are in ingest_errors), "
+@click.command(name=PROG, context_settings={"help_option_names": ["-h", "--help"]}, epilog="Exit status: 0 run completed (rejected inputs are in ingest_errors), "
                "1 could not run, 2 bad sources file or registry, 75 another ingest holds the lock.")
 @click.option("--sources", "sources_path", type=click.Path(dir_okay=False), default=None,
               help="TOML sources file (default: $QUOTES_SOURCES or sources.toml)")
@@ -331,8 +331,10 @@ def nightly(sources_path: str | None = None, db_path: str | None = None, quiet: 
 def _db_path_problem(path: Path) -> str | None:
     """Why the database (with its -wal, -shm and .lock files) cannot be written there, if it cannot."""
     folder = path.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent  # open_db creates the missing folders below the first existing one
+    if not folder.exists():
+        if folder.resolve() != DEFAULT_DB_FOLDER.resolve():
+            return f"folder {folder} does not exist"
+        folder = folder.parent  # only the default db/ folder is created, in its parent
     if not folder.is_dir():
         return f"{folder} is not a directory"
     if not os.access(folder, os.W_OK | os.X_OK):

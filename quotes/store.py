@@ -24,8 +24,10 @@ from typing import Iterable, Iterator
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from .cluster import Assignment, MentionText, QuoteIndex, choose_canonical, similarity, word_diff
+from .cluster import (Assignment, MentionText, QuoteIndex, choose_canonical, similarity, without_attribution_comma,
+                      word_diff)
 from .extract import Mention, Person
+from .settings import DEFAULT_DB_FOLDER
 from .sources import Article
 from .speakers import ArticlePerson, Registry, alias_kind, name_key, resolve_speakers, speaker_description
 
@@ -140,10 +142,27 @@ def m300_fts_triggers_on_indexed_columns(db: sqlite_utils.Database) -> None:
             END""")
 
 
+def prepare_db_folder(path: str | Path) -> None:
+    """Make sure the database's folder exists: the default ``db/`` is created, any other is not.
+
+    Raises FileNotFoundError naming the missing folder (a mistyped ``--db`` must not create a tree).
+    """
+    folder = Path(path).parent
+    if folder.is_dir():
+        return
+    if folder.resolve() == DEFAULT_DB_FOLDER.resolve():
+        folder.mkdir(exist_ok=True)
+        return
+    raise FileNotFoundError(f"folder {folder} does not exist (create it first, or choose another --db)")
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) a quotes database, in WAL mode, fully migrated."""
+    """Open (creating the file if needed) a quotes database, in WAL mode, fully migrated.
+
+    The folder must exist (see :func:`prepare_db_folder`).
+    """
     if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        prepare_db_folder(path)
         db = sqlite_utils.Database(path)
         db.enable_wal()
     else:
@@ -419,7 +438,7 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
         }
         current = stored.get(quote_id, {})
         if current.get("dirty"):
-            canonical = choose_canonical([r["text"] for r in rows])
+            canonical = without_attribution_comma(choose_canonical([r["text"] for r in rows]))
             canonical_updates.append((canonical, quote_id))
             text_updates.extend(
                 (similarity(canonical, r["text"]), json.dumps(word_diff(canonical, r["text"])), r["id"])
@@ -470,6 +489,11 @@ def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
     """Row count of every table that holds data (not FTS shadows)."""
     return {name: db[name].count for name in sorted(db.table_names())
             if "_fts" not in name and not name.startswith("_")}
+
+
+def article_ids(db: sqlite_utils.Database) -> set[str]:
+    """Ids of every stored article."""
+    return {row[0] for row in db.execute("select id from articles")}
 
 
 def stored_articles(db: sqlite_utils.Database) -> Iterator[dict]:
