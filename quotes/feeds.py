@@ -171,7 +171,7 @@ class FeedEntry:
     article_id: str
     link: str
     title: str | None = None
-    published: str | None = None  # ISO date
+    published: str | None = None  # ISO 8601: UTC time, or a date when the feed gives no time
 
 
 def parse_feed(content: bytes, url: str, content_type: str = "") -> tuple[str | None, list[FeedEntry | SourceError]]:
@@ -232,13 +232,17 @@ def canonical_url(url: str) -> str:
 
 
 def _entry_date(entry) -> str | None:
-    for key in ("published_parsed", "updated_parsed"):
-        value = entry.get(key)
+    """The entry's publication (else update) time in UTC, ``2026-12-01T08:00:00Z``; a date when the
+    feed gives no time of day (feedparser reads ``2026-12-01`` as midnight, the raw text has no colon)."""
+    for key in ("published", "updated"):
+        value = entry.get(f"{key}_parsed")
         if value:
             try:
-                return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(value)))
+                moment = time.gmtime(calendar.timegm(value))
             except (TypeError, ValueError, OverflowError):
                 continue
+            has_time = ":" in (entry.get(key) or "")
+            return time.strftime("%Y-%m-%dT%H:%M:%SZ" if has_time else "%Y-%m-%d", moment)
     return None
 
 

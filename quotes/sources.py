@@ -11,6 +11,7 @@ Example::
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -22,6 +23,12 @@ ARTICLE_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 # Fewer words than this extracted from a page means trafilatura found markup, not an article.
 MIN_HTML_WORDS = 3
 WORD = re.compile(r"\w+")
+# Publication dates from page metadata through htmldate (trafilatura's date library): the original
+# publication rather than the last update, searched for extensively (meta tags, JSON-LD, <time>,
+# then the text), and with the time of day whenever the page gives one.
+HTML_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+# What htmldate prints for a date found without a time of day (no time, no zone).
+HTML_DATE_ONLY_SUFFIX = "T00:00:00"
 # Bytes that never occur in text files; a file with them is binary.
 BINARY_MARKERS = (b"\x00",)
 
@@ -160,9 +167,11 @@ def article_from_html(html: str, id: str, source: str, url: str | None = None,
     """Main text and metadata of an article page, extracted by trafilatura."""
     import trafilatura
 
+    date_params = {"original_date": True, "extensive_search": True, "outputformat": HTML_DATE_FORMAT,
+                   "max_date": datetime.date.today().isoformat()}  # a future date is a parsing accident
     try:
         document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                               favor_precision=True)
+                                               favor_precision=True, date_extraction_params=date_params)
     except Exception as error:  # trafilatura raises many kinds on broken markup
         return SourceError(source, f"unparseable HTML: {type(error).__name__}: {error}")
     if document is None:
@@ -178,9 +187,17 @@ def article_from_html(html: str, id: str, source: str, url: str | None = None,
         title=title,
         outlet=outlet or _str_or_none(data.get("sitename")),
         url=url or _str_or_none(data.get("url")),
-        published=_str_or_none(data.get("date")),
+        published=_html_date(data.get("date")),
         source=source,
     )
+
+
+def _html_date(value) -> str | None:
+    """htmldate's answer, a date only when the page gave no time of day (it prints midnight then)."""
+    value = _str_or_none(value)
+    if value and value.endswith(HTML_DATE_ONLY_SUFFIX):
+        return value[:-len(HTML_DATE_ONLY_SUFFIX)]
+    return value
 
 
 def _str_or_none(value) -> str | None:

@@ -142,6 +142,18 @@ def m300_fts_triggers_on_indexed_columns(db: sqlite_utils.Database) -> None:
             END""")
 
 
+@migrations()
+def m650_first_printed_ties(db: sqlite_utils.Database) -> None:
+    """Who printed a quote first, honest about ties: ``first_outlets`` and ``first_outlet_count``.
+
+    Every quote is marked for the next ingest's refresh, which fills them (and drops the
+    attribution comma from canonical texts).
+    """
+    db["quotes"].add_column("first_outlets", str)
+    db["quotes"].add_column("first_outlet_count", int)
+    db.execute("update quotes set dirty = 1")
+
+
 def prepare_db_folder(path: str | Path) -> None:
     """Make sure the database's folder exists: the default ``db/`` is created, any other is not.
 
@@ -426,13 +438,16 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
             if wanted != (r["method"], r["speaker_id"]):
                 mention_updates.append((*wanted, r["id"]))
         dated = [r for r in rows if r["published"]]
+        first_seen, first_outlets = first_printed([(r["published"], r["outlet"]) for r in rows])
         row = {
             "id": quote_id, "speaker_id": speaker_id, "mention_count": len(rows),
             "article_count": len({r["article_id"] for r in rows}),
             "outlet_count": len({r["outlet"] for r in rows if r["outlet"]}),
-            "first_seen": min((r["published"] for r in dated), default=None),
+            "first_seen": first_seen,
             "last_seen": max((r["published"] for r in dated), default=None),
-            "first_outlet": (dated[0] if dated else rows[0])["outlet"],
+            "first_outlet": first_outlets[0] if len(first_outlets) == 1 else None,
+            "first_outlets": json.dumps(first_outlets),
+            "first_outlet_count": len(first_outlets),
             "attribution_conflict": int(len(named) > 1),
             "speakers_named": json.dumps(sorted(named)),
         }
@@ -453,7 +468,37 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
 
 
 QUOTE_STAT_COLUMNS = ["id", "speaker_id", "mention_count", "article_count", "outlet_count", "first_seen",
-                      "last_seen", "first_outlet", "attribution_conflict", "speakers_named"]
+                      "last_seen", "first_outlet", "first_outlets", "first_outlet_count", "attribution_conflict",
+                      "speakers_named"]
+
+
+def first_printed(printed: list[tuple[str | None, str | None]]) -> tuple[str | None, list[str | None]]:
+    """When a quote was first printed and every outlet that may have printed it first.
+
+    ``printed`` holds (published, outlet) per mention, published as :func:`quotes.clean.normalize_published`
+    writes it.  The first day is the earliest date.  If every outlet printing it that day gives a
+    time, the earliest time wins (outlets at exactly that time tie); if any gives only the date, the
+    day's order is unknown and all that day's outlets tie, and first_seen is the date.  Undated
+    mentions count only when none is dated.  Outlets are distinct, sorted, an unknown outlet last.
+
+    >>> first_printed([("2020-03-12", "B"), ("2020-03-12T09:00:00Z", "A"), ("2020-03-13", "C")])
+    ('2020-03-12', ['A', 'B'])
+    >>> first_printed([("2020-03-12T10:00:00Z", "B"), ("2020-03-12T09:00:00Z", "A")])
+    ('2020-03-12T09:00:00Z', ['A'])
+    """
+    dated = [(published, outlet) for published, outlet in printed if published]
+    if not dated:
+        return None, _outlets(outlet for _, outlet in printed)
+    day = min(published[:10] for published, _ in dated)
+    that_day = [(published, outlet) for published, outlet in dated if published[:10] == day]
+    if any(len(published) <= 10 for published, _ in that_day):
+        return day, _outlets(outlet for _, outlet in that_day)
+    earliest = min(published for published, _ in that_day)
+    return earliest, _outlets(outlet for published, outlet in that_day if published == earliest)
+
+
+def _outlets(outlets: Iterable[str | None]) -> list[str | None]:
+    return sorted(set(outlets), key=lambda outlet: (outlet is None, outlet or ""))
 
 
 def refresh_speaker_stats(db: sqlite_utils.Database) -> None:

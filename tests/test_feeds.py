@@ -258,23 +258,26 @@ def test_parse_feed_rejects_garbage(garbage):
         parse_feed(garbage, "http://127.0.0.1/feed.xml")
 
 
-def test_parse_atom_feed():
+def test_parse_atom_feed_keeps_the_time_in_utc():
     atom = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour notes</title><id>urn:uuid:feed</id>
 <updated>2026-12-04T09:00:00Z</updated>
 <entry><title>Dredging starts</title><id>urn:uuid:1b2c</id><link href="/notes/dredging"/>
-<updated>2026-12-04T09:00:00+01:00</updated></entry></feed>"""
-    title, [entry] = parse_feed(atom, "http://h.example/atom.xml", "application/atom+xml")
+<updated>2026-12-04T09:00:00+01:00</updated></entry>
+<entry><title>Tide tables</title><id>urn:uuid:1b2d</id><link href="/notes/tides"/>
+<published>2026-12-05</published><updated>2026-12-06T10:00:00Z</updated></entry></feed>"""
+    title, [entry, dated] = parse_feed(atom, "http://h.example/atom.xml", "application/atom+xml")
     assert (title, entry.link, entry.title, entry.published) == (
-        "Harbour notes", "http://h.example/notes/dredging", "Dredging starts", "2026-12-04")
+        "Harbour notes", "http://h.example/notes/dredging", "Dredging starts", "2026-12-04T08:00:00Z")
     assert entry.article_id == entry_article_id("", "http://h.example/notes/dredging")
+    assert "2026-12-05" == dated.published  # published (a date only) wins over updated
 
 
 def test_parse_feed_reads_entries():
     title, entries = parse_feed(rss("http://h.example", list(PAGES)), "http://h.example/feed.xml")
     assert title == "The Valley Courier: news"
     assert [e.link for e in entries] == [f"http://h.example{p}?utm_source=rss" for p in PAGES]
-    assert [e.published for e in entries] == ["2026-12-01", "2026-12-02", "2026-12-03"]
+    assert [e.published for e in entries] == ["2026-12-01T08:00:00Z", "2026-12-02T08:00:00Z", "2026-12-03T08:00:00Z"]
     assert entries[0].article_id == entry_article_id("x", "http://h.example/news/ferry.html")
 
 
@@ -288,7 +291,7 @@ def test_feed_articles_are_ingested_with_metadata(server, db, nlp):
     ferry = db["articles"].get(entry_article_id("", server.url("/news/ferry.html")))
     assert ferry["title"] == "Ferry service to Kesterholm resumes after storm repairs"
     assert ferry["outlet"] == "The Valley Courier"
-    assert ferry["published"] == "2026-12-01"
+    assert ferry["published"] == "2026-12-01T08:00:00Z"
     assert ferry["url"] == server.url("/news/ferry.html?utm_source=rss")
     assert "landing stage" in ferry["text"] and "All rights reserved" not in ferry["text"]
     assert {m["article_id"] for m in db["mentions"].rows} == {r["id"] for r in db["articles"].rows}
