@@ -12,6 +12,7 @@ Example::
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -54,6 +55,14 @@ class SourceError:
 
     source: str
     reason: str
+    # What the rejected input looked like (a content hash), so the nightly reports the same
+    # rejection once, not every night; None when there is no content to recognise (missing file).
+    fingerprint: str | None = field(default=None, compare=False)
+
+
+def fingerprint(data: bytes | str) -> str:
+    """A short content hash identifying rejected input."""
+    return hashlib.sha1(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()[:16]
 
 
 def read_paths(paths: Iterable[str | os.PathLike], max_bytes: int | None = None) -> Iterator[Article | SourceError]:
@@ -74,17 +83,28 @@ def read_file(path: Path, max_bytes: int | None = None) -> Iterator[Article | So
     """Articles in one file, dispatched on its suffix."""
     suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as error:
         yield SourceError(str(path), f"cannot read: {error.strerror}")
         return
+    size = info.st_size
     if max_bytes is not None and size > max_bytes:
-        yield SourceError(str(path), f"oversized: {size} bytes, limit {max_bytes} (QUOTES_MAX_FILE_BYTES)")
+        # Not read: its size and modification time stand for its content.
+        yield SourceError(str(path), f"oversized: {size} bytes, limit {max_bytes} (QUOTES_MAX_FILE_BYTES)",
+                          fingerprint(f"{size}:{info.st_mtime_ns}"))
         return
     if size == 0:
-        yield SourceError(str(path), "empty file")
+        yield SourceError(str(path), "empty file", fingerprint(b""))
         return
     data = path.read_bytes()
+    for item in _read_data(path, suffix, data):
+        if isinstance(item, SourceError) and item.fingerprint is None:
+            item.fingerprint = fingerprint(data)
+        yield item
+
+
+def _read_data(path: Path, suffix: str, data: bytes) -> Iterator[Article | SourceError]:
+    """Articles in a file's bytes: text files only, UTF-8, dispatched on the suffix."""
     if any(marker in data for marker in BINARY_MARKERS):
         yield SourceError(str(path), "binary file (contains NUL bytes)")
         return
@@ -115,7 +135,7 @@ def _read_txt(path: Path, text: str) -> Iterator[Article | SourceError]:
             if not isinstance(meta, dict):
                 raise ValueError("not a JSON object")
         except (ValueError, UnicodeDecodeError) as error:
-            yield SourceError(str(sidecar), f"unparseable sidecar JSON: {error}")
+            yield SourceError(str(sidecar), f"unparseable sidecar JSON: {error}", fingerprint(sidecar.read_bytes()))
             return
     yield Article(
         id=path.stem,
@@ -133,16 +153,17 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Article | SourceError]:
         if not line.strip():
             continue
         where = f"{path}:{number}"
+        line_print = fingerprint(line)  # per line: a JSONL file that grows keeps its old lines' reports
         try:
             record = json.loads(line)
         except ValueError as error:
-            yield SourceError(where, f"malformed JSON line: {error}")
+            yield SourceError(where, f"malformed JSON line: {error}", line_print)
             continue
         if not isinstance(record, dict):
-            yield SourceError(where, "JSON line is not an object")
+            yield SourceError(where, "JSON line is not an object", line_print)
             continue
         if not record.get("id") or not isinstance(record.get("text"), str) or not record["text"].strip():
-            yield SourceError(where, "JSON line needs a non-empty 'id' and 'text'")
+            yield SourceError(where, "JSON line needs a non-empty 'id' and 'text'", line_print)
             continue
         yield Article(
             id=str(record["id"]),

@@ -154,6 +154,18 @@ def m650_first_printed_ties(db: sqlite_utils.Database) -> None:
     db.execute("update quotes set dirty = 1")
 
 
+@migrations()
+def m651_feed_entries(db: sqlite_utils.Database) -> None:
+    """The entries a feed listed when last fetched, so its pages are re-checked while it answers 304."""
+    db["feed_state"].add_column("entries", str)
+
+
+@migrations()
+def m652_error_fingerprints(db: sqlite_utils.Database) -> None:
+    """What a rejected input looked like (a content hash), so the same rejection is reported only once."""
+    db["ingest_errors"].add_column("fingerprint", str)
+
+
 def prepare_db_folder(path: str | Path) -> None:
     """Make sure the database's folder exists: the default ``db/`` is created, any other is not.
 
@@ -210,15 +222,21 @@ def delete_run(db: sqlite_utils.Database, run_id: int) -> None:
         db["ingest_runs"].delete(run_id)
 
 
-def record_error(db: sqlite_utils.Database, run_id: int, source: str, reason: str) -> None:
-    """Record rejected input once per (source, reason); a re-run only updates last_seen."""
+def record_error(db: sqlite_utils.Database, run_id: int, source: str, reason: str,
+                 fingerprint: str | None = None) -> bool:
+    """Record rejected input once per (source, reason); a re-run only updates last_seen.
+
+    ``fingerprint`` identifies the input's content (a hash).  Returns False when the same input
+    was already rejected for the same reason (same fingerprint): it was reported then.
+    """
     error_id = hashlib.sha1(f"{source}\x1f{reason}".encode("utf-8")).hexdigest()[:16]
     with db.atomic():
-        existing = db.execute("select first_seen from ingest_errors where id = ?", [error_id]).fetchone()
+        existing = db.execute("select first_seen, fingerprint from ingest_errors where id = ?", [error_id]).fetchone()
         db["ingest_errors"].upsert({
             "id": error_id, "run_id": run_id, "source": source, "reason": reason,
-            "first_seen": existing[0] if existing else now(), "last_seen": now(),
+            "first_seen": existing[0] if existing else now(), "last_seen": now(), "fingerprint": fingerprint,
         }, pk="id")
+    return not (existing and fingerprint and existing[1] == fingerprint)
 
 
 # --- articles ------------------------------------------------------------------------------------
@@ -237,6 +255,12 @@ def feed_validators(db: sqlite_utils.Database, url: str) -> tuple | None:
     """(etag, last_modified, kind, article_id) stored for a feed or page URL, or None."""
     return db.execute("select etag, last_modified, kind, article_id from feed_state where url = ?",
                       [url]).fetchone()
+
+
+def feed_entries(db: sqlite_utils.Database, url: str) -> dict:
+    """``{"title", "entries"}`` of a feed when it was last fetched in full, or {}."""
+    row = db.execute("select entries from feed_state where url = ?", [url]).fetchone()
+    return json.loads(row[0]) if row and row[0] else {}
 
 
 def save_feed_validators(db: sqlite_utils.Database, rows: list[dict]) -> None:

@@ -308,7 +308,7 @@ def test_feed_source_outlet_overrides_site_name(server, db, nlp):
     assert [r["outlet"] for r in db["articles"].rows] == ["Hollin Weekly"]
 
 
-def test_second_run_is_conditional_and_fetches_no_entries(server, db, nlp):
+def test_second_run_is_conditional_for_the_feed_and_its_pages(server, db, nlp):
     server.serve_pages()
     server.conditional("/feed.xml", rss(server.base, list(PAGES)), "application/rss+xml", '"feed-v1"')
     source = feed_source(server.url("/feed.xml"))
@@ -318,12 +318,13 @@ def test_second_run_is_conditional_and_fetches_no_entries(server, db, nlp):
 
     second = run_nightly(db, [source], nlp)
 
-    assert server.paths_requested() == ["/feed.xml"]  # no entry page fetched again
+    assert server.paths_requested() == ["/feed.xml", *PAGES]  # each page asked again, conditionally
     headers = server.requests[0][1]
     assert headers["if-none-match"] == '"feed-v1"'
     assert headers["if-modified-since"] == formatdate(1796000000, usegmt=True)
+    assert [f'"{path}-v1"' for path in PAGES] == [h["if-none-match"] for _, h in server.requests[1:]]
     assert second.feeds.feeds_not_modified == 1 and second.ingest.seen == 0
-    assert "feeds: 0 fetched, 1 not modified" in second.summary()
+    assert "feeds: 0 fetched, 1 not modified, 0 pages, 3 pages not modified" in second.summary()
     assert before == {name: list(db[name].rows) for name in ("articles", "mentions", "quotes", "speakers")}
 
 
@@ -410,7 +411,8 @@ def test_failed_entry_is_retried_next_run_without_losing_stored_articles(server,
     assert all(row in list(db["mentions"].rows) for row in stored)
     server.requests.clear()
     third = run_nightly(db, [source], nlp)  # now everything is stored: a plain 304
-    assert server.paths_requested() == ["/feed.xml"] and third.feeds.feeds_not_modified == 1
+    assert server.paths_requested() == ["/feed.xml", *PAGES] and third.feeds.feeds_not_modified == 1
+    assert (0, 3) == (third.feeds.pages, third.feeds.pages_not_modified)
 
 
 def test_article_in_two_feeds_is_fetched_once(server, db, nlp):
@@ -436,3 +438,48 @@ def test_feed_state_survives_reopening(tmp_path, server, nlp):
     assert state.validators(server.url("/feed.xml"))[0] == '"feed-v1"'
     # A page served without validators gets no conditional headers next time.
     assert state.validators(server.url(list(PAGES)[0] + "?utm_source=rss")) == (None, None)
+
+
+# --- the nightly catches corrections (issue 15, item 9) ----------------------------------------------
+
+def test_corrected_page_is_updated_while_the_feed_answers_304(server, db, nlp):
+    server.serve_pages()
+    server.conditional("/feed.xml", rss(server.base, ["/news/ferry.html"]), "application/rss+xml", '"feed-v1"')
+    source = feed_source(server.url("/feed.xml"))
+    run_nightly(db, [source], nlp)
+    title, paragraphs = PAGES["/news/ferry.html"]
+    corrected = [p.replace("the winter timetable from tomorrow", "the winter timetable from Thursday")
+                 for p in paragraphs]
+    server.conditional("/news/ferry.html", page_html(title, corrected), "text/html; charset=utf-8", '"ferry-v2"')
+    server.requests.clear()
+
+    result = run_nightly(db, [source], nlp)
+
+    assert (1, 1) == (result.feeds.feeds_not_modified, result.ingest.updated)
+    assert '"/news/ferry.html-v1"' == dict(server.requests)["/news/ferry.html"]["if-none-match"]
+    assert any("from Thursday" in r["text"] for r in db["mentions"].rows)
+    assert not any("from tomorrow" in r["text"] for r in db["mentions"].rows)
+    assert "2026-12-01T08:00:00Z" == db["articles"].get(entry_article_id("", server.url("/news/ferry.html")))["published"]
+
+    server.requests.clear()
+    run_nightly(db, [source], nlp)  # the new ETag is remembered: nothing changes the night after
+    assert '"ferry-v2"' == dict(server.requests)["/news/ferry.html"]["if-none-match"]
+
+
+def test_run_where_every_source_failed_exits_1(server, tmp_path, capsys):
+    from quotes.nightly import EXIT_FAILED, EXIT_OK, nightly
+
+    server.routes["/down.xml"] = (503, {}, b"down")
+    server.routes["/garbage.xml"] = (200, {"Content-Type": "application/rss+xml"}, b"<rss><chan")
+    feeds = "".join(f'[[source]]\ntype = "feed"\nurl = "{server.url(path)}"\nretries = 0\ntimeout = 2\n\n'
+                    for path in ("/down.xml", "/garbage.xml"))
+    sources = tmp_path / "sources.toml"
+    sources.write_text(feeds, encoding="utf-8")
+    db = tmp_path / "quotes.db"
+
+    assert EXIT_FAILED == nightly(str(sources), str(db), quiet=True)
+    assert (f"nightly-ingest: error: every source failed ({server.url('/down.xml')}, {server.url('/garbage.xml')})"
+            in capsys.readouterr().err)
+
+    server.conditional("/down.xml", rss(server.base, []), "application/rss+xml", '"empty"')  # back, nothing new
+    assert EXIT_OK == nightly(str(sources), str(db), quiet=True)
