@@ -584,3 +584,13 @@ def test_rejected_file_is_reported_once_until_it_changes(tmp_path, nlp, capsys):
     bad.write_bytes(b"\x7fELF\x00 another binary")  # changed: news again
     run_nightly(db, sources, nlp)
     assert "notes.txt: binary file" in capsys.readouterr().err
+
+
+def test_nightly_does_not_create_a_missing_database_folder(tmp_path, capsys):
+    from quotes.nightly import nightly
+
+    sources = folder_sources(tmp_path, write_corpus(tmp_path / "incoming", 1))
+    db = tmp_path / "typo" / "quotes.db"
+    assert EXIT_FAILED == nightly(str(sources), str(db), quiet=True)
+    assert f"cannot use database {db}: folder {db.parent} does not exist" in capsys.readouterr().err
+    assert not db.parent.exists()
