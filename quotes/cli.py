@@ -101,11 +101,10 @@ def ingest(paths, db_path, model, registry, batch_size, workers, quiet, log_noop
 def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet, command, sources,
                force: bool = False, log_noop_run: bool = True):
     """Shared by ingest and reindex: lock, load model and registry, ingest with progress."""
+    from . import store
     from .extract import load_nlp
     from .ingest import LockHeld, ingest as run, ingest_lock
     from .speakers import load_registry
-
-    from . import store
 
     path = resolve_db(db_path)
     try:

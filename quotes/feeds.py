@@ -361,14 +361,17 @@ def read_feed(client: httpx.Client, url: str, settings: FetchSettings, state: Fe
 
 def _read_entry(client, entry: FeedEntry, settings: FetchSettings, state: FeedState, outlet: str | None,
                 feed_title: str | None, stats: FeedStats) -> Iterator[Article | SourceError]:
+    etag, last_modified = state.validators(entry.link)
     try:
-        fetched = fetch(client, entry.link, settings, *state.validators(entry.link))
+        fetched = fetch(client, entry.link, settings, etag, last_modified)
     except FetchError as error:
         stats.failed += 1
         yield SourceError(entry.link, f"page: {error}")
         return
     if fetched.status == 304:
         stats.pages_not_modified += 1
+        # A 304 need not repeat the validators; keep ours, or every other night would fetch in full.
+        fetched.etag, fetched.last_modified = fetched.etag or etag, fetched.last_modified or last_modified
         state.remember(entry.link, "page", fetched, entry.article_id)
         return
     stats.pages += 1

@@ -483,3 +483,18 @@ def test_run_where_every_source_failed_exits_1(server, tmp_path, capsys):
 
     server.conditional("/down.xml", rss(server.base, []), "application/rss+xml", '"empty"')  # back, nothing new
     assert EXIT_OK == nightly(str(sources), str(db), quiet=True)
+
+
+def test_page_validators_survive_a_304_that_omits_them(server, db, nlp):
+    server.serve_pages()
+    server.conditional("/feed.xml", rss(server.base, ["/news/bridge.html"]), "application/rss+xml", '"feed-v1"')
+    source = feed_source(server.url("/feed.xml"))
+    run_nightly(db, [source], nlp)
+    title, paragraphs = PAGES["/news/bridge.html"]
+    server.routes["/news/bridge.html"] = lambda handler: (
+        (304, {}, b"") if handler.headers.get("If-None-Match") == '"/news/bridge.html-v1"'
+        else (200, {"Content-Type": "text/html"}, page_html(title, paragraphs)))
+    for _ in range(2):
+        server.requests.clear()
+        result = run_nightly(db, [source], nlp)
+        assert (0, 1) == (result.feeds.pages, result.feeds.pages_not_modified)
