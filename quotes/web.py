@@ -11,6 +11,7 @@ Example::
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 
@@ -64,6 +65,27 @@ def make_datasette(db_path: str | Path):
     if "_memory" in datasette.databases:  # Datasette adds it when started without files; users need not see it
         datasette.remove_database("_memory")
     return datasette
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be listened on (busy, unknown host), or None when it can.
+
+    Binds and releases a socket with SO_REUSEADDR, as uvicorn does, so a port another server
+    is listening on is refused here, before anything says "Serving".
+    """
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as error:
+        return f"unknown host ({error.strerror})"
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            return "the port is already in use" if error.errno == errno.EADDRINUSE else (error.strerror or str(error))
+    return None
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
