@@ -138,7 +138,8 @@ def reindex(db_path, model, registry, all_articles, quiet) -> None:
     db.close()
     # Keep the hash of the original input, so the next ingest of that input sees it unchanged.
     items = [Article(id=r["id"], text=r["text"], title=r["title"], outlet=r["outlet"], url=r["url"],
-                     published=r["published"], source=r["source"], meta={"content_hash": r["content_hash"]})
+                     published=r["published"], source=r["source"], meta={"content_hash": r["content_hash"]},
+                     encoding=r.get("encoding"))
              for r in rows]
     run_ingest(iter(items), path, model, registry, None, 1, quiet, command="reindex",
                sources=["stored articles"], force=True)

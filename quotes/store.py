@@ -140,6 +140,13 @@ def m300_fts_triggers_on_indexed_columns(db: sqlite_utils.Database) -> None:
             END""")
 
 
+@migrations()
+def m550_article_encoding(db: sqlite_utils.Database) -> None:
+    """How each article's input file was decoded: "utf-8", "utf-16", "utf-32" or the "cp1252" fallback."""
+    if "encoding" not in db["articles"].columns_dict:
+        db["articles"].add_column("encoding", str)
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) a quotes database, in WAL mode, fully migrated."""
     if str(path) != ":memory:":
@@ -248,6 +255,7 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
             "id": article.id, "outlet": article.outlet, "url": article.url, "title": article.title,
             "published": article.published, "text": article.text, "content_hash": content_hash,
             "source": article.source, "extractor_version": extractor_version, "ingested_at": now(),
+            "encoding": article.encoding,
         }, pk="id")
         for old_id in old_ids:
             index.remove(old_id)
