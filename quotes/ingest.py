@@ -29,7 +29,7 @@ from spacy.language import Language
 from . import store
 from .clean import clean_article, content_hash
 from .extract import EXTRACTOR_VERSION
-from .sources import Article, SourceError
+from .sources import Article, SourceError, first_of_each_id, printable
 from .speakers import Registry
 
 
@@ -58,8 +58,12 @@ class IngestStats:
 
 @contextlib.contextmanager
 def ingest_lock(db_path: str | os.PathLike) -> Iterator[None]:
-    """Hold an exclusive lock beside the database; a second holder fails at once with LockHeld."""
-    lock_path = Path(f"{db_path}.lock")
+    """Hold an exclusive lock beside the database; a second holder fails at once with LockHeld.
+
+    The lock sits beside the database's real path (symlinks resolved), so two runs reaching one
+    database through different paths still exclude each other.
+    """
+    lock_path = Path(f"{Path(db_path).resolve()}.lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "a+") as handle:
         try:
@@ -94,7 +98,7 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
     status = "failed"
     try:
         index = store.load_quote_index(db)
-        pending = _pending(db, items, stats, run_id, force, on_article, max_chars=nlp.max_length)
+        pending = _pending(db, first_of_each_id(items), stats, run_id, force, on_article, max_chars=nlp.max_length)
         for batch in _batches(pending, batch_size):
             for article, digest, result in _extract_batch(nlp, batch, n_process):
                 if isinstance(result, Exception):
@@ -124,7 +128,7 @@ def _reject(db, stats: IngestStats, run_id: int, source: str, reason: str) -> No
     """Record rejected input in ingest_errors and on stderr; the run goes on."""
     stats.errors.append(SourceError(source, reason))
     store.record_error(db, run_id, source, reason)
-    print(f"quotes: skipped {source}: {reason}", file=sys.stderr)
+    print(f"quotes: skipped {printable(source)}: {printable(reason)}", file=sys.stderr)
 
 
 def _pending(db, items, stats: IngestStats, run_id: int, force: bool,

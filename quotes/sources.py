@@ -166,8 +166,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as error:
-                raise _Undecodable(f"not {name} despite its byte-order mark: undecodable byte at offset "
-                                   f"{error.start}") from None
+                raise _Undecodable(f"binary file (a {name} byte-order mark, but an undecodable byte at offset "
+                                   f"{error.start})") from None
             if "\x00" in text:
                 raise _Undecodable("binary file (contains NUL characters)")
             return text, name
@@ -342,6 +342,36 @@ def _lone_surrogate(value: str | None) -> int | None:
     except UnicodeEncodeError as error:
         return error.start
     return None
+
+
+def first_of_each_id(items: Iterable[Article | SourceError]) -> Iterator[Article | SourceError]:
+    """``items`` with every later article of an id already read turned into a duplicate-id error.
+
+    Two sources using one id would otherwise overwrite each other, and every run would
+    "update" both again; sources are read in a fixed order, so the same one wins every night.
+    The same file read twice (a path given twice) is not a duplicate.
+    """
+    first_source: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Article):
+            source = item.source or item.id
+            first = first_source.setdefault(item.id, source)
+            if first != source:
+                yield SourceError(source, f"duplicate article id {item.id!r}: already read from "
+                                          f"{first}; the first is kept")
+                continue
+        yield item
+
+
+def printable(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped, for one-line log messages.
+
+    A file name may contain a newline; printed as is, it would forge a line in the cron log.
+
+    >>> printable("bad\\nname.txt")
+    'bad\\\\nname.txt'
+    """
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def _json_type(value) -> str:
