@@ -40,6 +40,9 @@ SETTINGS: list[Setting] = [
             "Input files larger than this many bytes are rejected as oversized."),
     Setting("batch_size", "QUOTES_BATCH_SIZE", "32",
             "Articles per nlp.pipe batch during extraction."),
+    Setting("fetch_allow_hosts", "QUOTES_FETCH_ALLOW_HOSTS", None,
+            "Comma-separated host names, IP addresses or networks (CIDR) that feeds and their pages may "
+            "reach although they are loopback, private or link-local; every other such address is refused."),
 ]
 
 SETTINGS_BY_NAME = {setting.name: setting for setting in SETTINGS}
