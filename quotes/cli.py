@@ -11,6 +11,7 @@ Example::
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -74,6 +75,7 @@ def ingest(paths, db_path, model, registry, batch_size, workers, quiet, log_noop
 def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet, command, sources,
                force: bool = False, log_noop_run: bool = True):
     """Shared by ingest and reindex: lock, load model and registry, ingest with progress."""
+    from . import store
     from .extract import load_nlp
     from .ingest import LockHeld, ingest as run, ingest_lock
     from .speakers import load_registry
@@ -86,6 +88,9 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
     try:
         with ingest_lock(path):
             db = open_database(path)
+            # Runs left "running" under our lock were killed; also a write that fails now, before
+            # spaCy loads, when the database is read-only.
+            store.mark_interrupted_runs(db)
             nlp = load_nlp(model)
             show_progress = not quiet and sys.stderr.isatty()
             progress = None
@@ -100,6 +105,10 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
                 progress.close()
     except LockHeld as error:
         raise click.ClickException(str(error))
+    except (PermissionError, sqlite3.OperationalError) as error:
+        if isinstance(error, sqlite3.OperationalError) and "readonly" not in str(error):
+            raise
+        raise click.ClickException(read_only_message(path, error))
     if not quiet:
         click.echo(stats.summary(), err=True)
     return stats
@@ -111,7 +120,18 @@ def open_database(path: str):
     try:
         return store.open_db(path)
     except Exception as error:
+        if isinstance(error, PermissionError) or "readonly" in str(error):
+            raise click.ClickException(read_only_message(path, error))
         raise click.ClickException(f"cannot open database {path}: {error}")
+
+
+def read_only_message(path: str, error: Exception) -> str:
+    """One line for a database (or its folder, -wal or lock file) that cannot be written."""
+    if isinstance(error, OSError) and error.filename:
+        detail = f"cannot write {error.filename}: {error.strerror}"
+    else:
+        detail = str(error)
+    return f"database {path} is read-only ({detail})"
 
 
 @cli.command()
