@@ -109,6 +109,9 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
         if isinstance(error, sqlite3.OperationalError) and "readonly" not in str(error):
             raise
         raise click.ClickException(read_only_message(path, error))
+    except ImportError as error:  # a broken installation, e.g. trafilatura without lxml_html_clean
+        raise click.ClickException(f"missing dependency: {' '.join(str(error).split())} "
+                                   f"(reinstall the project: pip install -e .)")
     if not quiet:
         click.echo(stats.summary(), err=True)
     return stats

@@ -328,7 +328,8 @@ def nightly(sources_path: str | None = None, db_path: str | None = None, quiet: 
     except sqlite3.Error as error:
         return fail(EXIT_FAILED, f"database {db_path}: {error}")
     except ImportError as error:  # e.g. trafilatura without lxml_html_clean: reinstall, do not skip input
-        return fail(EXIT_FAILED, f"missing dependency: {error} (reinstall the project: pip install -e .)")
+        return fail(EXIT_FAILED, f"missing dependency: {' '.join(str(error).split())} "
+                                 f"(reinstall the project: pip install -e .)")
     if not quiet:
         print(result.summary(), flush=True)
     return EXIT_OK
