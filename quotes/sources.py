@@ -99,10 +99,14 @@ def folder_files(folder: Path) -> Iterator[Path | SourceError]:
     for child in sorted(folder.rglob("*")):
         if child.suffix.lower() not in ARTICLE_SUFFIXES:
             continue
-        if child.is_symlink() and not _inside(child, root):
+        if child.is_symlink() and not child.exists():
+            yield SourceError(str(child), "broken symlink (its target is missing or a loop)")
+        elif child.is_symlink() and not _inside(child, root):
             yield SourceError(str(child), "symlink to a file outside the source folder: refused")
         elif child.is_file():
             yield child
+        elif not child.is_dir():  # reading a FIFO would block the run for good
+            yield SourceError(str(child), "not a regular file (a FIFO, socket or device)")
 
 
 def _inside(path: Path, root: Path) -> bool:
