@@ -388,3 +388,15 @@ def test_lock_is_shared_through_a_symlinked_path(tmp_path):
         with pytest.raises(LockHeld), ingest_lock(real):
             pass
     assert not (tmp_path / "alias.db.lock").exists()
+
+
+# --- the whole attack, through the real nightly --------------------------------------------------
+
+@pytest.mark.slow
+def test_attack_corpus_every_hostile_input_is_handled():
+    result = subprocess.run([PYTHON, str(REPO / "scripts" / "attack-inputs"), "--json"], capture_output=True,
+                            text=True, timeout=900, env={**os.environ, "PYTHONPATH": str(REPO)})
+    summary = json.loads(result.stdout)
+    assert ([], summary["tried"]) == (summary["problems"], summary["handled"])
+    assert summary["tried"] >= 120
+    assert 0 == result.returncode
