@@ -191,8 +191,12 @@ class _RequestGuard:
             return
         if self.host in self.allowed_names or any(address in net for net in self.allowed_networks):
             return
-        raise _Refused(f"refused: {self.host} is a non-public address ({address}); "
-                       f"QUOTES_FETCH_ALLOW_HOSTS can allow it")
+        try:
+            ipaddress.ip_address(self.host.split("%")[0])
+            what = f"{self.host} is a non-public address ({address})"
+        except ValueError:
+            what = f"{self.host} resolves to a non-public address ({address})"
+        raise _Refused(f"refused: {what}; QUOTES_FETCH_ALLOW_HOSTS can allow it")
 
     def _expire(self) -> None:
         with self._lock:

@@ -166,6 +166,10 @@ def test_private_addresses_are_refused_by_default(server, monkeypatch):
     settings = FetchSettings(timeout=1.0, retries=0)
     with http_client(settings) as client, pytest.raises(FetchError, match="^refused: 127.0.0.1 is a non-public"):
         fetch(client, server.url("/x"), settings)
+    by_name = f"http://localhost:{server.httpd.server_address[1]}/x"  # checked on the address connected to
+    with http_client(settings) as client, pytest.raises(
+            FetchError, match=r"^refused: localhost resolves to a non-public address \(127.0.0.1\)"):
+        fetch(client, by_name, settings)
     assert [] == server.paths_requested()
 
 
