@@ -346,6 +346,15 @@ def test_one_bad_byte_in_jsonl_rejects_only_its_line(tmp_path):
         ids_of(items), errors_of(items))
 
 
+def test_a_file_of_garbage_lines_costs_a_bounded_number_of_errors(tmp_path):
+    path = jsonl(tmp_path / "notes.jsonl", json.dumps({"id": "a", "text": GOOD}), *(["not json"] * 5000))
+    items = list(read_paths([path]))
+    assert ["a"] == ids_of(items)
+    assert 101 == len(errors_of(items))
+    assert ("notes.jsonl:102", "more than 100 bad lines: the rest of the file is skipped (is it JSON Lines?)") == (
+        errors_of(items)[-1])
+
+
 # --- 18: symlinks out of a source folder -------------------------------------------------------------
 
 def test_symlink_out_of_a_source_folder_is_refused(tmp_path, write_article, nlp):
