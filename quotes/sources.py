@@ -28,10 +28,15 @@ BINARY_SNIFF_BYTES = 8000
 # C0 controls other than tab, newline, carriage return and form feed: in text decoded by the
 # cp1252 fallback they mean the bytes were not text in any encoding.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# Encodings tried, in order, for .txt and .html files without a BOM.  cp1252 is the fallback:
+# The last encoding tried for .txt and .html files without a BOM (after UTF-8 and, for HTML, the
+# charset the page declares).  cp1252 is the fallback:
 # every byte but five decodes, and it is what Windows tools write when they say "ANSI".  The
 # encoding used is recorded on the article (``articles.encoding``).
 FALLBACK_ENCODING = "cp1252"
+# `<meta charset="...">` or `<meta http-equiv="Content-Type" content="...; charset=...">`, looked
+# for in a page's first bytes, as browsers do (the HTML standard's prescan reads 1024).
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+META_CHARSET_BYTES = 1024
 # A sidecar holds four short fields; anything near this size is not a sidecar.
 SIDECAR_MAX_BYTES = 64 * 1024
 # Longest accepted metadata values, in characters.  Generous for real articles (the seed corpus's
@@ -139,7 +144,7 @@ def read_file(path: Path, max_bytes: int | None = None, root: Path | None = None
         yield from _read_jsonl(path, data)
         return
     try:
-        text, encoding = decode_text(data)
+        text, encoding = decode_text(data, declared_charset(data) if suffix in (".html", ".htm") else None)
     except _Undecodable as error:
         yield SourceError(str(path), str(error))
         return
@@ -155,10 +160,22 @@ def read_file(path: Path, max_bytes: int | None = None, root: Path | None = None
         yield item
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
+def declared_charset(html: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag near its start, if Python knows it."""
+    match = META_CHARSET.search(html[:META_CHARSET_BYTES])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """The text of a file and the encoding that decoded it; raises ``_Undecodable`` with the reason.
 
-    A BOM decides (UTF-8, UTF-16, UTF-32); without one, UTF-8, else the cp1252 fallback.
+    A BOM decides (UTF-8, UTF-16, UTF-32); without one, UTF-8, else the charset the page
+    ``declared`` (HTML), else the cp1252 fallback.
 
     >>> decode_text("caf\u00e9".encode("cp1252"))
     ('caf\u00e9', 'cp1252')
@@ -181,6 +198,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         offset = error.start
+    if declared and declared != "utf-8":
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: try the fallback
     try:
         text = data.decode(FALLBACK_ENCODING)
     except UnicodeDecodeError:

@@ -313,6 +313,16 @@ def test_utf16_utf8_bom_sidecar_and_cp1252_are_read_and_recorded(tmp_path, write
     assert "Zoë Brandt" in db["articles"].get("cp1252")["text"]
 
 
+def test_html_in_its_declared_charset_is_decoded_with_it(tmp_path, nlp):
+    body = "Der Bürgermeister sagte, die Brücke über die Vell werde im Frühjahr eröffnet. " * 4
+    html = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15">'
+            f"<title>Brücke</title></head><body><article><h1>Brücke öffnet</h1><p>{body} Kosten: 5 €.</p>"
+            f"</article></body></html>")
+    (tmp_path / "page.html").write_bytes(html.encode("iso-8859-15"))
+    [article] = list(read_paths([tmp_path / "page.html"]))
+    assert ("iso8859-15", True) == (article.encoding, "Brücke über die Vell" in article.text and "5 €" in article.text)
+
+
 # --- 16: JSON types ----------------------------------------------------------------------------------
 
 def test_wrong_json_types_and_blank_ids_are_rejected(tmp_path, write_article):
