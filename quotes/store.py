@@ -143,7 +143,7 @@ def m300_fts_triggers_on_indexed_columns(db: sqlite_utils.Database) -> None:
 @migrations()
 def m550_article_encoding(db: sqlite_utils.Database) -> None:
     """How each article's input file was decoded: "utf-8", "utf-16", "utf-32", an HTML page's declared
-    charset, or the "cp1252" fallback (null for feed pages and stored articles)."""
+    charset, or the "cp1252" fallback (null for feed pages)."""
     if "encoding" not in db["articles"].columns_dict:
         db["articles"].add_column("encoding", str)
 
