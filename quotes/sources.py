@@ -263,6 +263,8 @@ def _parse_json(text: str):
 def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str | SourceError]]:
     """(line number, text or reason) for each line; only ``\n`` ends a line, as JSON Lines says.
 
+    Line number 0 means the whole file is unreadable (binary, or a broken byte-order mark).
+
     ``str.splitlines`` would also split at U+2028, U+2029 and U+0085, which JSON strings may
     hold unescaped.  Lines are decoded one by one, so one bad byte costs one line.
     """
@@ -270,13 +272,13 @@ def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str | SourceError]]:
         try:
             text, _ = decode_text(data)
         except _Undecodable as error:
-            yield 1, f"file: {error}"
+            yield 0, SourceError("", str(error))
             return
         for number, line in enumerate(text.split("\n"), start=1):
             yield number, line.removesuffix("\r")
         return
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        yield 1, "file: binary file (contains NUL bytes)"
+        yield 0, SourceError("", "binary file (contains NUL bytes)")
         return
     data = data.removeprefix(codecs.BOM_UTF8)
     for number, raw in enumerate(data.split(b"\n"), start=1):
@@ -293,8 +295,8 @@ def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str | SourceError]]:
 def _read_jsonl(path: Path, data: bytes) -> Iterator[Article | SourceError]:
     bad = 0
     for number, line in _jsonl_lines(data):
-        if isinstance(line, str) and line.startswith("file: "):  # the whole file is unreadable
-            yield SourceError(str(path), line.removeprefix("file: "))
+        if number == 0:
+            yield SourceError(str(path), line.reason)
             return
         if isinstance(line, str) and not line.strip():
             continue

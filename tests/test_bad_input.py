@@ -357,6 +357,16 @@ def test_one_bad_byte_in_jsonl_rejects_only_its_line(tmp_path):
         ids_of(items), errors_of(items))
 
 
+def test_binary_jsonl_is_one_error_but_a_line_saying_file_is_only_a_line(tmp_path):
+    binary = tmp_path / "binary.jsonl"
+    binary.write_bytes(b"\x7fELF\x00\x01" + bytes(range(256)))
+    text = jsonl(tmp_path / "text.jsonl", "file: not json", json.dumps({"id": "a", "text": GOOD}))
+    items = list(read_paths([binary, text]))
+    assert ["a"] == ids_of(items)
+    assert [("binary.jsonl", "binary file (contains NUL bytes)"),
+            ("text.jsonl:1", "malformed JSON line: Expecting value: line 1 column 1 (char 0)")] == errors_of(items)
+
+
 def test_a_file_of_garbage_lines_costs_a_bounded_number_of_errors(tmp_path):
     path = jsonl(tmp_path / "notes.jsonl", json.dumps({"id": "a", "text": GOOD}), *(["not json"] * 5000))
     items = list(read_paths([path]))
