@@ -11,6 +11,7 @@ Example::
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -118,6 +119,9 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
     try:
         with ingest_lock(path):
             db = open_database(path)
+            # Runs left "running" under our lock were killed; also a write that fails now, before
+            # spaCy loads, when the database is read-only.
+            store.mark_interrupted_runs(db)
             nlp = load_nlp(model)
             show_progress = not quiet and sys.stderr.isatty()
             progress = None
@@ -132,6 +136,13 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
                 progress.close()
     except LockHeld as error:
         raise click.ClickException(str(error))
+    except (PermissionError, sqlite3.OperationalError) as error:
+        if isinstance(error, sqlite3.OperationalError) and "readonly" not in str(error):
+            raise
+        raise click.ClickException(read_only_message(path, error))
+    except ImportError as error:  # a broken installation, e.g. trafilatura without lxml_html_clean
+        raise click.ClickException(f"missing dependency: {' '.join(str(error).split())} "
+                                   f"(reinstall the project: pip install -e .)")
     if not quiet:
         click.echo(stats.summary(), err=True)
     return stats
@@ -143,7 +154,18 @@ def open_database(path: str):
     try:
         return store.open_db(path)
     except Exception as error:
+        if isinstance(error, PermissionError) or "readonly" in str(error):
+            raise click.ClickException(read_only_message(path, error))
         raise click.ClickException(f"cannot open database {path}: {error}")
+
+
+def read_only_message(path: str, error: Exception) -> str:
+    """One line for a database (or its folder, -wal or lock file) that cannot be written."""
+    if isinstance(error, OSError) and error.filename:
+        detail = f"cannot write {error.filename}: {error.strerror}"
+    else:
+        detail = str(error)
+    return f"database {path} is read-only ({detail})"
 
 
 @cli.command()
@@ -170,7 +192,8 @@ def reindex(db_path, model, registry, all_articles, quiet) -> None:
     db.close()
     # Keep the hash of the original input, so the next ingest of that input sees it unchanged.
     items = [Article(id=r["id"], text=r["text"], title=r["title"], outlet=r["outlet"], url=r["url"],
-                     published=r["published"], source=r["source"], meta={"content_hash": r["content_hash"]})
+                     published=r["published"], source=r["source"], meta={"content_hash": r["content_hash"]},
+                     encoding=r.get("encoding"))
              for r in rows]
     run_ingest(iter(items), path, model, registry, None, 1, quiet, command="reindex",
                sources=["stored articles"], force=True)

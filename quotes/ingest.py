@@ -30,7 +30,7 @@ from spacy.language import Language
 from . import store
 from .clean import clean_article, content_hash
 from .extract import EXTRACTOR_VERSION
-from .sources import Article, SourceError
+from .sources import Article, SourceError, first_of_each_id, printable
 from .speakers import Registry
 
 
@@ -61,9 +61,13 @@ class IngestStats:
 
 @contextlib.contextmanager
 def ingest_lock(db_path: str | os.PathLike) -> Iterator[None]:
-    """Hold an exclusive lock beside the database; a second holder fails at once with LockHeld."""
-    lock_path = Path(f"{db_path}.lock")
+    """Hold an exclusive lock beside the database; a second holder fails at once with LockHeld.
+
+    The lock sits beside the database's real path (symlinks resolved), so two runs reaching one
+    database through different paths still exclude each other.
+    """
     store.prepare_db_folder(db_path)
+    lock_path = Path(f"{Path(db_path).resolve()}.lock")
     with open(lock_path, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -101,7 +105,7 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
     try:
         index = store.load_quote_index(db)
         reject = functools.partial(_reject, db, stats, run_id, report_once=report_once)
-        pending = _pending(db, items, stats, reject, force, on_article, max_chars=nlp.max_length)
+        pending = _pending(db, first_of_each_id(items), stats, reject, force, on_article, max_chars=nlp.max_length)
         for batch in _batches(pending, batch_size):
             for article, digest, result in _extract_batch(nlp, batch, n_process):
                 if isinstance(result, Exception):
@@ -132,7 +136,7 @@ def _reject(db, stats: IngestStats, run_id: int, source: str, reason: str, finge
     """Record rejected input in ingest_errors and on stderr (unless already reported); the run goes on."""
     stats.errors.append(SourceError(source, reason, fingerprint))
     if store.record_error(db, run_id, source, reason, fingerprint) or not report_once:
-        print(f"quotes: skipped {source}: {reason}", file=sys.stderr)
+        print(f"quotes: skipped {printable(source)}: {printable(reason)}", file=sys.stderr)
     else:
         stats.errors_reported_before += 1
 

@@ -47,7 +47,7 @@ import click
 from . import store
 from .feeds import FeedState, FeedStats, FetchSettings, http_client, read_feed
 from .settings import DEFAULT_DB_FOLDER, get_setting
-from .sources import ARTICLE_SUFFIXES, Article, SourceError, read_paths, relative_sources
+from .sources import Article, SourceError, folder_files, read_file, read_paths, relative_sources
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -218,15 +218,19 @@ def read_sources(sources: list[Source], state: FeedState, feed_stats: FeedStats,
 
 def _read_folder(folder: Path, max_bytes: int) -> Iterator[Article | SourceError]:
     """Like read_paths on a folder, but a file that cannot be read is one error, not the folder's end."""
-    for child in sorted(folder.rglob("*")):
-        if child.suffix.lower() in ARTICLE_SUFFIXES and child.is_file():
-            yield from _guarded(str(child), read_paths([child], max_bytes=max_bytes))
+    for child in folder_files(folder):
+        if isinstance(child, SourceError):
+            yield child
+        else:
+            yield from _guarded(str(child), read_file(child, max_bytes=max_bytes, root=folder))
 
 
 def _guarded(name: str, items: Iterator[Article | SourceError]) -> Iterator[Article | SourceError]:
     """``items``, with an unexpected exception (permission denied, a file vanishing) turned into an error."""
     try:
         yield from items
+    except ImportError:  # a broken installation, not bad input: the run must fail, not skip every file
+        raise
     except Exception as error:
         yield SourceError(name, f"cannot read: {type(error).__name__}: {error}")
 
@@ -347,6 +351,9 @@ def nightly(sources_path: str | None = None, db_path: str | None = None, quiet: 
                                  f"{f' ({error.filename})' if error.filename else ''}")
     except sqlite3.Error as error:
         return fail(EXIT_FAILED, f"database {db_path}: {error}")
+    except ImportError as error:  # e.g. trafilatura without lxml_html_clean: reinstall, do not skip input
+        return fail(EXIT_FAILED, f"missing dependency: {' '.join(str(error).split())} "
+                                 f"(reinstall the project: pip install -e .)")
     if not quiet:
         print(result.summary(), flush=True)
     if result.every_source_failed:

@@ -45,6 +45,9 @@ SETTINGS: list[Setting] = [
             "Articles per nlp.pipe batch during extraction."),
     Setting("allow_sql", "QUOTES_ALLOW_SQL", "1",
             "0 turns off arbitrary SQL in `quotes serve` (pages, facets, search and canned queries stay)."),
+    Setting("fetch_allow_hosts", "QUOTES_FETCH_ALLOW_HOSTS", None,
+            "Comma-separated host names, IP addresses or networks (CIDR) that feeds and their pages may "
+            "reach although they are loopback, private or link-local; every other such address is refused."),
 ]
 
 SETTINGS_BY_NAME = {setting.name: setting for setting in SETTINGS}

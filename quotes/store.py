@@ -170,6 +170,14 @@ def m500_sources_without_server_folders(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m550_article_encoding(db: sqlite_utils.Database) -> None:
+    """How each article's input file was decoded: "utf-8", "utf-16", "utf-32", an HTML page's declared
+    charset, or the "cp1252" fallback (null for feed pages)."""
+    if "encoding" not in db["articles"].columns_dict:
+        db["articles"].add_column("encoding", str)
+
+
+@migrations()
 def m650_first_printed_ties(db: sqlite_utils.Database) -> None:
     """Who printed a quote first, honest about ties: ``first_outlets`` and ``first_outlet_count``.
 
@@ -367,6 +375,7 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
             "id": article.id, "outlet": article.outlet, "url": article.url, "title": article.title,
             "published": article.published, "text": article.text, "content_hash": content_hash,
             "source": article.source, "extractor_version": extractor_version, "ingested_at": now(),
+            "encoding": article.encoding,
         }, pk="id")
         for old_id in old_ids:
             index.remove(old_id)

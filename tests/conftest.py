@@ -30,6 +30,12 @@ def pairs(nlp, text: str) -> list[tuple[str, str | None]]:
     return [(m.text, m.speaker) for m in quotes_of(nlp, text)]
 
 
+@pytest.fixture(autouse=True)
+def allow_local_feeds(monkeypatch):
+    """Feeds may reach 127.0.0.1, where the tests' HTTP servers listen (refused by default)."""
+    monkeypatch.setenv("QUOTES_FETCH_ALLOW_HOSTS", "127.0.0.1")
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The spaCy pipeline with the quotes component, loaded once for the whole run."""

@@ -271,14 +271,14 @@ def test_unreadable_file_is_one_error_and_the_folder_goes_on(tmp_path, nlp, monk
     from quotes import nightly
 
     folder = write_corpus(tmp_path / "incoming", 3)
-    real_read_paths = nightly.read_paths
+    real_read_file = nightly.read_file
 
-    def read_paths(paths, max_bytes=None):  # a generator, like the real one: it fails while being read
-        if Path(paths[0]).name == "article-001.txt":
-            raise PermissionError(13, "Permission denied", str(paths[0]))
-        yield from real_read_paths(paths, max_bytes=max_bytes)
+    def read_file(path, max_bytes=None, root=None):  # a generator, like the real one: it fails while being read
+        if Path(path).name == "article-001.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        yield from real_read_file(path, max_bytes=max_bytes, root=root)
 
-    monkeypatch.setattr(nightly, "read_paths", read_paths)
+    monkeypatch.setattr(nightly, "read_file", read_file)
     db = store.open_db(tmp_path / "quotes.db")
     result = run_nightly(db, [Source("folder", "incoming", path=folder)], nlp)
     assert result.ingest.added == 2
@@ -295,7 +295,8 @@ def test_bad_input_is_recorded_once_per_file_and_good_data_is_untouched(tmp_path
     before = snapshot(db_path)
 
     bad = {
-        "latin1.txt": "Caf\xe9 owners said \"it is over\".".encode("latin-1"),
+        # Neither UTF-8 nor cp1252 (0x81 and 0x8d are unassigned there); plain Latin-1 is now read as cp1252.
+        "undecodable.txt": b"Caf\x81 owners said \"it is over\" \x8d.",
         "binary.txt": b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)),
         "empty.txt": b"",
         "blank.txt": b"   \n\n  \t\n",
@@ -315,7 +316,7 @@ def test_bad_input_is_recorded_once_per_file_and_good_data_is_untouched(tmp_path
 
     reasons = {Path(r["source"]).name: r["reason"] for r in db["ingest_errors"].rows}
     assert reasons == {
-        "latin1.txt": "not UTF-8: undecodable byte at offset 3",
+        "undecodable.txt": "not UTF-8 (undecodable byte at offset 3) nor cp1252",
         "binary.txt": "binary file (contains NUL bytes)",
         "empty.txt": "empty file",
         "blank.txt": "empty file (whitespace only)",

@@ -360,7 +360,7 @@ def test_ingest_stores_sources_relative_to_the_given_root(tmp_path, write_articl
     corpus = tmp_path / "feeds" / "corpus"
     write_article("a1", "Budget row\nThe minister spoke. “We will not back down,” Jane Roe said.",
                   {"outlet": "Outlet A"}, folder=corpus / "2021")
-    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
+    (corpus / "broken.txt").write_bytes(b"bad\x00binary")  # NUL bytes: rejected
     db_path = tmp_path / "q.db"
     result = CliRunner().invoke(cli, ["ingest", str(corpus.resolve()), "--db", str(db_path), "--quiet"])
     assert 0 == result.exit_code, result.output
