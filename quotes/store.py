@@ -426,7 +426,8 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
         row = {
             "id": quote_id, "speaker_id": speaker_id, "mention_count": len(rows),
             "article_count": len({r["article_id"] for r in rows}),
-            "outlet_count": len({r["outlet"] for r in rows if r["outlet"]}),
+            # Articles that name no outlet count together as one "unknown outlet", as the pages show them.
+            "outlet_count": len({r["outlet"] or "" for r in rows}),
             "first_seen": min((r["published"] for r in dated), default=None),
             "last_seen": max((r["published"] for r in dated), default=None),
             "first_outlet": (dated[0] if dated else rows[0])["outlet"],
@@ -462,7 +463,7 @@ def refresh_speaker_stats(db: sqlite_utils.Database) -> None:
         update speakers set
           mention_count = (select count(*) from mentions where speaker_id = speakers.id),
           quote_count = (select count(distinct quote_id) from mentions where speaker_id = speakers.id),
-          outlet_count = (select count(distinct outlet) from mentions where speaker_id = speakers.id),
+          outlet_count = (select count(distinct coalesce(outlet, '')) from mentions where speaker_id = speakers.id),
           first_quoted = (select min(published) from mentions where speaker_id = speakers.id),
           last_quoted = (select max(published) from mentions where speaker_id = speakers.id)
     """)

@@ -12,7 +12,7 @@ import yaml
 from quotes import store
 from quotes.web import CONFIG_DIR, make_datasette
 
-CANNED = ["search", "quote_across_outlets", "speaker_said", "attribution_conflicts", "most_carried",
+CANNED = ["quote_across_outlets", "speaker_said", "attribution_conflicts", "most_carried",
           "first_to_print", "outlet_changes"]
 MENTION_FACETS = {"speaker_id", "outlet", "method", "partial", "published"}
 
@@ -20,23 +20,24 @@ MENTION_FACETS = {"speaker_id", "outlet", "method", "partial", "published"}
 # --- fixtures ------------------------------------------------------------------------------------
 
 @pytest.fixture
-def seed_ds(seed_db_path):
-    return make_datasette(seed_db_path)
+def seed_ds(corpus_db_path):
+    """Datasette on the corpus database: the seeds, and the bundled sample (also without ../shared)."""
+    return make_datasette(corpus_db_path)
 
 
 @pytest.fixture(scope="session")
-def seed_facts(seed_db_path) -> dict:
-    """Ids and outlets of the seed "Let me be clear" quote, read straight from the database."""
-    conn = sqlite3.connect(seed_db_path)
-    row = conn.execute("select quote_id, speaker_id from mentions where text like 'Let me be clear%' "
-                       "and outlet = 'The Hill'").fetchone()
-    assert row, "the seed corpus should yield The Hill's 'Let me be clear' mention"
+def seed_facts(corpus_db_path, corpus) -> dict:
+    """Ids and outlets of the corpus's widely carried quote, read straight from the database."""
+    conn = sqlite3.connect(corpus_db_path)
+    row = conn.execute("select quote_id, speaker_id from mentions where text like ? || '%' "
+                       "and outlet = ?", [corpus.quote_start, corpus.outlet]).fetchone()
+    assert row, f"the corpus should yield {corpus.outlet}'s '{corpus.quote_start}' mention"
     quote_id, speaker_id = row
     outlets = {r[0] for r in conn.execute(
         "select distinct outlet from mentions where outlet is not null and (quote_id = ? or id in "
         "(select mention_id from mention_quotes where quote_id = ?))", [quote_id, quote_id])}
     conn.close()
-    return {"quote_id": quote_id, "speaker_id": speaker_id, "outlets": outlets}
+    return {"quote_id": quote_id, "speaker_id": speaker_id, "outlets": outlets, "corpus": corpus}
 
 
 MINI_ARTICLES = [
@@ -87,8 +88,8 @@ def mini_ds(mini_db_path):
     return make_datasette(mini_db_path)
 
 
-async def get_json(ds, path: str):
-    response = await ds.client.get(path)
+async def get_json(ds, path: str, params: dict | None = None):
+    response = await ds.client.get(path, params=params)
     assert response.status_code == 200, response.text[:500]
     return response.json()
 
@@ -173,27 +174,18 @@ async def test_mention_facets(seed_ds, seed_facts):
     speakers = {r["value"] for r in data["facet_results"]["speaker_id"]["results"]}
     assert seed_facts["speaker_id"] in speakers
     assert {r["value"] for r in data["facet_results"]["partial"]["results"]} <= {0, 1}
-    assert "2020-03-12" in {r["value"] for r in data["facet_results"]["published"]["results"]}
-    filtered = await get_json(seed_ds, "/quotes/mentions.json?outlet=The+Hill&_shape=objects")
-    assert filtered["rows"] and {r["outlet"] for r in filtered["rows"]} == {"The Hill"}
+    corpus = seed_facts["corpus"]
+    assert corpus.date in {r["value"] for r in data["facet_results"]["published"]["results"]}
+    filtered = await get_json(seed_ds, f"/quotes/mentions.json?outlet={corpus.outlet}&_shape=objects")
+    assert filtered["rows"] and {r["outlet"] for r in filtered["rows"]} == {corpus.outlet}
 
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("table,column", [("quotes", "canonical"), ("mentions", "text"), ("articles", "text")])
-async def test_table_full_text_search(seed_ds, table, column):
-    rows = (await get_json(seed_ds, f"/quotes/{table}.json?_search=tolerate+attacks&_shape=objects"))["rows"]
-    assert rows and all("tolerate" in r[column] for r in rows)
-
-
-@pytest.mark.asyncio
-async def test_search_query_ranks_quotes_mentions_and_articles(seed_ds, seed_facts):
-    rows = await get_json(seed_ds, "/quotes/search.json?q=let+me+be+clear+tolerate&_shape=array")
-    assert {"quote", "mention", "article"} <= {r["found_in"] for r in rows}
-    assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
-    assert seed_facts["quote_id"] in {r["quote_id"] for r in rows if r["found_in"] == "quote"}
-    html = await get_html(seed_ds, "/quotes/search?q=let+me+be+clear")
-    assert f'href="/quotes/quotes/{seed_facts["quote_id"]}"' in html
-    assert "<mark>clear</mark>" in html.replace("<mark>Clear</mark>", "<mark>clear</mark>")
+async def test_table_full_text_search(seed_ds, corpus, table, column):
+    rows = (await get_json(seed_ds, f"/quotes/{table}.json", params={"_search": corpus.words, "_shape": "objects"}))
+    first = corpus.words.split()[0]
+    assert rows["rows"] and all(first in r[column] for r in rows["rows"])
 
 
 @pytest.mark.asyncio
@@ -204,8 +196,8 @@ async def test_search_query_accepts_any_text(seed_ds, q):
 
 
 @pytest.mark.asyncio
-async def test_search_all_plugin(seed_ds):
-    html = await get_html(seed_ds, "/-/search?q=clear")
+async def test_search_all_plugin(seed_ds, corpus):
+    html = await get_html(seed_ds, f"/-/search?q={corpus.words.split()[-1]}")
     assert "mentions" in html and "quotes" in html
 
 
@@ -219,8 +211,8 @@ async def test_every_canned_query_is_listed(mini_ds):
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("by", ["id", "words"])
-async def test_quote_across_outlets(seed_ds, seed_facts, by):
-    quote = seed_facts["quote_id"] if by == "id" else "will not tolerate attacks against our people"
+async def test_quote_across_outlets(seed_ds, seed_facts, corpus, by):
+    quote = seed_facts["quote_id"] if by == "id" else corpus.words
     rows = await get_json(seed_ds, f"/quotes/quote_across_outlets.json?quote={quote}&_shape=array")
     mine = [r for r in rows if r["quote_id"] == seed_facts["quote_id"]]
     assert seed_facts["outlets"] <= {r["outlet"] for r in mine}
@@ -231,13 +223,13 @@ async def test_quote_across_outlets(seed_ds, seed_facts, by):
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("speaker", ["id", "name", "alias"])
-async def test_speaker_said(seed_ds, seed_facts, speaker):
-    value = {"id": seed_facts["speaker_id"], "name": "Mark Esper", "alias": "Mr. Esper"}[speaker]
+async def test_speaker_said(seed_ds, seed_facts, corpus, speaker):
+    value = {"id": seed_facts["speaker_id"], "name": corpus.speaker, "alias": corpus.alias}[speaker]
     if speaker != "id" and not seed_facts["speaker_id"]:
         pytest.skip("speaker not resolved")
     rows = await get_json(seed_ds, f"/quotes/speaker_said.json?speaker={value}&_shape=array")
     assert seed_facts["quote_id"] in {r["quote_id"] for r in rows}
-    about = await get_json(seed_ds, f"/quotes/speaker_said.json?speaker={value}&about=tolerate&_shape=array")
+    about = await get_json(seed_ds, f"/quotes/speaker_said.json?speaker={value}&about={corpus.words.split()[-1]}&_shape=array")
     assert about and len(about) < len(rows) and all(r["speaker_id"] for r in about)
     assert await get_json(seed_ds, "/quotes/speaker_said.json?speaker=nobody-at-all&_shape=array") == []
 
@@ -291,15 +283,15 @@ async def test_outlet_changes_seed(seed_ds):
 # --- pages ----------------------------------------------------------------------------------------
 
 @pytest.mark.asyncio
-async def test_quote_page_lists_every_outlet_with_differences_highlighted(seed_ds, seed_facts):
+async def test_quote_page_lists_every_outlet_with_differences_highlighted(seed_ds, seed_facts, corpus):
     html = await get_html(seed_ds, f"/quotes/quotes/{seed_facts['quote_id']}")
-    assert {"The Hill", "The New York Times"} <= seed_facts["outlets"]
+    assert corpus.outlets <= seed_facts["outlets"]
     for outlet in seed_facts["outlets"]:
         assert f'data-outlet="{outlet}"' in html
     assert '<mark class="diff-add"' in html or '<del class="diff-del"' in html
-    # each variant sits in its sentence: The Hill's cue follows the quote
-    assert "Esper added." in html
-    assert '/quotes/articles/000_f8c669939c954ce1#m-' in html
+    # each variant sits in its sentence: the outlet's cue follows the quote
+    assert corpus.context in html
+    assert f'/quotes/articles/{corpus.article_id}#m-' in html
     assert f'/quotes/speakers/{seed_facts["speaker_id"]}' in html
 
 
@@ -316,8 +308,8 @@ async def test_quote_page_on_hand_made_data(mini_ds):
 
 
 @pytest.mark.asyncio
-async def test_long_quotes_are_not_truncated(seed_ds, seed_db_path):
-    conn = sqlite3.connect(seed_db_path)
+async def test_long_quotes_are_not_truncated(seed_ds, corpus_db_path):
+    conn = sqlite3.connect(corpus_db_path)
     quote_id, canonical = conn.execute("select id, canonical from quotes order by length(canonical) desc").fetchone()
     conn.close()
     html = await get_html(seed_ds, f"/quotes/quotes/{quote_id}")
@@ -327,24 +319,24 @@ async def test_long_quotes_are_not_truncated(seed_ds, seed_db_path):
 
 
 @pytest.mark.asyncio
-async def test_article_page_highlights_quotes_in_place(seed_ds, seed_db_path):
-    conn = sqlite3.connect(seed_db_path)
-    start, text = conn.execute("select start, text from mentions where article_id = '000_f8c669939c954ce1' "
-                               "and text like 'Let me be clear%'").fetchone()
-    count = conn.execute("select count(*) from mentions where article_id = '000_f8c669939c954ce1'").fetchone()[0]
+async def test_article_page_highlights_quotes_in_place(seed_ds, corpus_db_path, corpus):
+    conn = sqlite3.connect(corpus_db_path)
+    start, text = conn.execute("select start, text from mentions where article_id = ? and text like ? || '%'",
+                               [corpus.article_id, corpus.quote_start]).fetchone()
+    count = conn.execute("select count(*) from mentions where article_id = ?", [corpus.article_id]).fetchone()[0]
     conn.close()
-    html = await get_html(seed_ds, "/quotes/articles/000_f8c669939c954ce1")
-    assert f'<mark class="quote-mark" id="m-{start}" title="Mark Esper">Let me be clear,' in html
+    html = await get_html(seed_ds, f"/quotes/articles/{corpus.article_id}")
+    assert f'<mark class="quote-mark" id="m-{start}" title="{corpus.speaker}">{corpus.quote_start}' in html
     assert html.count('<mark class="quote-mark"') == count
-    assert "Pentagon: ‘All options are on the table’" in html  # headline as title
-    assert "Defense Secretary Mark Esper told reporters" in html  # the text around quotes
+    assert corpus.headline in html  # headline as title
+    assert corpus.article_words in html  # the text around quotes
 
 
 @pytest.mark.asyncio
-async def test_speaker_page(seed_ds, seed_facts):
+async def test_speaker_page(seed_ds, seed_facts, corpus):
     html = await get_html(seed_ds, f"/quotes/speakers/{seed_facts['speaker_id']}")
-    assert '<h1 class="speaker-name">Mark Esper</h1>' in html
-    assert "Mr. Esper" in html and "Defense Secretary" in html
+    assert f'<h1 class="speaker-name">{corpus.speaker}</h1>' in html
+    assert corpus.alias in html and corpus.role in html
     for outlet in seed_facts["outlets"]:
         assert outlet in html
     assert f'/quotes/quotes/{seed_facts["quote_id"]}' in html

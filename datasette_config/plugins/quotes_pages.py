@@ -11,6 +11,7 @@ import difflib
 import json
 import re
 import unicodedata
+from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils import escape_fts, tilde_encode, urlsafe_components
@@ -25,6 +26,7 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’']?(?=\s)|\n")
 ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Sen|Rep|Gov|Pres|Prof|St|Jr|Sr|No|Vol|vs)"
                           r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 CONTEXT_MAX_CHARS = 320  # a sentence of context, capped so a run-on paragraph stays readable
+UNKNOWN_OUTLET = "unknown outlet"  # label of articles whose source names no outlet (as quotes.search)
 LINK_COLUMNS = {"quote_id": "quotes", "speaker_id": "speakers", "article_id": "articles", "mention_id": "mentions"}
 
 
@@ -164,7 +166,11 @@ async def quote_page(datasette, db, quote_id: str) -> dict:
             "article_url": row_url(datasette, "articles", m["article_id"], f"#m-{m['start']}"),
             "speaker_url": row_url(datasette, "speakers", m["speaker_id"]) if m["speaker_id"] else None,
         })
-    return {"quote": quote, "variants": variants,
+    search_url = datasette.urls.database(DATABASE) + "/search"
+    topics = await rows(db, "select term from quote_terms where quote_id = ? order by score desc, term", [quote_id])
+    for t in topics:
+        t["url"] = search_url + "?" + urlencode({"topic": t["term"]})
+    return {"quote": quote, "variants": variants, "topics": topics,
             "speaker_url": row_url(datasette, "speakers", quote["speaker_id"]) if quote.get("speaker_id") else None}
 
 
@@ -179,8 +185,26 @@ async def speaker_page(datasette, db, speaker_id: str) -> dict:
                             "order by outlet_count desc, mention_count desc, first_seen", [speaker_id])
     for q in quotes:
         q["url"] = row_url(datasette, "quotes", q["id"])
+    mentions_url = datasette.urls.table(DATABASE, "mentions")
+    for o in outlets:  # each outlet links to the speaker's mentions there; no outlet reads "unknown outlet"
+        where = {"outlet": o["outlet"]} if o["outlet"] else {"outlet__isnull": "1"}
+        o["url"] = mentions_url + "?" + urlencode({"speaker_id": speaker_id, **where})
+        o["label"] = o["outlet"] or UNKNOWN_OUTLET
+    named = dict((await db.execute("select speaker_mention, count(*) from mentions where speaker_id = ? "
+                                   "group by speaker_mention", [speaker_id])).rows)
+    for a in aliases:  # an alias links to the mentions that name the speaker so at the quote
+        a["mentions"] = named.get(a["alias"], 0)
+        a["url"] = mentions_url + "?" + urlencode({"speaker_id": speaker_id, "speaker_mention": a["alias"]})
+    search_url = datasette.urls.database(DATABASE) + "/search"
+    topics = await rows(db, """select t.term, count(*) as quotes from quote_terms t
+        where t.quote_id in (select quote_id from mentions where speaker_id = ?)
+        group by t.term order by quotes desc, sum(t.score) desc, t.term limit 15""", [speaker_id])
+    for t in topics:
+        t["url"] = search_url + "?" + urlencode({"speaker": speaker_id, "topic": t["term"]})
     return {"aliases": [a for a in aliases if a["kind"] != "role"],
-            "roles": [a for a in aliases if a["kind"] == "role"], "outlets": outlets, "quotes": quotes}
+            "roles": [a for a in aliases if a["kind"] == "role"], "outlets": outlets, "quotes": quotes,
+            "topics": topics, "feed_url": search_url + ".atom?" + urlencode({"speaker": speaker_id}),
+            "search_url": search_url + "?" + urlencode({"speaker": speaker_id})}
 
 
 async def article_page(datasette, db, article_id: str) -> dict:
