@@ -439,7 +439,8 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
             canonical = choose_canonical([r["text"] for r in rows])
             canonical_updates.append((canonical, quote_id))
             term_rows.extend((quote_id, term, score) for term, score in
-                             quote_terms(json.loads(r["key_terms"] or "[]") for r in rows))
+                             quote_terms((json.loads(r["key_terms"] or "[]") for r in rows),
+                                         {r["speaker_name"] for r in rows if r["speaker_name"]}))
             text_updates.extend(
                 (similarity(canonical, r["text"]), json.dumps(word_diff(canonical, r["text"])), r["id"])
                 for r in rows)

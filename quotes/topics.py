@@ -32,18 +32,22 @@ class HasOffsets(Protocol):
     end: int
 
 
-class HasRoles(Protocol):
+class HasNames(Protocol):
+    name: str
+    aliases: list[str]
     roles: list[str]
 
 
 def mention_terms(doc: Doc, mentions: Iterable[HasOffsets],
-                  people: Iterable[HasRoles] = ()) -> dict[tuple[int, int], list[tuple[str, float]]]:
+                  people: Iterable[HasNames] = ()) -> dict[tuple[int, int], list[tuple[str, float]]]:
     """``{(start, end): [(term, score)]}``: SGRank key terms of each mention's quote and its sentence(s).
 
-    Words of the roles the article gives people ("Defense Secretary", "chairman of the Joint
-    Chiefs") are left out too: they say who speaks, not what about.
+    Terms with a word of the names and roles the article gives people ("Mayor Elena Marsh",
+    "Defense Secretary") are left out: they say who speaks, not what about, and names are
+    found by the name search already.
     """
-    role_words = {word.lower() for person in people for role in person.roles for word in role.split()}
+    role_words = {word.lower() for person in people
+                  for text in [person.name, *person.aliases, *person.roles] for word in text.split()}
     terms = {}
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -61,8 +65,15 @@ def mention_terms(doc: Doc, mentions: Iterable[HasOffsets],
     return terms
 
 
-def quote_terms(per_mention: Iterable[list[tuple[str, float]]]) -> list[tuple[str, float]]:
-    """A quote's key terms: scores summed over its versions (a term every outlet's sentence has wins)."""
+def quote_terms(per_mention: Iterable[list[tuple[str, float]]],
+                speaker_names: Iterable[str] = ()) -> list[tuple[str, float]]:
+    """A quote's key terms: scores summed over its versions (a term every outlet's sentence has wins).
+
+    Terms with a word of ``speaker_names`` are dropped: an article that names the speaker in a
+    way the extractor did not tie to a person ("Mayor Elena Marsh told reporters") still does not
+    make the name a topic of the quote.
+    """
+    skip = {word.lower() for name in speaker_names for word in (name or "").split()}
     totals: dict[str, float] = defaultdict(float)
     spelled: dict[str, str] = {}
     count = 0
@@ -70,6 +81,8 @@ def quote_terms(per_mention: Iterable[list[tuple[str, float]]]) -> list[tuple[st
         count += 1
         for term, score in terms:
             key = term.lower()
+            if skip & set(key.split()):
+                continue
             totals[key] += score
             spelled.setdefault(key, term)
     ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:TERMS_PER_QUOTE]
