@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -120,9 +121,11 @@ def test_every_facet_is_indexed(fresh_db):
             "select sql from sqlite_master where type = 'index' and tbl_name = ?", [table])).replace(" ", "")
         leading = {index.columns[0] for index in fresh_db[table].indexes if index.columns}
         for facet in meta.get("facets", []):
-            if isinstance(facet, dict):
+            if isinstance(facet, dict) and "outlet" not in facet:
                 ((kind, column),) = facet.items()
                 assert f"({kind}({column}))" in index_sql, (table, facet)
+            elif isinstance(facet, dict):  # the outlet facet is a column facet that also counts NULL
+                assert facet["outlet"] in leading, (table, facet)
             else:
                 assert facet in leading, (table, facet)
 
@@ -144,7 +147,8 @@ async def test_instance_metadata_and_settings(mini_ds):
 async def test_internal_tables_and_columns_are_hidden(mini_ds):
     tables = {t["name"]: t for t in (await get_json(mini_ds, "/quotes.json"))["tables"]}
     for name, table in tables.items():
-        internal = name.startswith("_") or "_fts" in name or name == "feed_state"
+        internal = (name.startswith("_") or "_fts" in name
+                    or name in {"feed_state", "mention_quotes", "article_people", "ingest_runs", "ingest_errors"})
         assert table["hidden"] == internal, name
     assert [d["name"] for d in await get_json(mini_ds, "/-/databases.json")] == ["quotes"]
     assert 'data-column="dirty"' not in await get_html(mini_ds, "/quotes/quotes")
@@ -364,3 +368,100 @@ async def test_mention_and_quote_rows_link_to_their_pages(mini_ds):
 async def test_header_search_box_on_every_page(mini_ds):
     for path in ["/", "/quotes", "/quotes/mentions", "/quotes/quotes/q1"]:
         assert 'action="/quotes/search"' in await get_html(mini_ds, path)
+
+
+# --- issue 15: names not ids, counts that add up, the home page -----------------------------------
+
+@pytest.mark.asyncio
+async def test_canned_queries_show_names_titles_and_words_not_ids(seed_ds, seed_facts, corpus):
+    """Item 2: quote text, speaker names and article titles as links; ids hidden; 0/1 as words; short titles."""
+    html = await get_html(seed_ds, "/quotes/most_carried")
+    assert "<title>The most widely carried quotes · quotes</title>" in html
+    assert f'<a class="speaker-link" href="/quotes/speakers/{seed_facts["speaker_id"]}">{corpus.speaker}</a>' in html
+    assert f'<a class="quote-link" href="/quotes/quotes/{seed_facts["quote_id"]}">{corpus.quote_start}' in html
+    assert ".rows-and-columns .col-quote_id { display: none; }" in html
+    changes = await get_html(seed_ds, "/quotes/quote_across_outlets?quote=" + seed_facts["quote_id"])
+    assert f'class="article-link" href="/quotes/articles/{corpus.article_id}">{corpus.headline}' in changes
+    assert '<td class="col-partial">whole</td>' in changes
+    assert "select " not in changes.split("<title>")[1].split("</title>")[0]
+
+
+@pytest.mark.asyncio
+async def test_flags_read_as_words_in_tables(mini_ds):
+    assert '<td class="col-attribution_conflict type-int">conflict</td>' in await get_html(mini_ds, "/quotes/quotes")
+    assert '<td class="col-partial type-int">whole</td>' in await get_html(mini_ds, "/quotes/mentions")
+
+
+@pytest.mark.asyncio
+async def test_database_page_describes_each_question(mini_ds):
+    html = await get_html(mini_ds, "/quotes")
+    assert '<a href="/quotes/most_carried">The most widely carried quotes</a></dt>' in html
+    assert "<dd>Quotes printed by the most outlets" in html
+
+
+@pytest.fixture
+def no_outlet_ds(mini_db_path):
+    """The hand-made database with Outlet B's article stripped of its outlet."""
+    conn = sqlite3.connect(mini_db_path)
+    conn.execute("update articles set outlet = null where id = 'a2'")
+    conn.execute("update mentions set outlet = null where article_id = 'a2'")
+    conn.commit()
+    conn.close()
+    return make_datasette(mini_db_path)
+
+
+@pytest.mark.asyncio
+async def test_unknown_outlet_counts_and_facets(no_outlet_ds):
+    """Item 6: an article without an outlet is an "unknown outlet" in facets and on the speaker page."""
+    data = await get_json(no_outlet_ds, "/quotes/mentions.json?_extra=facet_results")
+    facets = data["facet_results"].get("results", data["facet_results"])
+    assert {("Outlet A", 1), ("unknown outlet", 1)} == {(r["label"], r["count"]) for r in facets["outlet"]["results"]}
+    speaker = await get_html(no_outlet_ds, "/quotes/speakers/john-doe")
+    assert '<a href="/quotes/mentions?speaker_id=john-doe&amp;outlet__isnull=1">unknown outlet</a>' in speaker
+    assert '<p class="counts">1 mention ·' in speaker  # not "1 mentions"
+
+
+def test_unknown_outlet_counts_as_an_outlet(fresh_db, nlp):
+    """Item 6: a quote printed only by an article without outlet is carried by 1 outlet, not 0."""
+    from quotes.ingest import ingest
+    from quotes.sources import Article
+
+    article = Article(id="memo", text="Memo\n“We will open the bridge in June,” Mayor Ann Holt said.", title="Memo",
+                      outlet=None, url=None, published="2024-05-01", source="memo.txt")
+    ingest(fresh_db, [article], nlp)
+    assert [(1, 1)] == [(r["outlet_count"], r["mention_count"]) for r in fresh_db["quotes"].rows]
+    assert [1] == [r["outlet_count"] for r in fresh_db["speakers"].rows]
+
+
+@pytest.mark.asyncio
+async def test_speaker_page_links_outlets_and_aliases_to_mentions(seed_ds, seed_facts, corpus):
+    html = await get_html(seed_ds, f"/quotes/speakers/{seed_facts['speaker_id']}")
+    outlet = f'<a href="/quotes/mentions?speaker_id={seed_facts["speaker_id"]}&amp;outlet={corpus.outlet.replace(" ", "+")}">'
+    assert outlet in html
+    assert f"/quotes/mentions?speaker_id={seed_facts['speaker_id']}&amp;speaker_mention=" in html
+
+
+@pytest.mark.asyncio
+async def test_home_page(mini_ds):
+    """Item 7: people, quotes and articles first; one search box; no link twice; licence not on the quotes."""
+    html = await get_html(mini_ds, "/")
+    body = html.split("</header>", 1)[1]
+    starts = [body.index(f'href="/quotes/{t}"') for t in ("speakers", "quotes", "articles")]
+    assert starts == sorted(starts) and starts[0] < body.index('href="/quotes/most_carried"')
+    assert 1 == html.count('role="search"')
+    links = re.findall(r'href="([^"]+)"', body.split("<footer")[0])
+    assert len(links) == len(set(links)), links
+    assert "article_people" not in body and "ingest_runs" not in body
+    licence = re.search(r'<p class="licence">(.*?)</p>', body, re.S).group(1)
+    assert 'Apache-2.0</a>' in licence and "belong to the outlets" in licence
+    assert "apache.org" not in html.split('<p class="licence">')[0].split("</header>", 1)[1]
+    metadata = await get_json(mini_ds, "/-/metadata.json")
+    assert "license_url" not in metadata
+
+
+@pytest.mark.asyncio
+async def test_search_all_page_leaves_out_hidden_columns_and_long_texts(mini_ds):
+    html = await get_html(mini_ds, "/-/search?q=budget")
+    assert '<script src="/-/quotes-search-all.js"></script>' in html
+    script = await get_html(mini_ds, "/-/quotes-search-all.js")
+    assert '"articles": ["text", "content_hash", "extractor_version"]' in script

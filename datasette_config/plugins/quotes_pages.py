@@ -255,9 +255,25 @@ def render_cell(row, value, column, table, database, datasette):
         if "article_id" in keys and plain(row["article_id"]):
             return Markup('<a class="result" href="{}">{}</a>').format(row_url(datasette, "articles", plain(row["article_id"])), html)
         return html
+    if column in YES_NO and value in (0, 1):
+        return YES_NO[column][value]
+    if table is None and column in LABEL_COLUMNS and isinstance(value, str):
+        id_column, target = LABEL_COLUMNS[column]
+        if id_column in row.keys() and row[id_column]:
+            css = "quote-link" if target == "quotes" else target.rstrip("s") + "-link"
+            return Markup('<a class="{}" href="{}">{}</a>').format(css, row_url(datasette, target, row[id_column]), value)
     if table is None and column in LINK_COLUMNS and isinstance(value, str):
         return Markup('<a href="{}">{}</a>').format(row_url(datasette, LINK_COLUMNS[column], value), value)
     return None
+
+
+# Canned queries return a label column beside each id (quote text, speaker name, article title):
+# the label is shown as the link and query.html hides the id column, which stays in JSON and CSV.
+LABEL_COLUMNS = {"quote": ("quote_id", "quotes"), "speaker": ("speaker_id", "speakers"),
+                 "article": ("article_id", "articles")}
+# 0/1 flags read as words on every page.
+YES_NO = {"partial": {0: "whole", 1: "partial"}, "attribution_conflict": {0: "agree", 1: "conflict"},
+          "is_primary": {0: "no", 1: "yes"}}
 
 
 def plain(value):

@@ -192,3 +192,16 @@ async def search_view(datasette, request):
 @hookimpl
 def register_routes():
     return [(r"^/quotes/search(?P<format>\.json|\.atom)?$", search_view)]
+
+
+@hookimpl
+def extra_template_vars(template, datasette):
+    """The home page's example searches, taken from this database."""
+    if template != "index.html" or DATABASE not in datasette.databases:
+        return {}
+
+    async def inner():
+        hints = await datasette.get_database(DATABASE).execute_fn(find.examples)
+        return {"search_examples": [{"q": h, "href": page_url(datasette, {"q": h})} for h in hints]}
+
+    return inner
