@@ -465,3 +465,58 @@ async def test_search_all_page_leaves_out_hidden_columns_and_long_texts(mini_ds)
     assert '<script src="/-/quotes-search-all.js"></script>' in html
     script = await get_html(mini_ds, "/-/quotes-search-all.js")
     assert '"articles": ["text", "content_hash", "extractor_version"]' in script
+
+
+# --- item 5: honest differences ---------------------------------------------------------------------
+
+def load_pages_plugin():
+    """datasette_config/plugins/quotes_pages.py as a module (Datasette loads it by path, not as a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("quotes_pages_for_tests", CONFIG_DIR / "plugins" / "quotes_pages.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def plain_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", str(html))
+
+
+def test_replaced_words_at_start_are_a_replacement_not_a_cut():
+    pages = load_pages_plugin()
+    html = pages.variant_html("They cannot fire on our bases", "You do not get to shoot at our bases")
+    assert "diff-cut" not in html and "[…]" not in html
+    assert '<del class="diff-del" title="in the canonical text, not here">You do not get to shoot at</del>' in html
+    assert '<mark class="diff-add" title="only in this version">They cannot fire on</mark>' in html
+
+
+def test_real_truncation_is_one_cut_marker():
+    pages = load_pages_plugin()
+    html = pages.variant_html("We will act now", "We will act now and we will act together")
+    assert 1 == html.count("[…]") and "diff-cut" in html
+
+
+def test_repeated_word_is_not_doubled():
+    pages = load_pages_plugin()
+    html = pages.variant_html("shoot at our bases, kill and wound Americans", "shoot at our bases and kill Americans")
+    assert 1 == plain_text(html).count("kill")  # not "kill and kill wound"
+    assert '<del class="diff-del" title="in the canonical text, not here">and</del> kill' in html
+
+
+def test_similarity_is_the_same_whichever_end_was_cut_and_never_100_with_a_cut():
+    pages = load_pages_plugin()
+    canonical = "We will not wait for the next flood to tell us what we already know"
+    start_cut = pages.word_share(pages.diff_runs(canonical, "for the next flood to tell us what we already know", None))
+    end_cut = pages.word_share(pages.diff_runs(canonical, "We will not wait for the next flood to tell us", None))
+    assert start_cut == end_cut == (11, 15)  # 73%, whichever end
+    assert (15, 15) == pages.word_share(pages.diff_runs(canonical, canonical.upper(), None))
+
+
+@pytest.mark.asyncio
+async def test_legend_explains_methods_and_card_colours(mini_ds):
+    html = await get_html(mini_ds, "/quotes/quotes/q1")
+    assert "<dt>cluster</dt><dd>speaker taken from other outlets&#39; versions of the same quote" in html
+    assert "yellow border</span> differs from the canonical text" in html
+    assert '<abbr class="method" title="named at the quote' in html
+    assert "% of the words as quoted" in html and "% similar" not in html
