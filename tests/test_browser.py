@@ -162,3 +162,49 @@ def test_search_quote_compare_outlets_and_follow_links(server, browser_page, cor
     assert target.evaluate("e => e.matches(':target')")
     assert page.locator("mark.quote-mark").count() >= 2
     page.screenshot(path=str(ARTIFACTS / shot.format("4-article")), full_page=True)
+
+
+def test_cut_words_reachable_by_keyboard_and_touch(server, corpus_db_path, corpus):
+    """Item 5: the words a version leaves out show on keyboard focus and on a tap, not only on hover."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    conn = sqlite3.connect(corpus_db_path)
+    quote_ids = [r[0] for r in conn.execute("select id from quotes order by mention_count desc, id")]
+    conn.close()
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 400, "height": 800}, has_touch=True, is_mobile=True)
+            for quote_id in quote_ids:
+                page.goto(f"{server}/quotes/quotes/{quote_id}")
+                if page.locator(".variant .diff-cut").count():
+                    break
+            cut = page.locator(".variant .diff-cut").first
+            words = cut.locator(".cut-words")
+            assert not words.is_visible()
+            cut.tap()
+            assert words.is_visible() and words.inner_text()
+            page.screenshot(path=str(ARTIFACTS / f"{corpus.name}-5-cut-tapped.png"), full_page=True)
+            page.locator("h1, blockquote.canonical").first.click()  # elsewhere: hidden again
+            assert not words.is_visible()
+            page.keyboard.press("Tab")
+            while not cut.evaluate("e => e === document.activeElement"):
+                page.keyboard.press("Tab")
+            assert words.is_visible()
+        finally:
+            browser.close()
+
+
+def test_search_all_page_shows_no_article_texts(server, browser_page, corpus):
+    """Item 7: the search-everything page leaves out full article texts and internal columns."""
+    page = browser_page
+    page.goto(f"{server}/-/search?q={corpus.words.split()[-1]}")
+    page.wait_for_selector("#search-all-results table")
+    page.wait_for_load_state("networkidle")
+    articles = page.locator('#search-all-results > div:has(h2:has-text("quotes: articles")) th')
+    articles.first.wait_for()
+    assert "title" in articles.all_inner_texts()
+    assert not {"text", "content_hash", "extractor_version"} & set(articles.all_inner_texts())
+    assert "dirty" not in page.locator("#search-all-results th").all_inner_texts()
+    longest = max(len(t) for t in page.locator("#search-all-results td").all_inner_texts())
+    assert longest <= 241
+    page.screenshot(path=str(ARTIFACTS / f"{corpus.name}-6-search-all.png"), full_page=True)
