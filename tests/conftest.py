@@ -39,19 +39,22 @@ class Corpus:
     query: str  # a speaker + word query for the one search box
     query_hit: str  # words of the speaker's quote it must find
     query_miss: str  # words of someone else's quote with the same word (must not be found)
+    gold: Path  # gold annotations of every quote (format of ../shared/gold/README.md)
 
 
 CORPORA = [
     Corpus("seeds", SEEDS, "Let me be clear", "The Hill", frozenset({"The Hill", "The New York Times"}),
            "000_f8c669939c954ce1", "Pentagon: ‘All options are on the table’", "Esper added.",
            "Defense Secretary Mark Esper told reporters", "2020-03-12", "Mark Esper", "Mr. Esper",
-           "Defense Secretary", "tolerate attacks", "Esper Iran", "Iranian-backed", "most likely is backed by Iran"),
+           "Defense Secretary", "tolerate attacks", "Esper Iran", "Iranian-backed", "most likely is backed by Iran",
+           GOLD),
     # Invented articles shipped with the project, so a clone without ../shared runs the same tests.
     Corpus("sample", SAMPLE, "We will not wait", "Riverton Daily",
            frozenset({"Riverton Daily", "Coastal Wire", "Harbor Gazette"}), "riverton-daily",
            "Riverton approves harbor flood wall", "Mayor Elena Marsh said.", "council voted on Tuesday",
            "2024-04-03", "Elena Marsh", "Ms. Marsh", "Mayor", "next flood", "Mayor Marsh steel",
-           "Norwegian-made steel", "Nobody has priced the steel"),
+           "Norwegian-made steel", "Nobody has priced the steel",
+           REPO / "scripts" / "sample-gold.jsonl"),
 ]
 
 
