@@ -3,8 +3,9 @@
 textacy's SGRank runs over the quote and the sentence(s) around it (the reporter's
 sentence often names the subject the quote only points at: "they" → "Iranian-backed
 militia groups"). It runs at extraction time, on the parsed ``Doc`` the extractor
-already made, so it costs no second parse; the store keeps the terms per mention
-and sums them per quote.
+already made, so it costs no second parse (×1.11 of parse + extract CPU on 100 PolNeAR
+articles, ``scripts/bench-key-terms``); the store keeps the terms per mention and sums
+them per quote.
 
 Example::
 
