@@ -774,3 +774,18 @@ class QuoteIndex:
 def _sentence_tokens(text: str) -> list[list[str]]:
     """Words of each sentence long enough to be matched on its own."""
     return [t for t in (words(s) for s in sentences(text)) if len(t) >= SENTENCE_MIN_WORDS]
+
+
+def without_attribution_comma(text: str) -> str:
+    """The canonical text without the comma that belongs to the reporter's sentence.
+
+    ``"We will win," he said`` prints the words as ``We will win,``; the comma is the
+    attribution's, not the speaker's, so a quote's canonical text drops it.  Mentions keep
+    their text as printed (the export contract), and diffs compare words only, so nothing else
+    changes.
+
+    >>> without_attribution_comma("We will win,")
+    'We will win'
+    """
+    stripped = text.rstrip().rstrip(",").rstrip()
+    return stripped or text

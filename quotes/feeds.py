@@ -27,15 +27,16 @@ from __future__ import annotations
 import calendar
 import hashlib
 import io
+import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
 from . import store
-from .sources import Article, SourceError, article_from_html
+from .sources import Article, SourceError, article_from_html, fingerprint
 
 
 def _version() -> str:
@@ -171,7 +172,7 @@ class FeedEntry:
     article_id: str
     link: str
     title: str | None = None
-    published: str | None = None  # ISO date
+    published: str | None = None  # ISO 8601: UTC time, or a date when the feed gives no time
 
 
 def parse_feed(content: bytes, url: str, content_type: str = "") -> tuple[str | None, list[FeedEntry | SourceError]]:
@@ -232,13 +233,17 @@ def canonical_url(url: str) -> str:
 
 
 def _entry_date(entry) -> str | None:
-    for key in ("published_parsed", "updated_parsed"):
-        value = entry.get(key)
+    """The entry's publication (else update) time in UTC, ``2026-12-01T08:00:00Z``; a date when the
+    feed gives no time of day (feedparser reads ``2026-12-01`` as midnight, the raw text has no colon)."""
+    for key in ("published", "updated"):
+        value = entry.get(f"{key}_parsed")
         if value:
             try:
-                return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(value)))
+                moment = time.gmtime(calendar.timegm(value))
             except (TypeError, ValueError, OverflowError):
                 continue
+            has_time = ":" in (entry.get(key) or "")
+            return time.strftime("%Y-%m-%dT%H:%M:%SZ" if has_time else "%Y-%m-%d", moment)
     return None
 
 
@@ -266,10 +271,19 @@ class FeedState:
             return None, None  # the article is gone: fetch the page in full
         return etag, last_modified
 
-    def remember(self, url: str, kind: str, fetched: Fetched, article_id: str | None = None) -> None:
-        """Keep ``fetched``'s validators, to be written by :meth:`save` if its articles are stored."""
+    def remember(self, url: str, kind: str, fetched: Fetched, article_id: str | None = None,
+                 title: str | None = None, entries: list[FeedEntry] | None = None) -> None:
+        """Keep ``fetched``'s validators (and a feed's title and entries), to be written by
+        :meth:`save` if its articles are stored."""
+        listed = {"title": title, "entries": [asdict(e) for e in entries]} if entries is not None else None
         self.pending[url] = {"url": url, "kind": kind, "etag": fetched.etag,
-                             "last_modified": fetched.last_modified, "article_id": article_id}
+                             "last_modified": fetched.last_modified, "article_id": article_id,
+                             "entries": json.dumps(listed) if listed else None}
+
+    def listed(self, url: str) -> tuple[str | None, list[FeedEntry]]:
+        """The feed's title and the entries it listed when it was last fetched in full."""
+        listed = store.feed_entries(self.db, url)
+        return listed.get("title"), [FeedEntry(**entry) for entry in listed.get("entries", [])]
 
     def expect(self, feed_url: str, article_ids: list[str]) -> None:
         """The feed's validators are saved only if all these articles end up stored."""
@@ -319,17 +333,22 @@ def read_feed(client: httpx.Client, url: str, settings: FetchSettings, state: Fe
         return
     if fetched.status == 304:
         stats.feeds_not_modified += 1
-        return
-    stats.feeds += 1
-    try:
-        title, entries = parse_feed(fetched.content, fetched.url, fetched.content_type)
-    except FetchError as error:
-        stats.failed += 1
-        yield SourceError(url, str(error))
-        return
-    entries = entries[:settings.max_entries]
-    state.remember(url, "feed", fetched)
-    state.expect(url, [e.article_id for e in entries if isinstance(e, FeedEntry)])
+        # The feed is unchanged, but a page it lists may have been corrected since: each page is
+        # asked again with its own validators (a 304 each when nothing changed).
+        title, entries = state.listed(url)
+        entries = entries[:settings.max_entries]
+    else:
+        stats.feeds += 1
+        try:
+            title, entries = parse_feed(fetched.content, fetched.url, fetched.content_type)
+        except FetchError as error:
+            stats.failed += 1
+            yield SourceError(url, str(error))
+            return
+        entries = entries[:settings.max_entries]
+        linked = [e for e in entries if isinstance(e, FeedEntry)]
+        state.remember(url, "feed", fetched, title=title, entries=linked)
+        state.expect(url, [e.article_id for e in linked])
     for entry in entries:
         if isinstance(entry, SourceError):
             yield entry
@@ -342,26 +361,31 @@ def read_feed(client: httpx.Client, url: str, settings: FetchSettings, state: Fe
 
 def _read_entry(client, entry: FeedEntry, settings: FetchSettings, state: FeedState, outlet: str | None,
                 feed_title: str | None, stats: FeedStats) -> Iterator[Article | SourceError]:
+    etag, last_modified = state.validators(entry.link)
     try:
-        fetched = fetch(client, entry.link, settings, *state.validators(entry.link))
+        fetched = fetch(client, entry.link, settings, etag, last_modified)
     except FetchError as error:
         stats.failed += 1
         yield SourceError(entry.link, f"page: {error}")
         return
     if fetched.status == 304:
         stats.pages_not_modified += 1
+        # A 304 need not repeat the validators; keep ours, or every other night would fetch in full.
+        fetched.etag, fetched.last_modified = fetched.etag or etag, fetched.last_modified or last_modified
         state.remember(entry.link, "page", fetched, entry.article_id)
         return
     stats.pages += 1
+    page_print = fingerprint(fetched.content)  # the same page rejected again is reported once
     if fetched.content_type and fetched.content_type not in HTML_TYPES:
-        yield SourceError(entry.link, f"not an HTML page (content type {fetched.content_type})")
+        yield SourceError(entry.link, f"not an HTML page (content type {fetched.content_type})", page_print)
         return
     if b"\x00" in fetched.content:
-        yield SourceError(entry.link, "binary page (contains NUL bytes)")
+        yield SourceError(entry.link, "binary page (contains NUL bytes)", page_print)
         return
     article = article_from_html(_decode(fetched), id=entry.article_id, source=entry.link, url=entry.link,
                                 outlet=outlet)
     if isinstance(article, SourceError):
+        article.fingerprint = page_print
         yield article
         return
     article.outlet = article.outlet or feed_title

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quotes import store
-from quotes.extract import load_nlp
+from quotes.extract import Mention, load_nlp
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -75,6 +75,20 @@ def corpus_db_path(tmp_path_factory, nlp, corpus) -> Path:
     ingest(db, read_paths([corpus.path]), nlp)
     db.close()
     return path
+
+
+# Helpers of the extractor tests (test_extract, test_marks, test_people, test_attribution, test_resolution).
+def quotes_of(nlp, text: str) -> list[Mention]:
+    """The mentions of ``text``, checking each one's offsets point at its text."""
+    mentions = nlp(text)._.quotes
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text
+    return mentions
+
+
+def pairs(nlp, text: str) -> list[tuple[str, str | None]]:
+    """(quoted text, speaker) of every mention of ``text``."""
+    return [(m.text, m.speaker) for m in quotes_of(nlp, text)]
 
 
 @pytest.fixture(scope="session")
