@@ -34,6 +34,9 @@ TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?")
 # Honorifics stand before any surname; other titles count only when the speaker's own aliases,
 # roles or description use them ("Secretary" for Mark Esper, "President" for Donald Trump).
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady"}
+# A query is a name and a few words; longer input is cut so one request cannot cost much.
+MAX_QUERY_WORDS = 16
+MAX_WORD_CHARS = 40  # longer than any English word; a pasted 5,000-character token is cut
 MAX_NAME_TOKENS = 6  # "Chairman of the Joint Chiefs Gen. Mark Milley" is the longest alias on the seeds
 RESULT_LIMIT = 50  # quotes on one page of results
 HIT_LIMIT = 2000  # FTS hits read per index before grouping, so a common word cannot stall the page
@@ -87,7 +90,10 @@ class SearchResult:
 
 
 def tokens_of(text: str) -> list[str]:
-    return [t.rstrip(".") if not re.fullmatch(r"(?:\w\.)+", t) else t for t in TOKEN.findall(text or "")]
+    """The query's words (at most MAX_QUERY_WORDS, each at most MAX_WORD_CHARS), trailing dots dropped
+    except in initialisms ("U.S.")."""
+    tokens = [t[:MAX_WORD_CHARS] for t in TOKEN.findall(text or "")[:MAX_QUERY_WORDS]]
+    return [t.rstrip(".") if not re.fullmatch(r"(?:\w\.)+", t) else t for t in tokens]
 
 
 def _register(conn: sqlite3.Connection) -> None:
@@ -179,8 +185,9 @@ def _topic_clause(words: list[str], params: dict) -> str:
     parts = []
     for n, word in enumerate(words):
         params[f"w{n}"] = word.lower()
-        parts.append(f"q.id in (select quote_id from quote_terms where lower(term) like :w{n} || '%' "
-                     f"or lower(term) like '% ' || :w{n} || '%')")
+        # substr/instr, not LIKE: a typed word is not a pattern, and published connections cap LIKE patterns.
+        parts.append(f"q.id in (select quote_id from quote_terms where substr(lower(term), 1, length(:w{n})) = :w{n} "
+                     f"or instr(lower(term), ' ' || :w{n}) > 0)")
     return " and ".join(parts)
 
 

@@ -130,7 +130,7 @@ async def test_facets_filter_by_speaker_outlet_date_and_unknown_outlet(sample_ds
     assert "unknown outlet" in {f["value"] for f in data["facets"]["outlet"]}
     unknown = (await get(sample_ds, "/quotes/search.json", q="barrier", outlet="unknown outlet")).json()
     # the newsletter names no outlet: its quote, then its other quote whose sentence is about the barrier
-    assert [("The barrier goes up this year,", 0), ("and the harbor walk stays open.", 2)] == [
+    assert [("The barrier goes up this year", 0), ("and the harbor walk stays open.", 2)] == [
         (r["canonical"], r["tier"]) for r in unknown["results"]]
     dated = (await get(sample_ds, "/quotes/search.json", q="steel", date="2024-04-15")).json()
     assert dated["results"] and dated["total"] < data["total"] + 10
@@ -152,7 +152,8 @@ async def test_empty_and_no_result_states_say_what_to_try(sample_ds):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("q", ['"all options', "options AND", "NEAR(", "*", "", "état d'urgence", "a b c d e f g h"])
+@pytest.mark.parametrize("q", ['"all options', "options AND", "NEAR(", "*", "", "état d'urgence", "a b c d e f g h",
+                               "x" * 300, "Marsh " + "y" * 5000, "%_" * 100, "steel " * 200])
 async def test_search_accepts_any_text(sample_ds, q):
     for suffix in ["", ".json", ".atom"]:
         assert 200 == (await sample_ds.client.get(f"/quotes/search{suffix}", params={"q": q})).status_code
@@ -182,7 +183,7 @@ async def test_atom_feed_per_saved_search(sample_ds):
     assert 'href="/quotes/search.atom?q=Mayor+Marsh+steel"' in page
     feed = ET.fromstring((await get(sample_ds, "/quotes/search.atom", q="Mayor Marsh steel")).content)
     titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
-    assert ["Elena Marsh: “The Norwegian-made steel arrives in May, and we have fixed its price,”"] == titles
+    assert ["Elena Marsh: “The Norwegian-made steel arrives in May, and we have fixed its price”"] == titles
     empty = ET.fromstring((await get(sample_ds, "/quotes/search.atom", q="zeppelins")).content)
     assert [] == empty.findall(f"{ATOM}entry") and empty.find(f"{ATOM}title").text
 
