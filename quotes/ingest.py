@@ -32,6 +32,7 @@ from .clean import clean_article, content_hash
 from .extract import EXTRACTOR_VERSION
 from .sources import Article, SourceError, first_of_each_id, printable
 from .speakers import Registry
+from .topics import mention_terms
 
 
 class LockHeld(RuntimeError):
@@ -112,9 +113,9 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
                     reject(article.source or article.id, f"extraction failed: {type(result).__name__}: {result}",
                            digest)
                 else:
-                    mentions, people = result
+                    mentions, people, terms = result
                     was_update, written = store.save_article(
-                        db, article, digest, EXTRACTOR_VERSION, mentions, people, index)
+                        db, article, digest, EXTRACTOR_VERSION, mentions, people, index, terms)
                     stats.updated += was_update
                     stats.added += not was_update
                     stats.mentions += written
@@ -182,7 +183,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _extract_batch(nlp: Language, batch: list[tuple[Article, str]], n_process: int):
-    """(article, hash, (mentions, people) or the exception) for each article in the batch."""
+    """(article, hash, (mentions, people, key terms) or the exception) for each article in the batch."""
     texts = [article.text for article, _ in batch]
     try:
         docs = list(nlp.pipe(texts, batch_size=len(texts), n_process=n_process))
@@ -191,9 +192,17 @@ def _extract_batch(nlp: Language, batch: list[tuple[Article, str]], n_process: i
         for article, digest in batch:
             try:
                 doc = nlp(article.text)
-                yield article, digest, (doc._.quotes, doc._.people)
+                yield article, digest, _results(doc)
             except Exception as error:
                 yield article, digest, error
         return
     for (article, digest), doc in zip(batch, docs):
-        yield article, digest, (doc._.quotes, doc._.people)
+        try:
+            yield article, digest, _results(doc)
+        except Exception as error:  # key terms of one odd article must not stop the batch
+            yield article, digest, error
+
+
+def _results(doc) -> tuple:
+    """What the store keeps of a parsed article: its mentions, its people, each mention's key terms."""
+    return doc._.quotes, doc._.people, mention_terms(doc, doc._.quotes, doc._.people)

@@ -31,6 +31,7 @@ from .cluster import (Assignment, MentionText, QuoteIndex, choose_canonical, sim
 from .extract import Mention, Person
 from .settings import DEFAULT_DB_FOLDER
 from .sources import Article
+from .topics import quote_terms
 from .speakers import ArticlePerson, Registry, alias_kind, name_key, resolve_speakers, speaker_description
 
 migrations = Migrations("quotes")
@@ -175,6 +176,16 @@ def m550_article_encoding(db: sqlite_utils.Database) -> None:
     charset, or the "cp1252" fallback (null for feed pages)."""
     if "encoding" not in db["articles"].columns_dict:
         db["articles"].add_column("encoding", str)
+
+
+@migrations()
+def m600_key_terms(db: sqlite_utils.Database) -> None:
+    """Key terms (topics): per mention as extracted, per quote summed over its versions, faceted by term."""
+    if "key_terms" not in db["mentions"].columns_dict:
+        db["mentions"].add_column("key_terms", str)
+    db["quote_terms"].create({"quote_id": str, "term": str, "score": float}, pk=("quote_id", "term"),
+                             foreign_keys=[("quote_id", "quotes", "id")], if_not_exists=True)
+    db["quote_terms"].create_index(["term"], if_not_exists=True)
 
 
 @migrations()
@@ -354,11 +365,14 @@ def mention_id_for(article_id: str, mention: Mention) -> str:
 
 
 def save_article(db: sqlite_utils.Database, article: Article, content_hash: str, extractor_version: str,
-                 mentions: list[Mention], people: list[Person], index: QuoteIndex) -> tuple[bool, int]:
+                 mentions: list[Mention], people: list[Person], index: QuoteIndex,
+                 terms: dict[tuple[int, int], list[tuple[str, float]]] | None = None) -> tuple[bool, int]:
     """Store one cleaned article with its mentions and people, in one transaction.
 
+    ``terms`` maps a mention's (start, end) to its key terms (:func:`quotes.topics.mention_terms`).
     Returns (was_update, mentions_written).  A changed article's old mentions are replaced.
     """
+    terms = terms or {}
     with db.atomic():
         old_ids = [row[0] for row in db.execute("select id from mentions where article_id = ?", [article.id])]
         was_update = db.execute("select 1 from articles where id = ?", [article.id]).fetchone() is not None
@@ -398,6 +412,7 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
                 "extracted_method": mention.method, "partial": int(mention.partial),
                 "confidence": mention.confidence, "similarity": assignment.similarity, "diff": None,
                 "outlet": article.outlet, "published": article.published,
+                "key_terms": json.dumps(terms.get((mention.start, mention.end), [])),
             })
             links = assignment.links or [(assignment.quote_id, assignment.similarity)]
             for quote_id, score in links:
@@ -494,6 +509,7 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
     """
     # A quote that is no mention's primary is gone; so are secondary links to it.
     db.execute("delete from mention_quotes where quote_id not in (select quote_id from mentions)")
+    db.execute("delete from quote_terms where quote_id not in (select quote_id from mentions)")
     db.execute("delete from quotes where id not in (select quote_id from mentions)")
     affected = {row[0] for row in db.execute("select id from quotes where dirty = 1")}
     changed_pairs = [
@@ -511,14 +527,14 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
     db.conn.executemany("insert into refresh_quote_ids (id) values (?)", [(q,) for q in affected])
     members: dict[str, list[dict]] = defaultdict(list)
     for row in db.query("select id, quote_id, text, article_id, speaker_name, speaker_id, method, extracted_method, "
-                        "outlet, published from mentions where quote_id in (select id from refresh_quote_ids) "
+                        "outlet, published, key_terms from mentions where quote_id in (select id from refresh_quote_ids) "
                         "order by published, id"):
         row["named"] = speaker_of.get((row["article_id"], row["speaker_name"]))
         members[row["quote_id"]].append(row)
     stored = {row["id"]: row for row in db.query(
         f"select {', '.join(QUOTE_STAT_COLUMNS)}, dirty from quotes where id in (select id from refresh_quote_ids)")}
     db.execute("delete from refresh_quote_ids")
-    mention_updates, text_updates, stat_updates, canonical_updates = [], [], [], []
+    mention_updates, text_updates, stat_updates, canonical_updates, term_rows = [], [], [], [], []
     for quote_id, rows in members.items():
         named = Counter(r["named"] for r in rows if r["named"])
         speaker_id = None
@@ -539,7 +555,8 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
         row = {
             "id": quote_id, "speaker_id": speaker_id, "mention_count": len(rows),
             "article_count": len({r["article_id"] for r in rows}),
-            "outlet_count": len({r["outlet"] for r in rows if r["outlet"]}),
+            # Articles that name no outlet count together as one "unknown outlet", as the pages show them.
+            "outlet_count": len({r["outlet"] or "" for r in rows}),
             "first_seen": first_seen,
             "last_seen": max((r["published"] for r in dated), default=None),
             "first_outlet": first_outlets[0] if len(first_outlets) == 1 else None,
@@ -552,6 +569,9 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
         if current.get("dirty"):
             canonical = without_attribution_comma(choose_canonical([r["text"] for r in rows]))
             canonical_updates.append((canonical, quote_id))
+            term_rows.extend((quote_id, term, score) for term, score in
+                             quote_terms((json.loads(r["key_terms"] or "[]") for r in rows),
+                                         {r["speaker_name"] for r in rows if r["speaker_name"]}))
             text_updates.extend(
                 (similarity(canonical, r["text"]), json.dumps(word_diff(canonical, r["text"])), r["id"])
                 for r in rows)
@@ -560,6 +580,8 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
     db.conn.executemany("update mentions set method = ?, speaker_id = ? where id = ?", mention_updates)
     db.conn.executemany("update mentions set similarity = ?, diff = ? where id = ?", text_updates)
     db.conn.executemany("update quotes set canonical = ? where id = ?", canonical_updates)
+    db.conn.executemany("delete from quote_terms where quote_id = ?", [(q,) for _, q in canonical_updates])
+    db.conn.executemany("insert or replace into quote_terms (quote_id, term, score) values (?, ?, ?)", term_rows)
     assignments = ", ".join(f"{column} = ?" for column in QUOTE_STAT_COLUMNS[1:])
     db.conn.executemany(f"update quotes set {assignments}, dirty = 0 where id = ?", stat_updates)
 
@@ -603,7 +625,7 @@ def refresh_speaker_stats(db: sqlite_utils.Database) -> None:
         update speakers set
           mention_count = (select count(*) from mentions where speaker_id = speakers.id),
           quote_count = (select count(distinct quote_id) from mentions where speaker_id = speakers.id),
-          outlet_count = (select count(distinct outlet) from mentions where speaker_id = speakers.id),
+          outlet_count = (select count(distinct coalesce(outlet, '')) from mentions where speaker_id = speakers.id),
           first_quoted = (select min(published) from mentions where speaker_id = speakers.id),
           last_quoted = (select max(published) from mentions where speaker_id = speakers.id)
     """)
