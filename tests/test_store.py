@@ -1,6 +1,7 @@
 import pytest
 
 from quotes import store
+from quotes.extract import Mention, Person
 from quotes.ingest import ingest
 from quotes.sources import Article, read_paths
 
@@ -162,3 +163,21 @@ def test_refresh_follows_a_speaker_whose_canonical_name_changes(nlp, fresh_db):
     assert [("a", "chidi-okonkwo", "chidi-okonkwo"), ("b", "chidi-okonkwo", "chidi-okonkwo")] == [
         (r["article_id"], r["speaker_id"], r["quote_speaker"]) for r in rows]
     assert ["chidi-okonkwo"] == [r["id"] for r in db["speakers"].rows]
+
+
+def test_new_quotes_are_stored_in_id_order(fresh_db):
+    """Quote rows (and their FTS rowids) do not follow the hash order of a set of ids."""
+    sentences = ["Buses will run all night.", "Taxes stay frozen this year.", "The zoo reopens in spring.",
+                 "Potholes get fixed first.", "Our rivers must be clean.", "Nurses deserve better pay.",
+                 "Schools open earlier now.", "Parking fees double downtown.", "The stadium plan is dead.",
+                 "Housing comes before offices.", "Libraries close on Sundays.", "Cyclists need safer lanes."]
+    text = " ".join(f"“{s}”" for s in sentences)
+    mentions, start = [], 0
+    for sentence in sentences:
+        start = text.index(sentence, start)
+        mentions.append(Mention(start, start + len(sentence), sentence, "Ana Ruiz", method="explicit"))
+    store.save_article(fresh_db, Article("wards", text, outlet="City Herald", published="2024-05-06"),
+                       "hash", "v1", mentions, [Person("Ana Ruiz")], store.load_quote_index(fresh_db))
+    stored = [row[0] for row in fresh_db.execute("select id from quotes order by rowid")]
+    assert 12 == len(stored)
+    assert sorted(stored) == stored
