@@ -213,7 +213,8 @@ def test_changed_founder_does_not_take_over_its_old_quote() -> None:
 # A mention with more equally good candidates than MAX_CANDIDATES: other articles' quotes share two
 # of its words each, an echo printed earlier in its own article shares two keys ("gutter" and
 # "the gutter").  Which candidates are judged must not depend on the order of a set of strings.
-GUTTER = "They went after him in the gutter, and voters punished every rival candidate across several southern states tonight."
+GUTTER = ("They went after him in the gutter, and voters punished every rival candidate across several southern "
+          "states tonight.")
 GUTTER_WORDS = ["went", "voters", "punished", "rival", "candidate", "several", "southern", "states", "tonight"]
 
 
