@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -108,7 +109,7 @@ MAX_POSTING = 100
 key and no longer used for candidates; this bounds the work per mention (near-linear ingest)."""
 
 MAX_CANDIDATES = 12
-"""Stored variants (with the most shared keys) judged per mention or sentence."""
+"""Stored variants (with the most shared keys; among equals the newest) judged per mention or sentence."""
 
 MIN_SHARED_KEYS = 2
 """A candidate must share this many index keys with a text of more than three keys: one shared
@@ -688,7 +689,9 @@ class QuoteIndex:
             counts = Counter(chain.from_iterable(postings[k] for k in keys if k in postings))
             seen = {m.unit for m in found}
             least = 1 if len(keys) <= MIN_SHARED_KEYS + 1 else MIN_SHARED_KEYS
-            for unit, shared in counts.most_common(MAX_CANDIDATES):
+            # Ties go to the newest variants (the article's own, the current news): most_common
+            # alone keeps first-counted order, which follows the hash order of the string keys.
+            for unit, shared in heapq.nlargest(MAX_CANDIDATES, counts.items(), key=lambda c: (c[1], c[0])):
                 if shared < least:
                     break
                 if self.unit_refs[unit] and unit not in seen:

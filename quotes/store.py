@@ -436,9 +436,12 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
 
 
 def mark_dirty(db: sqlite_utils.Database, quote_ids: Iterable[str]) -> None:
-    """Flag quotes for the end-of-ingest refresh, creating a placeholder row for a new quote."""
+    """Flag quotes for the end-of-ingest refresh, creating a placeholder row for a new quote.
+
+    In id order: a set's order follows the hash seed, and new rows' rowids (FTS too) would with it.
+    """
     db.conn.executemany("insert into quotes (id, dirty) values (?, 1) on conflict(id) do update set dirty = 1",
-                        [(quote_id,) for quote_id in quote_ids])
+                        [(quote_id,) for quote_id in sorted(quote_ids)])
 
 
 # --- derived tables ------------------------------------------------------------------------------

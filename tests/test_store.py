@@ -3,6 +3,7 @@ import json
 import pytest
 
 from quotes import store
+from quotes.extract import Mention, Person
 from quotes.ingest import ingest
 from quotes.sources import Article, read_paths
 
@@ -227,3 +228,21 @@ def test_html_metadata_and_sidecar_times_are_stored_in_utc(tmp_path, nlp):
     ingest(db, read_paths([folder]), nlp)
     assert {"dated": "2020-03-12", "side": "2020-03-12T04:30:00Z", "timed": "2020-03-12T13:05:00Z"} == {
         r["id"]: r["published"] for r in db.query("select id, published from articles")}
+
+
+def test_new_quotes_are_stored_in_id_order(fresh_db):
+    """Quote rows (and their FTS rowids) do not follow the hash order of a set of ids."""
+    sentences = ["Buses will run all night.", "Taxes stay frozen this year.", "The zoo reopens in spring.",
+                 "Potholes get fixed first.", "Our rivers must be clean.", "Nurses deserve better pay.",
+                 "Schools open earlier now.", "Parking fees double downtown.", "The stadium plan is dead.",
+                 "Housing comes before offices.", "Libraries close on Sundays.", "Cyclists need safer lanes."]
+    text = " ".join(f"“{s}”" for s in sentences)
+    mentions, start = [], 0
+    for sentence in sentences:
+        start = text.index(sentence, start)
+        mentions.append(Mention(start, start + len(sentence), sentence, "Ana Ruiz", method="explicit"))
+    store.save_article(fresh_db, Article("wards", text, outlet="City Herald", published="2024-05-06"),
+                       "hash", "v1", mentions, [Person("Ana Ruiz")], store.load_quote_index(fresh_db))
+    stored = [row[0] for row in fresh_db.execute("select id from quotes order by rowid")]
+    assert 12 == len(stored)
+    assert sorted(stored) == stored
