@@ -66,6 +66,35 @@ FRAGMENT_MIN_CONTENT = 2
 "going to work" or "since that day" (one content word) are too common to locate a quote.
 Shorter fragments join only by exact words or as an echo in the same article."""
 
+SHORT_MAX_CONTENT = 3
+SHORT_MAX_WORDS = 8
+"""A short fragment ("strong signals", "for days", "painful"): at most this many content words and
+words.  Too common to locate a quote by themselves across articles, it joins only a quote of the
+same resolved speaker in the same news cycle whose words contain it in order (SHORT_SPREAD)."""
+
+SHORT_MIN = 0.6
+"""Share of a short fragment's words (function words too) that must stand in order in the quote's
+window: a fragment's function words may differ a little ("neither the workers nor the ministers" in
+"not the workers and not the ministers": 0.67), but a stock phrase turned around may not ("all
+options are on the table" in "not going to take any option off the table": 0.5, seeds)."""
+
+SHORT_CYCLE_DAYS = 3
+"""A news cycle: a short fragment joins a quote of its speaker printed at most this many days
+before or after it (reports of one event run over two or three days; an undated side counts as
+the same cycle)."""
+
+SHORT_SPREAD = 2
+"""A short fragment's words must stand in order in the quote within a window of at most this many
+times its length (+1): "for days" in "for some days" (3 words for 2), "strong signals" in "strong
+and clear signals" (4 for 2).  An ellipsis in the fragment splits it into pieces each matched
+this way, in order, with any gap between them."""
+
+MAX_SPEAKER_UNITS = 400
+MAX_SPEAKER_SHORT = 64
+"""Recent indexed units (and short-fragment units) kept per speaker for short-fragment matching:
+the work per mention stays bounded whatever the size of the archive (a speaker quoted 400 times
+in one news cycle is beyond any real corpus; older units fall out first)."""
+
 ECHO_MIN_WORDS = 2
 """Within one article a reporter may echo a short piece of a quote printed before or after
 (Why "since that day"?); a contained fragment of this many words joins that quote (seeds: a
@@ -127,9 +156,15 @@ SENTENCE_MIN_WORDS = 3
 CANONICAL_MAX_VARIANTS = 200
 """choose_canonical compares at most this many distinct variants (longest first)."""
 
-EXACT, NEAR, CONTAIN, ECHO, REWORD = "exact", "near", "contain", "echo", "reword"
-KIND_RANK = {EXACT: 4, NEAR: 3, CONTAIN: 2, ECHO: 2, REWORD: 1}
+EXACT, NEAR, CONTAIN, ECHO, SHORT, REWORD = "exact", "near", "contain", "echo", "short", "reword"
+KIND_RANK = {EXACT: 4, NEAR: 3, CONTAIN: 2, ECHO: 2, SHORT: 2, REWORD: 1}
 """Stronger evidence wins over a higher score of weaker evidence."""
+
+ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "sgt", "adm", "gov", "sen", "rep",
+                 "st", "sr", "jr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun",
+                 "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig")
+"""A full stop after these (or after initials, "U.S.", "a.m.") does not end a sentence: "the U.S.
+military" is one sentence, split at the stop it would found a fragment quote of its own."""
 
 STOPWORDS = frozenset("""
 a about above across after again against all also although am among an and any are around as at
@@ -144,6 +179,7 @@ theyll theyre theyve this those though through thus to too toward towards under 
 upon us very via was wasnt we wed well were werent weve what whats when where whether which
 while who whom whos whose why will with within without wont would wouldnt yes yet you youd youll
 your youre yours yourself youve
+neither nobody none
 """.split())
 """Function words; they weigh STOPWORD_WEIGHT in the rewording score and are never index keys."""
 
@@ -153,7 +189,10 @@ STEM_CACHE_SIZE = 1_000_000  # words whose stem and weight are memoized (bounded
 _TOKEN = re.compile(r"[^\W_]+(?:['’‘.][^\W_]+)*")
 _DROP = str.maketrans("", "", "'’‘.")
 _WORD = re.compile(r"[^\W_]+")
+_ELLIPSIS = re.compile(r"…+|\.\.\.+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+|…+\.?|\.\.\.+")
+_ABBREVIATION = re.compile(r"(?:\b[^\W\d_]\.)+$|\b(?:%s)\.$" % "|".join(ABBREVIATIONS), re.IGNORECASE)
+_LOWER_START = re.compile(r"\s*[\"“‘']?[a-z0-9]")
 
 
 @dataclass
@@ -208,10 +247,24 @@ def normalize_key(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """The sentences of a quote (split at . ! ? and ellipses), empty pieces dropped.
 
+    A full stop after an abbreviation or initials ("U.S.", "Mr.", "a.m.") or before a lowercase
+    word is not a break.
+
     >>> sentences("We are ready. … We will act,")
     ['We are ready.', 'We will act,']
+    >>> sentences("The U.S. Navy and Gen. Roe will act at 9 a.m. tomorrow. We are ready.")
+    ['The U.S. Navy and Gen. Roe will act at 9 a.m. tomorrow.', 'We are ready.']
     """
-    return [p.strip() for p in _SENTENCE_BREAK.split(text) if p and _TOKEN.search(p)]
+    pieces, start = [], 0
+    for brk in _SENTENCE_BREAK.finditer(text):
+        before = text[start:brk.start()].rstrip("\"”’'")
+        if brk.group().strip() == "" and before.endswith(".") and (
+                _ABBREVIATION.search(before) or _LOWER_START.match(text, brk.end())):
+            continue  # an abbreviation's stop, not a sentence's
+        pieces.append(text[start:brk.start()])
+        start = brk.end()
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p and _TOKEN.search(p)]
 
 
 def quote_id_for(mention_id: str) -> str:
@@ -256,6 +309,69 @@ def _index_keys(tokens: list[str]) -> set:
     keys: set = {t for t in tokens if t not in STOPWORDS and len(t) > 2}
     keys.update(zip(tokens, tokens[1:]))
     return keys
+
+
+def is_short(tokens: list[str]) -> bool:
+    """A short fragment: SHORT_MAX_WORDS words at most, 1 to SHORT_MAX_CONTENT of them content words.
+
+    >>> is_short(words("for days")), is_short(words("painful")), is_short(words("we will rebuild the schools the storm destroyed"))
+    (True, True, False)
+    """
+    return 0 < len(tokens) <= SHORT_MAX_WORDS and 1 <= _content_count(tokens) <= SHORT_MAX_CONTENT
+
+
+def in_order(pieces: list[list[str]], long: list[str]) -> float:
+    """How well a short fragment's pieces stand in order in ``long`` (stems compared), 0 if they do not.
+
+    Every content word of a piece must stand in ``long``, in order, within a window of at most
+    SHORT_SPREAD times the piece's length (+1); its function words may differ ("no one is bigger
+    than this club" in "nobody at this club is bigger than the club itself").  Pieces (the parts
+    of a fragment an ellipsis separates) follow one another with any gap.  The score is the
+    share of the pieces' words found in order in their windows (function words too): 1.0 for a
+    verbatim piece, gaps allowed.
+
+    >>> in_order([words("for days")], words("we waited for some days"))
+    1.0
+    >>> in_order([words("strong signals")], words("the signals were strong"))
+    0.0
+    >>> in_order([words("we will"), words("win")], words("we will fight and we will win"))
+    1.0
+    """
+    stems = [_stem(t)[0] for t in long]
+    at, found, spanned = 0, 0, 0
+    for piece in pieces:
+        want = [_stem(t)[0] for t in piece if t not in STOPWORDS]
+        if not want:
+            continue
+        best: tuple[int, int, int] | None = None  # (-found, window, end)
+        for start in range(at, len(stems)):
+            if stems[start] != want[0]:
+                continue
+            pos, limit = start, min(len(stems), start + SHORT_SPREAD * len(piece) + 1)
+            for w in want[1:]:
+                pos += 1
+                while pos < limit and stems[pos] != w:
+                    pos += 1
+                if pos >= limit:
+                    break
+            else:
+                # widen to the piece's function words around the content words
+                lo = max(at, start - len(piece))
+                hi = min(len(stems), pos + len(piece) + 1)
+                stem_piece = [_stem(t)[0] for t in piece]
+                window = stems[lo:hi]
+                blocks = [b for b in LCSseq.editops(stem_piece, window).as_matching_blocks() if b.size]
+                got = sum(b.size for b in blocks)
+                span = blocks[-1].b + blocks[-1].size - blocks[0].b if blocks else pos - start + 1
+                candidate = (-got, span, lo + (blocks[-1].b + blocks[-1].size if blocks else pos - lo + 1))
+                if best is None or candidate < best:
+                    best = candidate
+        if best is None:
+            return 0.0
+        found += -best[0]
+        spanned += len(piece)
+        at = best[2]
+    return found / spanned if spanned else 0.0
 
 
 # --- pairwise evidence ------------------------------------------------------------------------
@@ -481,6 +597,11 @@ class QuoteIndex:
         self.stopped: set = set()
         self.quotes: dict[str, _Quote] = {}
         self.mentions: dict[str, tuple[str, str | None, tuple[int, ...]]] = {}
+        # speaker key -> its recent units, and its recent short-fragment units (insertion-ordered
+        # sets, oldest first): where a short fragment looks for its quote and a fuller quote for
+        # the fragments printed before it (SHORT_*).
+        self.speaker_units: dict[str, dict[int, None]] = {}
+        self.speaker_short: dict[str, dict[int, None]] = {}
 
     def __len__(self) -> int:
         return len(self.mentions)
@@ -547,7 +668,20 @@ class QuoteIndex:
                 unit = self._add_unit(part_quote, key, tokens, role, mention)
                 if unit is not None:
                     units.append(unit)
+                    if mention.speaker_key:
+                        self._remember(self.speaker_units, mention.speaker_key, unit, MAX_SPEAKER_UNITS)
+                        if len(units) == 1 and is_short(tokens):  # the mention's whole text is short
+                            self._remember(self.speaker_short, mention.speaker_key, unit, MAX_SPEAKER_SHORT)
         self.mentions[mention.id] = (quote_id, mention.speaker_key, tuple(units))
+
+    @staticmethod
+    def _remember(recent: dict[str, dict[int, None]], speaker: str, unit: int, limit: int) -> None:
+        """Put ``unit`` last in the speaker's recent units, dropping the oldest beyond ``limit``."""
+        units = recent.setdefault(speaker, {})
+        units.pop(unit, None)
+        units[unit] = None
+        if len(units) > limit:
+            del units[next(iter(units))]
 
     def add_existing(self, quote_id: str, mention: MentionText) -> None:
         """Load a stored mention of a stored quote (at ingest start; no matching is done).
@@ -678,6 +812,44 @@ class QuoteIndex:
                             break  # a near-verbatim copy: further candidates share fewer keys
         return sorted(found, key=lambda m: m.rank, reverse=True)
 
+    def _same_cycle(self, quote: _Quote, day: int | None) -> bool:
+        """Whether a quote was printed within SHORT_CYCLE_DAYS of ``day`` (undated: yes)."""
+        if day is None or quote.first is None:
+            return True
+        return max(quote.first - day, day - quote.last, 0) <= SHORT_CYCLE_DAYS
+
+    def _short_match(self, mention: MentionText, pieces: list[list[str]], day: int | None) -> _Match | None:
+        """The quote of the same speaker, this news cycle, whose words hold the short fragment in order."""
+        best: _Match | None = None
+        for unit in self.speaker_units.get(mention.speaker_key or "", ()):
+            if not self.unit_refs[unit] or self.unit_role[unit] == JOINED:
+                continue  # a joined text's sentences are units of their own
+            quote = self.quotes.get(self.unit_quote[unit])
+            if quote is None or not self._same_cycle(quote, day):
+                continue
+            score = in_order(pieces, self.unit_key[unit].split())
+            if score >= SHORT_MIN:
+                tail = self.unit_role[unit] == TAIL
+                rank = (not tail, KIND_RANK[SHORT], True, False, round(score, 6), quote.size, -unit)
+                if best is None or rank > best.rank:
+                    best = _Match(self.unit_quote[unit], SHORT, score, rank, unit, tail)
+        return best
+
+    def _fragments_within(self, mention: MentionText, tokens: list[str], day: int | None) -> list[_Match]:
+        """Quotes founded by short fragments of the same speaker, this news cycle, that this text holds."""
+        found: dict[str, _Match] = {}
+        for unit in self.speaker_short.get(mention.speaker_key or "", ()):
+            quote_id = self.unit_quote[unit]
+            quote = self.quotes.get(quote_id)
+            if not self.unit_refs[unit] or quote is None or not self._same_cycle(quote, day):
+                continue
+            score = in_order([self.unit_key[unit].split()], tokens)
+            if score >= SHORT_MIN:
+                rank = (True, KIND_RANK[SHORT], True, False, round(score, 6), quote.size, -unit)
+                if quote_id not in found or rank > found[quote_id].rank:
+                    found[quote_id] = _Match(quote_id, SHORT, score, rank, unit)
+        return sorted(found.values(), key=lambda m: m.rank, reverse=True)
+
     def assign(self, mention: MentionText) -> Assignment:
         """Match a new mention against the stored quotes and record it.
 
@@ -705,14 +877,22 @@ class QuoteIndex:
                 found = [m for m in self._best(mention, toks, " ".join(toks), day) if not m.tail]
                 sentence_matches.append(found[0] if found else None)
         matched = [m for m in sentence_matches if m is not None]
-        first_unmatched = bool(sentence_matches) and sentence_matches[0] is None
-        if first_unmatched and any(m.kind != ECHO for m in matched):
-            primary: _Match | None = None  # its first sentence is new: it founds that quote, links the rest
-        elif len({m.quote_id for m in matched}) > 1:
-            primary = matched[0]  # joins several quotes: the first sentence's leads
+        if len({m.quote_id for m in matched}) > 1:
+            primary: _Match | None = matched[0]  # joins several quotes: the first matched sentence's leads
         else:
             found = matched + ([whole] if whole is not None else [])
             primary = max(found, key=lambda m: m.rank) if found else None
+        short = mention.speaker_key is not None and is_short(tokens)
+        fragments: list[_Match] = []
+        if short and (primary is None or primary.tail):
+            pieces_ = [p for p in (words(piece) for piece in _ELLIPSIS.split(mention.text)) if p]
+            match = self._short_match(mention, pieces_, day)
+            if match is not None and (primary is None or match.rank > primary.rank):
+                primary = match
+        elif mention.speaker_key and not short:
+            fragments = self._fragments_within(mention, tokens, day)
+            if fragments and (primary is None or primary.tail):
+                primary = fragments[0]
 
         backlinks: list[tuple[str, str, float]] = []
         if primary is None or primary.tail:
@@ -722,13 +902,13 @@ class QuoteIndex:
                 if m.quote_id not in {q for q, _ in links}:
                     links.append((m.quote_id, round(m.score, 4)))
             if primary is not None:  # re-home the tails it matched to the new quote
-                for m in whole_found:
-                    if m.tail:
-                        backlinks.extend(self._rehome_tail(m.unit, quote_id, round(m.score, 4)))
+                tails = {m.unit: m for m in whole_found + [primary] if m.tail}
+                for m in tails.values():
+                    backlinks.extend(self._rehome_tail(m.unit, quote_id, round(m.score, 4)))
         else:
             quote_id = primary.quote_id
             links = [(quote_id, round(primary.score, 4))]
-            for m in matched:
+            for m in matched + fragments:
                 if m.quote_id not in {q for q, _ in links}:
                     links.append((m.quote_id, round(m.score, 4)))
         parts = [(quote_id, key, tokens, JOINED if len(pieces) > 1 else PLAIN)]
