@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 
+import snowballstemmer
 from rapidfuzz.distance import Indel, LCSseq
 
 # --- thresholds -------------------------------------------------------------------------------
@@ -77,6 +78,14 @@ SHORT_MIN = 0.6
 window: a fragment's function words may differ a little ("neither the workers nor the ministers" in
 "not the workers and not the ministers": 0.67), but a stock phrase turned around may not ("all
 options are on the table" in "not going to take any option off the table": 0.5, seeds)."""
+
+SHORT_PARTIAL_MIN_CONTENT = 2
+"""A short fragment of this many content words (2 or 3) that no quote holds in order still joins the
+one quote of its speaker in the news cycle that holds at least half of them, in any order (a
+reporter's paraphrase around the quoted words: seeds, "good confidence" for a quote with "good
+indication" and "certainty"); when no quote or several quotes of the speaker do, it stays apart.
+A quote holding all of them is judged by SHORT_MIN alone ("all options are on the table" is not
+"not going to take any option off the table"); a one-word fragment needs its word."""
 
 SHORT_CYCLE_DAYS = 3
 """A news cycle: a short fragment joins a quote of its speaker printed at most this many days
@@ -285,19 +294,21 @@ def _day(published: str | None) -> int | None:
 _STEMS: dict[str, tuple[str, float]] = {}
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
 def _stem(word: str) -> tuple[str, float]:
-    """A crude suffix strip so "options"/"option", "groups"/"group" agree, and the word's weight."""
+    """The word's Snowball (Porter2) stem, so "families"/"family", "options"/"option" agree, and its weight."""
     cached = _STEMS.get(word)
     if cached is None:
-        stem = word
-        for suffix in ("ing", "ed", "es", "s"):
-            if len(word) > len(suffix) + 3 and word.endswith(suffix):
-                stem = word[: -len(suffix)]
-                break
-        cached = (stem, STOPWORD_WEIGHT if word in STOPWORDS else 1.0)
+        cached = (_STEMMER.stemWord(word), STOPWORD_WEIGHT if word in STOPWORDS else 1.0)
         if len(_STEMS) < STEM_CACHE_SIZE:
             _STEMS[word] = cached
     return cached
+
+
+def _content_stems(tokens: list[str]) -> set[str]:
+    return {_stem(t)[0] for t in tokens if t not in STOPWORDS}
 
 
 def _content_count(tokens: list[str]) -> int:
@@ -835,6 +846,60 @@ class QuoteIndex:
                     best = _Match(self.unit_quote[unit], SHORT, score, rank, unit, tail)
         return best
 
+    def _speaker_quotes_holding(self, speaker: str, stems: set[str], need: int, day: int | None,
+                                skip: str | None = None) -> dict[str, tuple[int, int]]:
+        """Quotes of ``speaker`` in this news cycle with a unit holding ``need`` of ``stems`` but not
+        all of them: quote id -> (best unit, stems held).  A quote holding them all is judged by
+        the in-order rule alone (SHORT_MIN), which a stock phrase turned around fails."""
+        found: dict[str, tuple[int, int]] = {}
+        for unit in self.speaker_units.get(speaker, ()):
+            quote_id = self.unit_quote[unit]
+            if not self.unit_refs[unit] or self.unit_role[unit] == JOINED or quote_id == skip:
+                continue
+            quote = self.quotes.get(quote_id)
+            if quote is None or not self._same_cycle(quote, day):
+                continue
+            held = len(stems & _content_stems(self.unit_key[unit].split()))
+            if need <= held < len(stems) and held > found.get(quote_id, (0, 0))[1]:
+                found[quote_id] = (unit, held)
+        return found
+
+    def _short_partial(self, mention: MentionText, tokens: list[str], day: int | None) -> _Match | None:
+        """The one quote of the same speaker, this news cycle, holding half a short fragment's content
+        words (in any order) but not all; None when no quote or several do (SHORT_PARTIAL_MIN_CONTENT)."""
+        stems = _content_stems(tokens)
+        if len(stems) < SHORT_PARTIAL_MIN_CONTENT:
+            return None
+        found = self._speaker_quotes_holding(mention.speaker_key or "", stems, (len(stems) + 1) // 2, day)
+        if len(found) != 1:
+            return None
+        [(quote_id, (unit, held))] = found.items()
+        tail = self.unit_role[unit] == TAIL
+        score = held / len(stems)
+        rank = (not tail, KIND_RANK[SHORT], True, False, round(score, 6), self.quotes[quote_id].size, -unit)
+        return _Match(quote_id, SHORT, score, rank, unit, tail)
+
+    def _fragments_partly_within(self, mention: MentionText, tokens: list[str], day: int | None) -> list[_Match]:
+        """Quotes founded by short fragments of the same speaker, this news cycle, half of whose content
+        words this text holds while no other quote of the speaker does (the reverse of _short_partial)."""
+        speaker = mention.speaker_key or ""
+        own = _content_stems(tokens)
+        found: list[_Match] = []
+        for unit in self.speaker_short.get(speaker, ()):
+            quote_id = self.unit_quote[unit]
+            quote = self.quotes.get(quote_id)
+            stems = _content_stems(self.unit_key[unit].split())
+            if (not self.unit_refs[unit] or quote is None or len(stems) < SHORT_PARTIAL_MIN_CONTENT
+                    or not self._same_cycle(quote, day)):
+                continue
+            need = (len(stems) + 1) // 2
+            held = len(stems & own)
+            if need <= held < len(stems) and not self._speaker_quotes_holding(speaker, stems, need, day, skip=quote_id):
+                score = held / len(stems)
+                found.append(_Match(quote_id, SHORT, score, (True, KIND_RANK[SHORT], True, False, round(score, 6),
+                                                             quote.size, -unit), unit))
+        return sorted(found, key=lambda m: m.rank, reverse=True)
+
     def _fragments_within(self, mention: MentionText, tokens: list[str], day: int | None) -> list[_Match]:
         """Quotes founded by short fragments of the same speaker, this news cycle, that this text holds."""
         found: dict[str, _Match] = {}
@@ -886,11 +951,13 @@ class QuoteIndex:
         fragments: list[_Match] = []
         if short and (primary is None or primary.tail):
             pieces_ = [p for p in (words(piece) for piece in _ELLIPSIS.split(mention.text)) if p]
-            match = self._short_match(mention, pieces_, day)
+            match = self._short_match(mention, pieces_, day) or self._short_partial(mention, tokens, day)
             if match is not None and (primary is None or match.rank > primary.rank):
                 primary = match
         elif mention.speaker_key and not short:
             fragments = self._fragments_within(mention, tokens, day)
+            if not fragments and primary is None:
+                fragments = self._fragments_partly_within(mention, tokens, day)
             if fragments and (primary is None or primary.tail):
                 primary = fragments[0]
 
@@ -911,6 +978,9 @@ class QuoteIndex:
             for m in matched + fragments:
                 if m.quote_id not in {q for q, _ in links}:
                     links.append((m.quote_id, round(m.score, 4)))
+            # an unmatched sentence of a joined mention that this text also renders is this quote's
+            for m in {m.unit: m for m in whole_found if m.tail and m.quote_id != quote_id}.values():
+                backlinks.extend(self._rehome_tail(m.unit, quote_id, round(m.score, 4)))
         parts = [(quote_id, key, tokens, JOINED if len(pieces) > 1 else PLAIN)]
         if primary is not None and primary.kind == ECHO and len(pieces) <= 1:
             parts = []  # an echo is not indexed: it would draw the same words in other articles
@@ -927,7 +997,8 @@ class QuoteIndex:
         self._hold(mention, quote_id, parts)
         if primary is None or primary.tail:
             return Assignment(quote_id, 1.0, links, new_quote=True, kind="new", backlinks=backlinks)
-        return Assignment(quote_id, round(primary.score, 4), links, new_quote=False, kind=primary.kind)
+        return Assignment(quote_id, round(primary.score, 4), links, new_quote=False, kind=primary.kind,
+                          backlinks=backlinks)
 
     def _new_quote_id(self, mention_id: str) -> str:
         """quote_id_for(mention_id), unless a re-ingested founder's quote lives on in other mentions."""
