@@ -613,6 +613,7 @@ class QuoteIndex:
         # the fragments printed before it (SHORT_*).
         self.speaker_units: dict[str, dict[int, None]] = {}
         self.speaker_short: dict[str, dict[int, None]] = {}
+        self.short_owners: dict[int, list[str]] = {}  # short-fragment unit -> mentions that printed it
 
     def __len__(self) -> int:
         return len(self.mentions)
@@ -683,6 +684,7 @@ class QuoteIndex:
                         self._remember(self.speaker_units, mention.speaker_key, unit, MAX_SPEAKER_UNITS)
                         if len(units) == 1 and is_short(tokens):  # the mention's whole text is short
                             self._remember(self.speaker_short, mention.speaker_key, unit, MAX_SPEAKER_SHORT)
+                            self.short_owners.setdefault(unit, []).append(mention.id)
         self.mentions[mention.id] = (quote_id, mention.speaker_key, tuple(units))
 
     @staticmethod
@@ -719,11 +721,12 @@ class QuoteIndex:
         quote_id, speaker_key, units = held
         for unit in units:
             self.unit_refs[unit] -= 1
-            owners = self.tail_owners.get(unit)
-            if owners and mention_id in owners:
-                owners.remove(mention_id)
+            for owners in (self.tail_owners.get(unit), self.short_owners.get(unit)):
+                if owners and mention_id in owners:
+                    owners.remove(mention_id)
             if self.unit_refs[unit] == 0:
                 self.tail_owners.pop(unit, None)
+                self.short_owners.pop(unit, None)
                 owner = self.quotes.get(self.unit_quote[unit])
                 if owner is not None:
                     owner.units -= 1
@@ -956,8 +959,8 @@ class QuoteIndex:
                 primary = match
         elif mention.speaker_key and not short:
             fragments = self._fragments_within(mention, tokens, day)
-            if not fragments and primary is None:
-                fragments = self._fragments_partly_within(mention, tokens, day)
+            fragments += [m for m in self._fragments_partly_within(mention, tokens, day)
+                          if m.quote_id not in {f.quote_id for f in fragments}]
             if fragments and (primary is None or primary.tail):
                 primary = fragments[0]
 
@@ -981,13 +984,17 @@ class QuoteIndex:
             # an unmatched sentence of a joined mention that this text also renders is this quote's
             for m in {m.unit: m for m in whole_found if m.tail and m.quote_id != quote_id}.values():
                 backlinks.extend(self._rehome_tail(m.unit, quote_id, round(m.score, 4)))
+            # a short fragment printed before with a quote of its own renders this fuller one too
+            for m in fragments:
+                if m.quote_id != quote_id:
+                    backlinks.extend((owner, quote_id, round(m.score, 4)) for owner in self.short_owners.get(m.unit, ()))
         parts = [(quote_id, key, tokens, JOINED if len(pieces) > 1 else PLAIN)]
         if primary is not None and primary.kind == ECHO and len(pieces) <= 1:
             parts = []  # an echo is not indexed: it would draw the same words in other articles
         if len(pieces) > 1:
-            # Unmatched sentences are tails, except the first when no sentence matched a quote
-            # of its own (an echo fragment does not give a quote its identity).
-            own = primary is None or all(m.kind == ECHO for m in matched)
+            # Unmatched sentences are tails (a later print of one alone founds its own quote, linked
+            # back), except the first of a mention that founds its quote or joins it only as a whole.
+            own = primary is None or not matched
             for toks, m in zip(pieces, sentence_matches):
                 if m is not None:
                     parts.append((m.quote_id, " ".join(toks), toks, PLAIN))

@@ -56,7 +56,48 @@ GOLD = [
     ("e3c", "I have given everything I had, and it was not enough,", "Henrik Solberg", ["s2"], False),
     ("e3c", "We will name a new coach within two weeks,", "Marta Iglesias", ["i2"], False),
     ("e3c", "bigger than the club itself.", "Henrik Solberg", ["s1"], True),
+    # Second set: written and annotated after the mechanisms were tuned on the events above, scored once.
+    ("e4a", "for some time", "Ruth Adeyemi", ["a3"], True),
+    ("e4a", "Inflation is still too high, and we will do what it takes to bring it down,", "Ruth Adeyemi", ["a1"], False),
+    ("e4a", "We are not yet at the point where we can declare victory. Rates will stay where they are for some time.",
+     "Ruth Adeyemi", ["a2", "a3"], False),
+    ("e4a", "The bank is independent and I will not comment on its decisions.", "Paul Renner", ["r1"], False),
+    ("e4b", "still too high", "Ruth Adeyemi", ["a1"], True),
+    ("e4b", "what it takes", "Ruth Adeyemi", ["a1"], True),
+    ("e4b", "We are not yet at the point where we can declare victory,", "Ruth Adeyemi", ["a2"], False),
+    ("e4b", "The U.S. Federal Reserve faces the same choices we do. Rates will stay where they are for some time.",
+     "Ruth Adeyemi", ["a4", "a3"], False),
+    ("e4b", "feeling the squeeze.", "Paul Renner", ["r2"], True),
+    ("e4c", "We have not yet reached the point of declaring victory,", "Ruth Adeyemi", ["a2"], False),
+    ("e4c", "for a while.", "Ruth Adeyemi", ["a3"], True),
+    ("e4c", "Households are feeling the pinch,", "Paul Renner", ["r2"], False),
+    ("e4c", "Wages are rising faster than we expected.", "Ruth Adeyemi", ["a5"], False),
+    ("e5a", "Leave immediately", "Dana Kowalski", ["k2"], True),
+    ("e5a", "The wind is our biggest enemy right now,", "Dana Kowalski", ["k1"], False),
+    ("e5a", "If you are told to leave, leave immediately.", "Dana Kowalski", ["k2"], False),
+    ("e5a", "a state of emergency for the whole county.", "Samuel Ortiz", ["z1"], True),
+    ("e5a", "Help is on the way,", "Samuel Ortiz", ["z2"], False),
+    ("e5b", "We have lost at least forty homes. The wind is our biggest enemy right now,", "Dana Kowalski",
+     ["k3", "k1"], False),
+    ("e5b", "I have declared a state of emergency for the whole county,", "Samuel Ortiz", ["z1"], False),
+    ("e5b", "Help is on the way.", "Samuel Ortiz", ["z2"], False),
+    ("e5b", "We had ten minutes to leave,", "Omar Haddad", ["haddad"], False),
+    ("e5c", "Help is coming,", "Samuel Ortiz", ["z2"], False),
+    ("e5c", "immediately.", "Dana Kowalski", ["k2"], True),
+    ("e5c", "The wind is the greatest enemy we have at the moment,", "Dana Kowalski", ["k1"], False),
+    ("e6a", "I take full responsibility", "Priya Natarajan", ["n2"], True),
+    ("e6a", "grown too fast.", "Priya Natarajan", ["n2"], True),
+    ("e6a", "We grew too fast, and I take full responsibility for that,", "Priya Natarajan", ["n2"], False),
+    ("e6a", "These are the hardest decisions I have made as chief executive.", "Priya Natarajan", ["n1"], False),
+    ("e6b", "These are the hardest decisions I have made as chief executive. Nobody who leaves will go without "
+            "support,", "Priya Natarajan", ["n1", "n3"], False),
+    ("e6b", "a betrayal of the people who built the company.", "Karl Mendes", ["m1"], True),
+    ("e6c", "grew too quickly", "Priya Natarajan", ["n2"], True),
+    ("e6c", "No one who leaves us will be left without support,", "Priya Natarajan", ["n3"], False),
+    ("e6c", "full responsibility.", "Priya Natarajan", ["n2"], True),
+    ("e6c", "It is a betrayal of those who built this company,", "Karl Mendes", ["m1"], False),
 ]
+SECOND_SET = {"e4a", "e4b", "e4c", "e5a", "e5b", "e5c", "e6a", "e6b", "e6c"}
 
 
 def main() -> None:
@@ -67,8 +108,11 @@ def main() -> None:
         cursor[(article, text)] = start + 1
         rows.append({"article": article, "text": text, "start": start, "end": start + len(text), "speaker": speaker,
                      "alt_speakers": [], "clusters": clusters, "partial": partial})
-    (HERE / "events.gold.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                                            encoding="utf-8")
+    for name, chosen in (("events.gold.jsonl", lambda r: True),
+                         ("events-1.gold.jsonl", lambda r: r["article"] not in SECOND_SET),
+                         ("events-2.gold.jsonl", lambda r: r["article"] in SECOND_SET)):
+        (HERE / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if chosen(r)),
+                                 encoding="utf-8")
 
 
 if __name__ == "__main__":
