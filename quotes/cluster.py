@@ -79,11 +79,16 @@ window: a fragment's function words may differ a little ("neither the workers no
 "not the workers and not the ministers": 0.67), but a stock phrase turned around may not ("all
 options are on the table" in "not going to take any option off the table": 0.5, seeds)."""
 
-SHORT_PARTIAL_MIN_CONTENT = 2
-"""A short fragment of this many content words (2 or 3) that no quote holds in order still joins the
-one quote of its speaker in the news cycle that holds at least half of them, in any order (a
-reporter's paraphrase around the quoted words: seeds, "good confidence" for a quote with "good
-indication" and "certainty"); when no quote or several quotes of the speaker do, it stays apart.
+SHORT_PARTIAL_CONTENT = 2
+SHORT_PARTIAL_MAX_WORDS = 5
+"""A fragment of at most 5 words, 2 of them content words, that no quote holds in order still joins
+the one quote of its speaker in the news cycle that holds one of the two, in any order (a reporter's
+paraphrase around the quoted words: seeds, "good confidence" for a quote with "good indication"
+and "certainty"; own, "grew too quickly" for "we grew too fast"); when no quote or several quotes
+of the speaker do, it stays apart.  Longer or fuller short sentences share topic words with their
+neighbours ("The harbour will reopen on Monday." / "The harbour workers will be paid on Monday.",
+"Nobody in this government is above the law." / "This government will change the law.": own
+pairs that this rule joined with 3 content words or 8 words allowed) and need the in-order rule.
 A quote holding all of them is judged by SHORT_MIN alone ("all options are on the table" is not
 "not going to take any option off the table"); a one-word fragment needs its word."""
 
@@ -869,9 +874,9 @@ class QuoteIndex:
 
     def _short_partial(self, mention: MentionText, tokens: list[str], day: int | None) -> _Match | None:
         """The one quote of the same speaker, this news cycle, holding half a short fragment's content
-        words (in any order) but not all; None when no quote or several do (SHORT_PARTIAL_MIN_CONTENT)."""
+        words (in any order) but not all; None when no quote or several do (SHORT_PARTIAL_*)."""
         stems = _content_stems(tokens)
-        if len(stems) < SHORT_PARTIAL_MIN_CONTENT:
+        if len(stems) != SHORT_PARTIAL_CONTENT or len(tokens) > SHORT_PARTIAL_MAX_WORDS:
             return None
         found = self._speaker_quotes_holding(mention.speaker_key or "", stems, (len(stems) + 1) // 2, day)
         if len(found) != 1:
@@ -891,9 +896,10 @@ class QuoteIndex:
         for unit in self.speaker_short.get(speaker, ()):
             quote_id = self.unit_quote[unit]
             quote = self.quotes.get(quote_id)
-            stems = _content_stems(self.unit_key[unit].split())
-            if (not self.unit_refs[unit] or quote is None or len(stems) < SHORT_PARTIAL_MIN_CONTENT
-                    or not self._same_cycle(quote, day)):
+            other = self.unit_key[unit].split()
+            stems = _content_stems(other)
+            if (not self.unit_refs[unit] or quote is None or len(stems) != SHORT_PARTIAL_CONTENT
+                    or len(other) > SHORT_PARTIAL_MAX_WORDS or not self._same_cycle(quote, day)):
                 continue
             need = (len(stems) + 1) // 2
             held = len(stems & own)
