@@ -175,10 +175,11 @@ KIND_RANK = {EXACT: 4, NEAR: 3, CONTAIN: 2, ECHO: 2, SHORT: 2, REWORD: 1}
 """Stronger evidence wins over a higher score of weaker evidence."""
 
 ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "sgt", "adm", "gov", "sen", "rep",
-                 "st", "sr", "jr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun",
+                 "st", "sr", "jr", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun",
                  "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig")
 """A full stop after these (or after initials, "U.S.", "a.m.") does not end a sentence: "the U.S.
 military" is one sentence, split at the stop it would found a fragment quote of its own."""
+ABBREVIATION_WINDOW = 12  # characters before a stop that can hold an abbreviation ("Sept.", "U.S.A.")
 
 STOPWORDS = frozenset("""
 a about above across after again against all also although am among an and any are around as at
@@ -205,8 +206,8 @@ _DROP = str.maketrans("", "", "'’‘.")
 _WORD = re.compile(r"[^\W_]+")
 _ELLIPSIS = re.compile(r"…+|\.\.\.+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+|…+\.?|\.\.\.+")
-_ABBREVIATION = re.compile(r"(?:\b[^\W\d_]\.)+$|\b(?:%s)\.$" % "|".join(ABBREVIATIONS), re.IGNORECASE)
-_LOWER_START = re.compile(r"\s*[\"“‘']?[a-z0-9]")
+# An initial ("T."), letters with stops ("U.S.", "a.m.") or a listed abbreviation ends the text.
+_ABBREVIATION = re.compile(r"\b[A-Z]\.$|(?:\b[^\W\d_]\.){2,}$|\b(?i:%s)\.$" % "|".join(ABBREVIATIONS))
 
 
 @dataclass
@@ -261,8 +262,7 @@ def normalize_key(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """The sentences of a quote (split at . ! ? and ellipses), empty pieces dropped.
 
-    A full stop after an abbreviation or initials ("U.S.", "Mr.", "a.m.") or before a lowercase
-    word is not a break.
+    A full stop after an abbreviation or initials ("U.S.", "Mr.", "a.m.") is not a break.
 
     >>> sentences("We are ready. … We will act,")
     ['We are ready.', 'We will act,']
@@ -271,9 +271,9 @@ def sentences(text: str) -> list[str]:
     """
     pieces, start = [], 0
     for brk in _SENTENCE_BREAK.finditer(text):
-        before = text[start:brk.start()].rstrip("\"”’'")
-        if brk.group().strip() == "" and before.endswith(".") and (
-                _ABBREVIATION.search(before) or _LOWER_START.match(text, brk.end())):
+        end = brk.start()
+        if (brk.group().strip() == "" and text[end - 1:end] == "."
+                and _ABBREVIATION.search(text, max(start, end - ABBREVIATION_WINDOW), end)):
             continue  # an abbreviation's stop, not a sentence's
         pieces.append(text[start:brk.start()])
         start = brk.end()
@@ -619,6 +619,7 @@ class QuoteIndex:
         self.speaker_units: dict[str, dict[int, None]] = {}
         self.speaker_short: dict[str, dict[int, None]] = {}
         self.short_owners: dict[int, list[str]] = {}  # short-fragment unit -> mentions that printed it
+        self.short_stems: dict[int, frozenset[str]] = {}  # short-fragment unit -> its content stems
 
     def __len__(self) -> int:
         return len(self.mentions)
@@ -690,6 +691,7 @@ class QuoteIndex:
                         if len(units) == 1 and is_short(tokens):  # the mention's whole text is short
                             self._remember(self.speaker_short, mention.speaker_key, unit, MAX_SPEAKER_SHORT)
                             self.short_owners.setdefault(unit, []).append(mention.id)
+                            self.short_stems[unit] = frozenset(_content_stems(tokens))
         self.mentions[mention.id] = (quote_id, mention.speaker_key, tuple(units))
 
     @staticmethod
@@ -732,6 +734,7 @@ class QuoteIndex:
             if self.unit_refs[unit] == 0:
                 self.tail_owners.pop(unit, None)
                 self.short_owners.pop(unit, None)
+                self.short_stems.pop(unit, None)
                 owner = self.quotes.get(self.unit_quote[unit])
                 if owner is not None:
                     owner.units -= 1
@@ -887,41 +890,35 @@ class QuoteIndex:
         rank = (not tail, KIND_RANK[SHORT], True, False, round(score, 6), self.quotes[quote_id].size, -unit)
         return _Match(quote_id, SHORT, score, rank, unit, tail)
 
-    def _fragments_partly_within(self, mention: MentionText, tokens: list[str], day: int | None) -> list[_Match]:
-        """Quotes founded by short fragments of the same speaker, this news cycle, half of whose content
-        words this text holds while no other quote of the speaker does (the reverse of _short_partial)."""
+    def _fragments_held(self, mention: MentionText, tokens: list[str], day: int | None) -> list[_Match]:
+        """Quotes founded by short fragments of the same speaker, this news cycle, that this fuller text
+        holds: in order (SHORT_MIN), or, for a two-word paraphrase, half of its content words while no
+        other quote of the speaker does (SHORT_PARTIAL_*; the reverse of _short_match/_short_partial)."""
         speaker = mention.speaker_key or ""
-        own = _content_stems(tokens)
-        found: list[_Match] = []
-        for unit in self.speaker_short.get(speaker, ()):
-            quote_id = self.unit_quote[unit]
-            quote = self.quotes.get(quote_id)
-            other = self.unit_key[unit].split()
-            stems = _content_stems(other)
-            if (not self.unit_refs[unit] or quote is None or len(stems) != SHORT_PARTIAL_CONTENT
-                    or len(other) > SHORT_PARTIAL_MAX_WORDS or not self._same_cycle(quote, day)):
-                continue
-            need = (len(stems) + 1) // 2
-            held = len(stems & own)
-            if need <= held < len(stems) and not self._speaker_quotes_holding(speaker, stems, need, day, skip=quote_id):
-                score = held / len(stems)
-                found.append(_Match(quote_id, SHORT, score, (True, KIND_RANK[SHORT], True, False, round(score, 6),
-                                                             quote.size, -unit), unit))
-        return sorted(found, key=lambda m: m.rank, reverse=True)
-
-    def _fragments_within(self, mention: MentionText, tokens: list[str], day: int | None) -> list[_Match]:
-        """Quotes founded by short fragments of the same speaker, this news cycle, that this text holds."""
+        own: set[str] | None = None
         found: dict[str, _Match] = {}
-        for unit in self.speaker_short.get(mention.speaker_key or "", ()):
+        for unit in self.speaker_short.get(speaker, ()):
             quote_id = self.unit_quote[unit]
             quote = self.quotes.get(quote_id)
             if not self.unit_refs[unit] or quote is None or not self._same_cycle(quote, day):
                 continue
-            score = in_order([self.unit_key[unit].split()], tokens)
-            if score >= SHORT_MIN:
-                rank = (True, KIND_RANK[SHORT], True, False, round(score, 6), quote.size, -unit)
-                if quote_id not in found or rank > found[quote_id].rank:
-                    found[quote_id] = _Match(quote_id, SHORT, score, rank, unit)
+            if own is None:  # most mentions have no fragment of their speaker in the cycle
+                own = _content_stems(tokens)
+            stems = self.short_stems[unit]
+            held = len(stems & own)
+            if held == len(stems):
+                score = in_order([self.unit_key[unit].split()], tokens)
+                if score < SHORT_MIN:
+                    continue
+            elif (len(stems) == SHORT_PARTIAL_CONTENT and len(self.unit_key[unit].split()) <= SHORT_PARTIAL_MAX_WORDS
+                  and held >= (len(stems) + 1) // 2
+                  and not self._speaker_quotes_holding(speaker, set(stems), (len(stems) + 1) // 2, day, skip=quote_id)):
+                score = held / len(stems)
+            else:
+                continue
+            rank = (True, KIND_RANK[SHORT], True, False, round(score, 6), quote.size, -unit)
+            if quote_id not in found or rank > found[quote_id].rank:
+                found[quote_id] = _Match(quote_id, SHORT, score, rank, unit)
         return sorted(found.values(), key=lambda m: m.rank, reverse=True)
 
     def assign(self, mention: MentionText) -> Assignment:
@@ -964,9 +961,7 @@ class QuoteIndex:
             if match is not None and (primary is None or match.rank > primary.rank):
                 primary = match
         elif mention.speaker_key and not short:
-            fragments = self._fragments_within(mention, tokens, day)
-            fragments += [m for m in self._fragments_partly_within(mention, tokens, day)
-                          if m.quote_id not in {f.quote_id for f in fragments}]
+            fragments = self._fragments_held(mention, tokens, day)
             if fragments and (primary is None or primary.tail):
                 primary = fragments[0]
 
@@ -987,8 +982,10 @@ class QuoteIndex:
             for m in matched + fragments:
                 if m.quote_id not in {q for q, _ in links}:
                     links.append((m.quote_id, round(m.score, 4)))
-            # an unmatched sentence of a joined mention that this text also renders is this quote's
-            for m in {m.unit: m for m in whole_found if m.tail and m.quote_id != quote_id}.values():
+            # this sentence is another version of an unmatched sentence (tail) of a joined mention:
+            # the tail belongs to this quote, and the joined mention renders it
+            tails = [m for m in whole_found if m.tail and m.quote_id != quote_id] if len(pieces) <= 1 else []
+            for m in {m.unit: m for m in tails}.values():
                 backlinks.extend(self._rehome_tail(m.unit, quote_id, round(m.score, 4)))
             # a short fragment printed before with a quote of its own renders this fuller one too
             for m in fragments:
