@@ -311,16 +311,22 @@ def seed_mentions(partial_speaker: bool) -> tuple[list[MentionText], list[dict]]
 def test_seed_clusters(partial_speaker: bool) -> None:
     mentions, gold = seed_mentions(partial_speaker)
     index = QuoteIndex()
-    ids = [index.assign(m).quote_id for m in mentions]
+    assignments = [index.assign(m) for m in mentions]
+    ids = [a.quote_id for a in assignments]
+    rendered = {m.id: renders(a) for m, a in zip(mentions, assignments)}
+    for a in assignments:  # links given to earlier mentions
+        for earlier, quote_id, _ in a.backlinks:
+            rendered[earlier].add(quote_id)
     tp = fp = fn = 0
     for i, j in itertools.combinations(range(len(gold)), 2):
         same_gold = bool(set(gold[i]["clusters"]) & set(gold[j]["clusters"]))
-        same_pred = ids[i] == ids[j]
+        same_pred = bool(rendered[mentions[i].id] & rendered[mentions[j].id])
         tp += same_gold and same_pred
         fp += same_pred and not same_gold
         fn += same_gold and not same_pred
     f1 = 2 * tp / (2 * tp + fp + fn)
-    assert f1 >= 0.95
+    # an unattributed fragment ("good confidence" without a speaker) stays apart by design
+    assert f1 >= (1.0 if partial_speaker else 0.97)
     by_slug: dict[str, set[str]] = {}
     for g, quote_id in zip(gold, ids):
         for slug in g["clusters"]:
