@@ -7,13 +7,33 @@ from pathlib import Path
 import pytest
 
 from quotes import store
-from quotes.extract import load_nlp
+from quotes.extract import Mention, load_nlp
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 GOLD = SHARED / "gold" / "seeds.gold.jsonl"
 REFEREE = SHARED / "tools" / "score_quotes.py"
+
+
+# Helpers of the extractor tests (test_extract, test_marks, test_people, test_attribution, test_resolution).
+def quotes_of(nlp, text: str) -> list[Mention]:
+    """The mentions of ``text``, checking each one's offsets point at its text."""
+    mentions = nlp(text)._.quotes
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text
+    return mentions
+
+
+def pairs(nlp, text: str) -> list[tuple[str, str | None]]:
+    """(quoted text, speaker) of every mention of ``text``."""
+    return [(m.text, m.speaker) for m in quotes_of(nlp, text)]
+
+
+@pytest.fixture(autouse=True)
+def allow_local_feeds(monkeypatch):
+    """Feeds may reach 127.0.0.1, where the tests' HTTP servers listen (refused by default)."""
+    monkeypatch.setenv("QUOTES_FETCH_ALLOW_HOSTS", "127.0.0.1")
 
 
 @pytest.fixture(scope="session")

@@ -390,3 +390,57 @@ async def test_mention_and_quote_rows_link_to_their_pages(mini_ds):
 async def test_header_search_box_on_every_page(mini_ds):
     for path in ["/", "/quotes", "/quotes/mentions", "/quotes/quotes/q1"]:
         assert 'action="/quotes/search"' in await get_html(mini_ds, path)
+
+
+# --- first seen that tells the truth (issue 15, item 4) ----------------------------------------------
+
+@pytest.fixture
+def tied_ds(tmp_path, nlp):
+    """One quote printed by four outlets on 12 March 2020 (one of them with a time) and one a day later."""
+    from quotes.ingest import ingest
+    from quotes.sources import read_paths
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    text = "Harbour reopens\n“The new sea wall will hold through the winter storms,” said engineer Lotte Brandt.\n"
+    for number, (outlet, published) in enumerate([("Delta", "2020-03-12"), ("Alpha", "2020-03-12"),
+                                                  ("Gamma", "2020-03-12T09:00:00Z"), ("Beta", "2020-03-12"),
+                                                  ("Late", "2020-03-13T06:00:00Z")]):
+        (folder / f"p{number}.txt").write_text(text, encoding="utf-8")
+        (folder / f"p{number}.json").write_text(json.dumps({"outlet": outlet, "published": published}))
+    db = store.open_db(tmp_path / "tied.db")
+    ingest(db, read_paths([folder]), nlp)
+    [quote_id] = [r["id"] for r in db.query("select id from quotes")]
+    db.close()
+    return make_datasette(tmp_path / "tied.db"), quote_id
+
+
+@pytest.mark.asyncio
+async def test_quote_page_says_when_outlets_tie_for_first(tied_ds):
+    ds, quote_id = tied_ds
+    html = await get_html(ds, f"/quotes/quotes/{quote_id}")
+    assert "first seen 12 Mar 2020 in 4 outlets" in html
+
+
+@pytest.mark.asyncio
+async def test_first_to_print_gives_tied_outlets_the_same_place(tied_ds):
+    ds, quote_id = tied_ds
+    rows = await get_json(ds, f"/quotes/first_to_print.json?quote={quote_id}&_shape=array")
+    assert [(1, "Alpha", 4), (1, "Beta", 4), (1, "Delta", 4), (1, "Gamma", 4), (5, "Late", 1)] == [
+        (r["place"], r["outlet"], r["outlets_in_place"]) for r in rows]
+
+
+def test_first_seen_text():
+    import importlib.util
+
+    # The plugin module, as Datasette loads it from datasette_config/plugins.
+    spec = importlib.util.spec_from_file_location("quotes_pages", CONFIG_DIR / "plugins" / "quotes_pages.py")
+    plugin = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(plugin)
+    first_seen_text = plugin.first_seen_text
+
+    assert "12 Mar 2020, 08:05 UTC in Beta" == first_seen_text(
+        {"first_seen": "2020-03-12T08:05:00Z", "first_outlet": "Beta", "first_outlet_count": 1})
+    assert "2 Mar 2020 in 3 outlets" == first_seen_text(
+        {"first_seen": "2020-03-02", "first_outlet": None, "first_outlet_count": 3})
+    assert "spring 2020" == first_seen_text({"first_seen": "spring 2020", "first_outlet": None})

@@ -7,6 +7,7 @@ queries can full-text search whatever a user types.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
@@ -166,7 +167,7 @@ async def quote_page(datasette, db, quote_id: str) -> dict:
             "speaker_url": row_url(datasette, "speakers", m["speaker_id"]) if m["speaker_id"] else None,
             "also_renders": others.get(m["id"], []),
         })
-    return {"quote": quote, "variants": variants,
+    return {"quote": quote, "variants": variants, "first_seen": first_seen_text(quote),
             "speaker_url": row_url(datasette, "speakers", quote["speaker_id"]) if quote.get("speaker_id") else None}
 
 
@@ -186,6 +187,24 @@ async def other_quotes(datasette, db, quote_id: str, mention_ids: list[str]) -> 
             "id": link["quote_id"], "canonical": link["canonical"] or link["quote_id"],
             "url": row_url(datasette, "quotes", link["quote_id"])})
     return out
+
+
+def first_seen_text(quote: dict) -> str | None:
+    """"12 Mar 2020 in Reuters", "12 Mar 2020, 14:05 UTC in Reuters" or, on a tie, "12 Mar 2020 in 4 outlets"."""
+    first_seen = quote.get("first_seen")
+    if not first_seen:
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(first_seen)
+        when = f"{moment.day} {moment:%b %Y}"
+        if len(first_seen) > 10:  # a time of day: UTC when stored with a zone (see normalize_published)
+            when += f", {moment:%H:%M}" + (" UTC" if moment.tzinfo else "")
+    except ValueError:
+        when = first_seen  # not ISO 8601: shown as the source gave it
+    tied = quote.get("first_outlet_count") or 0
+    if tied > 1:
+        return f"{when} in {tied} outlets"
+    return f"{when} in {quote['first_outlet']}" if quote.get("first_outlet") else when
 
 
 async def speaker_page(datasette, db, speaker_id: str) -> dict:
