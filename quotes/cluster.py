@@ -15,7 +15,11 @@ How a mention is matched, cheapest evidence first:
    (translation, paraphrase), where agreement of speaker and date strengthens the
    link and disagreement weakens it;
 4. a mention of several sentences is also matched sentence by sentence, so a quote
-   that joins two sentences printed separately elsewhere links to both quotes.
+   that joins two sentences printed separately elsewhere links to both quotes; it joins
+   the quote of its first matched sentence even when an earlier sentence is new;
+5. a short fragment ("strong signals", "for days") joins only a quote of the same
+   resolved speaker in the same news cycle whose words hold it in order (SHORT_*), and a
+   fuller quote printed after such fragments links to them.
 
 Example::
 
@@ -41,8 +45,10 @@ from rapidfuzz.distance import Indel, LCSseq
 
 # --- thresholds -------------------------------------------------------------------------------
 # Measured on the own labelled pairs in tests/test_cluster.py (VARIANTS: 10 variant pairs,
-# DIFFERENT: 7 pairs of different sentences by one speaker, several templated on purpose) and on
-# all 595 pairs of the 35 seed gold quotes (../shared/gold/seeds.gold.jsonl).
+# DIFFERENT: 7 pairs of different sentences by one speaker, several templated on purpose;
+# SHORT_FRAGMENTS: 5 fragments of one quote; REWORDED: 3 and NEIGHBOURS: 4 pairs of one speaker),
+# on all 595 pairs of the 35 seed gold quotes (../shared/gold/seeds.gold.jsonl) and on the
+# invented events of tests/data/events (75 quotes, gold clusters).
 
 NEAR_DUP_MIN = 0.85
 """Char-level Indel similarity of the normalized texts for a near-duplicate.  Typo, dropped-word
@@ -71,7 +77,9 @@ SHORT_MAX_CONTENT = 3
 SHORT_MAX_WORDS = 8
 """A short fragment ("strong signals", "for days", "painful"): at most this many content words and
 words.  Too common to locate a quote by themselves across articles, it joins only a quote of the
-same resolved speaker in the same news cycle whose words contain it in order (SHORT_SPREAD)."""
+same resolved speaker in the same news cycle whose words contain it in order (SHORT_SPREAD).  The
+partial quotes of the seeds and the invented events with at most 3 content words have 1-6 words
+("for days", "all options are on the table", "neither the workers nor the ministers")."""
 
 SHORT_MIN = 0.6
 """Share of a short fragment's words (function words too) that must stand in order in the quote's
@@ -945,11 +953,15 @@ class QuoteIndex:
     def assign(self, mention: MentionText) -> Assignment:
         """Match a new mention against the stored quotes and record it.
 
-        Its primary quote is the whole text's best match, or, when its sentences match several
-        quotes, the quote of its first sentence that has one; every other quote one of its
-        sentences matches is an extra link.  Without any match it founds a new quote; when it
-        matches only an unmatched extra sentence (tail) of a joined mention printed earlier, it
-        founds a new quote too and that mention gains a back-link (``Assignment.backlinks``).
+        Its primary quote is the whole text's best match, or, when its sentences match, the quote
+        of its first sentence that has one (an earlier, new sentence stays attached as a tail);
+        every other quote one of its sentences matches is an extra link.  A short fragment with no
+        such match looks for its speaker's quote in the news cycle; a fuller text links to the
+        quotes its speaker's earlier fragments founded, and their mentions gain a back-link.
+        Without any match it founds a new quote; when it matches only an unmatched extra sentence
+        (tail) of a joined mention printed earlier, it founds a new quote too and that mention
+        gains a back-link (``Assignment.backlinks``); when it joins a quote and also matches such a
+        tail, the tail moves to that quote and its mention gains the back-link.
         """
         if mention.id in self.mentions:
             self.remove(mention.id)
