@@ -39,6 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
+from typing import Iterable
 
 import snowballstemmer
 from rapidfuzz.distance import Indel, LCSseq
@@ -735,8 +736,10 @@ class QuoteIndex:
     def add_existing(self, quote_id: str, mention: MentionText) -> None:
         """Load a stored mention of a stored quote (at ingest start; no matching is done).
 
-        A stored mention of several sentences is indexed as if its first sentence were the
-        quote's and the others tails (its other links are not known here).
+        A stored mention of several sentences is indexed with the sentences that other mentions
+        of its quote print (as loaded so far: see :meth:`load_existing`) as the quote's own and
+        the others as tails; when none is, its first sentence is the quote's own.  (Its other
+        links are not known here.)
         """
         if mention.id in self.mentions:
             self.remove(mention.id)
@@ -746,8 +749,28 @@ class QuoteIndex:
         pieces = _sentence_tokens(mention.text)
         parts = [(quote_id, " ".join(tokens), tokens, JOINED if len(pieces) > 1 else PLAIN)]
         if len(pieces) > 1:
-            parts.extend((quote_id, " ".join(t), t, PLAIN if i == 0 else TAIL) for i, t in enumerate(pieces))
+            owned = [self._prints(quote_id, " ".join(t)) for t in pieces]
+            if not any(owned):
+                owned[0] = True
+            parts.extend((quote_id, " ".join(t), t, PLAIN if own else TAIL) for t, own in zip(pieces, owned))
         self._hold(mention, quote_id, parts)
+
+    def load_existing(self, stored: Iterable[tuple[str, MentionText]]) -> None:
+        """Load stored (quote id, mention) pairs: mentions of one sentence first, so that a joined
+        mention's sentences are known as its quote's own or not when it is loaded."""
+        joined = []
+        for quote_id, mention in stored:
+            if len(_sentence_tokens(mention.text)) > 1:
+                joined.append((quote_id, mention))
+            else:
+                self.add_existing(quote_id, mention)
+        for quote_id, mention in joined:
+            self.add_existing(quote_id, mention)
+
+    def _prints(self, quote_id: str, key: str) -> bool:
+        """Whether a held, non-tail unit of ``quote_id`` has exactly these words."""
+        return any(self.unit_quote[u] == quote_id and self.unit_role[u] != TAIL and self.unit_refs[u]
+                   for u in self.by_key.get(key, ()))
 
     def remove(self, mention_id: str) -> None:
         """Forget a mention (its article changed); empty quotes disappear."""

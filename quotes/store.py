@@ -344,8 +344,8 @@ def load_quote_index(db: sqlite_utils.Database) -> QuoteIndex:
     """A QuoteIndex holding every stored mention, for incremental clustering."""
     index = QuoteIndex()
     rows = db.execute("select id, quote_id, text, speaker_name, published, article_id from mentions order by id")
-    for mention_id, quote_id, text, speaker_name, published, article_id in rows:
-        index.add_existing(quote_id, MentionText(mention_id, text, name_key(speaker_name), published, article_id))
+    index.load_existing((quote_id, MentionText(mention_id, text, name_key(speaker_name), published, article_id))
+                        for mention_id, quote_id, text, speaker_name, published, article_id in rows)
     return index
 
 

@@ -484,3 +484,19 @@ def test_fragment_of_a_joined_mentions_tail_links_it_to_the_quote_it_joins() -> 
     assert True == reworded.new_quote
     assert reworded.quote_id == fragment.quote_id
     assert [("a1:0-1", reworded.quote_id)] == [(m, q) for m, q, _ in fragment.backlinks]
+
+
+def test_reloaded_joined_quote_keeps_which_sentence_is_its_own() -> None:
+    # as test_joined_quote_whose_later_sentence_matches_joins_that_quote, across an ingest restart
+    texts = [("b1:0-1", "We have taken our decision after long talks. Our troops will stay in the region for as "
+                        "long as they are needed."),
+             ("a1:0-1", "Our troops will stay in the region for as long as they are needed.")]
+    live = QuoteIndex()
+    stored = [(live.assign(mention(mid, text)).quote_id, mention(mid, text)) for mid, text in texts[::-1]]
+    reloaded = QuoteIndex()
+    reloaded.load_existing(sorted(stored, key=lambda item: item[1].id))  # the store loads by id: joined first
+    troops = reloaded.assign(mention("c1:0-1", "our troops will stay in the region for as long as they are needed"))
+    decision = reloaded.assign(mention("d1:0-1", "We have taken our decision after long talks."))
+    assert stored[0][0] == troops.quote_id
+    assert True == decision.new_quote
+    assert [("b1:0-1", decision.quote_id, 1.0)] == decision.backlinks
