@@ -461,7 +461,7 @@ def test_run_under_cron_prints_only_the_summary(tmp_path):
     assert result.returncode == 0, result.stderr
     [summary] = result.stdout.splitlines()
     assert re.fullmatch(r"ingest: 3 seen, 3 added, 0 updated, 0 unchanged, \d+ mentions, 1 errors", summary)
-    assert result.stderr.splitlines() == [f"quotes: skipped {folder / 'empty.txt'}: empty file"]
+    assert result.stderr.splitlines() == [f"quotes: skipped {folder.name}/empty.txt: empty file"]
     quiet = run_script("--quiet", env=env)
     assert (quiet.returncode, quiet.stdout) == (0, "")
 
