@@ -61,6 +61,12 @@ CUE_FORMS = _cue_forms()
 CUE_WITH_BACK = frozenset({"shoot", "fire", "hit", "snap", "push"})
 
 
+# Cues of an answer, and verbs of asking: who asks a question is not who replies to it
+# ("Pell asked what she had received. “None,” she replied." -> not Pell).
+REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})
+QUESTION_CUES = frozenset({"ask", "question", "quiz", "query"})
+
+
 # Nouns for what someone said: "Her answer: “…”", "Fox's reply was blunt: “…”".
 SPEECH_NOUNS = frozenset("""
     answer reply response retort message verdict comment remark remarks words advice warning
