@@ -45,7 +45,8 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     headline_end = text.find("\n", len(text) - len(text.lstrip())) if has_headline else 0
     # A Title Case headline tags every word a proper noun: take no new people from it.
     title_case = has_headline and _is_title_case(re.findall(r"[\w’'-]+", text[:headline_end]), share=0.6)
-    people = find_people(doc, body_start=headline_end if title_case else 0)
+    people = find_people(doc, body_start=headline_end if title_case else 0,
+                         quoted=[(q.start, q.end) for q in found])
     if not quotations:
         return [], people.people()
     # Titles of works stay masked: "… through “The Salt Road,” the new film …" names no speaker.

@@ -169,6 +169,9 @@ ORG_WORDS = frozenset("""
     foods insurance capital ventures studios records trust charity society clinic church mosque
     temple ministries brands group
 """.split())
+# Dependency labels of words that are never part of a name, however capitalised or tagged: a
+# sentence-opening "Though Kaine has …" (mark), "Then Roe said" (advmod), "And", "The".
+FUNCTION_DEPS = frozenset({"mark", "advmod", "cc", "prep", "aux", "auxpass", "det", "neg", "intj", "case"})
 # Capitalised words next to names in attributions ("said Roe Tuesday").  Weekdays only:
 # months double as names (April Ryan, Theresa May).
 CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

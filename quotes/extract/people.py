@@ -219,6 +219,10 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
     return heads
 
 
+def _in_spans(offset: int, spans: list[tuple[int, int]] | None) -> bool:
+    return bool(spans) and any(start <= offset < end for start, end in spans)
+
+
 def _of_phrase_owner(noun: Token) -> Token:
     """The noun an "of" phrase hangs from: "president" for "union" in "the president of the union"."""
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and \
@@ -277,11 +281,13 @@ def _titled_full_name(token: Token) -> bool:
     return len(name) >= 2 and bool(title) and _is_title(title[-1]) and not _looks_like_org(_words(name))
 
 
-def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
+def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | None = None) -> PeopleIndex:
     """Every person ``doc`` names, with aliases, roles, gender and every mention (for salience).
 
     New people come from ``body_start`` on (a title-case headline tags every word a
-    proper noun); the headline's namings still count as mentions of known people.
+    proper noun); the headline's namings still count as mentions of known people.  Inside
+    the ``quoted`` character spans (quotations, slogans: "a shirt that read “Fascist Roe”")
+    a name neither lengthens a known person's name, nor adds an alias, a role or a namesake of one.
     """
     index = PeopleIndex()
     capitalised = [token for token in doc if token.text[:1].isupper()]  # names and titles start so
@@ -319,6 +325,9 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         if family_name:
             name_words = name_words + [family_name]  # "Price's widow, Susan," -> "Susan Price"
         role = _clean_role(title) if title else None
+        if _in_spans(token.idx, quoted) and index.find(name_words[-1:]) is not None and (
+                title or (len(name_words) > 1 and index.find(name_words) is None)):
+            continue  # "a sign that read “Queen Roe”" after Ana Roe: a slogan, not another Roe nor her title
         person = index.add(name_words, _phrase(run), role, gender)
         index.records[person].add_role(_appositive_role(name[-1]))
         before = doc[run[0].i - 1] if run[0].i > 0 else None
@@ -350,11 +359,11 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         if len(candidates) > 1:
             index.alternatives[token.i] = candidates
         record = index.records[found]
-        if token.idx >= body_start and len(words) > len(record.name_words) and \
+        if token.idx >= body_start and not _in_spans(token.idx, quoted) and len(words) > len(record.name_words) and \
                 all(_is_name_token(t) for t in name) and index.find(words[-1:]) == found and \
                 not _looks_like_org(words):
             record.name_words = words
-        if run:
+        if run and not _in_spans(token.idx, quoted):
             record.add_alias(_phrase(run))
         subject = token.dep_ in ("nsubj", "nsubjpass") or (
             token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))  # "Her son, Mateo, disagrees"
