@@ -237,3 +237,17 @@ def test_a_name_inside_a_slogan_gives_no_alias_or_role(nlp):
             "People ejected included a man in a shirt that read “Queen Roe” and a woman.\n"
             "“We will rebuild the pier,” Roe said.")
     assert [Person("Ana Roe", ["Mayor Ana Roe", "Roe"], ["Mayor"])] == nlp(text)._.people
+
+
+def test_a_two_word_surname_alone_is_the_full_name_it_ends(nlp):
+    text = ("Harbour plan\nCouncil leader Maria Costa Ferreira backed the plan on Tuesday.\n"
+            "“The harbour will be rebuilt,” Costa Ferreira said.")
+    assert "Maria Costa Ferreira" == quotes_of(nlp, text)[-1].speaker
+
+
+def test_a_title_case_line_in_the_body_names_nobody_new(nlp):
+    # A repeated headline or subhead: every word is capitalised, so "Billionaire" is no first name.
+    text = ("Billionaire Ola Brandt Just Revealed Who He Would Back\n"
+            "Billionaire Ola Brandt Just Revealed Who He Would Back\n"
+            "The investor Ola Brandt spoke on Monday. “I will back the mayor,” Brandt said.")
+    assert ["Ola Brandt"] == [p.name for p in nlp(text)._.people]

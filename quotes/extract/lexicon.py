@@ -249,6 +249,14 @@ SALIENCE_GENDER_MARGIN = 0.5
 SALIENCE_TOPIC_BELOW = 0.125
 
 
+# A body line of at least this many words, every word capitalised but the short function words
+# headline style leaves in lower case, is Title Case (a repeated headline, a subhead): it names no
+# new person.  Stricter than the headline's test (article.py): a body sentence full of names
+# ("Jane Holloway met Peter Brandt on Monday.") has a lower-case verb; short lines (a photo
+# credit, a lone name) stay out.
+TITLE_LINE_MIN_WORDS = 5
+TITLE_CASE_LOWER_WORDS = frozenset("a an the and but or nor of in on at to for by with as vs via from per".split())
+
 HEADLINE_BODY_OVERLAP = 0.8  # share of a headline quote's words a body quote must contain
 
 
