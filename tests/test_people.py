@@ -251,3 +251,9 @@ def test_a_title_case_line_in_the_body_names_nobody_new(nlp):
             "Billionaire Ola Brandt Just Revealed Who He Would Back\n"
             "The investor Ola Brandt spoke on Monday. “I will back the mayor,” Brandt said.")
     assert ["Ola Brandt"] == [p.name for p in nlp(text)._.people]
+
+
+def test_how_someone_looked_is_no_alias(nlp):
+    text = ("Vigil\nDana Roe, the mayor, lit the first candle.\n"
+            "“We will not forget them,” a visibly emotional Ms. Roe said.")
+    assert [Person("Dana Roe", ["Ms. Roe"], ["mayor"])] == nlp(text)._.people
