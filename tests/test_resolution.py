@@ -280,3 +280,18 @@ def test_who_asks_a_question_does_not_reply_to_it(nlp):
             "Prosecutor Dana Whitfield asked what the report said. “Nothing new,” she replied.")
     mention = quotes_of(nlp, text)[-1]
     assert ("Ruth Calder", "pronoun") == (mention.speaker, mention.method)
+
+
+@pytest.mark.parametrize("text,printed", [
+    ("Veterans\n“We will fight this,” The Mariner Legion said.", "The Mariner Legion"),
+    ("Site\nThe Lantern reported that the senator “has no plan.”", "The Lantern"),
+])
+def test_a_proper_name_after_the_is_no_person(nlp, text, printed):
+    mention = quotes_of(nlp, text)[-1]
+    assert (None, printed) == (mention.speaker, mention.speaker_mention)
+
+
+def test_a_person_named_after_an_outlets_possessive_is_that_person_and_the_outlet_no_role(nlp):
+    text = "Race\n“It is over,” the Harbor Post’s Lena Ortiz wrote on Friday."
+    mention = quotes_of(nlp, text)[-1]
+    assert ("Lena Ortiz", None) == (mention.speaker, mention.speaker_role)

@@ -233,6 +233,8 @@ def _clean_role(tokens: list[Token] | Span) -> str | None:
     # Honorifics before a rank are not part of the role: "Mr." in "Mr. President".
     while words and _norm(words[0]) in NOT_ROLES - {"former", "acting"}:
         words = words[1:]
+    if words and words[-1].endswith(("’s", "'s")):
+        return None  # "the Harbor Post’s Lena Ortiz": whose she is, not her office
     return " ".join(words) or None
 
 

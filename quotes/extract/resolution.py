@@ -363,6 +363,12 @@ class Resolver:
                 return None, "explicit"  # they, officials: collectives are never a speaker
             # "the Democrat", "the Spaniard": a nationality or party describes, it does not name.
             names = [t for t in words if _is_name_token(t) and not _is_title(t) and t.ent_type_ != "NORP"]
+            if words[0].lower_ == "the" and len(words) > 1 and _is_name_token(words[1]) and not _is_title(words[1]) \
+                    and names and names[-1].i == head.i and \
+                    not any(_is_title(t) or (_is_role_noun(t) and t.is_lower) or t.text in ("’s", "'s") for t in words):
+                # "The American Legion said", "the Blaze reported": a person's name takes no article
+                # (titles do: "the Rev. Ana Roe"; "the Post's Ana Roe" is Roe), so it names a thing.
+                return None, "explicit"
             if known_name or (_is_name_token(head) and head.ent_type_ != "NORP") or (names and names[-1].i == head.i):
                 _, name = _split_title([t for t in mention if not t.is_punct or t.text in ("-", "‐")])
                 candidates = self.people.find_all(_words(name) or _words(names) or [head.text])
