@@ -163,6 +163,36 @@ class ArticlePerson:
     outlet: str | None = None
     published: str | None = None
 
+    def __post_init__(self) -> None:
+        name = self.name if isinstance(self.name, str) else ""
+        self.aliases = _unique(clean_alias(a, name) for a in self.aliases if isinstance(a, str))
+        self.roles = _unique(clean_alias(r, name) for r in self.roles if isinstance(r, str))
+
+
+def _unique(items: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def clean_alias(alias: str, name: str = "") -> str | None:
+    """An alias or role as it should be listed, or None when it is markup.
+
+    A photo credit the extractor glued on ("Gary Cameron/Reuters President Obama") is cut off;
+    words of the person's own name printed in capitals ("BORIS Johnson", a transcript's
+    "SANDERS") take the name's case, so they are no separate alias; tags ("…</tweet>") are no
+    alias at all.
+
+    >>> [clean_alias(a, "Boris Johnson") for a in ["BORIS Johnson", "Jane Doe/Reuters Mr. Johnson", "PM"]]
+    ['Boris Johnson', 'Mr. Johnson', 'PM']
+    """
+    if "<" in alias or ">" in alias:
+        return None
+    words = alias.split()
+    credit = max((i for i, w in enumerate(words) if "/" in w.strip(_PUNCT_EDGES)), default=-1)
+    words = words[credit + 1:]
+    name_words = {_fold(w): w for w in name.split() if not w.isupper() or _is_initial(w)}
+    words = [name_words.get(_fold(w), w) if w.isupper() and len(w) > 2 else w for w in words]
+    return " ".join(words) or None
+
 
 @dataclass
 class Speaker:

@@ -217,3 +217,43 @@ def test_a_title_once_is_a_title_everywhere(nlp):
             "The Lanterns have released their first album in a decade, \"Quiet Harbour,\" and not everyone "
             "is pleased. \"We're older,\" singer Ruth Adler said.")
     assert pairs(nlp, text) == [("We're older,", "Ruth Adler")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sentence-opening conjunction the tagger calls a proper noun ("Though": the parser's mark)
+    ("Budget row\nGov. Ellen Marsh signed the budget on Friday.\n"
+     "Though Marsh has described herself as a fiscal hawk, the plan adds debt. “We had no choice,” Marsh said.",
+     "Ellen Marsh"),
+    # a capitalised plural before two names ("Senators Okafor and Lind")
+    ("Vote\nSen. Ruth Okafor and Sen. Per Lind voted no.\n"
+     "Together, Senators Okafor and Lind wrote to the board. “This is wrong,” Okafor said.", "Ruth Okafor"),
+])
+def test_words_before_a_name_that_are_never_part_of_it(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_a_name_inside_a_slogan_gives_no_alias_or_role(nlp):
+    text = ("Rally\nMayor Ana Roe spoke at the rally on Friday.\n"
+            "People ejected included a man in a shirt that read “Queen Roe” and a woman.\n"
+            "“We will rebuild the pier,” Roe said.")
+    assert [Person("Ana Roe", ["Mayor Ana Roe", "Roe"], ["Mayor"])] == nlp(text)._.people
+
+
+def test_a_two_word_surname_alone_is_the_full_name_it_ends(nlp):
+    text = ("Harbour plan\nCouncil leader Maria Costa Ferreira backed the plan on Tuesday.\n"
+            "“The harbour will be rebuilt,” Costa Ferreira said.")
+    assert "Maria Costa Ferreira" == quotes_of(nlp, text)[-1].speaker
+
+
+def test_a_title_case_line_in_the_body_names_nobody_new(nlp):
+    # A repeated headline or subhead: every word is capitalised, so "Billionaire" is no first name.
+    text = ("Billionaire Ola Brandt Just Revealed Who He Would Back\n"
+            "Billionaire Ola Brandt Just Revealed Who He Would Back\n"
+            "The investor Ola Brandt spoke on Monday. “I will back the mayor,” Brandt said.")
+    assert ["Ola Brandt"] == [p.name for p in nlp(text)._.people]
+
+
+def test_how_someone_looked_is_no_alias(nlp):
+    text = ("Vigil\nDana Roe, the mayor, lit the first candle.\n"
+            "“We will not forget them,” a visibly emotional Ms. Roe said.")
+    assert [Person("Dana Roe", ["Ms. Roe"], ["mayor"])] == nlp(text)._.people

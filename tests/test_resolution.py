@@ -87,10 +87,11 @@ def test_role_noun_subject_enters_salience_as_the_person(nlp):
 
 
 def test_pronoun_prefers_a_candidate_of_known_matching_gender(nlp):
-    # Reyes is more salient but of unknown gender; Okafor is known female ("Mrs.").
+    # Reyes is more salient but of unknown gender; Okafor is known female ("Mrs."). (Were Reyes the
+    # previous paragraph's main subject, Reyes would win: test_pronoun_continues_the_main_clause_subject.)
     text = ("Library closure vote delayed\n"
             "Councillor Ada Okafor opposed the closure on Monday. Mrs. Okafor has led the campaign for a year.\n"
-            "Sam Reyes, the finance chair, defended the budget in a meeting with Okafor.\n"
+            "The budget was defended by Sam Reyes, the finance chair, in a meeting with Okafor.\n"
             "“We will keep fighting for this building,” she said.\n")
     assert pairs(nlp, text) == [("We will keep fighting for this building,", "Ada Okafor")]
 
@@ -259,3 +260,38 @@ def test_indefinite_subject_with_a_named_apposition_is_that_person(nlp):
     text = ("Water\n\nAnother resident, retired Army officer Col (retd) Harbhajan Sandhu, said supply had "
             "worsened. \"It has never been this bad,\" he said.")
     assert pairs(nlp, text) == [("It has never been this bad,", "Harbhajan Sandhu")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an embedded clause's subject ("Vance raised") is not what the sentence is about
+    ("Plant closes\nUnion lawyer Lena Ortiz said the company had ignored warnings that Maria Vance raised "
+     "in 2019. “This was avoidable,” she said.", "Lena Ortiz"),
+    # a quote-only paragraph continues the previous paragraph's main subject, not its embedded one
+    ("Plant closes\nUnion lawyer Lena Ortiz said the company had ignored warnings that Maria Vance raised "
+     "in 2019.\n“This was avoidable,” she said.", "Lena Ortiz"),
+])
+def test_pronoun_continues_the_main_clause_subject(nlp, text, expected):
+    mention = quotes_of(nlp, text)[-1]
+    assert (expected, "pronoun") == (mention.speaker, mention.method)
+
+
+def test_who_asks_a_question_does_not_reply_to_it(nlp):
+    text = ("Hearing\nRuth Calder took the stand on Monday.\n"
+            "Prosecutor Dana Whitfield asked what the report said. “Nothing new,” she replied.")
+    mention = quotes_of(nlp, text)[-1]
+    assert ("Ruth Calder", "pronoun") == (mention.speaker, mention.method)
+
+
+@pytest.mark.parametrize("text,printed", [
+    ("Veterans\n“We will fight this,” The Mariner Legion said.", "The Mariner Legion"),
+    ("Site\nThe Lantern reported that the senator “has no plan.”", "The Lantern"),
+])
+def test_a_proper_name_after_the_is_no_person(nlp, text, printed):
+    mention = quotes_of(nlp, text)[-1]
+    assert (None, printed) == (mention.speaker, mention.speaker_mention)
+
+
+def test_a_person_named_after_an_outlets_possessive_is_that_person_and_the_outlet_no_role(nlp):
+    text = "Race\n“It is over,” the Harbor Post’s Lena Ortiz wrote on Friday."
+    mention = quotes_of(nlp, text)[-1]
+    assert ("Lena Ortiz", None) == (mention.speaker, mention.speaker_role)

@@ -334,3 +334,17 @@ def test_alias_kind(alias: str, expected: str) -> None:
 ])
 def test_slugify(name: str, expected: str) -> None:
     assert expected == slugify(name)
+
+
+@pytest.mark.parametrize("aliases,roles,expected_aliases,expected_roles", [
+    # capitals of the person's own name are no separate alias (a transcript's "ROE:", "DANA Roe")
+    (["ROE", "Roe", "DANA Roe", "Sen. Dana Roe"], ["Senator"], ["Roe", "Dana Roe", "Sen. Dana Roe"], ["Senator"]),
+    # an acronym in a title keeps its capitals
+    (["NTSB chief Dana Roe"], ["NTSB chief"], ["NTSB chief Dana Roe"], ["NTSB chief"]),
+    # a photo credit glued onto a title is cut off; markup is no alias
+    (["Lu Chen/Wire Mayor Dana Roe", "Harborstrong Ms. Roe</tweet"], ["Lu Chen/Wire Mayor"],
+     ["Mayor Dana Roe"], ["Mayor"]),
+])
+def test_article_person_cleans_aliases_and_roles(aliases, roles, expected_aliases, expected_roles) -> None:
+    person = ArticlePerson("a1", "Dana Roe", aliases, roles)
+    assert (expected_aliases, expected_roles) == (person.aliases, person.roles)

@@ -29,7 +29,9 @@ The work runs in four steps, each a module of this package (word lists in :mod:`
    surname two people share goes to the one named nearest, or of the pronoun's gender.
    The reporter's own "he"/"she" subjects are resolved in reading order and count as
    mentions (a sentence-opening one continues the paragraph's previous main subject).  A
-   pronoun attributing a quote first takes the latest subject of its paragraph; with nobody
+   pronoun attributing a quote first takes the latest main-clause subject or quote speaker of
+   its paragraph (then any subject; in a quote-only paragraph, the previous paragraph's main
+   subject or speaker), and a reply ("she replied") never the one who asked; with nobody
    mentioned for several sentences, the person the article names most; with nobody named
    yet, the person named just after ("“…,” she said. Nurse Aisha Khan has …").
 
@@ -52,7 +54,7 @@ from .people import PeopleIndex, find_people
 from .resolution import Resolver
 
 # Bump when extraction output can change: `quotes reindex` re-extracts older articles.
-EXTRACTOR_VERSION = "0.6"
+EXTRACTOR_VERSION = "0.7"
 
 __all__ = ["EXTRACTOR_VERSION", "METHODS", "Mention", "Person", "PeopleIndex", "QuoteExtractor", "Quotation",
            "Resolver", "extract", "extract_mentions", "find_people", "find_quotations", "is_not_speech",

@@ -12,12 +12,12 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .lexicon import CONFIDENCE, DOUBLE_MARKS, HEADLINE_BODY_OVERLAP, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _paragraph_spans, Quotation
-from .names import _looks_like_org
+from .names import _is_name_token, _looks_like_org
 from .people import find_people
 from .attribution import attribute_headline, attribute_in_sentence, _inside, _is_cue, _mention_span, _subject_of
 from .resolution import _mention_role, Resolver
@@ -45,7 +45,8 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     headline_end = text.find("\n", len(text) - len(text.lstrip())) if has_headline else 0
     # A Title Case headline tags every word a proper noun: take no new people from it.
     title_case = has_headline and _is_title_case(re.findall(r"[\w’'-]+", text[:headline_end]), share=0.6)
-    people = find_people(doc, body_start=headline_end if title_case else 0)
+    people = find_people(doc, body_start=headline_end if title_case else 0,
+                         quoted=[(q.start, q.end) for q in found])
     if not quotations:
         return [], people.people()
     # Titles of works stay masked: "… through “The Salt Road,” the new film …" names no speaker.
@@ -170,7 +171,17 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     mention.speaker_role = _mention_role(attribution.mention, record, method)
     resolver.speakers.append((at, person))
     if attribution.mention is not None and method != "pronoun":
-        record.add_alias(attribution.mention.text)
+        record.add_alias(_alias_of(attribution.mention))
+
+
+def _alias_of(span: Span) -> str:
+    """How a speaker mention names the person, without what it says of them at that moment:
+    "a visibly emotional Ms. Roe" -> "Ms. Roe" (words before a name that describe, not name)."""
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].pos_ in ("DET", "ADJ", "ADV") and span.doc[start].is_lower) \
+            and any(_is_name_token(t) for t in span.doc[start + 1:span.end]):
+        start += 1
+    return span.doc[start:span.end].text
 
 
 def _inherit(mention: Mention, previous: Mention) -> None:

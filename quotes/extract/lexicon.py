@@ -61,6 +61,12 @@ CUE_FORMS = _cue_forms()
 CUE_WITH_BACK = frozenset({"shoot", "fire", "hit", "snap", "push"})
 
 
+# Cues of an answer, and verbs of asking: who asks a question is not who replies to it
+# ("Pell asked what she had received. “None,” she replied." -> not Pell).
+REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})
+QUESTION_CUES = frozenset({"ask", "question", "quiz", "query"})
+
+
 # Nouns for what someone said: "Her answer: “…”", "Fox's reply was blunt: “…”".
 SPEECH_NOUNS = frozenset("""
     answer reply response retort message verdict comment remark remarks words advice warning
@@ -163,6 +169,9 @@ ORG_WORDS = frozenset("""
     foods insurance capital ventures studios records trust charity society clinic church mosque
     temple ministries brands group
 """.split())
+# Dependency labels of words that are never part of a name, however capitalised or tagged: a
+# sentence-opening "Though Kaine has …" (mark), "Then Roe said" (advmod), "And", "The".
+FUNCTION_DEPS = frozenset({"mark", "advmod", "cc", "prep", "aux", "auxpass", "det", "neg", "intj", "case"})
 # Capitalised words next to names in attributions ("said Roe Tuesday").  Weekdays only:
 # months double as names (April Ryan, Theresa May).
 CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -239,6 +248,14 @@ SALIENCE_GENDER_MARGIN = 0.5
 # back scores 0.25): a pronoun then goes to the person the article names most often.
 SALIENCE_TOPIC_BELOW = 0.125
 
+
+# A body line of at least this many words, every word capitalised but the short function words
+# headline style leaves in lower case, is Title Case (a repeated headline, a subhead): it names no
+# new person.  Stricter than the headline's test (article.py): a body sentence full of names
+# ("Jane Holloway met Peter Brandt on Monday.") has a lower-case verb; short lines (a photo
+# credit, a lone name) stay out.
+TITLE_LINE_MIN_WORDS = 5
+TITLE_CASE_LOWER_WORDS = frozenset("a an the and but or nor of in on at to for by with as vs via from per".split())
 
 HEADLINE_BODY_OVERLAP = 0.8  # share of a headline quote's words a body quote must contain
 

@@ -13,7 +13,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    ABBREVIATIONS, CALENDAR_WORDS, FUNCTION_DEPS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
     NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, ROLE_SYNONYMS, TITLE_WORDS,
 )
 
@@ -66,6 +66,17 @@ def _name_after_particles(doc: Doc, index: int) -> bool:
     return _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES
 
 
+def _is_not_name_word(token: Token) -> bool:
+    """A capitalised word that cannot be part of a name, whatever its tag: a function word
+    ("Though Kaine has …": the parser's ``mark``) or the plural of a word for people by office or
+    party ("Senators Okafor and Lind", "Republicans Jolly and DeSantis"); a name ending in -s that
+    the tagger calls plural ("Ines") is neither."""
+    if token.dep_ in FUNCTION_DEPS:
+        return True
+    return token.tag_ in ("NNS", "NNPS") and token.ent_type_ != "PERSON" and token.lower_.endswith("s") and (
+        token.ent_type_ == "NORP" or _is_descriptor_word(token.lower_[:-1]))
+
+
 def _name_run(token: Token) -> list[Token]:
     """The capitalised run (titles included) around a name token, within its clause.
 
@@ -75,6 +86,8 @@ def _name_run(token: Token) -> list[Token]:
     left = token.i
     while left > 0:
         prev = doc[left - 1]
+        if prev.text[:1].isupper() and _is_not_name_word(prev):
+            break
         if (_is_name_token(prev) and _norm(prev.text) not in CALENDAR_WORDS) or _is_title(prev):
             left -= 1
         elif prev.lower_ in NAME_PARTICLES and _particles_then_name(doc, left - 1):
@@ -220,6 +233,8 @@ def _clean_role(tokens: list[Token] | Span) -> str | None:
     # Honorifics before a rank are not part of the role: "Mr." in "Mr. President".
     while words and _norm(words[0]) in NOT_ROLES - {"former", "acting"}:
         words = words[1:]
+    if words and words[-1].endswith(("’s", "'s")):
+        return None  # "the Harbor Post’s Lena Ortiz": whose she is, not her office
     return " ".join(words) or None
 
 

@@ -7,13 +7,14 @@ person (:func:`find_people`).  :class:`PeopleIndex` also keeps every mention, fo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from .lexicon import (
     CUE_VERBS, FAMILY_NOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
-    PARTY_TAG, PERSON_NOUNS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_WORDS,
+    PARTY_TAG, PERSON_NOUNS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS, TITLE_WORDS,
 )
 from .model import Person
 from .names import (
@@ -84,6 +85,8 @@ class PeopleIndex:
         if match is None and len(name_words) == 1:
             match = self._by_first_name(name_words[0])
         if match is None:
+            match = self._by_name_tail(name_words)
+        if match is None:
             self.records.append(_PersonRecord(list(name_words)))
             match = len(self.records) - 1
         record = self.records[match]
@@ -98,6 +101,16 @@ class PeopleIndex:
     def _by_first_name(self, word: str) -> int | None:
         """The one person whose first name is ``word`` ("Tomas" for Tomas Berger), if unique."""
         matches = [i for i, r in enumerate(self.records) if r.first == _norm(word) and len(r.name_words) > 1]
+        return matches[0] if len(matches) == 1 else None
+
+    def _by_name_tail(self, words: list[str]) -> int | None:
+        """The one person whose longer name ends with these two or more words: a two-word surname
+        printed alone ("Wasserman Schultz" for Debbie Wasserman Schultz, "Suu Kyi")."""
+        if len(words) < 2:
+            return None
+        tail = [_norm(w) for w in words]
+        matches = [i for i, r in enumerate(self.records)
+                   if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[-len(words):]] == tail]
         return matches[0] if len(matches) == 1 else None
 
     def merge_first_names(self) -> None:
@@ -141,6 +154,9 @@ class PeopleIndex:
         if not found and len(words) == 1:
             by_first = self._by_first_name(words[0])
             return [by_first] if by_first is not None else []
+        if not found:
+            by_tail = self._by_name_tail(words)
+            return [by_tail] if by_tail is not None else []
         return found
 
     def people(self) -> list[Person]:
@@ -219,6 +235,27 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
     return heads
 
 
+def _title_case_lines(text: str, start: int) -> list[tuple[int, int]]:
+    """Character spans of the Title Case lines from ``start`` on: a repeated headline, subheads.
+
+    There every word is capitalised, so a capitalised word before a name ("Billionaire Mark
+    Cuban Just Revealed …") says nothing: such lines name no new person and lengthen no name.
+    """
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.end() <= start:
+            continue
+        words = [w for w in re.findall(r"[\w’'-]+", match.group()) if w[0].isalpha()]
+        if len(words) >= TITLE_LINE_MIN_WORDS and \
+                all(w[0].isupper() or w.lower() in TITLE_CASE_LOWER_WORDS for w in words):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _in_spans(offset: int, spans: list[tuple[int, int]] | None) -> bool:
+    return bool(spans) and any(start <= offset < end for start, end in spans)
+
+
 def _of_phrase_owner(noun: Token) -> Token:
     """The noun an "of" phrase hangs from: "president" for "union" in "the president of the union"."""
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and \
@@ -277,13 +314,16 @@ def _titled_full_name(token: Token) -> bool:
     return len(name) >= 2 and bool(title) and _is_title(title[-1]) and not _looks_like_org(_words(name))
 
 
-def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
+def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | None = None) -> PeopleIndex:
     """Every person ``doc`` names, with aliases, roles, gender and every mention (for salience).
 
     New people come from ``body_start`` on (a title-case headline tags every word a
-    proper noun); the headline's namings still count as mentions of known people.
+    proper noun); the headline's namings still count as mentions of known people.  Inside
+    the ``quoted`` character spans (quotations, slogans: "a shirt that read “Fascist Roe”")
+    a name neither lengthens a known person's name, nor adds an alias, a role or a namesake of one.
     """
     index = PeopleIndex()
+    title_lines = _title_case_lines(doc.text, body_start)
     capitalised = [token for token in doc if token.text[:1].isupper()]  # names and titles start so
     # First words of organisation names ("Velora Motors", "Harbor Trust"): alone, they name the organisation.
     org_short_names = {_norm(token.text) for token in capitalised
@@ -291,6 +331,8 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
                        _norm(doc[token.i + 1].text) in ORG_WORDS and not _is_title(token)}
     for head_i in sorted(_name_heads(doc, body_start, capitalised)):
         token = doc[head_i]
+        if _in_spans(token.idx, title_lines):
+            continue  # "Billionaire Mark Cuban Just Revealed …": every word of a Title Case line is capitalised
         run = _name_run(token)
         title, name = _split_title(run)
         name_words = _words(name)
@@ -319,6 +361,9 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         if family_name:
             name_words = name_words + [family_name]  # "Price's widow, Susan," -> "Susan Price"
         role = _clean_role(title) if title else None
+        if _in_spans(token.idx, quoted) and index.find(name_words[-1:]) is not None and (
+                title or (len(name_words) > 1 and index.find(name_words) is None)):
+            continue  # "a sign that read “Queen Roe”" after Ana Roe: a slogan, not another Roe nor her title
         person = index.add(name_words, _phrase(run), role, gender)
         index.records[person].add_role(_appositive_role(name[-1]))
         before = doc[run[0].i - 1] if run[0].i > 0 else None
@@ -350,11 +395,12 @@ def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
         if len(candidates) > 1:
             index.alternatives[token.i] = candidates
         record = index.records[found]
-        if token.idx >= body_start and len(words) > len(record.name_words) and \
+        if token.idx >= body_start and not _in_spans(token.idx, quoted) and not _in_spans(token.idx, title_lines) \
+                and len(words) > len(record.name_words) and \
                 all(_is_name_token(t) for t in name) and index.find(words[-1:]) == found and \
                 not _looks_like_org(words):
             record.name_words = words
-        if run:
+        if run and not _in_spans(token.idx, quoted):
             record.add_alias(_phrase(run))
         subject = token.dep_ in ("nsubj", "nsubjpass") or (
             token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))  # "Her son, Mateo, disagrees"

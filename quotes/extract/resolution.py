@@ -12,7 +12,8 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    HONORIFICS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, SALIENCE_DECAY,
+    HONORIFICS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, VAGUE_ROLE_MODIFIERS,
 )
@@ -104,27 +105,67 @@ class Salience:
         known = self.people.records[ranked[0][0]].gender
         return None if gender and known and known != gender else ranked[0][0]
 
-    def paragraph_subject(self, before: int, gender: str | None, main_only: bool = False) -> int | None:
-        """The person (or unnamed person, < 0) of the latest subject mention in the paragraph of
-        token ``before`` and before it, outside quotations, whose known gender does not differ;
-        with ``main_only``, subjects of main clauses only ("Roe said Jones …": Roe)."""
+    def paragraph_subject(self, before: int, gender: str | None, main_only: bool = False,
+                          paragraphs_back: int = 0, replying: bool = False) -> int | None:
+        """The person (or unnamed person, < 0) a pronoun of ``gender`` before token ``before`` most
+        likely continues: the latest subject mention in its paragraph (and the ``paragraphs_back``
+        paragraphs before), outside quotations, whose known gender does not differ.
+
+        Main-clause subjects ("Roe said Jones …": Roe) and quote speakers (the subjects of their
+        reporting clauses) come before subjects of embedded clauses: the centre of attention is
+        what the reporter's own sentence is about.  Within each, someone known to have the
+        pronoun's gender (an honorific, an earlier "she"/"he") comes before someone of unknown
+        gender.  With ``main_only``, only main-clause subjects count; with ``replying`` (the cue
+        is "replied", "answered"), not the subject of a question verb: who asks does not reply.
+        """
+        paragraph_start = self._paragraph_start(before, paragraphs_back)
+        anonymous_gender = {p: g for _, p, g in self.anonymous}
+
+        def known_gender(person: int) -> str | None:
+            return anonymous_gender.get(person) if person < 0 else self.people.records[person].gender
+
+        def in_window(i: int) -> bool:
+            return i < before and self.doc[i].idx >= paragraph_start and not _inside(self.doc[i], self.quote_spans)
+
+        # (token index, person, main clause, gender known for this mention)
+        events = [(i, p, self._is_main_subject(i), known_gender(p))
+                  for i, p, w in self.people.occurrences if w == SALIENCE_SUBJECT and in_window(i)]
+        events += [(i, p, self._is_main_subject(i), PERSONAL_PRONOUNS.get(self.doc[i].lower_) or
+                    POSSESSIVE_PRONOUNS.get(self.doc[i].lower_)) for i, p, _ in self.pronoun_mentions if in_window(i)]
+        events += [(i, p, self._is_main_subject(i), g) for i, p, g in self.anonymous if in_window(i)]
+        events += [(i, p, True, known_gender(p)) for i, p in self.speakers
+                   if i < before and self.doc[i].idx >= paragraph_start]
+        events = [e for e in events if not (gender and e[3] and e[3] != gender) and (e[2] or not main_only)]
+        if replying:  # "Pell asked what she had received. “None,” she replied.": the asker does not reply
+            events = [e for e in events if self._subject_verb(e[0]).lemma_.lower() not in QUESTION_CUES]
+        tiers = [lambda e: e[2] and e[3] == gender, lambda e: e[2],
+                 lambda e: e[3] == gender, lambda e: True] if gender else [lambda e: e[2], lambda e: True]
+        events.sort(key=lambda e: e[0], reverse=True)
+        for tier in tiers:
+            found = next((e for e in events if tier(e)), None)
+            if found is not None:
+                return found[1]
+        return None
+
+    def _paragraph_start(self, before: int, paragraphs_back: int) -> int:
+        """Character offset where the paragraph ``paragraphs_back`` before that of token ``before`` starts."""
         text = self.doc.text
         paragraph_start = text.rfind("\n", 0, self.doc[before].idx) + 1
-        events = [(i, p) for i, p, w in self.people.occurrences if w == SALIENCE_SUBJECT]
-        events += [(i, p) for i, p, _ in self.pronoun_mentions]
-        events += [(i, p) for i, p, _ in self.anonymous]
-        events = [(i, p) for i, p in events if i < before and self.doc[i].idx >= paragraph_start
-                  and not _inside(self.doc[i], self.quote_spans)]
-        anonymous_gender = {p: g for _, p, g in self.anonymous}
-        for i, person in sorted(events, reverse=True):
-            if main_only:
-                subject = self.doc[i].head if self.doc[i].dep_ == "appos" else self.doc[i]
-                if subject.head.dep_ != "ROOT":
-                    continue
-            known = anonymous_gender.get(person) if person < 0 else self.people.records[person].gender
-            if not (gender and known and known != gender):
-                return person
-        return None
+        for _ in range(paragraphs_back):
+            previous_end = len(text[:paragraph_start].rstrip())
+            if previous_end == 0:
+                break
+            paragraph_start = text.rfind("\n", 0, previous_end) + 1
+        return paragraph_start
+
+    def _subject_verb(self, i: int) -> Token:
+        """The verb a subject mention (or the noun it is in apposition to) is the subject of."""
+        subject = self.doc[i].head if self.doc[i].dep_ == "appos" else self.doc[i]
+        return subject.head
+
+    def _is_main_subject(self, i: int) -> bool:
+        """True for the subject of a sentence's main verb (not of an embedded clause)."""
+        return self._subject_verb(i).dep_ == "ROOT"
 
 
 class Pronouns:
@@ -195,11 +236,17 @@ class Pronouns:
         self.people.records[person].gender = gender  # "Greaves told the inquiry she had …": Greaves is "she"
         return person
 
-    def resolve(self, gender: str, at: int, local_before: int | None, main_only: bool) -> int | None:
+    def resolve(self, gender: str, at: int, local_before: int | None, main_only: bool,
+                replying: bool = False) -> int | None:
         """The person a "he"/"she" at token ``at`` refers to (see :meth:`Resolver.resolve`), or None."""
         ranked = self.ranked(at, gender)
-        local = None if local_before is None else \
-            self.salience.paragraph_subject(local_before, gender, main_only)
+        local = None
+        if local_before is not None:
+            local = self.salience.paragraph_subject(local_before, gender, main_only, replying=replying)
+            if local is None and not main_only:
+                # A quote-only paragraph: the previous paragraph's main subject or speaker.
+                local = self.salience.paragraph_subject(local_before, gender, True, paragraphs_back=1,
+                                                        replying=replying)
         if local is not None:
             # "Roe said the plan was in place. “…,” she said.": the latest subject of the
             # pronoun's paragraph, when its gender does not exclude it, is who it means.
@@ -299,7 +346,9 @@ class Resolver:
             if head.pos_ not in ("NOUN", "PROPN", "PRON") and words:
                 head = words[-1]  # a misparsed description: "the 54-year-old" rooted at "the"
             if head.lower_ in PERSONAL_PRONOUNS and len(words) == 1:
-                return self.pronouns.resolve(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only), "pronoun"
+                replying = head.dep_ == "nsubj" and head.head.lemma_.lower() in REPLY_CUES
+                return self.pronouns.resolve(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only,
+                                             replying), "pronoun"
             if any(t.dep_ == "conj" and t.head.i >= mention.start for t in mention):
                 return None, "explicit"  # "Roe and Okafor": collectives are never a speaker
             if len(words) == 2 and words[0].lower_ == "the" and _is_demonym(head) and \
@@ -314,6 +363,12 @@ class Resolver:
                 return None, "explicit"  # they, officials: collectives are never a speaker
             # "the Democrat", "the Spaniard": a nationality or party describes, it does not name.
             names = [t for t in words if _is_name_token(t) and not _is_title(t) and t.ent_type_ != "NORP"]
+            if words[0].lower_ == "the" and len(words) > 1 and _is_name_token(words[1]) and not _is_title(words[1]) \
+                    and names and names[-1].i == head.i and \
+                    not any(_is_title(t) or (_is_role_noun(t) and t.is_lower) or t.text in ("’s", "'s") for t in words):
+                # "The American Legion said", "the Blaze reported": a person's name takes no article
+                # (titles do: "the Rev. Ana Roe"; "the Post's Ana Roe" is Roe), so it names a thing.
+                return None, "explicit"
             if known_name or (_is_name_token(head) and head.ent_type_ != "NORP") or (names and names[-1].i == head.i):
                 _, name = _split_title([t for t in mention if not t.is_punct or t.text in ("-", "‐")])
                 candidates = self.people.find_all(_words(name) or _words(names) or [head.text])
