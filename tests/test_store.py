@@ -227,3 +227,19 @@ def test_html_metadata_and_sidecar_times_are_stored_in_utc(tmp_path, nlp):
     ingest(db, read_paths([folder]), nlp)
     assert {"dated": "2020-03-12", "side": "2020-03-12T04:30:00Z", "timed": "2020-03-12T13:05:00Z"} == {
         r["id"]: r["published"] for r in db.query("select id, published from articles")}
+
+
+def test_a_quote_s_speaker_reaches_only_whole_long_unattributed_mentions(nlp, fresh_db):
+    """Propagation across articles: a whole quotation nobody names in its own article takes the
+    speaker; a short fragment ("top secret" recurs in many mouths) and a mention whose article
+    names a non-person source keep no speaker."""
+    said = ("Budget\n\n“We will keep every branch of the library open through the winter,” Mayor Lena Ortiz "
+            "said on Monday. The review found “top secret” files in the basement, Ortiz said.")
+    unnamed = ("Libraries\n\nThe council met on Tuesday.\n\n"
+               "“We will keep every branch of the library open through the winter.”\n\n"
+               "The audit office has concluded that “top secret” files were kept.")
+    ingest(fresh_db, [Article("a", said, outlet="City Herald"), Article("b", unnamed, outlet="Metro Daily")], nlp)
+    rows = {r["text"]: (r["speaker_id"] is not None, r["method"]) for r in fresh_db.query(
+        "select text, speaker_id, method from mentions where article_id = 'b'")}
+    assert {"We will keep every branch of the library open through the winter.": (True, "cluster"),
+            "top secret": (False, "role")} == rows
