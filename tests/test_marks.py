@@ -185,6 +185,8 @@ def test_unclosed_quote_runs_to_the_end_of_its_paragraph():
     ("Feud\n\nBush also attacked Trump, calling him a “loser.”\n", [("loser.", "Bush")]),
     ("Fed\n\nHelen Ober had said that the country had “contained” the group.\n", [("contained", "Helen Ober")]),
     ("Fed\n\nTara Lo accused the chairman of trying to “debase” the currency.\n", [("debase", "Tara Lo")]),
+    # an adjective after a determiner is still the speaker's word (only a noun subject is a scare quote)
+    ("Press\n\nSenator Ann Cole said the “crooked” press ignored the vote.\n", [("crooked", "Ann Cole")]),
 ])
 def test_one_word_quote_inside_reported_speech(nlp, text, expected):
     assert expected == [(m.text, m.speaker) for m in nlp(text)._.quotes]

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import (CONFIDENCE, DOUBLE_MARKS, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_PREFIXES, SINGLE_MARKS,
-                      WORK_NOUNS)
+from .lexicon import (CONFIDENCE, DOUBLE_MARKS, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS,
+                      SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS)
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import _is_name_token, _looks_like_org
@@ -97,8 +97,8 @@ def _reported_one_word(doc: Doc, text: str, quotation: Quotation) -> bool:
     # "the “reform” had changed nothing": a thing named at a distance (a scare quote), not a word
     # the speaker is reported to have used; predicates and objects are ("called it a “disgrace”").
     determiner = next((t for t in reversed(doc[:span.start]) if not t.is_punct and not t.is_space), None)
-    if word.dep_ in ("nsubj", "nsubjpass", "compound", "amod", "poss") and determiner is not None and \
-            determiner.lower_ in ("the", "this", "that", "these", "those", "its", "their", "his", "her", "our"):
+    if word.pos_ in ("NOUN", "PROPN") and word.dep_ in ("nsubj", "nsubjpass", "compound", "poss") and \
+            determiner is not None and determiner.lower_ in SCARE_DETERMINERS:
         return False
     # Inside the words a cue verb reports, a quoted word is the speaker's word, whatever its part of
     # speech: "said the cuts were “reckless”", "calling him a “loser”", "accused her of trying to

@@ -146,6 +146,9 @@ WORK_NOUNS = frozenset("""
 # "called"/"named" introduce a title only when the quoted words look like one (Title Case).
 NAMING_VERBS = frozenset({"called", "named", "known", "labelled", "labeled", "branded"})
 SCARE_PREFIXES = ("so-called", "so called")
+# Determiners before a quoted noun subject that make it a thing named at a distance, not the
+# speaker's word: "said the “reform” had changed nothing".
+SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 
 
 # ---------------------------------------------------------------------------
