@@ -507,10 +507,15 @@ def refresh_speakers(db: sqlite_utils.Database, registry: Registry | None) -> di
 PROPAGATE_MIN_WORDS = 8
 
 
-def _takes_cluster_speaker(mention: dict) -> bool:
-    """Whether an unattributed mention may take the speaker other articles give its quote."""
-    return mention["speaker_mention"] is None and not mention["partial"] and \
-        len(mention["text"].split()) >= PROPAGATE_MIN_WORDS
+def _takes_cluster_speaker(mention: dict, speaker_name: str) -> bool:
+    """Whether an unattributed mention may take the speaker other articles give its quote: when
+    its own article names a source, only if that source is the same person (same surname: "Mayor
+    Elena Marsh" whom the article's people list missed); otherwise only a whole, long quotation."""
+    printed = mention["speaker_mention"]
+    if printed is not None:
+        surname = speaker_name.split()[-1].lower() if speaker_name else None
+        return surname is not None and surname in {w.strip(".,’'").lower() for w in printed.split()}
+    return not mention["partial"] and len(mention["text"].split()) >= PROPAGATE_MIN_WORDS
 
 
 def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], str]) -> None:
@@ -549,6 +554,14 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
         f"select {', '.join(QUOTE_STAT_COLUMNS)}, dirty from quotes where id in (select id from refresh_quote_ids)")}
     db.execute("delete from refresh_quote_ids")
     mention_updates, text_updates, stat_updates, canonical_updates, term_rows = [], [], [], [], []
+    names: dict[str, str] = {}
+
+    def speaker_name(speaker_id: str) -> str:
+        if speaker_id not in names:
+            row = db.execute("select name from speakers where id = ?", [speaker_id]).fetchone()
+            names[speaker_id] = row[0] if row else ""
+        return names[speaker_id]
+
     for quote_id, rows in members.items():
         named = Counter(r["named"] for r in rows if r["named"])
         speaker_id = None
@@ -560,7 +573,7 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
         for r in rows:
             if r["named"]:
                 wanted = (r["extracted_method"], r["named"])
-            elif propagate and _takes_cluster_speaker(r):
+            elif propagate and _takes_cluster_speaker(r, speaker_name(propagate)):
                 wanted = ("cluster", propagate)
             else:
                 wanted = (r["extracted_method"], None)

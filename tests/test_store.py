@@ -243,3 +243,15 @@ def test_a_quote_s_speaker_reaches_only_whole_long_unattributed_mentions(nlp, fr
         "select text, speaker_id, method from mentions where article_id = 'b'")}
     assert {"We will keep every branch of the library open through the winter.": (True, "cluster"),
             "top secret": (False, "role")} == rows
+
+
+@pytest.mark.parametrize("speaker_mention,text,partial,expected", [
+    (None, "We will keep every branch of the library open through the winter.", False, True),
+    (None, "top secret", True, False),
+    (None, "We will keep every branch open.", False, False),  # whole but short
+    ("Mayor Lena Ortiz", "Fine.", False, True),  # the article names her; its people list missed her
+    ("The audit office", "We will keep every branch of the library open through the winter.", False, False),
+])
+def test_which_mentions_take_a_quote_s_speaker(speaker_mention, text, partial, expected):
+    mention = {"speaker_mention": speaker_mention, "text": text, "partial": partial}
+    assert expected == store._takes_cluster_speaker(mention, "Lena Ortiz")
