@@ -142,13 +142,23 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document (spaCy joins every token on each access)."""
+    text = doc.user_data.get("quotes_text")
+    if text is None:
+        text = doc.user_data["quotes_text"] = doc.text
+    return text
+
+
 def _party_tag_start(token: Token) -> int | None:
     """Index of the first token of a party tag ("R-Texas") that ``token`` is part of, if any."""
     doc = token.doc
     for start in range(token.i, max(-1, token.i - 4), -1):
-        match = PARTY_TAG.match(doc.text, doc[start].idx)
-        if match and doc[start].idx <= token.idx < match.end() and (
-                doc[start].idx == 0 or not doc.text[doc[start].idx - 1].isalnum()):
+        # The few tokens from ``start`` as printed (``doc.text`` would join the whole article).
+        window = "".join(t.text_with_ws for t in doc[start:start + 6])
+        match = PARTY_TAG.match(window)
+        if match and token.idx < doc[start].idx + match.end() and (
+                start == 0 or not doc[start - 1].text_with_ws[-1:].isalnum()):
             return start
     return None
 
@@ -534,7 +544,7 @@ def _person_like(token: Token) -> bool:
 
 def _clause_person(doc: Doc, quotation: Quotation, span: Span, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
     """The person subject of the nearest clause around an embedded fragment (``is_partial``)."""
-    if not is_partial(doc.text, quotation, False):
+    if not is_partial(_doc_text(doc), quotation, False):
         return None
     # Words of a place, a time or a path are not what the person said: "hit the ball back to the
     # “wrong side of the net”".

@@ -21,7 +21,7 @@ from .names import (
     role_heads, roles_match, _split_title, _words,
 )
 from .people import PeopleIndex, _PersonRecord
-from .attribution import _inside, _is_cue, _mention_span
+from .attribution import _doc_text, _inside, _is_cue, _mention_span
 
 class Salience:
     """Who one article has mentioned before a token, and how prominently.
@@ -108,7 +108,7 @@ class Salience:
         """The person (or unnamed person, < 0) of the latest subject mention in the paragraph of
         token ``before`` and before it, outside quotations, whose known gender does not differ;
         with ``main_only``, subjects of main clauses only ("Roe said Jones …": Roe)."""
-        text = self.doc.text
+        text = _doc_text(self.doc)  # joined once per article, not on every call
         paragraph_start = text.rfind("\n", 0, self.doc[before].idx) + 1
         events = [(i, p) for i, p, w in self.people.occurrences if w == SALIENCE_SUBJECT]
         events += [(i, p) for i, p, _ in self.pronoun_mentions]
