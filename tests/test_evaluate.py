@@ -1,6 +1,8 @@
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -145,3 +147,11 @@ def test_evaluate_command_prints_the_per_kind_figures(nlp, tmp_path):
             {"article": "a", "text": "is dead.", "speaker": None}]
     assert format_kinds(score_kinds(gold, pred)) in result.output
     assert "   name                 gold=1     matched=1     right=1     acc=1.000" in result.output
+
+
+def test_score_polnear_script_skips_without_the_corpus(tmp_path):
+    script = Path(__file__).resolve().parent.parent / "scripts" / "score-polnear"
+    result = subprocess.run([sys.executable, str(script)], env={**os.environ, "QUOTES_SHARED": str(tmp_path)},
+                            capture_output=True, text=True)
+    assert (0, "") == (result.returncode, result.stdout)
+    assert "nothing to score" in result.stderr
