@@ -254,13 +254,22 @@ def export(db_path, output) -> None:
 @click.option("--gold-articles-only", is_flag=True, help="Ignore predictions for articles the gold file does not cover")
 @click.option("-v", "--verbose", is_flag=True, help="List every missed, spurious and wrongly attributed quote")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object")
-def evaluate(gold, db_path, fresh_path, gold_articles_only, verbose, as_json) -> None:
+@click.option("--unattributed", "unattributed_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Quotation-mark spans that are not quotes, for lenient precision "
+                   "(default: unattributed-X.jsonl beside a gold-X.jsonl)")
+def evaluate(gold, db_path, fresh_path, gold_articles_only, verbose, as_json, unattributed_path) -> None:
     """Score the database (or a fresh extraction) against a gold file, as the shared referee does.
+
+    A gold file whose lines carry a ``speaker_kind`` (../shared/polnear) also gets detection with
+    lenient precision, attribution accuracy per kind and end-to-end figures over person quotes,
+    the figures of ../shared/tools/score_polnear.py; an ``articles-X.jsonl`` beside
+    ``gold-X.jsonl`` limits the predictions to its articles, as that script does.
 
     \b
     Example:
         quotes evaluate ../shared/gold/seeds.gold.jsonl
         quotes evaluate ../shared/gold/seeds.gold.jsonl --fresh ../shared/corpus/seeds -v
+        quotes evaluate ../shared/polnear/gold-train.jsonl --db /tmp/polnear.db
     """
     import tempfile
 
@@ -286,11 +295,24 @@ def evaluate(gold, db_path, fresh_path, gold_articles_only, verbose, as_json) ->
         click.echo(f"warning: the gold file shares no article with the database ({len(gold_ids)} gold "
                    f"article(s), {len(stored)} stored): ingest the gold's corpus, or pass --db / --fresh", err=True)
     articles = gold_ids if gold_articles_only else None
+    kinds = None
+    if ev.has_speaker_kinds(gold_rows):
+        listed = ev.companion_path(gold, "articles")
+        if listed.is_file():
+            articles = {row["id"] for row in ev.load_jsonl(listed)}
+        unattributed = unattributed_path or ev.companion_path(gold, "unattributed")
+        kinds = ev.score_kinds(gold_rows, [p for p in pred if articles is None or p["article"] in articles],
+                               ev.load_jsonl(unattributed) if Path(unattributed).is_file() else [])
     result = ev.score(gold_rows, pred, articles=articles)
     if verbose:
         for line in ev.errors(gold_rows, pred):
             click.echo(line, err=True)
-    click.echo(json.dumps(result) if as_json else ev.format_scores(result))
+    if as_json:
+        click.echo(json.dumps({**kinds, "referee": result} if kinds else result))
+        return
+    click.echo(ev.format_scores(result))
+    if kinds:
+        click.echo(ev.format_kinds(kinds))
 
 
 @cli.command()

@@ -157,3 +157,108 @@ def load_jsonl(path: str | Path) -> list[dict]:
 
 def gold_articles(gold: Iterable[dict]) -> set[str]:
     return {g["article"] for g in gold}
+
+
+# --- Gold with a speaker kind (../shared/polnear): per-kind attribution and person end-to-end -------
+
+# Kinds whose gold speaker is a person, and kinds whose true speaker is unknown (gold says null
+# because nobody could resolve the "he" or "the official"), as ../shared/polnear/README.md defines them.
+PERSON_KINDS = ("name", "nominal", "pronoun", "pronoun-heuristic")
+STRICT_PERSON_KINDS = ("name", "nominal", "pronoun")
+UNKNOWN_KINDS = ("pronoun-unresolved", "nominal-unresolved")
+KIND_ORDER = ("name", "pronoun", "pronoun-heuristic", "nominal", "pronoun-unresolved", "nominal-unresolved",
+              "nonperson", "nosource")
+
+
+def companion_path(gold_path: str | Path, kind: str) -> Path:
+    """The ``unattributed-…`` or ``articles-…`` file named like ``gold-…`` beside it."""
+    gold_path = Path(gold_path)
+    return gold_path.with_name(gold_path.name.replace("gold-", f"{kind}-", 1))
+
+
+def has_speaker_kinds(gold: list[dict]) -> bool:
+    return bool(gold) and all("speaker_kind" in g for g in gold)
+
+
+def _right(gold_line: dict, predicted: dict) -> bool:
+    answers = [gold_line["speaker"], *(gold_line.get("alt_speakers") or [])]
+    return any(same_person(predicted.get("speaker"), answer) for answer in answers)
+
+
+def score_kinds(gold: list[dict], pred: list[dict], unattributed: Iterable[dict] = ()) -> dict:
+    """Detection (strict, and lenient: an unmatched prediction overlapping a known non-quote
+    span is not spurious), attribution accuracy per ``speaker_kind`` and end-to-end figures over
+    quotes whose speaker is a person, as ../shared/tools/score_polnear.py computes them.
+
+    >>> gold = [{"article": "a", "text": "we will win", "speaker": "Jane Doe", "speaker_kind": "name"}]
+    >>> pred = [{"article": "a", "text": "We will win", "speaker": "Ms. Doe"}]
+    >>> score_kinds(gold, pred)["e2e_person"]["F1"]
+    1.0
+    """
+    matches = match_quotes(gold, pred)
+    gold_of = {j: i for i, j in matches.items()}
+    spans = defaultdict(list)
+    for span in unattributed:
+        spans[span["article"]].append(words(span["text"]))
+    forgiven = {j for j, p in enumerate(pred) if j not in gold_of and
+                any(dice(words(p["text"]), span) >= MATCH_THRESHOLD for span in spans.get(p["article"], []))}
+    matched = len(matches)
+    exact = sum(words(gold[i]["text"]) == words(pred[j]["text"]) for i, j in matches.items())
+    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # gold, matched, right
+    for g in gold:
+        kinds[g["speaker_kind"]][0] += 1
+    for i, j in matches.items():
+        kinds[gold[i]["speaker_kind"]][1] += 1
+        kinds[gold[i]["speaker_kind"]][2] += _right(gold[i], pred[j])
+    known = [v for k, v in kinds.items() if k not in UNKNOWN_KINDS]
+    det_p, det_r = ratio(matched, len(pred)), ratio(matched, len(gold))
+    lenient_p = ratio(matched, len(pred) - len(forgiven))
+    result = {
+        "gold": len(gold), "pred": len(pred), "matched": matched, "forgiven": len(forgiven),
+        "det_P": det_p, "det_R": det_r, "det_F1": f1(det_p, det_r),
+        "det_P_lenient": lenient_p, "det_F1_lenient": f1(lenient_p, det_r),
+        "exact_F1": f1(ratio(exact, len(pred)), ratio(exact, len(gold))),
+        "attr_acc": ratio(sum(v[2] for v in kinds.values()), matched),
+        "attr_acc_known": ratio(sum(v[2] for v in known), sum(v[1] for v in known)),
+        "attr_by_kind": {
+            kind: {"gold": v[0], "matched": v[1], "right": v[2], "acc": v[2] / v[1] if v[1] else None}
+            for kind, v in sorted(kinds.items(), key=lambda kv: KIND_ORDER.index(kv[0])
+                                  if kv[0] in KIND_ORDER else len(KIND_ORDER))},
+    }
+    for name, person_kinds, lenient in (("e2e_person", PERSON_KINDS, False),
+                                         ("e2e_person_lenient", PERSON_KINDS, True),
+                                         ("e2e_person_strict", STRICT_PERSON_KINDS, False)):
+        wanted = {i for i, g in enumerate(gold) if g["speaker"] is not None and g["speaker_kind"] in person_kinds}
+        # Predictions matched to a quote whose speaker is unknown, or a person of a kind left out,
+        # are neither right nor wrong.
+        ignored = {i for i, g in enumerate(gold) if g["speaker_kind"] in UNKNOWN_KINDS or
+                   (g["speaker"] is not None and g["speaker_kind"] not in person_kinds)}
+        named = [j for j, p in enumerate(pred) if p.get("speaker") is not None and gold_of.get(j) not in ignored
+                 and not (lenient and j in forgiven)]
+        right = sum(1 for j in named if gold_of.get(j) in wanted and _right(gold[gold_of[j]], pred[j]))
+        precision, recall = ratio(right, len(named)), ratio(right, len(wanted))
+        result[name] = {"P": precision, "R": recall, "F1": f1(precision, recall),
+                        "right": right, "pred": len(named), "gold": len(wanted)}
+    return result
+
+
+def format_kinds(result: dict) -> str:
+    """The per-kind figures as lines, in ../shared/tools/score_polnear.py's layout."""
+    lines = [
+        f"detection   gold={result['gold']} pred={result['pred']} matched={result['matched']} "
+        f"P={result['det_P']:.3f} R={result['det_R']:.3f} F1={result['det_F1']:.3f} | lenient: "
+        f"forgiven={result['forgiven']} P={result['det_P_lenient']:.3f} F1={result['det_F1_lenient']:.3f} | "
+        f"exact_F1={result['exact_F1']:.3f}",
+        f"attribution acc on matched = {result['attr_acc']:.3f} (all kinds, null gold = null wanted); "
+        f"{result['attr_acc_known']:.3f} leaving out the *-unresolved kinds, whose true speaker is unknown",
+    ]
+    for kind, v in result["attr_by_kind"].items():
+        acc = "  n/a" if v["acc"] is None else f"{v['acc']:.3f}"
+        note = "   (gold speaker unknown: this is the share predicted null)" if kind in UNKNOWN_KINDS else ""
+        lines.append(f"   {kind:<20} gold={v['gold']:<5} matched={v['matched']:<5} right={v['right']:<5} "
+                     f"acc={acc}{note}")
+    for name in ("e2e_person", "e2e_person_lenient", "e2e_person_strict"):
+        v = result[name]
+        lines.append(f"{name:<19} P={v['P']:.3f} R={v['R']:.3f} F1={v['F1']:.3f} (right={v['right']} "
+                     f"pred={v['pred']} gold={v['gold']})")
+    return "\n".join(lines)

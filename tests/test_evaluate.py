@@ -1,12 +1,22 @@
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from quotes.evaluate import dice, format_scores, same_person, score, words
+from quotes import store
+from quotes.cli import cli
+from quotes.evaluate import dice, format_kinds, format_scores, same_person, score, score_kinds, words
+from quotes.ingest import ingest
+from quotes.sources import Article
 
-from .conftest import REFEREE
+from .conftest import REFEREE, SHARED
+
+POLNEAR = SHARED / "polnear"
+POLNEAR_SCORER = SHARED / "tools" / "score_polnear.py"
 
 
 @pytest.mark.parametrize("predicted,gold,expected", [
@@ -93,3 +103,92 @@ def test_agrees_with_referee_json(tmp_path, gold, pred):
     referee = json.loads(subprocess.run([sys.executable, str(REFEREE), str(gold_path), str(pred_path), "--json"],
                                         capture_output=True, text=True, check=True).stdout)
     assert referee == score(gold, pred)
+
+
+KIND_GOLD = [
+    {"article": "a", "text": "We will win this", "speaker": "Jane Doe", "speaker_kind": "name"},
+    {"article": "a", "text": "It is over", "speaker": "John Roe", "speaker_kind": "pronoun"},
+    {"article": "a", "text": "Nobody knows", "speaker": None, "speaker_kind": "nominal-unresolved"},
+    {"article": "b", "text": "the plan is dead", "speaker": None, "speaker_kind": "nonperson"},
+]
+KIND_PRED = [
+    {"article": "a", "text": "We will win this", "speaker": "Ms. Doe"},
+    {"article": "a", "text": "It is over", "speaker": "Jane Doe"},
+    {"article": "a", "text": "Nobody knows", "speaker": "John Roe"},
+    {"article": "b", "text": "the plan is dead", "speaker": None},
+    {"article": "b", "text": "so-called reform", "speaker": "Jane Doe"},
+]
+
+
+def test_score_kinds_small_case():
+    result = score_kinds(KIND_GOLD, KIND_PRED, [{"article": "b", "text": "so-called reform"}])
+    assert (4, 1) == (result["matched"], result["forgiven"])
+    assert {"gold": 1, "matched": 1, "right": 0, "acc": 0.0} == result["attr_by_kind"]["pronoun"]
+    assert pytest.approx(2 / 3) == result["attr_acc_known"]  # name and nonperson right, pronoun wrong
+    # the prediction on unknown gold counts neither way; the forgiven one only leniently
+    assert (1, 3, 2) == tuple(result["e2e_person"][k] for k in ("right", "pred", "gold"))
+    assert (1, 2, 2) == tuple(result["e2e_person_lenient"][k] for k in ("right", "pred", "gold"))
+
+
+def _perturbed(gold: list[dict]) -> list[dict]:
+    """Predictions from gold lines: some dropped, some speakers changed or nulled, some spurious."""
+    pred = []
+    for number, line in enumerate(gold):
+        if number % 7 == 3:
+            continue
+        speaker = line["speaker"]
+        if number % 5 == 1:
+            speaker = "Someone Else"
+        elif number % 6 == 2:
+            speaker = None
+        text = line["text"] if number % 4 else line["text"] + " and more words here"
+        pred.append({"article": line["article"], "text": text, "speaker": speaker})
+        if number % 9 == 0:
+            pred.append({"article": line["article"], "text": "an invented spurious quote", "speaker": speaker})
+    return pred
+
+
+def test_score_kinds_agrees_with_score_polnear(tmp_path):
+    if not (POLNEAR / "gold-train.jsonl").is_file() or not POLNEAR_SCORER.is_file():
+        pytest.skip("../shared/polnear or ../shared/tools/score_polnear.py is not present")
+    articles = [json.loads(line) for line in (POLNEAR / "articles-train.jsonl").open(encoding="utf-8")][:25]
+    ids = {a["id"] for a in articles}
+    gold = [g for g in map(json.loads, (POLNEAR / "gold-train.jsonl").open(encoding="utf-8")) if g["article"] in ids]
+    unattributed = [u for u in map(json.loads, (POLNEAR / "unattributed-train.jsonl").open(encoding="utf-8"))
+                    if u["article"] in ids]
+    pred = _perturbed(gold)
+    for name, rows in (("gold-s", gold), ("unattributed-s", unattributed), ("articles-s", articles),
+                       ("pred", pred)):
+        (tmp_path / f"{name}.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    theirs = json.loads(subprocess.run(
+        [sys.executable, str(POLNEAR_SCORER), str(tmp_path / "gold-s.jsonl"), str(tmp_path / "pred.jsonl"), "--json"],
+        capture_output=True, text=True, check=True).stdout)
+    ours = score_kinds(gold, pred, unattributed)
+    assert {k: v for k, v in theirs.items() if k != "referee"} == ours
+    assert theirs["referee"] == score(gold, pred)
+
+
+def test_evaluate_command_prints_the_per_kind_figures(nlp, tmp_path):
+    text = "Vote\n\n“We will win this,” Jane Doe said. The council said the plan “is dead.”"
+    db = store.open_db(tmp_path / "q.db")
+    ingest(db, [Article("a", text)], nlp)
+    db.close()
+    gold = [{"article": "a", "text": "We will win this,", "speaker": "Jane Doe", "speaker_kind": "name",
+             "clusters": ["win"]},
+            {"article": "a", "text": "is dead.", "speaker": None, "speaker_kind": "nonperson", "clusters": ["dead"]}]
+    gold_path = tmp_path / "gold-x.jsonl"
+    gold_path.write_text("\n".join(json.dumps(g) for g in gold), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(gold_path), "--db", str(tmp_path / "q.db")])
+    assert 0 == result.exit_code, result.output
+    pred = [{"article": "a", "text": "We will win this,", "speaker": "Jane Doe"},
+            {"article": "a", "text": "is dead.", "speaker": None}]
+    assert format_kinds(score_kinds(gold, pred)) in result.output
+    assert "   name                 gold=1     matched=1     right=1     acc=1.000" in result.output
+
+
+def test_score_polnear_script_skips_without_the_corpus(tmp_path):
+    script = Path(__file__).resolve().parent.parent / "scripts" / "score-polnear"
+    result = subprocess.run([sys.executable, str(script)], env={**os.environ, "QUOTES_SHARED": str(tmp_path)},
+                            capture_output=True, text=True)
+    assert (0, "") == (result.returncode, result.stdout)
+    assert "nothing to score" in result.stderr

@@ -71,7 +71,7 @@ def test_apostrophes_are_not_marks(text, expected):
     # a stray opener before a real pair
     ("“Unclosed start and then “a real one” later.", ["a real one"]),
     # one bad paragraph does not spoil the next
-    ("He said “this never closes.\nLater she said “this one does” and left.", ["this one does"]),
+    ("He said “this never closes.\nLater she said “this one does” and left.", ["this never closes.", "this one does"]),
     # a lost opening mark is recovered when an attribution follows the closing one
     ("Head\nWe will win this fight,” Jane Roe said.", ["We will win this fight,"]),
     ("Head\nHe bought a 6” pipe and left.", []),
@@ -170,3 +170,23 @@ def test_titles_of_works_across_sentences_headline_and_subject(nlp):
 def test_one_word_predicate_in_spaced_guillemets_is_speech(nlp):
     text = ("Trade\n\nA Commission spokesman said the agreement was « balanced » and fair to farmers.")
     assert [t for t, _ in pairs(nlp, text)] == ["balanced"]
+
+
+# --- Issue 12 -----------------------------------------------------------------------------------
+
+
+def test_unclosed_quote_runs_to_the_end_of_its_paragraph():
+    text = "Unions\n\nA spokesman said, “At this point, any estimate is a snapshot.\n\nNext paragraph."
+    assert [("At this point, any estimate is a snapshot.", True)] == \
+        [(q.text, q.open_ended) for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Feud\n\nBush also attacked Trump, calling him a “loser.”\n", [("loser.", "Bush")]),
+    ("Fed\n\nHelen Ober had said that the country had “contained” the group.\n", [("contained", "Helen Ober")]),
+    ("Fed\n\nTara Lo accused the chairman of trying to “debase” the currency.\n", [("debase", "Tara Lo")]),
+    # an adjective after a determiner is still the speaker's word (only a noun subject is a scare quote)
+    ("Press\n\nSenator Ann Cole said the “crooked” press ignored the vote.\n", [("crooked", "Ann Cole")]),
+])
+def test_one_word_quote_inside_reported_speech(nlp, text, expected):
+    assert expected == [(m.text, m.speaker) for m in nlp(text)._.quotes]

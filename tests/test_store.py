@@ -262,3 +262,31 @@ def test_new_quotes_are_stored_in_id_order(fresh_db):
     stored = [row[0] for row in fresh_db.execute("select id from quotes order by rowid")]
     assert 12 == len(stored)
     assert sorted(stored) == stored
+
+
+def test_a_quote_s_speaker_reaches_only_whole_long_unattributed_mentions(nlp, fresh_db):
+    """Propagation across articles: a whole quotation nobody names in its own article takes the
+    speaker; a short fragment ("top secret" recurs in many mouths) and a mention whose article
+    names a non-person source keep no speaker."""
+    said = ("Budget\n\n“We will keep every branch of the library open through the winter,” Mayor Lena Ortiz "
+            "said on Monday. The review found “top secret” files in the basement, Ortiz said.")
+    unnamed = ("Libraries\n\nThe council met on Tuesday.\n\n"
+               "“We will keep every branch of the library open through the winter.”\n\n"
+               "The audit office has concluded that “top secret” files were kept.")
+    ingest(fresh_db, [Article("a", said, outlet="City Herald"), Article("b", unnamed, outlet="Metro Daily")], nlp)
+    rows = {r["text"]: (r["speaker_id"] is not None, r["method"]) for r in fresh_db.query(
+        "select text, speaker_id, method from mentions where article_id = 'b'")}
+    assert {"We will keep every branch of the library open through the winter.": (True, "cluster"),
+            "top secret": (False, "role")} == rows
+
+
+@pytest.mark.parametrize("speaker_mention,text,partial,expected", [
+    (None, "We will keep every branch of the library open through the winter.", False, True),
+    (None, "top secret", True, False),
+    (None, "We will keep every branch open.", False, False),  # whole but short
+    ("Mayor Lena Ortiz", "Fine.", False, True),  # the article names her; its people list missed her
+    ("The audit office", "We will keep every branch of the library open through the winter.", False, False),
+])
+def test_which_mentions_take_a_quote_s_speaker(speaker_mention, text, partial, expected):
+    mention = {"speaker_mention": speaker_mention, "text": text, "partial": partial}
+    assert expected == store._takes_cluster_speaker(mention, "Lena Ortiz")

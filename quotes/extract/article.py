@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import CONFIDENCE, DOUBLE_MARKS, HEADLINE_BODY_OVERLAP, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS
+from .lexicon import (CONFIDENCE, DOUBLE_MARKS, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS,
+                      SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS)
 from .model import Mention, Person
-from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _paragraph_spans, Quotation
+from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import _is_name_token, _looks_like_org
 from .people import find_people
-from .attribution import attribute_headline, attribute_in_sentence, _inside, _is_cue, _mention_span, _subject_of
+from .attribution import (attribute_byline, attribute_headline, attribute_in_sentence, label_in_quote, _Attribution,
+                          _inside, _is_cue, _mention_span, _negated, _subject_of)
 from .resolution import _mention_role, Resolver
 
 logger = logging.getLogger(__package__)  # "quotes.extract", the logger name before the split
@@ -78,7 +80,7 @@ def _title_key(text: str) -> str:
 
 
 def _reported_one_word(doc: Doc, text: str, quotation: Quotation) -> bool:
-    """A one-word quote that is the predicate of reported speech is speech, not a scare quote:
+    """A one-word quote inside reported speech is speech, not a scare quote:
     "Dunn said the cuts were “reckless”", "she called the ruling “shameful.”"."""
     if len(re.findall(r"[\w’'-]+", quotation.text)) != 1:
         return False
@@ -91,13 +93,19 @@ def _reported_one_word(doc: Doc, text: str, quotation: Quotation) -> bool:
     if span is None or len(span) == 0:
         return False
     word = span.root
-    adjective = word.pos_ == "ADJ"
     if word.head.text in DOUBLE_MARKS or word.head.text in SINGLE_MARKS:
         word = word.head  # "was « balanced »": the parser makes the spaced closing mark the predicate
-    predicate = word.dep_ in ("acomp", "attr", "oprd") or (word.dep_ == "pobj" and word.head.lower_ == "as")
-    if not adjective or not predicate:  # "were “reckless”", "described it as “fearless”"
+    # "the “reform” had changed nothing": a thing named at a distance (a scare quote), not a word
+    # the speaker is reported to have used; predicates and objects are ("called it a “disgrace”").
+    determiner = next((t for t in reversed(doc[:span.start]) if not t.is_punct and not t.is_space), None)
+    if word.pos_ in ("NOUN", "PROPN") and word.dep_ in ("nsubj", "nsubjpass", "compound", "poss") and \
+            determiner is not None and determiner.lower_ in SCARE_DETERMINERS:
         return False
-    return any(_is_cue(ancestor) and not (span.start <= ancestor.i < span.end) for ancestor in word.ancestors)
+    # Inside the words a cue verb reports, a quoted word is the speaker's word, whatever its part of
+    # speech: "said the cuts were “reckless”", "calling him a “loser”", "accused her of trying to
+    # “debase” the currency", "had “contained” the group".
+    return any(_is_cue(ancestor) and not _negated(ancestor) and not (span.start <= ancestor.i < span.end)
+               for ancestor in word.ancestors)
 
 
 def _words_of(text: str) -> list[str]:
@@ -148,6 +156,14 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     if attribution is None:
         attribution = attribute_in_sentence(doc, quotation, state.quote_spans)
     if attribution is None:
+        attribution = attribute_byline(doc, quotation, text, state.paragraphs)
+    if attribution is None:
+        label = label_in_quote(quotation)
+        # only a label the article names as a person: "Update: …" is not a speaker
+        if label and (resolver.people.find(label.split()) is not None or
+                      resolver.people.find([w.title() for w in label.split()]) is not None):
+            attribution = _Attribution(None, mention_text=label, cue=None)
+    if attribution is None:
         previous = None if mention.partial else \
             _previous_speaker(quotation, state.previous_by_paragraph, text, state.paragraphs)
         if previous is not None:
@@ -157,7 +173,17 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
                 resolver.speakers.append((at, person))
         elif not mention.partial and _only_quotation(quotation, text, state.paragraphs) and \
                 quotation.paragraph - 1 not in state.previous_by_paragraph:
-            _from_reported_speech(doc, quotation, mention, resolver, state.quote_spans, state.paragraphs, at)
+            p_start, p_end = state.paragraphs[quotation.paragraph - 1]
+            span = doc.char_span(p_start, p_end, alignment_mode="expand")
+            if span is not None and len(span):
+                _from_reported_speech(span[-1].sent, mention, resolver, state.quote_spans, at)
+        elif not mention.partial and quotation.paragraph not in state.previous_by_paragraph and \
+                token_span is not None and token_span.start > 1:
+            # "Roe touted her record. “We need unions.”": the sentence before, in the same paragraph.
+            before = doc[token_span.start - 2].sent
+            if before.start >= doc.char_span(*state.paragraphs[quotation.paragraph], alignment_mode="expand").start \
+                    and not any(_inside(t, state.quote_spans) for t in before):
+                _from_reported_speech(before, mention, resolver, state.quote_spans, at)
         return
     person, method = resolver.resolve(attribution.mention, attribution.mention_text, at)
     mention.speaker_mention = attribution.mention.text if attribution.mention is not None \
@@ -206,36 +232,30 @@ def _previous_speaker(quotation: Quotation, previous_by_paragraph: dict[int, Men
     return None
 
 
-def _only_quotation(quotation: Quotation, text: str, paragraphs: list[tuple[int, int]]) -> bool:
-    """True when the quotation's paragraph holds no reporter's words beside it."""
-    if quotation.paragraph == 0:
-        return False
-    p_start, p_end = paragraphs[quotation.paragraph]
-    outside = text[p_start:quotation.open_mark] + text[quotation.end:p_end]
-    return not re.search(r"[^\W\d_]{2,}", re.sub(r"[”\"’'»]", "", outside))
 
-
-def _from_reported_speech(doc: Doc, quotation: Quotation, mention: Mention, resolver: Resolver,
-                          quote_spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]], at: int) -> None:
-    """A quote paragraph right after indirect speech continues it:
+def _from_reported_speech(last_sentence: Span, mention: Mention, resolver: Resolver,
+                          quote_spans: list[tuple[int, int]], at: int) -> None:
+    """A quote right after indirect speech continues it:
     "Roe said the plan would fail.\n“It is doomed.”" -> Roe, method continuation."""
-    p_start, p_end = paragraphs[quotation.paragraph - 1]
-    span = doc.char_span(p_start, p_end, alignment_mode="expand")
-    if span is None or not len(span):
-        return
-    last_sentence = span[-1].sent
-    for token in last_sentence:
-        if not _is_cue(token) or _inside(token, quote_spans):
-            continue
+    # The reporting verb's subject; failing that, the person the sentence is about, as its main
+    # subject ("Roe is upbeat about the race.\n“We will win.”").
+    candidates = [t for t in last_sentence if _is_cue(t) and not _inside(t, quote_spans)]
+    root = last_sentence.root
+    if root.pos_ in ("VERB", "AUX") and root not in candidates:
+        candidates.append(root)
+    for token in candidates:
         subject = _subject_of(token)
         if subject is None or _inside(subject, quote_spans):
+            continue
+        if not _is_cue(token) and not (_is_name_token(subject) or subject.lower_ in PERSONAL_PRONOUNS):
             continue
         speaker = _mention_span(subject)
         person, method = resolver.resolve(speaker, None, at)
         if person is None:
             return
         record = resolver.people.records[person]
-        mention.speaker, mention.speaker_mention, mention.cue = record.name, speaker.text, token.text
+        mention.speaker, mention.speaker_mention = record.name, speaker.text
+        mention.cue = token.text if _is_cue(token) else None
         mention.speaker_role = _mention_role(speaker, record, method)
         mention.method = "continuation"
         resolver.speakers.append((at, person))

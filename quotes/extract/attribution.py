@@ -17,11 +17,12 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_FORMS, CUE_MAX_DISTANCE, CUE_VERBS, CUE_WITH_BACK,
-    PARTY_TAG, PERSONAL_PRONOUNS, SPEECH_NOUNS,
+    ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_FORMS, CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS,
+    FINITE_TAGS, LIGHT_SPEECH_VERBS, PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES, PLACE_TIME_PREPOSITIONS,
+    SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS,
 )
-from .marks import Quotation
-from .names import _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
+from .marks import Quotation, _only_quotation, is_partial
+from .names import _is_descriptor_word, _is_name_token, _is_role_noun, _is_title, _name_run, _norm
 
 
 @dataclass
@@ -54,14 +55,53 @@ def _past_hyphens(token: Token) -> Token:
     return word if _is_name_token(word) or word.i == index else doc[index]
 
 
+def _after_closing_mark(verb: Token) -> bool:
+    """True when ``verb`` opens a parenthetical tag after a closing mark or a comma: "“…,” said
+    Roe", "… get nervous, said Roe" (not "by calling Roe “…”")."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and (doc[k].text in DOUBLE_MARKS or doc[k].text in SINGLE_MARKS or doc[k].text == ",")
+
+
+def _negated(verb: Token) -> bool:
+    """True for "did not say", "cannot say": a cue that reports no utterance."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _can_speak(subject: Token | None, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> bool:
+    """True when a cue's subject can be the quote's speaker: outside the quotes, not a date, and
+    not a phrase that contains the quote itself ("The promise to “take our country back” …")."""
+    if subject is None or _inside(subject, quote_spans) or _norm(subject.text) in CALENDAR_WORDS:
+        return False
+    if subject.ent_type_ in ("DATE", "TIME"):
+        return False
+    # A common noun whose phrase holds the quote names the words, not who said them; a name's
+    # phrase may hold it through a relative clause ("Roe, who said “…”").
+    return _is_name_token(subject) or subject.pos_ == "PRON" or not (
+        subject.i < quotation.start and subject.left_edge.idx <= quotation.open_mark < subject.right_edge.idx)
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, through shared subjects of conjoined/adverbial verbs."""
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "SCONJ" and not child.is_punct and \
+            if child.dep_ == "nsubjpass" and current.lemma_.lower() != "quote":
+                # A passive speech verb's subject is the one spoken to or about ("Roe was asked by
+                # the host, “…”"): the speaker is the agent, or unknown.
+                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                target = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                return _past_hyphens(target) if target is not None else None
+            if child.dep_ == "nsubj" and child.pos_ != "SCONJ" and not child.is_punct and \
                     child.text[:1].isalnum() and child.tag_ not in ("WP", "WDT"):
                 return _past_hyphens(child)
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
+            # Object control: "That prompted Roe to … call the plan “…”": the object does the saying.
+            controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return _past_hyphens(controller)
         if current.dep_ == "relcl":
             return current.head  # "Roe, who said ..."
         if current.head.lower_ == "as" and current.head.head.lemma_ == "quote":
@@ -69,16 +109,32 @@ def _subject_of(verb: Token) -> Token | None:
             for child in current.head.head.children:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return child
-        if current.dep_ == "advcl" and current.tag_ == "VBG":
-            # "X confirmed that …, saying “…”": the participle shares the main clause's subject,
-            # even when the parser hangs it on an embedded verb.
-            current = current.sent.root
+        if current.dep_ in ("advcl", "acl") and current.tag_ == "VBG":
+            # "X confirmed that …, saying “…”", "…, at one point calling the mayor a “liar”": the
+            # participle shares the subject of the main clause before it, even when the parser hangs
+            # it on an embedded verb or on a noun.
+            participle = current
+            verbs = [v for v in [*participle.ancestors, participle.sent.root] if v.pos_ in ("VERB", "AUX")]
+            subjects = [(v, c) for v in verbs for c in v.children if c.dep_ == "nsubj" and c.i < participle.i]
+            # Nearest a person ("the plan would go ahead, saying" belongs to the mayor who confirmed it).
+            chosen = next((v for v, c in subjects if _is_name_token(c) or c.lower_ in PERSONAL_PRONOUNS or
+                           c.ent_type_ == "PERSON" or _is_role_noun(c)), None) or \
+                next((v for v, c in subjects), None)
+            if chosen is None:
+                return None
+            current = chosen
             continue
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.pos_ == "ADP" and current.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head  # "hinted at it by … adding, “…”": the verb the preposition hangs on
+            continue
         break
-    # Inverted "…,” said Jane Roe." with no nsubj: the name after the verb.
+    # Inverted "…,” said Jane Roe." with no nsubj: the name after the verb, only in that order
+    # (after "calling Alwaleed “dopey”" the name is the one addressed).
+    if not _after_closing_mark(verb):
+        return None
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and \
                 (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS):
@@ -86,13 +142,23 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document (spaCy joins every token on each access)."""
+    text = doc.user_data.get("quotes_text")
+    if text is None:
+        text = doc.user_data["quotes_text"] = doc.text
+    return text
+
+
 def _party_tag_start(token: Token) -> int | None:
     """Index of the first token of a party tag ("R-Texas") that ``token`` is part of, if any."""
     doc = token.doc
     for start in range(token.i, max(-1, token.i - 4), -1):
-        match = PARTY_TAG.match(doc.text, doc[start].idx)
-        if match and doc[start].idx <= token.idx < match.end() and (
-                doc[start].idx == 0 or not doc.text[doc[start].idx - 1].isalnum()):
+        # The few tokens from ``start`` as printed (``doc.text`` would join the whole article).
+        window = "".join(t.text_with_ws for t in doc[start:start + 6])
+        match = PARTY_TAG.match(window)
+        if match and token.idx < doc[start].idx + match.end() and (
+                start == 0 or not doc[start - 1].text_with_ws[-1:].isalnum()):
             return start
     return None
 
@@ -108,9 +174,10 @@ def _mention_span(token: Token) -> Span:
     while _norm(token.text) in CALENDAR_WORDS and token.i > 0 and _is_name_token(token.doc[token.i - 1]):
         token = token.doc[token.i - 1]  # "said Harold Finch Tuesday" parsed with Tuesday as the subject
     tag_start = _party_tag_start(token)
-    if tag_start is not None and tag_start >= 2 and token.doc[tag_start - 1].text == "," and \
+    if tag_start is not None and tag_start >= 2 and token.doc[tag_start - 1].text in (",", "(") and \
             _is_name_token(token.doc[tag_start - 2]):
-        token = token.doc[tag_start - 2]  # "Sen. Mark Ellis, R-Texas, called …" parsed with Texas as the subject
+        # "Sen. Mark Ellis, R-Texas, called …", "Rep. Ann Roe (D-Wis.) said" parsed with the tag as the subject
+        token = token.doc[tag_start - 2]
     if not _is_name_token(token) or _is_title(token):
         for child in token.children:
             if child.dep_ == "appos" and _is_name_token(child) and not _is_title(child):
@@ -146,8 +213,16 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
-    return lemma in CUE_VERBS or (lemma in CUE_WITH_BACK and any(
-        c.i == token.i + 1 and c.lower_ == "back" for c in token.children))
+    if lemma in CUE_VERBS:
+        return True
+    for child in token.children:
+        # The particle right after the verb: "hit back", not "hit the ball back".
+        if child.i == token.i + 1 and (lemma, child.lower_) in PHRASAL_CUES:
+            return True
+        if child.dep_ == "dobj" and lemma in LIGHT_SPEECH_VERBS and (
+                child.lemma_.lower() in SPEECH_NOUNS or (lemma == "put" and child.lower_ == "it")):
+            return True  # "issued a statement", "as Roe put it"
+    return False
 
 
 def _according_to(tokens: Iterable[Token]) -> Token | None:
@@ -166,6 +241,89 @@ def _according_to(tokens: Iterable[Token]) -> Token | None:
             if nxt.pos_ in ("PROPN", "NOUN", "PRON"):
                 return nxt
     return None
+
+
+def _tag_speaker_token(tokens: list[Token]) -> Token | None:
+    """The head of the noun phrase ``tokens`` (a speaker in a tag): a name, a pronoun or a noun."""
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.lower_ in PERSONAL_PRONOUNS or first.lower_ in ("i", "we", "they"):
+        return first if len(tokens) == 1 else None
+    # A noun phrase without its prepositional phrases ends in its head ("Idaho supplement
+    # executive Frank Roe", "a spokesman").
+    heads = [t for t in tokens if (t.pos_ in ("PROPN", "NOUN") or _is_name_token(t)) and t.text not in ("’s", "'s")]
+    return heads[-1] if heads else None
+
+
+def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The speaker tag printed right after a quote: "“…,” NAME[, apposition,] CUE" or "“…,” CUE NAME".
+
+    Read from the tokens, not the parse: the parser often hangs the name inside the quote
+    ("…,” Gene Roe, a top adviser, said" with Roe an attribute of the quoted verb) or ends the
+    sentence at “?”/“!” ("“…!” Roe declared, a point he …").
+    """
+    # A nested quote may end the quotation: "“… ‘keep it alive,’ ” said Roe".
+    if quotation.close_mark is None or quotation.text.rstrip(" ’'\"”")[-1:] not in TAG_QUOTE_ENDINGS:
+        return None
+    after = doc.char_span(quotation.close_mark, quotation.close_mark + 1, alignment_mode="expand")
+    if after is None:
+        return None
+    tokens: list[Token] = []
+    for token in doc[after.end:after.end + TAG_MAX_TOKENS]:
+        if "\n" in token.text or _inside(token, quote_spans) or token.text in DOUBLE_MARKS or \
+                token.text in (".", ";", ":", "(", "[") or (token.text in ("?", "!") and tokens):
+            break
+        if token.is_space:
+            continue
+        tokens.append(token)
+    if tokens and tokens[0].text == ",":
+        tokens = tokens[1:]  # “…”, said Roe
+    if not tokens:
+        return None
+    cue_at = next((k for k, t in enumerate(tokens) if _is_cue(t)), None)
+    if cue_at is None:
+        return None
+    cue = tokens[cue_at]
+    if cue_at == 0:
+        # "“…,” said Jane Roe, the mayor": the noun phrase after the verb, up to a comma or preposition.
+        phrase = []
+        for token in tokens[1:]:
+            if (token.is_punct and not _inword(token)) or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") or \
+                    token.tag_ in FINITE_TAGS:
+                break
+            phrase.append(token)
+        speaker = _tag_speaker_token(phrase)
+    else:
+        # "“…,” Gene Roe, a top adviser to the governor, said": the phrase before the first comma;
+        # what lies between it and the cue must be an apposition set off by commas, with no verb of its own.
+        before = tokens[:cue_at]
+        comma = next((k for k, t in enumerate(before) if t.text == ","), len(before))
+        rest = before[comma:]
+        if rest and (rest[-1].text != "," or any(t.tag_ in FINITE_TAGS for t in rest)):
+            return None
+        phrase = before[:comma]
+        if any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in phrase):
+            return None
+        preposition = next((k for k, t in enumerate(phrase) if t.pos_ == "ADP" and k > 0), None)
+        phrase = phrase[:preposition]  # "a spokesman for the mayor" -> "a spokesman"
+        speaker = _tag_speaker_token(phrase)
+    if speaker is None:
+        return None
+    span = _mention_span(speaker)
+    # The parse may join the phrase to words of the quote or of the cue: keep the tag's own words.
+    left, right = max(span.start, phrase[0].i), min(span.end, phrase[-1].i + 1)
+    span = doc[left:right] if left < right else doc[speaker.i:speaker.i + 1]
+    if not _is_name_token(speaker) and speaker.pos_ != "PRON":
+        span = doc[phrase[0].i:phrase[-1].i + 1]  # a description: "the 54-year-old", "a spokesman"
+    return _Attribution(span, cue=cue.text)
+
+
+def _inword(token: Token) -> bool:
+    """A hyphen or apostrophe inside a word the tokenizer split: "Holtz-Eakin", "co-host", "O’Neil"."""
+    doc = token.doc
+    return token.text in ("-", "‐", "’", "'") and not token.whitespace_ and token.i > 0 and \
+        not doc[token.i - 1].whitespace_ and token.i + 1 < len(doc)
 
 
 def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
@@ -200,6 +358,10 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         if first_word is not None and (first_word.is_lower or len(following) <= ATTRIBUTION_SENTENCE_TOKENS):
             context_end = following.end
     context = [t for t in doc[context_start:context_end] if not _inside(t, quote_spans)]
+    # (0) The tag printed right after the closing mark.
+    tag = _tag_after_quote(doc, quotation, quote_spans)
+    if tag is not None:
+        return tag
     # (a) A cue verb that governs the quote.
     inside = set(range(span.start, span.end))
     for token in span:
@@ -208,9 +370,17 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         for ancestor in [token.head, *token.head.ancestors]:
             if ancestor.i in inside or _inside(ancestor, quote_spans):
                 continue
+            if ancestor.lemma_ == "be":
+                # "Roe's campaign slogan is “…”": the owner of the words.
+                subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+                owner = _speech_owner(subject) if subject is not None else None
+                if owner is not None and not _inside(owner, quote_spans):
+                    return _Attribution(_mention_span(owner), cue=None)
             if _is_cue(ancestor):
+                if _negated(ancestor):
+                    continue  # "Roe cannot say that “…,” Okafor added": not a report of Roe's words
                 subject = _subject_of(ancestor)
-                if subject is not None and not _inside(subject, quote_spans):
+                if _can_speak(subject, quotation, quote_spans):
                     return _Attribution(_mention_span(subject), cue=ancestor.text)
                 break
     # (b) "according to X" in the reporter's words.
@@ -226,8 +396,10 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     for cue in cues:
         if min(abs(cue.i - anchor_after), abs(anchor_before - cue.i)) > CUE_MAX_DISTANCE:
             break
+        if _negated(cue):
+            continue
         subject = _subject_of(cue)
-        if subject is not None and not _inside(subject, quote_spans):
+        if _can_speak(subject, quotation, quote_spans):
             return _Attribution(_mention_span(subject), cue=cue.text)
         speaker = _adjacent_speaker(doc, cue, quote_spans)
         if speaker is not None:
@@ -239,7 +411,13 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         return manner
     # (d) No cue, but a clause about a person introduces the quote with a colon:
     # "Roe's deputy, Ben Adler, was blunter: “…”".
-    return _colon_introduction(doc, anchor_before, quote_spans)
+    colon = _colon_introduction(doc, anchor_before, quote_spans)
+    if colon is not None:
+        return colon
+    # (e) A fragment inside the reporter's sentence about a person, with a verb outside the cue
+    # list: "Roe ticked off issues such as “fair share” taxes", "Roe touted her “50-state
+    # strategy”": reporters quote the words of the person the clause is about.
+    return _clause_person(doc, quotation, span, quote_spans)
 
 
 def _manner_tag(doc: Doc, quotation: Quotation, after: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
@@ -275,7 +453,9 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     sentence_start = doc[colon - 1].sent.start
     clause = doc[sentence_start:colon]
     # A transcript's speaker label opening the line: "Okoro: “…”", "Ms. McLeish: “…”".
-    line_start = sentence_start == 0 or "\n" in doc[sentence_start - 1].text_with_ws
+    # (or a sentence of its own: "… he tweeted about it. Jane Roe: “…”")
+    line_start = sentence_start == 0 or "\n" in doc[sentence_start - 1].text_with_ws or \
+        doc[sentence_start].is_sent_start
     label = [t for t in clause if not t.is_punct or t.text == "."]
     if line_start and 0 < len(label) <= 4 and len(label) == len(clause) and len(label[-1].text) > 1 and \
             all(_is_name_token(t) or _is_title(t) for t in label) and _is_name_token(label[-1]):
@@ -287,9 +467,19 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
         if verb.pos_ not in ("VERB", "AUX") or _inside(verb, quote_spans):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or _inside(subject, quote_spans):
-            continue
-        subject = _speech_owner(subject) or subject  # "Fox's reply was blunt: “…”"
+        if subject is None or _inside(subject, quote_spans) or subject.tag_ in ("WP", "WDT"):
+            continue  # "… apologized for what happened: “…”": the clause inside is not the reporter's
+        owner = _speech_owner(subject)  # "Fox's reply was blunt: “…”"
+        if owner is not None:
+            return _Attribution(_mention_span(owner), cue=None)
+        # "Roe said that, seen as a negotiation, a bargain might be possible: “…”": the reporting
+        # verb's subject, not the embedded clause's.
+        for cue in reversed(clause):
+            if _is_cue(cue) and not _inside(cue, quote_spans) and not _negated(cue):
+                speaker = _subject_of(cue)
+                if speaker is not None and not _inside(speaker, quote_spans) and \
+                        _norm(speaker.text) not in CALENDAR_WORDS:
+                    return _Attribution(_mention_span(speaker), cue=cue.text)
         if subject.pos_ == "PRON" and subject.lower_ not in PERSONAL_PRONOUNS:
             return None
         return _Attribution(_mention_span(subject), cue=None)
@@ -301,10 +491,13 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
 
 
 def _speech_owner(token: Token) -> Token | None:
-    """The possessor of a speech noun ("Fox" in "Fox's reply"), when it is a person word."""
+    """The possessor of a speech noun ("Fox" in "Fox's reply", "Roe" in "Roe's campaign slogan"),
+    when it is a person word."""
     if token.lemma_.lower() not in SPEECH_NOUNS and token.lower_ not in SPEECH_NOUNS:
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((c for m in token.children if m.dep_ == "compound" for c in m.children if c.dep_ == "poss"), None)
     if owner is None or not (_is_name_token(owner) or owner.lower_ in PERSONAL_PRONOUNS):
         return None
     return owner
@@ -316,8 +509,18 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
     A name or pronoun next to the cue, or a definite description between a closing
     mark and the cue ("…,” the 54-year-old said").
     """
-    for offset in (-1, 1, 2, -2):
-        index = cue.i + offset
+    offsets = (-1, 1, 2, -2) if _after_closing_mark(cue) else (-1, -2)
+    anchor = cue.i
+    if cue.i > 0 and doc[cue.i - 1].text in ("—", "–", ")"):
+        # "Roe — mentioned as a favourite — told …": the word before the parenthetical.
+        opener = "(" if doc[cue.i - 1].text == ")" else doc[cue.i - 1].text
+        k = cue.i - 2
+        while k > 0 and cue.i - k < 30 and doc[k].text != opener and "\n" not in doc[k].text:
+            k -= 1
+        if k > 0 and doc[k].text == opener:
+            anchor, offsets = k, (-1, -2)
+    for offset in offsets:
+        index = anchor + offset
         if 0 <= index < len(doc):
             token = doc[index]
             if _inside(token, quote_spans) or token.is_punct:
@@ -331,6 +534,77 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
     if start < cue.i and doc[start].lower_ == "the":
         return doc[start:cue.i]
     return None
+
+
+def _person_like(token: Token) -> bool:
+    """A subject that names a person: a name, he/she, or a singular role noun ("the senator")."""
+    return _is_name_token(token) or token.lower_ in PERSONAL_PRONOUNS or token.ent_type_ == "PERSON" or \
+        (_is_role_noun(token) and any(c.lower_ == "the" for c in token.children))
+
+
+def _clause_person(doc: Doc, quotation: Quotation, span: Span, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The person subject of the nearest clause around an embedded fragment (``is_partial``)."""
+    if not is_partial(_doc_text(doc), quotation, False):
+        return None
+    # Words of a place, a time or a path are not what the person said: "hit the ball back to the
+    # “wrong side of the net”".
+    first_preposition = next((a for a in span.root.ancestors if a.dep_ == "prep" or a.pos_ == "ADP"), None)
+    if first_preposition is not None and first_preposition.lower_ in PLACE_TIME_PREPOSITIONS:
+        return None
+    for verb in span.root.ancestors:
+        if verb.pos_ not in ("VERB", "AUX") or _inside(verb, quote_spans):
+            continue
+        if _negated(verb):
+            return None
+        subject = _subject_of(verb)
+        if subject is None or _inside(subject, quote_spans) or subject.i > span.start:
+            continue
+        if _person_like(subject) and _can_speak(subject, quotation, quote_spans):
+            return _Attribution(_mention_span(subject), cue=verb.text)
+        # A clause about something else ("The report called it “…”") may sit inside one about a
+        # person ("Roe … making corporations pay their “fair share”"): look further out.
+    return None
+
+
+BYLINE = re.compile(r"[ \t]*(?:-{1,2}|[—–―])[ \t]*(?=[A-Z])")
+
+
+def attribute_byline(doc: Doc, quotation: Quotation, text: str, paragraphs: list[tuple[int, int]]) -> _Attribution | None:
+    """A dash and a name after a quote, as a caption or a pull quote prints its source:
+    "“…” ― Jane Roe" on the same line, or a paragraph "- Jane Roe, tweeting after the debate."
+    right after a paragraph that is only the quote."""
+    p_start, p_end = paragraphs[quotation.paragraph]
+    if quotation.close_mark is None:
+        return None
+    rest = text[quotation.close_mark + 1:p_end].strip()
+    if rest and rest[0] in "-—–―":
+        where = quotation.close_mark + 1
+    elif not rest and _only_quotation(quotation, text, paragraphs) and quotation.paragraph + 1 < len(paragraphs):
+        where = paragraphs[quotation.paragraph + 1][0]
+    else:
+        return None
+    dash = BYLINE.match(text, where)
+    if dash is None:
+        return None
+    span = doc.char_span(dash.end(), dash.end() + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    first = span[0]
+    if first.idx < dash.end():
+        # The tokenizer kept the dash on the name ("-Jane Roe"): read the name from the text.
+        name = re.match(_NAME, text[dash.end():dash.end() + 80])
+        return _Attribution(None, mention_text=name.group(0), cue=None) if name else None
+    if not _is_name_token(first) and not _is_title(first):
+        return None
+    run = _name_run(first)
+    names = [t for t in run if _is_name_token(t) and not _is_title(t)]
+    if not names:
+        return None
+    return _Attribution(_mention_span(names[-1]), cue=None)
+
+
+# A transcript's speaker label printed inside the marks: "“ROE: Well, …”", "“Jane Roe: …”".
+LABEL_IN_QUOTE = re.compile(r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s")
 
 
 _NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w.’'\-]*)*"
@@ -378,3 +652,9 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
         if interview:
             return _Attribution(mention_text=interview.group("who"), kind="headline")
     return None
+
+
+def label_in_quote(quotation: Quotation) -> str | None:
+    """The speaker label a quoted transcript line starts with ("Jane Roe" in "“Jane Roe: Well, …”")."""
+    label = LABEL_IN_QUOTE.match(quotation.text)
+    return label.group("label") if label else None

@@ -4,13 +4,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .lexicon import DATELINE_DASHES, DATELINE_MAX_TOKENS
+from .lexicon import DATELINE_DASHES, DATELINE_MAX_TOKENS, GLUED_CLOSING_MARK, PARENTHESIS_MAX_TOKENS
 from .model import Mention, Person
 from .marks import LINE_END_PUNCTUATION
 from .article import extract_mentions
@@ -59,6 +60,14 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+def _split_glued_marks(nlp: Language) -> None:
+    infix = nlp.tokenizer.infix_finditer
+    pattern = getattr(getattr(infix, "__self__", None), "pattern", None)
+    if pattern is None or GLUED_CLOSING_MARK in pattern:
+        return
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_CLOSING_MARK}").finditer
+
+
 @Language.component("quotes_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence at every line break and after a dateline, before the parser runs.
@@ -77,7 +86,23 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             after = _dateline_end(doc, token.i)
             if after is not None and after < len(doc):
                 doc[after].is_sent_start = True
+    _inside_parentheses(doc)
     return doc
+
+
+def _inside_parentheses(doc: Doc) -> None:
+    """No sentence starts inside a short parenthesis that follows a word, or right after it:
+    "Rep. Ann Roe (D-N.Y.) said …" is one sentence, though "N.Y." ends in a period."""
+    for token in doc:
+        if token.text != "(" or token.i == 0 or doc[token.i - 1].is_punct or doc[token.i - 1].is_space:
+            continue
+        close = next((t.i for t in doc[token.i + 1:token.i + 2 + PARENTHESIS_MAX_TOKENS] if t.text == ")"), None)
+        if close is None or any(t.is_space and "\n" in t.text for t in doc[token.i:close]):
+            continue
+        end = close + 2 if close + 1 < len(doc) and doc[close - 1].text not in (".", "!", "?") else close + 1
+        for inner in doc[token.i + 1:end]:
+            if inner.is_sent_start and "\n" not in doc[inner.i - 1].text_with_ws:
+                inner.is_sent_start = False
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -85,6 +110,7 @@ def load_nlp(model: str | None = None) -> Language:
     from ..settings import get_setting
 
     nlp = spacy.load(model or get_setting("spacy_model"))
+    _split_glued_marks(nlp)
     if "quotes_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("quotes_paragraphs", before="parser")
     if "quotes" not in nlp.pipe_names:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .lexicon import (
     CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, NAMING_VERBS, OPENING_GLYPHS, SCARE_PREFIXES, SINGLE_MARKS,
-    WORK_NOUNS,
+    UNCLOSED_MIN_WORDS, WORK_NOUNS,
 )
 
 
@@ -202,6 +202,14 @@ def find_quotations(text: str) -> list[Quotation]:
             if opener is not None and classified.role != CLOSE:
                 spans.append((opener.start, opener.end, p_end, None))
                 chained = True
+        if candidates and not chained:
+            # A double mark never closed in its paragraph opens a quote that runs to the paragraph's
+            # end (the closing mark was lost), not a stray to drop.
+            opener = next((m for m in candidates if m.family == "double"), None)
+            words = re.findall(r"[\w’'-]+", text[opener.end:p_end]) if opener is not None else []
+            # Not a separator in a title ("Harbor Deal Signed « City Desk"): words of a sentence.
+            if len(words) >= UNCLOSED_MIN_WORDS and not _is_title_case(words):
+                spans.append((opener.start, opener.end, p_end, None))
         spans.sort()
         outermost: list[tuple[int, int, int, int | None]] = []
         for span in spans:
@@ -284,3 +292,11 @@ def is_partial(text: str, quotation: Quotation, headline: bool) -> bool:
     if not re.search(r"\w", before):
         return False
     return not before.endswith((":", ",", "—", "–"))
+
+def _only_quotation(quotation: Quotation, text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """True when the quotation's paragraph holds no reporter's words beside it."""
+    if quotation.paragraph == 0:
+        return False
+    p_start, p_end = paragraphs[quotation.paragraph]
+    outside = text[p_start:quotation.open_mark] + text[quotation.end:p_end]
+    return not re.search(r"[^\W\d_]{2,}", re.sub(r"[”\"’'»]", "", outside))

@@ -22,7 +22,7 @@ from .names import (
     role_heads, roles_match, _split_title, _words,
 )
 from .people import PeopleIndex, _PersonRecord
-from .attribution import _inside, _is_cue, _mention_span
+from .attribution import _doc_text, _inside, _is_cue, _mention_span
 
 class Salience:
     """Who one article has mentioned before a token, and how prominently.
@@ -149,7 +149,7 @@ class Salience:
 
     def _paragraph_start(self, before: int, paragraphs_back: int) -> int:
         """Character offset where the paragraph ``paragraphs_back`` before that of token ``before`` starts."""
-        text = self.doc.text
+        text = _doc_text(self.doc)  # joined once per article, not on every call
         paragraph_start = text.rfind("\n", 0, self.doc[before].idx) + 1
         for _ in range(paragraphs_back):
             previous_end = len(text[:paragraph_start].rstrip())
