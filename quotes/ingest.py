@@ -28,7 +28,7 @@ from spacy.language import Language
 
 from . import store
 from .clean import clean_article, content_hash
-from .extract import EXTRACTOR_VERSION
+from .extract import EXTRACTOR_VERSION, Mention, Person
 from .sources import Article, SourceError
 from .speakers import Registry
 
@@ -78,37 +78,57 @@ def ingest_lock(db_path: str | os.PathLike) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nlp: Language,
-           registry: Registry | None = None, batch_size: int = 32, n_process: int = 1,
-           command: str = "ingest", sources: list[str] | None = None, force: bool = False,
-           on_article: Callable[[str], None] | None = None, log_noop_run: bool = True) -> IngestStats:
+Extractor = Callable[[Iterable[tuple[Article, str]]], Iterator["Processed"]]
+"""Turns (article as read, content hash) pairs into Processed results, in the same order:
+:func:`local_extractor` here, or ``quotes.workers.DaskExtractor`` on a Dask cluster."""
+
+
+@dataclass
+class Processed:
+    """One article after cleaning and extraction: plain data, so it can cross processes."""
+
+    article: Article  # cleaned, or as read when cleaning failed
+    digest: str
+    mentions: list[Mention] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    error: str | None = None  # why the article was rejected; None when it was extracted
+
+
+def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nlp: Language | None,
+           registry: Registry | None = None, batch_size: int = 32, command: str = "ingest",
+           sources: list[str] | None = None, force: bool = False,
+           on_article: Callable[[str], None] | None = None, log_noop_run: bool = True,
+           extractor: Extractor | None = None) -> IngestStats:
     """Ingest articles; unchanged ones (same content hash and extractor version) are skipped.
 
     ``force`` re-extracts even unchanged articles (``quotes reindex``).
     ``on_article`` is called with each article id as it is finished (progress bars).
     ``log_noop_run=False`` leaves no ``ingest_runs`` row for a run that added, updated and
     rejected nothing, so a repeated manual ingest leaves every table as it was.
+    ``extractor`` cleans and extracts elsewhere (a Dask cluster); ``nlp`` may then be None.
+    Either way articles are written and clustered here, in input order, so the database does
+    not depend on where extraction ran.
     """
+    if extractor is None:
+        if nlp is None:
+            raise ValueError("ingest needs a spaCy pipeline or an extractor")
+        extractor = local_extractor(nlp, batch_size)
     stats = IngestStats()
     run_id = store.start_run(db, command, sources or [])
     status = "failed"
     try:
         index = store.load_quote_index(db)
-        pending = _pending(db, items, stats, run_id, force, on_article, max_chars=nlp.max_length)
-        for batch in _batches(pending, batch_size):
-            for article, digest, result in _extract_batch(nlp, batch, n_process):
-                if isinstance(result, Exception):
-                    _reject(db, stats, run_id, article.source or article.id,
-                            f"extraction failed: {type(result).__name__}: {result}")
-                else:
-                    mentions, people = result
-                    was_update, written = store.save_article(
-                        db, article, digest, EXTRACTOR_VERSION, mentions, people, index)
-                    stats.updated += was_update
-                    stats.added += not was_update
-                    stats.mentions += written
-                if on_article:
-                    on_article(article.id)
+        for done in extractor(_pending(db, items, stats, run_id, force, on_article)):
+            if done.error is not None:
+                _reject(db, stats, run_id, done.article.source or done.article.id, done.error)
+            else:
+                was_update, written = store.save_article(
+                    db, done.article, done.digest, EXTRACTOR_VERSION, done.mentions, done.people, index)
+                stats.updated += was_update
+                stats.added += not was_update
+                stats.mentions += written
+            if on_article:
+                on_article(done.article.id)
         store.refresh(db, registry)
         status = "completed"
     finally:
@@ -120,6 +140,14 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
     return stats
 
 
+def local_extractor(nlp: Language, batch_size: int = 32) -> Extractor:
+    """Clean and extract in this process, ``batch_size`` articles per ``nlp.pipe`` call."""
+    def extract(pending: Iterable[tuple[Article, str]]) -> Iterator[Processed]:
+        for batch in batches(pending, batch_size):
+            yield from process_batch(nlp, batch)
+    return extract
+
+
 def _reject(db, stats: IngestStats, run_id: int, source: str, reason: str) -> None:
     """Record rejected input in ingest_errors and on stderr; the run goes on."""
     stats.errors.append(SourceError(source, reason))
@@ -128,8 +156,8 @@ def _reject(db, stats: IngestStats, run_id: int, source: str, reason: str) -> No
 
 
 def _pending(db, items, stats: IngestStats, run_id: int, force: bool,
-             on_article, max_chars: int) -> Iterator[tuple[Article, str]]:
-    """Cleaned articles that need extraction; errors and unchanged articles are counted here."""
+             on_article) -> Iterator[tuple[Article, str]]:
+    """Articles that need extraction, with their content hash; errors and unchanged articles are counted here."""
     for item in items:
         if isinstance(item, SourceError):
             _reject(db, stats, run_id, item.source, item.reason)
@@ -141,22 +169,52 @@ def _pending(db, items, stats: IngestStats, run_id: int, force: bool,
             if on_article:
                 on_article(item.id)
             continue
-        source = item.source or item.id
+        yield item, digest
+
+
+def process_batch(nlp: Language, batch: list[tuple[Article, str]]) -> list[Processed]:
+    """Clean and extract a batch of articles: a pure function of its input, so it can run anywhere.
+
+    A failure is the article's own ``error`` (cleaning, size, empty text, extraction); the
+    other articles of the batch still go through.
+    """
+    results: list[Processed] = []
+    ready: list[Processed] = []
+    for article, digest in batch:
         try:
-            cleaned = clean_article(item)
+            cleaned = clean_article(article)
         except Exception as error:  # one odd article must not stop the batch
-            _reject(db, stats, run_id, source, f"cleaning failed: {type(error).__name__}: {error}")
+            results.append(Processed(article, digest, error=f"cleaning failed: {type(error).__name__}: {error}"))
             continue
-        if len(cleaned.text) > max_chars:
-            _reject(db, stats, run_id, source,
-                    f"too long: {len(cleaned.text)} characters, the spaCy pipeline takes at most {max_chars}")
+        if len(cleaned.text) > nlp.max_length:
+            reason = f"too long: {len(cleaned.text)} characters, the spaCy pipeline takes at most {nlp.max_length}"
+            results.append(Processed(cleaned, digest, error=reason))
         elif not cleaned.text.strip():
-            _reject(db, stats, run_id, source, "no article text left after removing boilerplate")
+            results.append(Processed(cleaned, digest, error="no article text left after removing boilerplate"))
         else:
-            yield cleaned, digest
+            results.append(Processed(cleaned, digest))
+            ready.append(results[-1])
+    if not ready:
+        return results
+    try:
+        docs = list(nlp.pipe([done.article.text for done in ready], batch_size=len(ready)))
+    except Exception:
+        # Find the article that broke the batch; the others still go in.
+        docs = []
+        for done in ready:
+            try:
+                docs.append(nlp(done.article.text))
+            except Exception as error:
+                done.error = f"extraction failed: {type(error).__name__}: {error}"
+                docs.append(None)
+    for done, doc in zip(ready, docs):
+        if doc is not None:
+            done.mentions, done.people = list(doc._.quotes), list(doc._.people)
+    return results
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
     batch: list = []
     for item in items:
         batch.append(item)
@@ -165,21 +223,3 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
-
-
-def _extract_batch(nlp: Language, batch: list[tuple[Article, str]], n_process: int):
-    """(article, hash, (mentions, people) or the exception) for each article in the batch."""
-    texts = [article.text for article, _ in batch]
-    try:
-        docs = list(nlp.pipe(texts, batch_size=len(texts), n_process=n_process))
-    except Exception:
-        # Find the article that broke the batch; the others still go in.
-        for article, digest in batch:
-            try:
-                doc = nlp(article.text)
-                yield article, digest, (doc._.quotes, doc._.people)
-            except Exception as error:
-                yield article, digest, error
-        return
-    for (article, digest), doc in zip(batch, docs):
-        yield article, digest, (doc._.quotes, doc._.people)

@@ -40,6 +40,8 @@ SETTINGS: list[Setting] = [
             "Input files larger than this many bytes are rejected as oversized."),
     Setting("batch_size", "QUOTES_BATCH_SIZE", "32",
             "Articles per nlp.pipe batch during extraction."),
+    Setting("dask_scheduler", "QUOTES_DASK_SCHEDULER", None,
+            "Address of a running Dask scheduler (tcp://host:8786) that ingest and the nightly extract on."),
 ]
 
 SETTINGS_BY_NAME = {setting.name: setting for setting in SETTINGS}
