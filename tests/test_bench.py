@@ -126,6 +126,7 @@ def test_dask_workers_mode_compares_one_process_with_a_local_cluster():
     assert ("dask_workers", 2, 4, True) == (report["mode"], report["workers"], report["articles"],
                                             report["same_mentions"])
     assert report["single_words_per_s"] > 0 and report["dask_words_per_s"] > 0 and report["dask_ratio"] > 0
+    assert report["parallel_ceiling"] > 0
 
 
 @pytest.mark.slow
