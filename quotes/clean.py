@@ -11,6 +11,7 @@ Example::
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import html
 import re
@@ -108,7 +109,33 @@ def clean_article(article: Article) -> Article:
         body = f"{title}\n\n{body}" if body else title
     elif not title:
         title = first_line or None
-    return replace(article, text=body, title=title)
+    return replace(article, text=body, title=title, published=normalize_published(article.published))
+
+
+def normalize_published(value: str | None) -> str | None:
+    """A publication date or time as sortable ISO 8601, keeping exactly what the source knew.
+
+    A date stays a date (``2020-03-12``); a time with a zone becomes UTC (``2020-03-12T13:05:00Z``),
+    so strings sort in time order and SQLite's ``date()`` gives the UTC day; a time without a
+    zone keeps its wall-clock time (``2020-03-12T14:05:00``).  Anything else is kept as given.
+
+    >>> normalize_published("2020-03-12T14:05:00+01:00")
+    '2020-03-12T13:05:00Z'
+    >>> normalize_published("2020-03-12")
+    '2020-03-12'
+    """
+    if not value:
+        return value
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return datetime.date.fromisoformat(text).isoformat()
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        return moment.strftime("%Y-%m-%dT%H:%M:%S")
+    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def content_hash(article: Article) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from click_default_group import DefaultGroup
 from .settings import get_setting
 
 DB_OPTION_HELP = "SQLite database path (default: $QUOTES_DB or db/quotes.db)"
+# `-h` is help everywhere (so `serve` has no `-h` for --host).
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
 def db_option(function):
@@ -30,6 +33,24 @@ def db_option(function):
 
 def resolve_db(db_path: str | None) -> str:
     return db_path or get_setting("db")
+
+
+def require_database(db_path: str | None) -> str:
+    """The database path, which must exist: only `quotes ingest` creates a database."""
+    path = resolve_db(db_path)
+    if not Path(path).is_file():
+        raise click.ClickException(f"no database at {path}: run `quotes ingest PATH` first (or pass --db)")
+    return path
+
+
+class CommandGroup(DefaultGroup):
+    """``serve`` is the default command for options (``quotes --port 8002``), but a word that
+    names no command is an error, not an argument handed to ``serve``."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        if args and not args[0].startswith("-") and args[0] not in self.commands:
+            ctx.fail(f"No such command {args[0]!r}. Commands: {', '.join(sorted(self.commands))}.")
+        return super().resolve_command(ctx, args)
 
 
 def workers_options(function):
@@ -42,7 +63,7 @@ def workers_options(function):
         help="Extract on a local Dask cluster of this many processes (1: in this process, no Dask)")(function)
 
 
-@click.group(cls=DefaultGroup, default="serve", default_if_no_args=False)
+@click.group(cls=CommandGroup, default="serve", default_if_no_args=False, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="quotes")
 def cli() -> None:
     """Quote attribution and speaker index for news.
@@ -54,7 +75,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
 @click.option("--model", default=None, help="spaCy pipeline to use (default: $QUOTES_SPACY_MODEL)")
 @click.option("--registry", type=click.Path(dir_okay=False), default=None,
@@ -68,18 +89,26 @@ def ingest(paths, db_path, model, registry, batch_size, workers, scheduler, quie
     """Ingest article files and folders (NAME.txt + NAME.json, *.jsonl, *.html).
 
     Idempotent: unchanged articles are skipped, changed ones replace their mentions, and a
-    run that changes nothing leaves every table as it was.
+    run that changes nothing leaves every table as it was.  Exits 1 when nothing could be
+    read (every input rejected, or no article files found), 2 when a path does not exist.
 
     \b
     Example:
         quotes ingest ../shared/corpus/seeds --db db/quotes.db
     """
-    from .sources import read_paths
+    from .sources import read_paths, relative_sources
 
     max_bytes = int(get_setting("max_file_bytes"))
-    items = read_paths(paths, max_bytes=max_bytes)
-    run_ingest(items, db_path, model, registry, batch_size, workers, quiet, command="ingest",
-               sources=[str(p) for p in paths], log_noop_run=log_noop_run, scheduler=scheduler)
+    items = relative_sources(read_paths(paths, max_bytes=max_bytes), paths)
+    stats = run_ingest(items, db_path, model, registry, batch_size, workers, quiet, command="ingest",
+                       sources=[Path(p).name or str(p) for p in paths], log_noop_run=log_noop_run,
+                       scheduler=scheduler)
+    if not (stats.added or stats.updated or stats.unchanged):
+        where = ", ".join(paths)
+        if stats.errors:
+            raise click.ClickException(f"nothing could be read from {where}: "
+                                       f"{len(stats.errors)} input(s) rejected (reasons above and in ingest_errors)")
+        raise click.ClickException(f"nothing to ingest in {where}: no .txt, .jsonl or .html files")
 
 
 def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet, command, sources,
@@ -88,6 +117,7 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
 
     With ``workers > 1`` or a ``scheduler`` address, cleaning and extraction run on Dask.
     """
+    from . import store
     from .ingest import LockHeld, ingest as run, ingest_lock
     from .speakers import load_registry
 
@@ -97,8 +127,15 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
     except ValueError as error:
         raise click.ClickException(str(error))
     try:
+        store.prepare_db_folder(path)
+    except FileNotFoundError as error:
+        raise click.ClickException(f"cannot create database {path}: {error}")
+    try:
         with ingest_lock(path):
             db = open_database(path)
+            # Runs left "running" under our lock were killed; also a write that fails now, before
+            # spaCy loads, when the database is read-only.
+            store.mark_interrupted_runs(db)
             with extraction(model, workers, scheduler) as (nlp, extractor):
                 show_progress = not quiet and sys.stderr.isatty()
                 progress = None
@@ -114,6 +151,13 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
                     progress.close()
     except LockHeld as error:
         raise click.ClickException(str(error))
+    except (PermissionError, sqlite3.OperationalError) as error:
+        if isinstance(error, sqlite3.OperationalError) and "readonly" not in str(error):
+            raise
+        raise click.ClickException(read_only_message(path, error))
+    except ImportError as error:  # a broken installation, e.g. trafilatura without lxml_html_clean
+        raise click.ClickException(f"missing dependency: {' '.join(str(error).split())} "
+                                   f"(reinstall the project: pip install -e .)")
     if not quiet:
         click.echo(stats.summary(), err=True)
     return stats
@@ -145,7 +189,18 @@ def open_database(path: str):
     try:
         return store.open_db(path)
     except Exception as error:
+        if isinstance(error, PermissionError) or "readonly" in str(error):
+            raise click.ClickException(read_only_message(path, error))
         raise click.ClickException(f"cannot open database {path}: {error}")
+
+
+def read_only_message(path: str, error: Exception) -> str:
+    """One line for a database (or its folder, -wal or lock file) that cannot be written."""
+    if isinstance(error, OSError) and error.filename:
+        detail = f"cannot write {error.filename}: {error.strerror}"
+    else:
+        detail = str(error)
+    return f"database {path} is read-only ({detail})"
 
 
 @cli.command()
@@ -166,16 +221,41 @@ def reindex(db_path, model, registry, all_articles, quiet) -> None:
     from .extract import EXTRACTOR_VERSION
     from .sources import Article
 
-    path = resolve_db(db_path)
+    path = require_database(db_path)
     db = open_database(path)
     rows = [r for r in store.stored_articles(db) if all_articles or r["extractor_version"] != EXTRACTOR_VERSION]
     db.close()
     # Keep the hash of the original input, so the next ingest of that input sees it unchanged.
     items = [Article(id=r["id"], text=r["text"], title=r["title"], outlet=r["outlet"], url=r["url"],
-                     published=r["published"], source=r["source"], meta={"content_hash": r["content_hash"]})
+                     published=r["published"], source=r["source"], meta={"content_hash": r["content_hash"]},
+                     encoding=r.get("encoding"))
              for r in rows]
     run_ingest(iter(items), path, model, registry, None, 1, quiet, command="reindex",
                sources=["stored articles"], force=True)
+
+
+def migrate_if_writable(path: str) -> None:
+    """Apply pending migrations (indexes the UI relies on, new columns) when the database may be written;
+    a read-only database is left as it is, with a one-line warning if it lacks migrations."""
+    from . import store
+
+    if store.is_writable(path):
+        open_database(path).close()
+        return
+    pending = store.pending_migrations(open_read_only(path))
+    if pending:
+        click.echo(f"warning: {path} is read-only and lacks {len(pending)} migration(s) "
+                   f"({', '.join(pending)}): run `quotes ingest` on a writable copy to upgrade it", err=True)
+
+
+def open_read_only(path: str):
+    """The database at ``path`` opened read-only (it may be a read-only file), or a one-line error."""
+    from . import store
+
+    try:
+        return store.open_read_only(path)
+    except Exception as error:
+        raise click.ClickException(f"cannot open database {path} read-only: {error}")
 
 
 @cli.command()
@@ -185,16 +265,18 @@ def reindex(db_path, model, registry, all_articles, quiet) -> None:
 def export(db_path, output) -> None:
     """Export every mention as JSON Lines (article, text, start, end, speaker, quote_id, canonical, outlet, ...).
 
+    Reads through a read-only connection, so it works on a read-only file (a writable database
+    gets its pending migrations first, as with serve).
+
     \b
     Example:
         quotes export > mentions.jsonl
     """
     from . import store
 
-    path = resolve_db(db_path)
-    if not Path(path).exists():
-        raise click.ClickException(f"no database at {path}: run `quotes ingest PATH` first")
-    db = open_database(path)
+    path = require_database(db_path)
+    migrate_if_writable(path)
+    db = open_read_only(path)
     for row in store.export_rows(db):
         output.write(json.dumps(row, ensure_ascii=False) + "\n")
 
@@ -227,13 +309,18 @@ def evaluate(gold, db_path, fresh_path, gold_articles_only, verbose, as_json) ->
         with tempfile.TemporaryDirectory() as tmp:
             tmp_db = str(Path(tmp) / "fresh.db")
             run_ingest(read_paths([fresh_path]), tmp_db, None, None, None, 1, True, "evaluate", [fresh_path])
-            pred = list(store.export_rows(store.open_db(tmp_db)))
+            db = store.open_db(tmp_db)
+            pred, stored = list(store.export_rows(db)), store.article_ids(db)
+            db.close()
     else:
-        path = resolve_db(db_path)
-        if not Path(path).exists():
-            raise click.ClickException(f"no database at {path}: run `quotes ingest PATH` first, or use --fresh")
-        pred = list(store.export_rows(open_database(path)))
-    articles = ev.gold_articles(gold_rows) if gold_articles_only else None
+        db = open_database(require_database(db_path))
+        pred, stored = list(store.export_rows(db)), store.article_ids(db)
+    gold_ids = ev.gold_articles(gold_rows)
+    if gold_ids and not gold_ids & stored:
+        # Every gold quote will count as missed: almost always the wrong database or corpus.
+        click.echo(f"warning: the gold file shares no article with the database ({len(gold_ids)} gold "
+                   f"article(s), {len(stored)} stored): ingest the gold's corpus, or pass --db / --fresh", err=True)
+    articles = gold_ids if gold_articles_only else None
     result = ev.score(gold_rows, pred, articles=articles)
     if verbose:
         for line in ev.errors(gold_rows, pred):
@@ -243,7 +330,7 @@ def evaluate(gold, db_path, fresh_path, gold_articles_only, verbose, as_json) ->
 
 @cli.command()
 @db_option
-@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Host to bind to")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Host to bind to")
 @click.option("-p", "--port", type=int, default=8001, show_default=True, help="Port to listen on")
 def serve(db_path, host, port) -> None:
     """Serve the database with Datasette and the project's datasette_config/ (read-only).
@@ -254,9 +341,11 @@ def serve(db_path, host, port) -> None:
     """
     from . import web
 
-    path = resolve_db(db_path)
-    # Creates an empty database if needed and applies pending migrations (indexes the UI relies on).
-    open_database(path).close()
+    path = require_database(db_path)
+    migrate_if_writable(path)  # applies pending migrations (indexes the UI relies on)
+    problem = web.port_problem(host, port)
+    if problem:
+        raise click.ClickException(f"cannot serve on {host}:{port}: {problem} (choose another with --port)")
     click.echo(f"Serving {path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     web.serve(path, host=host, port=port)
 

@@ -27,15 +27,20 @@ from __future__ import annotations
 import calendar
 import hashlib
 import io
+import ipaddress
+import json
+import socket
+import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
 from . import store
-from .sources import Article, SourceError, article_from_html
+from .settings import get_setting
+from .sources import Article, SourceError, article_from_html, fingerprint
 
 
 def _version() -> str:
@@ -52,9 +57,12 @@ RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 """Answers worth asking again after a pause; any other 4xx/5xx fails at once."""
 MAX_BACKOFF_SECONDS = 60.0
 DEADLINE_FACTOR = 4
-"""A whole response (headers and body) must arrive within this many ``timeout``s, so a server
-that drips one byte per second cannot hold the nightly run hostage; httpx's own timeouts apply
-per read."""
+"""A whole request (connect, redirects, headers and body) must finish within this many
+``timeout``s, so a server that drips a header line every half second cannot hold the nightly
+run (and its lock) hostage: httpx's own timeouts apply per read.  A request over its deadline is
+not retried (the server would drip again)."""
+MAX_REDIRECTS = 5
+"""Redirect hops followed per request; more is a loop or a trap (real articles need one or two)."""
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 
@@ -93,10 +101,116 @@ class _Oversized(Exception):
     pass
 
 
+class _Refused(Exception):
+    """The request would reach a loopback, private, link-local or otherwise non-public address."""
+
+
+class _OverDeadline(Exception):
+    pass
+
+
 def http_client(settings: FetchSettings) -> httpx.Client:
-    """An httpx client with the run's timeout and user agent; redirects are followed."""
+    """An httpx client with the run's timeout and user agent; redirects are followed (at most
+    :data:`MAX_REDIRECTS`).  Connections are not kept alive, so every request, redirect hop
+    included, opens its own connection, whose address :class:`_RequestGuard` checks and whose
+    socket it can shut at the deadline."""
     return httpx.Client(timeout=httpx.Timeout(settings.timeout), follow_redirects=True,
+                        max_redirects=MAX_REDIRECTS, limits=httpx.Limits(max_keepalive_connections=0),
                         headers={"User-Agent": settings.user_agent})
+
+
+def allowed_hosts() -> tuple[set[str], list]:
+    """Host names and IP networks from ``QUOTES_FETCH_ALLOW_HOSTS`` that may be non-public."""
+    names: set[str] = set()
+    networks: list = []
+    for entry in (get_setting("fetch_allow_hosts") or "").split(","):
+        entry = entry.strip().lower().strip("[]")
+        if not entry:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            names.add(entry)
+    return names, networks
+
+
+class _RequestGuard:
+    """Watches one request through httpcore's ``trace`` extension (which redirect hops inherit).
+
+    - Each connection's address is checked when it is known: an IP-literal host before
+      connecting, any host right after connecting (the address really used, so DNS tricks do
+      not help), before a byte of the request is sent.  Non-public addresses are refused unless
+      ``QUOTES_FETCH_ALLOW_HOSTS`` names the host or a network holding the address.
+    - At the deadline, every socket the request opened is shut down, which ends a blocked read
+      at once, whatever the server is dripping.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.allowed_names, self.allowed_networks = allowed_hosts()
+        self.host = ""
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> "_RequestGuard":
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._timer.cancel()
+
+    def trace(self, event: str, info: dict) -> None:
+        if event == "connection.connect_tcp.started":
+            self.host = str(info.get("host", "")).lower().strip("[]")
+            try:
+                literal = ipaddress.ip_address(self.host.split("%")[0])
+            except ValueError:
+                return
+            self._check(literal)
+        elif event == "connection.connect_tcp.complete":
+            stream = info["return_value"]
+            sock = stream.get_extra_info("socket")
+            peer = stream.get_extra_info("server_addr")
+            try:
+                if peer:
+                    self._check(ipaddress.ip_address(str(peer[0]).split("%")[0]))
+            except _Refused:
+                stream.close()
+                raise
+            with self._lock:
+                self._sockets.append(sock)
+                if self.expired:
+                    self._shut(sock)
+
+    def _check(self, address) -> None:
+        if address.version == 6 and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        if address.is_global and not address.is_multicast:
+            return
+        if self.host in self.allowed_names or any(address in net for net in self.allowed_networks):
+            return
+        try:
+            ipaddress.ip_address(self.host.split("%")[0])
+            what = f"{self.host} is a non-public address ({address})"
+        except ValueError:
+            what = f"{self.host} resolves to a non-public address ({address})"
+        raise _Refused(f"refused: {what}; QUOTES_FETCH_ALLOW_HOSTS can allow it")
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # already closed
 
 
 def fetch(client: httpx.Client, url: str, settings: FetchSettings, etag: str | None = None,
@@ -119,6 +233,10 @@ def fetch(client: httpx.Client, url: str, settings: FetchSettings, etag: str | N
             fetched = _get_once(client, url, headers, settings)
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
             raise FetchError(f"bad URL: {error}") from None
+        except httpx.TooManyRedirects:
+            raise FetchError(f"too many redirects (more than {MAX_REDIRECTS}: a redirect loop?)") from None
+        except (_Refused, _OverDeadline) as error:
+            raise FetchError(str(error)) from None
         except (httpx.TimeoutException, TimeoutError):
             reason = f"timed out (timeout {settings.timeout:g}s)"
             continue
@@ -138,8 +256,20 @@ def fetch(client: httpx.Client, url: str, settings: FetchSettings, etag: str | N
 
 
 def _get_once(client: httpx.Client, url: str, headers: dict, settings: FetchSettings) -> Fetched:
-    deadline = time.monotonic() + settings.timeout * DEADLINE_FACTOR
-    with client.stream("GET", url, headers=headers) as response:
+    guard = _RequestGuard(settings.timeout * DEADLINE_FACTOR)
+    try:
+        with guard:
+            return _read_response(client, url, headers, settings, guard)
+    except (httpx.TransportError, TimeoutError, _OverDeadline):
+        if guard.expired:
+            raise _OverDeadline(f"timed out: no complete answer within {guard.seconds:g}s "
+                                f"({DEADLINE_FACTOR} x timeout {settings.timeout:g}s)") from None
+        raise
+
+
+def _read_response(client: httpx.Client, url: str, headers: dict, settings: FetchSettings,
+                   guard: _RequestGuard) -> Fetched:
+    with client.stream("GET", url, headers=headers, extensions={"trace": guard.trace}) as response:
         fetched = Fetched(
             url=str(response.url), status=response.status_code,
             content_type=response.headers.get("content-type", "").split(";")[0].strip().lower(),
@@ -155,8 +285,8 @@ def _get_once(client: httpx.Client, url: str, headers: dict, settings: FetchSett
             size += len(chunk)
             if size > settings.max_bytes:
                 raise _Oversized(f"oversized: more than {settings.max_bytes} bytes")
-            if time.monotonic() > deadline:
-                raise TimeoutError
+            if guard.expired:
+                raise _OverDeadline
             chunks.append(chunk)
         fetched.content = b"".join(chunks)
     return fetched
@@ -171,7 +301,7 @@ class FeedEntry:
     article_id: str
     link: str
     title: str | None = None
-    published: str | None = None  # ISO date
+    published: str | None = None  # ISO 8601: UTC time, or a date when the feed gives no time
 
 
 def parse_feed(content: bytes, url: str, content_type: str = "") -> tuple[str | None, list[FeedEntry | SourceError]]:
@@ -232,13 +362,17 @@ def canonical_url(url: str) -> str:
 
 
 def _entry_date(entry) -> str | None:
-    for key in ("published_parsed", "updated_parsed"):
-        value = entry.get(key)
+    """The entry's publication (else update) time in UTC, ``2026-12-01T08:00:00Z``; a date when the
+    feed gives no time of day (feedparser reads ``2026-12-01`` as midnight, the raw text has no colon)."""
+    for key in ("published", "updated"):
+        value = entry.get(f"{key}_parsed")
         if value:
             try:
-                return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(value)))
+                moment = time.gmtime(calendar.timegm(value))
             except (TypeError, ValueError, OverflowError):
                 continue
+            has_time = ":" in (entry.get(key) or "")
+            return time.strftime("%Y-%m-%dT%H:%M:%SZ" if has_time else "%Y-%m-%d", moment)
     return None
 
 
@@ -266,10 +400,19 @@ class FeedState:
             return None, None  # the article is gone: fetch the page in full
         return etag, last_modified
 
-    def remember(self, url: str, kind: str, fetched: Fetched, article_id: str | None = None) -> None:
-        """Keep ``fetched``'s validators, to be written by :meth:`save` if its articles are stored."""
+    def remember(self, url: str, kind: str, fetched: Fetched, article_id: str | None = None,
+                 title: str | None = None, entries: list[FeedEntry] | None = None) -> None:
+        """Keep ``fetched``'s validators (and a feed's title and entries), to be written by
+        :meth:`save` if its articles are stored."""
+        listed = {"title": title, "entries": [asdict(e) for e in entries]} if entries is not None else None
         self.pending[url] = {"url": url, "kind": kind, "etag": fetched.etag,
-                             "last_modified": fetched.last_modified, "article_id": article_id}
+                             "last_modified": fetched.last_modified, "article_id": article_id,
+                             "entries": json.dumps(listed) if listed else None}
+
+    def listed(self, url: str) -> tuple[str | None, list[FeedEntry]]:
+        """The feed's title and the entries it listed when it was last fetched in full."""
+        listed = store.feed_entries(self.db, url)
+        return listed.get("title"), [FeedEntry(**entry) for entry in listed.get("entries", [])]
 
     def expect(self, feed_url: str, article_ids: list[str]) -> None:
         """The feed's validators are saved only if all these articles end up stored."""
@@ -319,17 +462,22 @@ def read_feed(client: httpx.Client, url: str, settings: FetchSettings, state: Fe
         return
     if fetched.status == 304:
         stats.feeds_not_modified += 1
-        return
-    stats.feeds += 1
-    try:
-        title, entries = parse_feed(fetched.content, fetched.url, fetched.content_type)
-    except FetchError as error:
-        stats.failed += 1
-        yield SourceError(url, str(error))
-        return
-    entries = entries[:settings.max_entries]
-    state.remember(url, "feed", fetched)
-    state.expect(url, [e.article_id for e in entries if isinstance(e, FeedEntry)])
+        # The feed is unchanged, but a page it lists may have been corrected since: each page is
+        # asked again with its own validators (a 304 each when nothing changed).
+        title, entries = state.listed(url)
+        entries = entries[:settings.max_entries]
+    else:
+        stats.feeds += 1
+        try:
+            title, entries = parse_feed(fetched.content, fetched.url, fetched.content_type)
+        except FetchError as error:
+            stats.failed += 1
+            yield SourceError(url, str(error))
+            return
+        entries = entries[:settings.max_entries]
+        linked = [e for e in entries if isinstance(e, FeedEntry)]
+        state.remember(url, "feed", fetched, title=title, entries=linked)
+        state.expect(url, [e.article_id for e in linked])
     for entry in entries:
         if isinstance(entry, SourceError):
             yield entry
@@ -342,26 +490,31 @@ def read_feed(client: httpx.Client, url: str, settings: FetchSettings, state: Fe
 
 def _read_entry(client, entry: FeedEntry, settings: FetchSettings, state: FeedState, outlet: str | None,
                 feed_title: str | None, stats: FeedStats) -> Iterator[Article | SourceError]:
+    etag, last_modified = state.validators(entry.link)
     try:
-        fetched = fetch(client, entry.link, settings, *state.validators(entry.link))
+        fetched = fetch(client, entry.link, settings, etag, last_modified)
     except FetchError as error:
         stats.failed += 1
         yield SourceError(entry.link, f"page: {error}")
         return
     if fetched.status == 304:
         stats.pages_not_modified += 1
+        # A 304 need not repeat the validators; keep ours, or every other night would fetch in full.
+        fetched.etag, fetched.last_modified = fetched.etag or etag, fetched.last_modified or last_modified
         state.remember(entry.link, "page", fetched, entry.article_id)
         return
     stats.pages += 1
+    page_print = fingerprint(fetched.content)  # the same page rejected again is reported once
     if fetched.content_type and fetched.content_type not in HTML_TYPES:
-        yield SourceError(entry.link, f"not an HTML page (content type {fetched.content_type})")
+        yield SourceError(entry.link, f"not an HTML page (content type {fetched.content_type})", page_print)
         return
     if b"\x00" in fetched.content:
-        yield SourceError(entry.link, "binary page (contains NUL bytes)")
+        yield SourceError(entry.link, "binary page (contains NUL bytes)", page_print)
         return
     article = article_from_html(_decode(fetched), id=entry.article_id, source=entry.link, url=entry.link,
                                 outlet=outlet)
     if isinstance(article, SourceError):
+        article.fingerprint = page_print
         yield article
         return
     article.outlet = article.outlet or feed_title

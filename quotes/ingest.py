@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import os
 import sys
 from dataclasses import dataclass, field
@@ -29,8 +30,9 @@ from spacy.language import Language
 from . import store
 from .clean import clean_article, content_hash
 from .extract import EXTRACTOR_VERSION, Mention, Person
-from .sources import Article, SourceError
+from .sources import Article, SourceError, first_of_each_id, printable
 from .speakers import Registry
+from .topics import mention_terms
 
 
 class LockHeld(RuntimeError):
@@ -45,10 +47,12 @@ class IngestStats:
     unchanged: int = 0
     mentions: int = 0
     errors: list[SourceError] = field(default_factory=list)
+    errors_reported_before: int = 0  # rejections an earlier run already reported (report_once)
 
     def summary(self) -> str:
+        before = f" ({self.errors_reported_before} reported before)" if self.errors_reported_before else ""
         return (f"ingest: {self.seen} seen, {self.added} added, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {self.mentions} mentions, {len(self.errors)} errors")
+                f"{self.unchanged} unchanged, {self.mentions} mentions, {len(self.errors)} errors{before}")
 
     def counts(self) -> dict:
         return {"articles_seen": self.seen, "articles_added": self.added, "articles_updated": self.updated,
@@ -58,9 +62,13 @@ class IngestStats:
 
 @contextlib.contextmanager
 def ingest_lock(db_path: str | os.PathLike) -> Iterator[None]:
-    """Hold an exclusive lock beside the database; a second holder fails at once with LockHeld."""
-    lock_path = Path(f"{db_path}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    """Hold an exclusive lock beside the database; a second holder fails at once with LockHeld.
+
+    The lock sits beside the database's real path (symlinks resolved), so two runs reaching one
+    database through different paths still exclude each other.
+    """
+    store.prepare_db_folder(db_path)
+    lock_path = Path(f"{Path(db_path).resolve()}.lock")
     with open(lock_path, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -82,6 +90,8 @@ Extractor = Callable[[Iterable[tuple[Article, str]]], Iterator["Processed"]]
 """Turns (article as read, content hash) pairs into Processed results, in the same order:
 :func:`local_extractor` here, or ``quotes.workers.DaskExtractor`` on a Dask cluster."""
 
+Terms = dict[tuple[int, int], list[tuple[str, float]]]
+
 
 @dataclass
 class Processed:
@@ -91,6 +101,7 @@ class Processed:
     digest: str
     mentions: list[Mention] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    terms: Terms = field(default_factory=dict)  # each mention's key terms (quotes.topics.mention_terms)
     error: str | None = None  # why the article was rejected; None when it was extracted
 
 
@@ -98,13 +109,15 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
            registry: Registry | None = None, batch_size: int = 32, command: str = "ingest",
            sources: list[str] | None = None, force: bool = False,
            on_article: Callable[[str], None] | None = None, log_noop_run: bool = True,
-           extractor: Extractor | None = None) -> IngestStats:
+           report_once: bool = False, extractor: Extractor | None = None) -> IngestStats:
     """Ingest articles; unchanged ones (same content hash and extractor version) are skipped.
 
     ``force`` re-extracts even unchanged articles (``quotes reindex``).
     ``on_article`` is called with each article id as it is finished (progress bars).
     ``log_noop_run=False`` leaves no ``ingest_runs`` row for a run that added, updated and
     rejected nothing, so a repeated manual ingest leaves every table as it was.
+    ``report_once=True`` (the nightly) prints a rejection only the first time that same input
+    (same content) is rejected for that reason; ``ingest_errors`` records every run's anyway.
     ``extractor`` cleans and extracts elsewhere (a Dask cluster); ``nlp`` may then be None.
     Either way articles are written and clustered here, in input order, so the database does
     not depend on where extraction ran.
@@ -118,12 +131,14 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
     status = "failed"
     try:
         index = store.load_quote_index(db)
-        for done in extractor(_pending(db, items, stats, run_id, force, on_article)):
+        reject = functools.partial(_reject, db, stats, run_id, report_once=report_once)
+        for done in extractor(_pending(db, first_of_each_id(items), stats, reject, force, on_article)):
             if done.error is not None:
-                _reject(db, stats, run_id, done.article.source or done.article.id, done.error)
+                reject(done.article.source or done.article.id, done.error, done.digest)
             else:
                 was_update, written = store.save_article(
-                    db, done.article, done.digest, EXTRACTOR_VERSION, done.mentions, done.people, index)
+                    db, done.article, done.digest, EXTRACTOR_VERSION, done.mentions, done.people, index,
+                    done.terms)
                 stats.updated += was_update
                 stats.added += not was_update
                 stats.mentions += written
@@ -148,19 +163,22 @@ def local_extractor(nlp: Language, batch_size: int = 32) -> Extractor:
     return extract
 
 
-def _reject(db, stats: IngestStats, run_id: int, source: str, reason: str) -> None:
-    """Record rejected input in ingest_errors and on stderr; the run goes on."""
-    stats.errors.append(SourceError(source, reason))
-    store.record_error(db, run_id, source, reason)
-    print(f"quotes: skipped {source}: {reason}", file=sys.stderr)
+def _reject(db, stats: IngestStats, run_id: int, source: str, reason: str, fingerprint: str | None = None,
+            report_once: bool = False) -> None:
+    """Record rejected input in ingest_errors and on stderr (unless already reported); the run goes on."""
+    stats.errors.append(SourceError(source, reason, fingerprint))
+    if store.record_error(db, run_id, source, reason, fingerprint) or not report_once:
+        print(f"quotes: skipped {printable(source)}: {printable(reason)}", file=sys.stderr)
+    else:
+        stats.errors_reported_before += 1
 
 
-def _pending(db, items, stats: IngestStats, run_id: int, force: bool,
+def _pending(db, items, stats: IngestStats, reject: Callable, force: bool,
              on_article) -> Iterator[tuple[Article, str]]:
     """Articles that need extraction, with their content hash; errors and unchanged articles are counted here."""
     for item in items:
         if isinstance(item, SourceError):
-            _reject(db, stats, run_id, item.source, item.reason)
+            reject(item.source, item.reason, item.fingerprint)
             continue
         stats.seen += 1
         digest = item.meta.get("content_hash") or content_hash(item)
@@ -208,8 +226,14 @@ def process_batch(nlp: Language, batch: list[tuple[Article, str]]) -> list[Proce
                 done.error = f"extraction failed: {type(error).__name__}: {error}"
                 docs.append(None)
     for done, doc in zip(ready, docs):
-        if doc is not None:
+        if doc is None:
+            continue
+        try:
             done.mentions, done.people = list(doc._.quotes), list(doc._.people)
+            done.terms = mention_terms(doc, done.mentions, done.people)
+        except Exception as error:  # key terms of one odd article must not stop the batch
+            done.mentions, done.people, done.terms = [], [], {}
+            done.error = f"extraction failed: {type(error).__name__}: {error}"
     return results
 
 

@@ -26,8 +26,10 @@ Sources file (see ``sources.example.toml``)::
     url = "https://example.org/rss.xml"
 
 Exit status: 0 when the run completed (rejected inputs are recorded in ``ingest_errors`` and
-do not fail it); 1 when it could not run (database not writable, unexpected failure);
-2 for a bad sources file or registry; 75 (EX_TEMPFAIL) when another ingest holds the lock.
+do not fail it); 1 when it could not run (database not writable, unexpected failure) or every
+source failed (none gave a single article); 2 for a bad sources file or registry; 75
+(EX_TEMPFAIL) when another ingest holds the lock.  A rejected input is reported on stderr the
+first night only, until its content changes.
 """
 
 from __future__ import annotations
@@ -45,8 +47,8 @@ import click
 
 from . import store
 from .feeds import FeedState, FeedStats, FetchSettings, http_client, read_feed
-from .settings import get_setting
-from .sources import ARTICLE_SUFFIXES, Article, SourceError, read_paths
+from .settings import DEFAULT_DB_FOLDER, get_setting
+from .sources import Article, SourceError, folder_files, read_file, read_paths, relative_sources
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -176,8 +178,14 @@ def _max_bytes() -> int:
 # --- reading sources -----------------------------------------------------------------------------
 
 def read_sources(sources: list[Source], state: FeedState, feed_stats: FeedStats,
-                 client_factory: Callable = http_client) -> Iterator[Article | SourceError]:
-    """Articles and rejected inputs from every source, in the order listed; never raises."""
+                 client_factory: Callable = http_client,
+                 failed: list[str] | None = None) -> Iterator[Article | SourceError]:
+    """Articles and rejected inputs from every source, in the order listed; never raises.
+
+    The name of each source that yielded errors and not a single article is appended to ``failed``
+    (a feed answering 304, or an empty folder, yields neither: it has not failed).
+    """
+    failed = failed if failed is not None else []
     clients: dict = {}
     try:
         for source in sources:
@@ -188,15 +196,22 @@ def read_sources(sources: list[Source], state: FeedState, feed_stats: FeedStats,
                 items = read_feed(clients[key], source.url, source.fetch, state, outlet=source.outlet,
                                   stats=feed_stats)
             elif source.type == "folder" and source.path.is_dir():
-                items = _read_folder(source.path, source.fetch.max_bytes)
+                items = relative_sources(_read_folder(source.path, source.fetch.max_bytes), [source.path])
             elif source.type == "jsonl" and source.path.is_dir():
                 items = iter([SourceError(str(source.path), "jsonl source is a directory (use type = \"folder\")")])
             else:
-                items = read_paths([source.path], max_bytes=source.fetch.max_bytes)
+                items = relative_sources(read_paths([source.path], max_bytes=source.fetch.max_bytes), [source.path])
+            articles = errors = 0
             for item in _guarded(str(source.path or source.url), items):
-                if isinstance(item, Article) and source.outlet and not item.outlet:
-                    item.outlet = source.outlet
+                if isinstance(item, Article):
+                    articles += 1
+                    if source.outlet and not item.outlet:
+                        item.outlet = source.outlet
+                else:
+                    errors += 1
                 yield item
+            if errors and not articles:
+                failed.append(source.name)
     finally:
         for client in clients.values():
             client.close()
@@ -204,15 +219,19 @@ def read_sources(sources: list[Source], state: FeedState, feed_stats: FeedStats,
 
 def _read_folder(folder: Path, max_bytes: int) -> Iterator[Article | SourceError]:
     """Like read_paths on a folder, but a file that cannot be read is one error, not the folder's end."""
-    for child in sorted(folder.rglob("*")):
-        if child.suffix.lower() in ARTICLE_SUFFIXES and child.is_file():
-            yield from _guarded(str(child), read_paths([child], max_bytes=max_bytes))
+    for child in folder_files(folder):
+        if isinstance(child, SourceError):
+            yield child
+        else:
+            yield from _guarded(str(child), read_file(child, max_bytes=max_bytes, root=folder))
 
 
 def _guarded(name: str, items: Iterator[Article | SourceError]) -> Iterator[Article | SourceError]:
     """``items``, with an unexpected exception (permission denied, a file vanishing) turned into an error."""
     try:
         yield from items
+    except ImportError:  # a broken installation, not bad input: the run must fail, not skip every file
+        raise
     except Exception as error:
         yield SourceError(name, f"cannot read: {type(error).__name__}: {error}")
 
@@ -221,6 +240,12 @@ def _guarded(name: str, items: Iterator[Article | SourceError]) -> Iterator[Arti
 class NightlyResult:
     ingest: object  # quotes.ingest.IngestStats
     feeds: FeedStats
+    sources: int = 0
+    failed_sources: list[str] = field(default_factory=list)  # sources that gave errors and no article
+
+    @property
+    def every_source_failed(self) -> bool:
+        return bool(self.sources) and len(self.failed_sources) == self.sources
 
     def summary(self) -> str:
         line = self.ingest.summary()
@@ -241,11 +266,14 @@ def run_nightly(db, sources: list[Source], nlp, registry=None, batch_size: int |
     mark_interrupted_runs(db)
     state = FeedState(db)
     feed_stats = FeedStats()
-    stats = ingest(db, read_sources(sources, state, feed_stats, client_factory), nlp, registry=registry,
+    failed: list[str] = []
+    # report_once: a file rejected last night and unchanged since is not news on stderr (cron mail).
+    stats = ingest(db, read_sources(sources, state, feed_stats, client_factory, failed), nlp, registry=registry,
                    batch_size=batch_size or int(get_setting("batch_size")), command="nightly",
-                   sources=[s.name for s in sources], on_article=on_article, extractor=extractor)
+                   sources=[s.name for s in sources], on_article=on_article, report_once=True,
+                   extractor=extractor)
     state.save()
-    return NightlyResult(stats, feed_stats)
+    return NightlyResult(stats, feed_stats, len(sources), failed)
 
 
 def mark_interrupted_runs(db) -> int:
@@ -255,8 +283,9 @@ def mark_interrupted_runs(db) -> int:
 
 # --- the command ---------------------------------------------------------------------------------
 
-@click.command(name=PROG, epilog="Exit status: 0 run completed (rejected inputs are in ingest_errors), "
-               "1 could not run, 2 bad sources file or registry, 75 another ingest holds the lock.")
+@click.command(name=PROG, context_settings={"help_option_names": ["-h", "--help"]},
+               epilog="Exit status: 0 run completed (rejected inputs are in ingest_errors), 1 could not run or "
+                      "every source failed, 2 bad sources file or registry, 75 another ingest holds the lock.")
 @click.option("--sources", "sources_path", type=click.Path(dir_okay=False), default=None,
               help="TOML sources file (default: $QUOTES_SOURCES or sources.toml)")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
@@ -341,16 +370,24 @@ def nightly(sources_path: str | None = None, db_path: str | None = None, quiet: 
                                  f"{f' ({error.filename})' if error.filename else ''}")
     except sqlite3.Error as error:
         return fail(EXIT_FAILED, f"database {db_path}: {error}")
+    except ImportError as error:  # e.g. trafilatura without lxml_html_clean: reinstall, do not skip input
+        return fail(EXIT_FAILED, f"missing dependency: {' '.join(str(error).split())} "
+                                 f"(reinstall the project: pip install -e .)")
     if not quiet:
         print(result.summary(), flush=True)
+    if result.every_source_failed:
+        return fail(EXIT_FAILED, f"every source failed ({', '.join(result.failed_sources)}); "
+                                 f"the reasons are in ingest_errors")
     return EXIT_OK
 
 
 def _db_path_problem(path: Path) -> str | None:
     """Why the database (with its -wal, -shm and .lock files) cannot be written there, if it cannot."""
     folder = path.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent  # open_db creates the missing folders below the first existing one
+    if not folder.exists():
+        if folder.resolve() != DEFAULT_DB_FOLDER.resolve():
+            return f"folder {folder} does not exist"
+        folder = folder.parent  # only the default db/ folder is created, in its parent
     if not folder.is_dir():
         return f"{folder} is not a directory"
     if not os.access(folder, os.W_OK | os.X_OK):

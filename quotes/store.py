@@ -18,17 +18,22 @@ import contextlib
 import datetime
 import hashlib
 import json
+import os
+import sqlite3
 from collections import Counter, defaultdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from . import index_store
-from .cluster import Assignment, MentionText, QuoteIndex, choose_canonical, similarity, word_diff
+from .cluster import (Assignment, MentionText, QuoteIndex, choose_canonical, similarity, without_attribution_comma,
+                      word_diff)
 from .extract import Mention, Person
+from .settings import DEFAULT_DB_FOLDER
 from .sources import Article
+from .topics import quote_terms
 from .speakers import ArticlePerson, Registry, alias_kind, name_key, resolve_speakers, speaker_description
 
 migrations = Migrations("quotes")
@@ -143,6 +148,73 @@ def m300_fts_triggers_on_indexed_columns(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m500_sources_without_server_folders(db: sqlite_utils.Database) -> None:
+    """Published source paths without the server's folders (issue 14): an absolute path keeps its last two parts.
+
+    Ingest now stores paths relative to the folder holding the root it was given
+    (``sources.relative_sources``); rows stored before keep ``folder/file`` of their absolute path,
+    and a run's absolute roots keep their last part.
+    """
+    def short(path: str, parts: int) -> str:
+        return "/".join(PurePosixPath(path).parts[1:][-parts:]) if path.startswith("/") else path
+
+    for table in ("articles", "ingest_errors"):
+        rows = db.execute(f"select rowid, source from [{table}] where source like '/%'").fetchall()
+        for rowid, source in rows:
+            db.execute(f"update [{table}] set source = ? where rowid = ?", [short(source, 2), rowid])
+    for rowid, sources in db.execute("select rowid, sources from ingest_runs where sources like '%\"/%'").fetchall():
+        try:
+            paths = json.loads(sources)
+        except ValueError:
+            continue
+        if isinstance(paths, list):
+            shortened = [short(p, 1) if isinstance(p, str) else p for p in paths]
+            db.execute("update ingest_runs set sources = ? where rowid = ?", [json.dumps(shortened), rowid])
+
+
+@migrations()
+def m550_article_encoding(db: sqlite_utils.Database) -> None:
+    """How each article's input file was decoded: "utf-8", "utf-16", "utf-32", an HTML page's declared
+    charset, or the "cp1252" fallback (null for feed pages)."""
+    if "encoding" not in db["articles"].columns_dict:
+        db["articles"].add_column("encoding", str)
+
+
+@migrations()
+def m600_key_terms(db: sqlite_utils.Database) -> None:
+    """Key terms (topics): per mention as extracted, per quote summed over its versions, faceted by term."""
+    if "key_terms" not in db["mentions"].columns_dict:
+        db["mentions"].add_column("key_terms", str)
+    db["quote_terms"].create({"quote_id": str, "term": str, "score": float}, pk=("quote_id", "term"),
+                             foreign_keys=[("quote_id", "quotes", "id")], if_not_exists=True)
+    db["quote_terms"].create_index(["term"], if_not_exists=True)
+
+
+@migrations()
+def m650_first_printed_ties(db: sqlite_utils.Database) -> None:
+    """Who printed a quote first, honest about ties: ``first_outlets`` and ``first_outlet_count``.
+
+    Every quote is marked for the next ingest's refresh, which fills them (and drops the
+    attribution comma from canonical texts).
+    """
+    db["quotes"].add_column("first_outlets", str)
+    db["quotes"].add_column("first_outlet_count", int)
+    db.execute("update quotes set dirty = 1")
+
+
+@migrations()
+def m651_feed_entries(db: sqlite_utils.Database) -> None:
+    """The entries a feed listed when last fetched, so its pages are re-checked while it answers 304."""
+    db["feed_state"].add_column("entries", str)
+
+
+@migrations()
+def m652_error_fingerprints(db: sqlite_utils.Database) -> None:
+    """What a rejected input looked like (a content hash), so the same rejection is reported only once."""
+    db["ingest_errors"].add_column("fingerprint", str)
+
+
+@migrations()
 def m700_quote_index_tables(db: sqlite_utils.Database) -> None:
     """The clustering index in SQLite (quotes/index_store.py), so an ingest no longer rebuilds it in memory
     from every stored mention (20 new articles into 1M mentions took 48.9 s, nearly all of it that rebuild).
@@ -166,10 +238,27 @@ def m701_refresh_indexes(db: sqlite_utils.Database) -> None:
                "where speaker_name is not null")
 
 
+def prepare_db_folder(path: str | Path) -> None:
+    """Make sure the database's folder exists: the default ``db/`` is created, any other is not.
+
+    Raises FileNotFoundError naming the missing folder (a mistyped ``--db`` must not create a tree).
+    """
+    folder = Path(path).parent
+    if folder.is_dir():
+        return
+    if folder.resolve() == DEFAULT_DB_FOLDER.resolve():
+        folder.mkdir(exist_ok=True)
+        return
+    raise FileNotFoundError(f"folder {folder} does not exist (create it first, or choose another --db)")
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) a quotes database, in WAL mode, fully migrated."""
+    """Open (creating the file if needed) a quotes database, in WAL mode, fully migrated.
+
+    The folder must exist (see :func:`prepare_db_folder`).
+    """
     if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        prepare_db_folder(path)
         db = sqlite_utils.Database(path)
         db.enable_wal()
     else:
@@ -177,6 +266,43 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     db.execute("PRAGMA busy_timeout = 30000")
     migrations.apply(db)
     return db
+
+
+def open_read_only(path: str | Path) -> sqlite_utils.Database:
+    """Open an existing database for reading only: it is never created, migrated or written.
+
+    ``mode=ro`` sees what a concurrent ingest commits. A WAL database in a folder we cannot write
+    (SQLite cannot make its ``-shm`` index there) only opens as ``immutable=1``: a snapshot.
+    """
+    return sqlite_utils.Database(connect_read_only(path)[0])
+
+
+def connect_read_only(path: str | Path) -> tuple[sqlite3.Connection, str]:
+    """A read-only connection to ``path`` and the URI parameter that opened it (``mode=ro`` or ``immutable=1``)."""
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"no database at {path}")
+    uri = Path(path).resolve().as_uri()
+    error: sqlite3.Error | None = None
+    for mode in ("mode=ro", "immutable=1"):
+        conn = sqlite3.connect(f"{uri}?{mode}", uri=True)
+        try:
+            conn.execute("select count(*) from sqlite_master").fetchone()
+            return conn, mode
+        except sqlite3.Error as failure:
+            conn.close()
+            error = failure
+    raise error
+
+
+def is_writable(path: str | Path) -> bool:
+    """Whether this process may write the database file and make its journal files beside it."""
+    path = Path(path)
+    return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
+
+
+def pending_migrations(db: sqlite_utils.Database) -> list[str]:
+    """Names of the migrations not yet applied to ``db`` (read only)."""
+    return [m.name for m in migrations.pending(db)]
 
 
 # --- ingest runs and errors -------------------------------------------------------------------
@@ -205,15 +331,21 @@ def delete_run(db: sqlite_utils.Database, run_id: int) -> None:
         db["ingest_runs"].delete(run_id)
 
 
-def record_error(db: sqlite_utils.Database, run_id: int, source: str, reason: str) -> None:
-    """Record rejected input once per (source, reason); a re-run only updates last_seen."""
+def record_error(db: sqlite_utils.Database, run_id: int, source: str, reason: str,
+                 fingerprint: str | None = None) -> bool:
+    """Record rejected input once per (source, reason); a re-run only updates last_seen.
+
+    ``fingerprint`` identifies the input's content (a hash).  Returns False when the same input
+    was already rejected for the same reason (same fingerprint): it was reported then.
+    """
     error_id = hashlib.sha1(f"{source}\x1f{reason}".encode("utf-8")).hexdigest()[:16]
     with db.atomic():
-        existing = db.execute("select first_seen from ingest_errors where id = ?", [error_id]).fetchone()
+        existing = db.execute("select first_seen, fingerprint from ingest_errors where id = ?", [error_id]).fetchone()
         db["ingest_errors"].upsert({
             "id": error_id, "run_id": run_id, "source": source, "reason": reason,
-            "first_seen": existing[0] if existing else now(), "last_seen": now(),
+            "first_seen": existing[0] if existing else now(), "last_seen": now(), "fingerprint": fingerprint,
         }, pk="id")
+    return not (existing and fingerprint and existing[1] == fingerprint)
 
 
 # --- articles ------------------------------------------------------------------------------------
@@ -232,6 +364,12 @@ def feed_validators(db: sqlite_utils.Database, url: str) -> tuple | None:
     """(etag, last_modified, kind, article_id) stored for a feed or page URL, or None."""
     return db.execute("select etag, last_modified, kind, article_id from feed_state where url = ?",
                       [url]).fetchone()
+
+
+def feed_entries(db: sqlite_utils.Database, url: str) -> dict:
+    """``{"title", "entries"}`` of a feed when it was last fetched in full, or {}."""
+    row = db.execute("select entries from feed_state where url = ?", [url]).fetchone()
+    return json.loads(row[0]) if row and row[0] else {}
 
 
 def save_feed_validators(db: sqlite_utils.Database, rows: list[dict]) -> None:
@@ -267,12 +405,15 @@ def mention_id_for(article_id: str, mention: Mention) -> str:
 
 
 def save_article(db: sqlite_utils.Database, article: Article, content_hash: str, extractor_version: str,
-                 mentions: list[Mention], people: list[Person], index: QuoteIndex) -> tuple[bool, int]:
+                 mentions: list[Mention], people: list[Person], index: QuoteIndex,
+                 terms: dict[tuple[int, int], list[tuple[str, float]]] | None = None) -> tuple[bool, int]:
     """Store one cleaned article with its mentions and people, in one transaction.
 
+    ``terms`` maps a mention's (start, end) to its key terms (:func:`quotes.topics.mention_terms`).
     Returns (was_update, mentions_written).  A changed article's old mentions are replaced.
     A stored index's changes are written in the same transaction (or forgotten with it).
     """
+    terms = terms or {}
     with db.atomic(), _index_changes(index):
         old_ids = [row[0] for row in db.execute("select id from mentions where article_id = ?", [article.id])]
         was_update = db.execute("select 1 from articles where id = ?", [article.id]).fetchone() is not None
@@ -289,6 +430,7 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
             "id": article.id, "outlet": article.outlet, "url": article.url, "title": article.title,
             "published": article.published, "text": article.text, "content_hash": content_hash,
             "source": article.source, "extractor_version": extractor_version, "ingested_at": now(),
+            "encoding": article.encoding,
         }, pk="id")
         for old_id in old_ids:
             index.remove(old_id)
@@ -311,6 +453,7 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
                 "extracted_method": mention.method, "partial": int(mention.partial),
                 "confidence": mention.confidence, "similarity": assignment.similarity, "diff": None,
                 "outlet": article.outlet, "published": article.published,
+                "key_terms": json.dumps(terms.get((mention.start, mention.end), [])),
             })
             links = assignment.links or [(assignment.quote_id, assignment.similarity)]
             for quote_id, score in links:
@@ -348,9 +491,12 @@ def _index_changes(index: QuoteIndex) -> Iterator[None]:
 
 
 def mark_dirty(db: sqlite_utils.Database, quote_ids: Iterable[str]) -> None:
-    """Flag quotes for the end-of-ingest refresh, creating a placeholder row for a new quote."""
+    """Flag quotes for the end-of-ingest refresh, creating a placeholder row for a new quote.
+
+    In id order: a set's order follows the hash seed, and new rows' rowids (FTS too) would with it.
+    """
     db.conn.executemany("insert into quotes (id, dirty) values (?, 1) on conflict(id) do update set dirty = 1",
-                        [(quote_id,) for quote_id in quote_ids])
+                        [(quote_id,) for quote_id in sorted(quote_ids)])
 
 
 # --- derived tables ------------------------------------------------------------------------------
@@ -421,8 +567,9 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
     """
     # A quote that is no mention's primary is gone; so are secondary links to it.  Only a quote
     # whose mentions changed (dirty) can lose its last primary mention.
-    db.execute("delete from mention_quotes where quote_id in (select id from quotes where dirty = 1) "
-               "and quote_id not in (select quote_id from mentions)")
+    for table in ("mention_quotes", "quote_terms"):
+        db.execute(f"delete from {table} where quote_id in (select id from quotes where dirty = 1) "
+                   "and quote_id not in (select quote_id from mentions)")
     db.execute("delete from quotes where dirty = 1 and id not in (select quote_id from mentions)")
     affected = {row[0] for row in db.execute("select id from quotes where dirty = 1")}
     changed_pairs = [
@@ -440,14 +587,14 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
     db.conn.executemany("insert into refresh_quote_ids (id) values (?)", [(q,) for q in affected])
     members: dict[str, list[dict]] = defaultdict(list)
     for row in db.query("select id, quote_id, text, article_id, speaker_name, speaker_id, method, extracted_method, "
-                        "outlet, published from mentions where quote_id in (select id from refresh_quote_ids) "
+                        "outlet, published, key_terms from mentions where quote_id in (select id from refresh_quote_ids) "
                         "order by published, id"):
         row["named"] = speaker_of.get((row["article_id"], row["speaker_name"]))
         members[row["quote_id"]].append(row)
     stored = {row["id"]: row for row in db.query(
         f"select {', '.join(QUOTE_STAT_COLUMNS)}, dirty from quotes where id in (select id from refresh_quote_ids)")}
     db.execute("delete from refresh_quote_ids")
-    mention_updates, text_updates, stat_updates, canonical_updates = [], [], [], []
+    mention_updates, text_updates, stat_updates, canonical_updates, term_rows = [], [], [], [], []
     for quote_id, rows in members.items():
         named = Counter(r["named"] for r in rows if r["named"])
         speaker_id = None
@@ -464,20 +611,27 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
             if wanted != (r["method"], r["speaker_id"]):
                 mention_updates.append((*wanted, r["id"]))
         dated = [r for r in rows if r["published"]]
+        first_seen, first_outlets = first_printed([(r["published"], r["outlet"]) for r in rows])
         row = {
             "id": quote_id, "speaker_id": speaker_id, "mention_count": len(rows),
             "article_count": len({r["article_id"] for r in rows}),
-            "outlet_count": len({r["outlet"] for r in rows if r["outlet"]}),
-            "first_seen": min((r["published"] for r in dated), default=None),
+            # Articles that name no outlet count together as one "unknown outlet", as the pages show them.
+            "outlet_count": len({r["outlet"] or "" for r in rows}),
+            "first_seen": first_seen,
             "last_seen": max((r["published"] for r in dated), default=None),
-            "first_outlet": (dated[0] if dated else rows[0])["outlet"],
+            "first_outlet": first_outlets[0] if len(first_outlets) == 1 else None,
+            "first_outlets": json.dumps(first_outlets),
+            "first_outlet_count": len(first_outlets),
             "attribution_conflict": int(len(named) > 1),
             "speakers_named": json.dumps(sorted(named)),
         }
         current = stored.get(quote_id, {})
         if current.get("dirty"):
-            canonical = choose_canonical([r["text"] for r in rows])
+            canonical = without_attribution_comma(choose_canonical([r["text"] for r in rows]))
             canonical_updates.append((canonical, quote_id))
+            term_rows.extend((quote_id, term, score) for term, score in
+                             quote_terms((json.loads(r["key_terms"] or "[]") for r in rows),
+                                         {r["speaker_name"] for r in rows if r["speaker_name"]}))
             text_updates.extend(
                 (similarity(canonical, r["text"]), json.dumps(word_diff(canonical, r["text"])), r["id"])
                 for r in rows)
@@ -486,12 +640,44 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
     db.conn.executemany("update mentions set method = ?, speaker_id = ? where id = ?", mention_updates)
     db.conn.executemany("update mentions set similarity = ?, diff = ? where id = ?", text_updates)
     db.conn.executemany("update quotes set canonical = ? where id = ?", canonical_updates)
+    db.conn.executemany("delete from quote_terms where quote_id = ?", [(q,) for _, q in canonical_updates])
+    db.conn.executemany("insert or replace into quote_terms (quote_id, term, score) values (?, ?, ?)", term_rows)
     assignments = ", ".join(f"{column} = ?" for column in QUOTE_STAT_COLUMNS[1:])
     db.conn.executemany(f"update quotes set {assignments}, dirty = 0 where id = ?", stat_updates)
 
 
 QUOTE_STAT_COLUMNS = ["id", "speaker_id", "mention_count", "article_count", "outlet_count", "first_seen",
-                      "last_seen", "first_outlet", "attribution_conflict", "speakers_named"]
+                      "last_seen", "first_outlet", "first_outlets", "first_outlet_count", "attribution_conflict",
+                      "speakers_named"]
+
+
+def first_printed(printed: list[tuple[str | None, str | None]]) -> tuple[str | None, list[str | None]]:
+    """When a quote was first printed and every outlet that may have printed it first.
+
+    ``printed`` holds (published, outlet) per mention, published as :func:`quotes.clean.normalize_published`
+    writes it.  The first day is the earliest date.  If every outlet printing it that day gives a
+    time, the earliest time wins (outlets at exactly that time tie); if any gives only the date, the
+    day's order is unknown and all that day's outlets tie, and first_seen is the date.  Undated
+    mentions count only when none is dated.  Outlets are distinct, sorted, an unknown outlet last.
+
+    >>> first_printed([("2020-03-12", "B"), ("2020-03-12T09:00:00Z", "A"), ("2020-03-13", "C")])
+    ('2020-03-12', ['A', 'B'])
+    >>> first_printed([("2020-03-12T10:00:00Z", "B"), ("2020-03-12T09:00:00Z", "A")])
+    ('2020-03-12T09:00:00Z', ['A'])
+    """
+    dated = [(published, outlet) for published, outlet in printed if published]
+    if not dated:
+        return None, _outlets(outlet for _, outlet in printed)
+    day = min(published[:10] for published, _ in dated)
+    that_day = [(published, outlet) for published, outlet in dated if published[:10] == day]
+    if any(len(published) <= 10 for published, _ in that_day):
+        return day, _outlets(outlet for _, outlet in that_day)
+    earliest = min(published for published, _ in that_day)
+    return earliest, _outlets(outlet for published, outlet in that_day if published == earliest)
+
+
+def _outlets(outlets: Iterable[str | None]) -> list[str | None]:
+    return sorted(set(outlets), key=lambda outlet: (outlet is None, outlet or ""))
 
 
 def refresh_speaker_stats(db: sqlite_utils.Database) -> None:
@@ -499,7 +685,7 @@ def refresh_speaker_stats(db: sqlite_utils.Database) -> None:
         update speakers set
           mention_count = (select count(*) from mentions where speaker_id = speakers.id),
           quote_count = (select count(distinct quote_id) from mentions where speaker_id = speakers.id),
-          outlet_count = (select count(distinct outlet) from mentions where speaker_id = speakers.id),
+          outlet_count = (select count(distinct coalesce(outlet, '')) from mentions where speaker_id = speakers.id),
           first_quoted = (select min(published) from mentions where speaker_id = speakers.id),
           last_quoted = (select max(published) from mentions where speaker_id = speakers.id)
     """)
@@ -527,6 +713,11 @@ def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
     """Row count of every table that holds data (not FTS shadows)."""
     return {name: db[name].count for name in sorted(db.table_names())
             if "_fts" not in name and not name.startswith("_")}
+
+
+def article_ids(db: sqlite_utils.Database) -> set[str]:
+    """Ids of every stored article."""
+    return {row[0] for row in db.execute("select id from articles")}
 
 
 def stored_articles(db: sqlite_utils.Database) -> Iterator[dict]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -205,6 +208,47 @@ def test_changed_founder_does_not_take_over_its_old_quote() -> None:
     assert True == changed.new_quote
     assert founder.quote_id != changed.quote_id
     assert founder.quote_id == index.quote_of("b1:0-1")
+
+
+# A mention with more equally good candidates than MAX_CANDIDATES: other articles' quotes share two
+# of its words each, an echo printed earlier in its own article shares two keys ("gutter" and
+# "the gutter").  Which candidates are judged must not depend on the order of a set of strings.
+GUTTER = ("They went after him in the gutter, and voters punished every rival candidate across several southern "
+          "states tonight.")
+GUTTER_WORDS = ["went", "voters", "punished", "rival", "candidate", "several", "southern", "states", "tonight"]
+
+
+def gutter_quote_ids(mixed_pairs: bool) -> list[str]:
+    """Quote ids of 20 decoys, the echo "the gutter" (article a1) and GUTTER (a1), assigned in that order.
+
+    ``mixed_pairs``: each decoy shares another pair of GUTTER's words (the candidate order then
+    follows the hash order of the keys); else all share the echo's keys, and the echo is the newest.
+    """
+    if mixed_pairs:
+        decoys = [f"{a} mattered little, {b} decided" for a, b in itertools.combinations(GUTTER_WORDS, 2)][:20]
+    else:
+        decoys = ["they kept it out of the gutter in district"] * 20
+    index = QuoteIndex()
+    ids = [index.assign(mention(f"x{n}:0-1", f"{text} {n}", f"p{n}")).quote_id for n, text in enumerate(decoys)]
+    ids.append(index.assign(mention("a1:500-510", "the gutter", None)).quote_id)
+    ids.append(index.assign(mention("a1:0-120", GUTTER, "doe")).quote_id)
+    return ids
+
+
+def test_echo_found_among_more_tied_candidates_than_judged() -> None:
+    ids = gutter_quote_ids(mixed_pairs=False)
+    assert ids[-2] == ids[-1]  # ties go to the newest variants: the article's own echo is judged
+
+
+def test_assignment_does_not_depend_on_hash_seed() -> None:
+    code = "import tests.test_cluster as t; print(t.gutter_quote_ids(mixed_pairs=True))"
+    root = Path(__file__).resolve().parent.parent
+    outputs = {
+        subprocess.run([sys.executable, "-c", code], cwd=root, check=True, capture_output=True, text=True,
+                       env={**os.environ, "PYTHONPATH": str(root), "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(8)
+    }
+    assert [str(gutter_quote_ids(mixed_pairs=True))] == [o.strip() for o in outputs]
 
 
 def test_mentions_without_words_stay_apart() -> None:

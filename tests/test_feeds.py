@@ -258,23 +258,26 @@ def test_parse_feed_rejects_garbage(garbage):
         parse_feed(garbage, "http://127.0.0.1/feed.xml")
 
 
-def test_parse_atom_feed():
+def test_parse_atom_feed_keeps_the_time_in_utc():
     atom = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour notes</title><id>urn:uuid:feed</id>
 <updated>2026-12-04T09:00:00Z</updated>
 <entry><title>Dredging starts</title><id>urn:uuid:1b2c</id><link href="/notes/dredging"/>
-<updated>2026-12-04T09:00:00+01:00</updated></entry></feed>"""
-    title, [entry] = parse_feed(atom, "http://h.example/atom.xml", "application/atom+xml")
+<updated>2026-12-04T09:00:00+01:00</updated></entry>
+<entry><title>Tide tables</title><id>urn:uuid:1b2d</id><link href="/notes/tides"/>
+<published>2026-12-05</published><updated>2026-12-06T10:00:00Z</updated></entry></feed>"""
+    title, [entry, dated] = parse_feed(atom, "http://h.example/atom.xml", "application/atom+xml")
     assert (title, entry.link, entry.title, entry.published) == (
-        "Harbour notes", "http://h.example/notes/dredging", "Dredging starts", "2026-12-04")
+        "Harbour notes", "http://h.example/notes/dredging", "Dredging starts", "2026-12-04T08:00:00Z")
     assert entry.article_id == entry_article_id("", "http://h.example/notes/dredging")
+    assert "2026-12-05" == dated.published  # published (a date only) wins over updated
 
 
 def test_parse_feed_reads_entries():
     title, entries = parse_feed(rss("http://h.example", list(PAGES)), "http://h.example/feed.xml")
     assert title == "The Valley Courier: news"
     assert [e.link for e in entries] == [f"http://h.example{p}?utm_source=rss" for p in PAGES]
-    assert [e.published for e in entries] == ["2026-12-01", "2026-12-02", "2026-12-03"]
+    assert [e.published for e in entries] == ["2026-12-01T08:00:00Z", "2026-12-02T08:00:00Z", "2026-12-03T08:00:00Z"]
     assert entries[0].article_id == entry_article_id("x", "http://h.example/news/ferry.html")
 
 
@@ -288,7 +291,7 @@ def test_feed_articles_are_ingested_with_metadata(server, db, nlp):
     ferry = db["articles"].get(entry_article_id("", server.url("/news/ferry.html")))
     assert ferry["title"] == "Ferry service to Kesterholm resumes after storm repairs"
     assert ferry["outlet"] == "The Valley Courier"
-    assert ferry["published"] == "2026-12-01"
+    assert ferry["published"] == "2026-12-01T08:00:00Z"
     assert ferry["url"] == server.url("/news/ferry.html?utm_source=rss")
     assert "landing stage" in ferry["text"] and "All rights reserved" not in ferry["text"]
     assert {m["article_id"] for m in db["mentions"].rows} == {r["id"] for r in db["articles"].rows}
@@ -305,7 +308,7 @@ def test_feed_source_outlet_overrides_site_name(server, db, nlp):
     assert [r["outlet"] for r in db["articles"].rows] == ["Hollin Weekly"]
 
 
-def test_second_run_is_conditional_and_fetches_no_entries(server, db, nlp):
+def test_second_run_is_conditional_for_the_feed_and_its_pages(server, db, nlp):
     server.serve_pages()
     server.conditional("/feed.xml", rss(server.base, list(PAGES)), "application/rss+xml", '"feed-v1"')
     source = feed_source(server.url("/feed.xml"))
@@ -315,12 +318,13 @@ def test_second_run_is_conditional_and_fetches_no_entries(server, db, nlp):
 
     second = run_nightly(db, [source], nlp)
 
-    assert server.paths_requested() == ["/feed.xml"]  # no entry page fetched again
+    assert server.paths_requested() == ["/feed.xml", *PAGES]  # each page asked again, conditionally
     headers = server.requests[0][1]
     assert headers["if-none-match"] == '"feed-v1"'
     assert headers["if-modified-since"] == formatdate(1796000000, usegmt=True)
+    assert [f'"{path}-v1"' for path in PAGES] == [h["if-none-match"] for _, h in server.requests[1:]]
     assert second.feeds.feeds_not_modified == 1 and second.ingest.seen == 0
-    assert "feeds: 0 fetched, 1 not modified" in second.summary()
+    assert "feeds: 0 fetched, 1 not modified, 0 pages, 3 pages not modified" in second.summary()
     assert before == {name: list(db[name].rows) for name in ("articles", "mentions", "quotes", "speakers")}
 
 
@@ -407,7 +411,8 @@ def test_failed_entry_is_retried_next_run_without_losing_stored_articles(server,
     assert all(row in list(db["mentions"].rows) for row in stored)
     server.requests.clear()
     third = run_nightly(db, [source], nlp)  # now everything is stored: a plain 304
-    assert server.paths_requested() == ["/feed.xml"] and third.feeds.feeds_not_modified == 1
+    assert server.paths_requested() == ["/feed.xml", *PAGES] and third.feeds.feeds_not_modified == 1
+    assert (0, 3) == (third.feeds.pages, third.feeds.pages_not_modified)
 
 
 def test_article_in_two_feeds_is_fetched_once(server, db, nlp):
@@ -433,3 +438,63 @@ def test_feed_state_survives_reopening(tmp_path, server, nlp):
     assert state.validators(server.url("/feed.xml"))[0] == '"feed-v1"'
     # A page served without validators gets no conditional headers next time.
     assert state.validators(server.url(list(PAGES)[0] + "?utm_source=rss")) == (None, None)
+
+
+# --- the nightly catches corrections (issue 15, item 9) ----------------------------------------------
+
+def test_corrected_page_is_updated_while_the_feed_answers_304(server, db, nlp):
+    server.serve_pages()
+    server.conditional("/feed.xml", rss(server.base, ["/news/ferry.html"]), "application/rss+xml", '"feed-v1"')
+    source = feed_source(server.url("/feed.xml"))
+    run_nightly(db, [source], nlp)
+    title, paragraphs = PAGES["/news/ferry.html"]
+    corrected = [p.replace("the winter timetable from tomorrow", "the winter timetable from Thursday")
+                 for p in paragraphs]
+    server.conditional("/news/ferry.html", page_html(title, corrected), "text/html; charset=utf-8", '"ferry-v2"')
+    server.requests.clear()
+
+    result = run_nightly(db, [source], nlp)
+
+    assert (1, 1) == (result.feeds.feeds_not_modified, result.ingest.updated)
+    assert '"/news/ferry.html-v1"' == dict(server.requests)["/news/ferry.html"]["if-none-match"]
+    assert any("from Thursday" in r["text"] for r in db["mentions"].rows)
+    assert not any("from tomorrow" in r["text"] for r in db["mentions"].rows)
+    assert "2026-12-01T08:00:00Z" == db["articles"].get(entry_article_id("", server.url("/news/ferry.html")))["published"]
+
+    server.requests.clear()
+    run_nightly(db, [source], nlp)  # the new ETag is remembered: nothing changes the night after
+    assert '"ferry-v2"' == dict(server.requests)["/news/ferry.html"]["if-none-match"]
+
+
+def test_run_where_every_source_failed_exits_1(server, tmp_path, capsys):
+    from quotes.nightly import EXIT_FAILED, EXIT_OK, nightly
+
+    server.routes["/down.xml"] = (503, {}, b"down")
+    server.routes["/garbage.xml"] = (200, {"Content-Type": "application/rss+xml"}, b"<rss><chan")
+    feeds = "".join(f'[[source]]\ntype = "feed"\nurl = "{server.url(path)}"\nretries = 0\ntimeout = 2\n\n'
+                    for path in ("/down.xml", "/garbage.xml"))
+    sources = tmp_path / "sources.toml"
+    sources.write_text(feeds, encoding="utf-8")
+    db = tmp_path / "quotes.db"
+
+    assert EXIT_FAILED == nightly(str(sources), str(db), quiet=True)
+    assert (f"nightly-ingest: error: every source failed ({server.url('/down.xml')}, {server.url('/garbage.xml')})"
+            in capsys.readouterr().err)
+
+    server.conditional("/down.xml", rss(server.base, []), "application/rss+xml", '"empty"')  # back, nothing new
+    assert EXIT_OK == nightly(str(sources), str(db), quiet=True)
+
+
+def test_page_validators_survive_a_304_that_omits_them(server, db, nlp):
+    server.serve_pages()
+    server.conditional("/feed.xml", rss(server.base, ["/news/bridge.html"]), "application/rss+xml", '"feed-v1"')
+    source = feed_source(server.url("/feed.xml"))
+    run_nightly(db, [source], nlp)
+    title, paragraphs = PAGES["/news/bridge.html"]
+    server.routes["/news/bridge.html"] = lambda handler: (
+        (304, {}, b"") if handler.headers.get("If-None-Match") == '"/news/bridge.html-v1"'
+        else (200, {"Content-Type": "text/html"}, page_html(title, paragraphs)))
+    for _ in range(2):
+        server.requests.clear()
+        result = run_nightly(db, [source], nlp)
+        assert (0, 1) == (result.feeds.pages, result.feeds.pages_not_modified)

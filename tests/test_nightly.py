@@ -252,7 +252,7 @@ def test_changed_article_replaces_its_mentions(tmp_path, nlp, write_article):
     result = run_nightly(db, source, nlp)
     assert result.ingest.updated == 1
     assert [r["text"] for r in db["mentions"].rows] == ["We will sail on Tuesday instead,"]
-    assert [r["canonical"] for r in db["quotes"].rows] == ["We will sail on Tuesday instead,"]
+    assert [r["canonical"] for r in db["quotes"].rows] == ["We will sail on Tuesday instead"]
 
 
 def test_missing_folder_is_recorded_and_run_completes(tmp_path, nlp, write_article):
@@ -262,22 +262,23 @@ def test_missing_folder_is_recorded_and_run_completes(tmp_path, nlp, write_artic
     result = run_nightly(db, [Source("folder", "gone", path=tmp_path / "unmounted"),
                               Source("folder", "incoming", path=folder)], nlp)
     assert result.ingest.added == 1
+    # Published relative to the folder holding the source, not as the server's absolute path (issue 14).
     assert [(r["source"], r["reason"]) for r in db["ingest_errors"].rows] == [
-        (str(tmp_path / "unmounted"), "no such file or directory")]
+        ("unmounted", "no such file or directory")]
 
 
 def test_unreadable_file_is_one_error_and_the_folder_goes_on(tmp_path, nlp, monkeypatch):
     from quotes import nightly
 
     folder = write_corpus(tmp_path / "incoming", 3)
-    real_read_paths = nightly.read_paths
+    real_read_file = nightly.read_file
 
-    def read_paths(paths, max_bytes=None):  # a generator, like the real one: it fails while being read
-        if Path(paths[0]).name == "article-001.txt":
-            raise PermissionError(13, "Permission denied", str(paths[0]))
-        yield from real_read_paths(paths, max_bytes=max_bytes)
+    def read_file(path, max_bytes=None, root=None):  # a generator, like the real one: it fails while being read
+        if Path(path).name == "article-001.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        yield from real_read_file(path, max_bytes=max_bytes, root=root)
 
-    monkeypatch.setattr(nightly, "read_paths", read_paths)
+    monkeypatch.setattr(nightly, "read_file", read_file)
     db = store.open_db(tmp_path / "quotes.db")
     result = run_nightly(db, [Source("folder", "incoming", path=folder)], nlp)
     assert result.ingest.added == 2
@@ -294,7 +295,8 @@ def test_bad_input_is_recorded_once_per_file_and_good_data_is_untouched(tmp_path
     before = snapshot(db_path)
 
     bad = {
-        "latin1.txt": "Caf\xe9 owners said \"it is over\".".encode("latin-1"),
+        # Neither UTF-8 nor cp1252 (0x81 and 0x8d are unassigned there); plain Latin-1 is now read as cp1252.
+        "undecodable.txt": b"Caf\x81 owners said \"it is over\" \x8d.",
         "binary.txt": b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)),
         "empty.txt": b"",
         "blank.txt": b"   \n\n  \t\n",
@@ -314,7 +316,7 @@ def test_bad_input_is_recorded_once_per_file_and_good_data_is_untouched(tmp_path
 
     reasons = {Path(r["source"]).name: r["reason"] for r in db["ingest_errors"].rows}
     assert reasons == {
-        "latin1.txt": "not UTF-8: undecodable byte at offset 3",
+        "undecodable.txt": "not UTF-8 (undecodable byte at offset 3) nor cp1252",
         "binary.txt": "binary file (contains NUL bytes)",
         "empty.txt": "empty file",
         "blank.txt": "empty file (whitespace only)",
@@ -563,3 +565,34 @@ def test_sigkill_mid_run_then_rerun_equals_an_uninterrupted_run(tmp_path):
     assert snapshot(killed_path) == snapshot(clean_path)
     statuses = [s for (s,) in sqlite3.connect(killed_path).execute("select status from ingest_runs order by id")]
     assert statuses == ["interrupted", "completed"]
+
+
+# --- the nightly catches corrections (issue 15, item 9) ----------------------------------------------
+
+def test_rejected_file_is_reported_once_until_it_changes(tmp_path, nlp, capsys):
+    folder = write_corpus(tmp_path / "incoming", 1)
+    bad = folder / "notes.txt"
+    bad.write_bytes(b"\x7fELF\x00 not an article")
+    db = store.open_db(tmp_path / "quotes.db")
+    sources = [Source("folder", "incoming", path=folder)]
+
+    first = run_nightly(db, sources, nlp)
+    assert "notes.txt: binary file (contains NUL bytes)" in capsys.readouterr().err
+    second = run_nightly(db, sources, nlp)
+    assert "" == capsys.readouterr().err
+    assert "1 errors (1 reported before)" in second.summary() and "1 errors" in first.summary()
+    assert 1 == db["ingest_errors"].count  # still recorded, last_seen moves on
+
+    bad.write_bytes(b"\x7fELF\x00 another binary")  # changed: news again
+    run_nightly(db, sources, nlp)
+    assert "notes.txt: binary file" in capsys.readouterr().err
+
+
+def test_nightly_does_not_create_a_missing_database_folder(tmp_path, capsys):
+    from quotes.nightly import nightly
+
+    sources = folder_sources(tmp_path, write_corpus(tmp_path / "incoming", 1))
+    db = tmp_path / "typo" / "quotes.db"
+    assert EXIT_FAILED == nightly(str(sources), str(db), quiet=True)
+    assert f"cannot use database {db}: folder {db.parent} does not exist" in capsys.readouterr().err
+    assert not db.parent.exists()

@@ -9,7 +9,7 @@ def test_txt_with_sidecar(write_article):
     path = write_article("a1", "Headline\n\nBody text.", {"outlet": "The Daily", "url": None, "published": "2024-01-02"})
     [article] = list(read_paths([path.parent]))
     assert Article(id="a1", text="Headline\n\nBody text.", outlet="The Daily", published="2024-01-02",
-                   source=str(path)) == article
+                   source=str(path), encoding="utf-8") == article
 
 
 def test_txt_without_sidecar(write_article):
@@ -40,7 +40,8 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     (b"", "empty file"),
     (b"   \n\n", "empty file (whitespace only)"),
     (b"\x00\x01\x02binary", "binary file (contains NUL bytes)"),
-    (b"caf\xe9 au lait", "not UTF-8: undecodable byte at offset 3"),
+    (b"caf\x81 au lait", "not UTF-8 (undecodable byte at offset 3) nor cp1252"),
+    (b"\x1b\x02\x80\xff\x04", "binary file (not UTF-8: undecodable byte at offset 2; control characters)"),
 ])
 def test_bad_txt_files(tmp_path, content, reason):
     path = tmp_path / "bad.txt"

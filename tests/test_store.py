@@ -1,6 +1,9 @@
+import json
+
 import pytest
 
 from quotes import store
+from quotes.extract import Mention, Person
 from quotes.ingest import ingest
 from quotes.sources import Article, read_paths
 
@@ -162,3 +165,84 @@ def test_refresh_follows_a_speaker_whose_canonical_name_changes(nlp, fresh_db):
     assert [("a", "chidi-okonkwo", "chidi-okonkwo"), ("b", "chidi-okonkwo", "chidi-okonkwo")] == [
         (r["article_id"], r["speaker_id"], r["quote_speaker"]) for r in rows]
     assert ["chidi-okonkwo"] == [r["id"] for r in db["speakers"].rows]
+
+
+# --- first seen that tells the truth (issue 15, item 4) ----------------------------------------------
+
+HARBOUR = "Harbour reopens\n“The new sea wall will hold through the winter storms,” said engineer Lotte Brandt.\n"
+
+
+def ingest_printings(tmp_path, nlp, printings: list[tuple[str, str | None]]) -> dict:
+    """The same quote printed by each (outlet, published); returns its quotes row."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for number, (outlet, published) in enumerate(printings):
+        (folder / f"p{number}.txt").write_text(HARBOUR, encoding="utf-8")
+        (folder / f"p{number}.json").write_text(json.dumps({"outlet": outlet, "published": published}))
+    db = store.open_db(tmp_path / "q.db")
+    ingest(db, read_paths([folder]), nlp)
+    [row] = db.query("select first_seen, first_outlet, first_outlets, first_outlet_count, outlet_count from quotes")
+    return row
+
+
+def test_outlets_tying_on_the_first_day_are_all_first(tmp_path, nlp):
+    row = ingest_printings(tmp_path, nlp, [("Delta", "2020-03-12"), ("Alpha", "2020-03-12"),
+                                           ("Gamma", "2020-03-12T09:00:00+01:00"), ("Beta", "2020-03-12"),
+                                           ("Late", "2020-03-13T06:00:00Z")])
+    assert {"first_seen": "2020-03-12", "first_outlet": None, "first_outlets": '["Alpha", "Beta", "Delta", "Gamma"]',
+            "first_outlet_count": 4, "outlet_count": 5} == row
+
+
+def test_publication_times_decide_who_was_first(tmp_path, nlp):
+    row = ingest_printings(tmp_path, nlp, [("Alpha", "2020-03-12T09:30:00+01:00"), ("Beta", "2020-03-12T08:00:00Z"),
+                                           ("Gamma", "2020-03-12T10:00:00Z")])
+    assert {"first_seen": "2020-03-12T08:00:00Z", "first_outlet": "Beta", "first_outlets": '["Beta"]',
+            "first_outlet_count": 1, "outlet_count": 3} == row
+
+
+@pytest.mark.parametrize("printed,expected", [
+    ([("2020-03-12", "B"), ("2020-03-12T09:00:00Z", "A"), ("2020-03-13", "C")], ("2020-03-12", ["A", "B"])),
+    ([("2020-03-12T10:00:00Z", "B"), ("2020-03-12T09:00:00Z", "A")], ("2020-03-12T09:00:00Z", ["A"])),
+    ([("2020-03-12T09:00:00Z", "B"), ("2020-03-12T09:00:00Z", "A")], ("2020-03-12T09:00:00Z", ["A", "B"])),
+    ([("2020-03-12", None), ("2020-03-12", "A"), (None, "Z")], ("2020-03-12", ["A", None])),
+    ([(None, "B"), (None, "A")], (None, ["A", "B"])),
+])
+def test_first_printed(printed, expected):
+    assert expected == store.first_printed(printed)
+
+
+def test_html_metadata_and_sidecar_times_are_stored_in_utc(tmp_path, nlp):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    page = ("<html><head><title>Sea wall holds</title>"
+            "<meta property='article:published_time' content='{published}'>"
+            "<meta property='article:modified_time' content='2020-03-15T09:00:00+01:00'></head><body><article>"
+            "<h1>Sea wall holds</h1><p>The harbour reopened on Thursday after a week of repairs to the quay.</p>"
+            "<p>“The new sea wall will hold through the winter storms,” said engineer Lotte Brandt.</p>"
+            "</article></body></html>")
+    (folder / "timed.html").write_text(page.format(published="2020-03-12T14:05:00+01:00"), encoding="utf-8")
+    (folder / "dated.html").write_text(page.format(published="2020-03-12"), encoding="utf-8")
+    (folder / "side.txt").write_text(HARBOUR, encoding="utf-8")
+    (folder / "side.json").write_text(json.dumps({"published": "2020-03-11T23:30:00-05:00"}))
+    db = store.open_db(tmp_path / "q.db")
+    ingest(db, read_paths([folder]), nlp)
+    assert {"dated": "2020-03-12", "side": "2020-03-12T04:30:00Z", "timed": "2020-03-12T13:05:00Z"} == {
+        r["id"]: r["published"] for r in db.query("select id, published from articles")}
+
+
+def test_new_quotes_are_stored_in_id_order(fresh_db):
+    """Quote rows (and their FTS rowids) do not follow the hash order of a set of ids."""
+    sentences = ["Buses will run all night.", "Taxes stay frozen this year.", "The zoo reopens in spring.",
+                 "Potholes get fixed first.", "Our rivers must be clean.", "Nurses deserve better pay.",
+                 "Schools open earlier now.", "Parking fees double downtown.", "The stadium plan is dead.",
+                 "Housing comes before offices.", "Libraries close on Sundays.", "Cyclists need safer lanes."]
+    text = " ".join(f"“{s}”" for s in sentences)
+    mentions, start = [], 0
+    for sentence in sentences:
+        start = text.index(sentence, start)
+        mentions.append(Mention(start, start + len(sentence), sentence, "Ana Ruiz", method="explicit"))
+    store.save_article(fresh_db, Article("wards", text, outlet="City Herald", published="2024-05-06"),
+                       "hash", "v1", mentions, [Person("Ana Ruiz")], store.load_quote_index(fresh_db))
+    stored = [row[0] for row in fresh_db.execute("select id from quotes order by rowid")]
+    assert 12 == len(stored)
+    assert sorted(stored) == stored

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from quotes import store
 from quotes.cli import cli
 from quotes.ingest import ingest
-from quotes.sources import read_paths
+from quotes.sources import read_paths, relative_sources
 from tests.test_nightly import snapshot, write_corpus
 
 distributed = pytest.importorskip("distributed")
@@ -78,7 +78,7 @@ def corpus(tmp_path) -> Path:
 def single_process_db(tmp_path: Path, corpus: Path, nlp) -> Path:
     path = tmp_path / "single.db"
     db = store.open_db(path)
-    ingest(db, read_paths([corpus]), nlp)
+    ingest(db, relative_sources(read_paths([corpus]), [corpus]), nlp)  # sources as the CLI and nightly store them
     db.close()
     return path
 
@@ -120,7 +120,8 @@ def test_worker_killed_mid_run_gives_the_same_database(tmp_path, corpus, nlp, da
         path = tmp_path / "dask.db"
         db = store.open_db(path)
         # Two articles a task: a dozen tasks, so the victim always has work queued or running.
-        stats = ingest(db, read_paths([corpus]), None, extractor=DaskExtractor(client, task_articles=2),
+        stats = ingest(db, relative_sources(read_paths([corpus]), [corpus]), None,
+                       extractor=DaskExtractor(client, task_articles=2),
                        on_article=kill_a_busy_worker)
         db.close()
         surviving = len(client.scheduler_info()["workers"])

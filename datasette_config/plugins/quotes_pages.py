@@ -7,10 +7,12 @@ queries can full-text search whatever a user types.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
 import unicodedata
+from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils import escape_fts, tilde_encode, urlsafe_components
@@ -25,6 +27,18 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’']?(?=\s)|\n")
 ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Sen|Rep|Gov|Pres|Prof|St|Jr|Sr|No|Vol|vs)"
                           r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 CONTEXT_MAX_CHARS = 320  # a sentence of context, capped so a run-on paragraph stays readable
+UNKNOWN_OUTLET = "unknown outlet"  # label of articles whose source names no outlet (as quotes.search)
+# What each attribution method means, for the legend and the card's tooltip.
+METHOD_HELP = {
+    "explicit": "named at the quote (“…,” Esper said)",
+    "pronoun": "a pronoun at the quote (“he said”) resolved to the person it refers to",
+    "role": "a role at the quote (“the minister said”) resolved to the person holding it",
+    "continuation": "a quote continuing the previous speaker's, with no new attribution",
+    "headline": "a headline's label (“Esper: …”)",
+    "according-to": "“according to …” in the reporter's words",
+    "cluster": "speaker taken from other outlets' versions of the same quote; this article does not say who spoke",
+    "none": "no speaker found",
+}
 LINK_COLUMNS = {"quote_id": "quotes", "speaker_id": "speakers", "article_id": "articles", "mention_id": "mentions"}
 
 
@@ -45,7 +59,7 @@ def diff_runs(canonical: str, text: str, stored: str | None) -> list[tuple[str, 
     except (ValueError, TypeError):
         runs = []
     if runs and sum(len(w.split()) for op, w in runs if op != "-") == len(words):
-        return runs
+        return tidy_runs(runs)
     base = WORD.findall(canonical or "")
     runs = []
     matcher = difflib.SequenceMatcher(None, [norm(w) for w in base], [norm(w) for w in words], autojunk=False)
@@ -57,19 +71,77 @@ def diff_runs(canonical: str, text: str, stored: str | None) -> list[tuple[str, 
             runs.append(("-", " ".join(base[i1:i2])))
         if j2 > j1:
             runs.append(("+", " ".join(words[j1:j2])))
-    return runs
+    return tidy_runs(runs)
+
+
+def tidy_runs(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Undo a word shown twice, added on one side of a short shared word and struck on the other.
+
+    Canonical "bases and kill Americans", printed "bases, kill and wound Americans": the matcher may
+    keep "and" and show "+kill =and -kill +wound" ("kill and ~~kill~~ wound").  The same texts read
+    "-and =kill +and +wound" ("~~and~~ kill and wound"): the longer word stays in place and the short
+    one moves.  Adjacent runs of one kind are merged afterwards.
+    """
+    runs = [tuple(r) for r in runs]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(runs) - 2):
+            (op1, x1), (op2, y), (op3, x2) = runs[i:i + 3]
+            if (op2 == "=" and {op1, op3} == {"+", "-"} and [norm(w) for w in x1.split()] == [norm(w) for w in x2.split()]
+                    and len(y) < len(x1)):
+                words_x = x1 if op1 == "+" else x2  # as printed
+                runs[i:i + 3] = [(op3, y), ("=", words_x), (op1, y)]
+                changed = True
+                break
+    merged: list[tuple[str, str]] = []
+    for op, words in runs:
+        if merged and merged[-1][0] == op:
+            merged[-1] = (op, merged[-1][1] + " " + words)
+        else:
+            merged.append((op, words))
+    return merged
+
+
+def cut_runs(runs: list[tuple[str, str]]) -> set[int]:
+    """Indexes of the runs that are a real cut: canonical words missing before the first or after the
+    last printed word, not replaced by other words (a "-" run next to a "+" run is a replacement)."""
+    cuts = set()
+    if runs and runs[0][0] == "-" and (len(runs) == 1 or runs[1][0] != "+"):
+        cuts.add(0)
+    if len(runs) > 1 and runs[-1][0] == "-" and runs[-2][0] != "+":
+        cuts.add(len(runs) - 1)
+    return cuts
+
+
+def word_share(runs: list[tuple[str, str]]) -> tuple[int, int]:
+    """(canonical words printed unchanged, canonical words + added words): the card's similarity.
+
+    Counts only, so a version cut at the start scores as one cut at the end, and a cut always
+    scores below 100%.
+    """
+    same = sum(len(w.split()) for op, w in runs if op == "=")
+    total = sum(len(w.split()) for op, w in runs)
+    return same, total
 
 
 def variant_html(text: str, canonical: str, stored_diff: str | None = None) -> Markup:
-    """The text as printed, with words not in the canonical text in <mark> and missing ones in <del>."""
+    """The text as printed, with words not in the canonical text in <mark> and missing ones in <del>.
+
+    A real cut shows as a "[…]" that reveals the missing words on hover, keyboard focus or touch.
+    """
     text = text or ""
     spans = [m.span() for m in WORD.finditer(text)]
     out, pos, index, missing = [], 0, 0, []
     runs = diff_runs(canonical, text, stored_diff)
+    cuts = cut_runs(runs)
     for number, (op, words) in enumerate(runs):
-        if op == "-" and (index == 0 or all(o == "-" for o, _ in runs[number:])):
-            # a truncated start or end: one marker, the missing words on hover
-            missing.append(Markup('<del class="diff-del diff-cut" title="not here: {}">[…]</del> ').format(words))
+        if op == "-" and number in cuts:
+            count = len(words.split())
+            missing.append(Markup(
+                '<span class="diff-cut" tabindex="0" role="button" aria-label="{label}">[…]'
+                '<del class="diff-del cut-words">{words}</del></span> ').format(
+                words=words, label=f"{count} word{'s' if count != 1 else ''} not printed here: {words}"))
             continue
         if op == "-":  # shown just before the next printed word
             missing.append(Markup('<del class="diff-del" title="in the canonical text, not here">{}</del> ').format(words))
@@ -157,15 +229,42 @@ async def quote_page(datasette, db, quote_id: str) -> dict:
     for m in mentions:
         stored = m["diff"] if m["quote_id"] == quote_id else None
         quote_html = variant_html(m["text"], quote.get("canonical") or m["text"], stored)
+        same, total = word_share(diff_runs(quote.get("canonical") or m["text"], m["text"], stored))
         variants.append({
+            "share": (100 * same) // total if total else None,  # floor: only identical words make 100%
+            "method_help": METHOD_HELP.get(m["method"] or "", ""),
+            "outlet_label": m["outlet"] or UNKNOWN_OUTLET,
             **{k: v for k, v in m.items() if k != "article_text"},
             "html": context_html(m["article_text"], m["start"], m["end"], quote_html),
             "changed": "diff-add" in quote_html or "diff-del" in quote_html,
             "article_url": row_url(datasette, "articles", m["article_id"], f"#m-{m['start']}"),
             "speaker_url": row_url(datasette, "speakers", m["speaker_id"]) if m["speaker_id"] else None,
         })
-    return {"quote": quote, "variants": variants,
+    search_url = datasette.urls.database(DATABASE) + "/search"
+    topics = await rows(db, "select term from quote_terms where quote_id = ? order by score desc, term", [quote_id])
+    for t in topics:
+        t["url"] = search_url + "?" + urlencode({"topic": t["term"]})
+    return {"quote": quote, "variants": variants, "topics": topics, "method_help": METHOD_HELP,
+            "first_seen": first_seen_text(quote),
             "speaker_url": row_url(datasette, "speakers", quote["speaker_id"]) if quote.get("speaker_id") else None}
+
+
+def first_seen_text(quote: dict) -> str | None:
+    """"12 Mar 2020 in Reuters", "12 Mar 2020, 14:05 UTC in Reuters" or, on a tie, "12 Mar 2020 in 4 outlets"."""
+    first_seen = quote.get("first_seen")
+    if not first_seen:
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(first_seen)
+        when = f"{moment.day} {moment:%b %Y}"
+        if len(first_seen) > 10:  # a time of day: UTC when stored with a zone (see normalize_published)
+            when += f", {moment:%H:%M}" + (" UTC" if moment.tzinfo else "")
+    except ValueError:
+        when = first_seen  # not ISO 8601: shown as the source gave it
+    tied = quote.get("first_outlet_count") or 0
+    if tied > 1:
+        return f"{when} in {tied} outlets"
+    return f"{when} in {quote['first_outlet']}" if quote.get("first_outlet") else when
 
 
 async def speaker_page(datasette, db, speaker_id: str) -> dict:
@@ -179,8 +278,26 @@ async def speaker_page(datasette, db, speaker_id: str) -> dict:
                             "order by outlet_count desc, mention_count desc, first_seen", [speaker_id])
     for q in quotes:
         q["url"] = row_url(datasette, "quotes", q["id"])
+    mentions_url = datasette.urls.table(DATABASE, "mentions")
+    for o in outlets:  # each outlet links to the speaker's mentions there; no outlet reads "unknown outlet"
+        where = {"outlet": o["outlet"]} if o["outlet"] else {"outlet__isnull": "1"}
+        o["url"] = mentions_url + "?" + urlencode({"speaker_id": speaker_id, **where})
+        o["label"] = o["outlet"] or UNKNOWN_OUTLET
+    named = dict((await db.execute("select speaker_mention, count(*) from mentions where speaker_id = ? "
+                                   "group by speaker_mention", [speaker_id])).rows)
+    for a in aliases:  # an alias links to the mentions that name the speaker so at the quote
+        a["mentions"] = named.get(a["alias"], 0)
+        a["url"] = mentions_url + "?" + urlencode({"speaker_id": speaker_id, "speaker_mention": a["alias"]})
+    search_url = datasette.urls.database(DATABASE) + "/search"
+    topics = await rows(db, """select t.term, count(*) as quotes from quote_terms t
+        where t.quote_id in (select quote_id from mentions where speaker_id = ?)
+        group by t.term order by quotes desc, sum(t.score) desc, t.term limit 15""", [speaker_id])
+    for t in topics:
+        t["url"] = search_url + "?" + urlencode({"speaker": speaker_id, "topic": t["term"]})
     return {"aliases": [a for a in aliases if a["kind"] != "role"],
-            "roles": [a for a in aliases if a["kind"] == "role"], "outlets": outlets, "quotes": quotes}
+            "roles": [a for a in aliases if a["kind"] == "role"], "outlets": outlets, "quotes": quotes,
+            "topics": topics, "feed_url": search_url + ".atom?" + urlencode({"speaker": speaker_id}),
+            "search_url": search_url + "?" + urlencode({"speaker": speaker_id})}
 
 
 async def article_page(datasette, db, article_id: str) -> dict:
@@ -231,9 +348,25 @@ def render_cell(row, value, column, table, database, datasette):
         if "article_id" in keys and plain(row["article_id"]):
             return Markup('<a class="result" href="{}">{}</a>').format(row_url(datasette, "articles", plain(row["article_id"])), html)
         return html
+    if column in YES_NO and value in (0, 1):
+        return YES_NO[column][value]
+    if table is None and column in LABEL_COLUMNS and isinstance(value, str):
+        id_column, target = LABEL_COLUMNS[column]
+        if id_column in row.keys() and row[id_column]:
+            css = "quote-link" if target == "quotes" else target.rstrip("s") + "-link"
+            return Markup('<a class="{}" href="{}">{}</a>').format(css, row_url(datasette, target, row[id_column]), value)
     if table is None and column in LINK_COLUMNS and isinstance(value, str):
         return Markup('<a href="{}">{}</a>').format(row_url(datasette, LINK_COLUMNS[column], value), value)
     return None
+
+
+# Canned queries return a label column beside each id (quote text, speaker name, article title):
+# the label is shown as the link and query.html hides the id column, which stays in JSON and CSV.
+LABEL_COLUMNS = {"quote": ("quote_id", "quotes"), "speaker": ("speaker_id", "speakers"),
+                 "article": ("article_id", "articles")}
+# 0/1 flags read as words on every page.
+YES_NO = {"partial": {0: "whole", 1: "partial"}, "attribution_conflict": {0: "agree", 1: "conflict"},
+          "is_primary": {0: "no", 1: "yes"}}
 
 
 def plain(value):
@@ -245,7 +378,8 @@ def diff_markup(stored: str) -> Markup:
     """A stored ``[[op, words]]`` diff as text: added words in <mark>, missing words in <del>."""
     tags = {"+": '<mark class="diff-add">{}</mark>', "-": '<del class="diff-del">{}</del>', "=": "{}"}
     try:
-        return Markup(" ").join(Markup(tags.get(op, "{}")).format(words) for op, words in json.loads(stored)) or "—"
+        runs = tidy_runs([(op, words) for op, words in json.loads(stored)])
+        return Markup(" ").join(Markup(tags.get(op, "{}")).format(words) for op, words in runs) or "—"
     except (ValueError, TypeError):
         return Markup(escape(stored))
 

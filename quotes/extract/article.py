@@ -1,0 +1,249 @@
+"""One article, end to end: quotations, people, attribution, resolution and continuation.
+
+:func:`extract_mentions` is the body of the ``quotes`` component: it walks the quotations
+in order, attributes each (headline pattern, the parse, or continuation: the same paragraph,
+a quote-only paragraph, indirect speech just before, every paragraph of a multi-paragraph
+quote) and resolves the speaker to a person.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .lexicon import CONFIDENCE, DOUBLE_MARKS, HEADLINE_BODY_OVERLAP, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS
+from .model import Mention, Person
+from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _paragraph_spans, Quotation
+from .names import _looks_like_org
+from .people import find_people
+from .attribution import attribute_headline, attribute_in_sentence, _inside, _is_cue, _mention_span, _subject_of
+from .resolution import _mention_role, Resolver
+
+logger = logging.getLogger(__package__)  # "quotes.extract", the logger name before the split
+
+
+def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[Mention], list[Person]]:
+    """Mentions and people of one parsed article (the body of the ``quotes`` component)."""
+    text = doc.text
+    parsed = doc.has_annotation("DEP")
+    found = find_quotations(text)
+    quotations = [q for q in found if not is_not_speech(text, q) or (parsed and _reported_one_word(doc, text, q))]
+    # A Title Case quote printed elsewhere as the title of a work names it everywhere: "Review: ‘The
+    # Salt Road’ is …" with "the film “The Salt Road” …"; "album ‘Quiet Harbour’" then "a decade, “Quiet
+    # Harbour,” and …".
+    kept = {id(q) for q in quotations}
+    titles = {_title_key(q.text) for q in found if id(q) not in kept and
+              len(words := re.findall(r"[\w’'-]+", q.text)) > 1 and _is_title_case(words)}
+    quotations = [q for q in quotations if _title_key(q.text) not in titles]
+    if not parsed:
+        # A pipeline without a parser still finds quotations; attribution needs the parse.
+        return [Mention(q.start, q.end, q.text, confidence=CONFIDENCE["none"]) for q in quotations], []
+    has_headline = headline_first_line and "\n" in text.strip()
+    headline_end = text.find("\n", len(text) - len(text.lstrip())) if has_headline else 0
+    # A Title Case headline tags every word a proper noun: take no new people from it.
+    title_case = has_headline and _is_title_case(re.findall(r"[\w’'-]+", text[:headline_end]), share=0.6)
+    people = find_people(doc, body_start=headline_end if title_case else 0)
+    if not quotations:
+        return [], people.people()
+    # Titles of works stay masked: "… through “The Salt Road,” the new film …" names no speaker.
+    quote_spans = sorted([(q.start, q.end) for q in quotations] +
+                         [(q.start, q.end) for q in found if _title_key(q.text) in titles])
+    state = _ArticleState(doc, text, quote_spans, _paragraph_spans(text), Resolver(doc, people, quote_spans))
+    mentions: list[Mention] = []
+    for quotation in quotations:
+        headline = has_headline and quotation.paragraph == 0
+        mention = Mention(quotation.start, quotation.end, quotation.text,
+                          partial=is_partial(text, quotation, headline))
+        try:
+            _attribute(state, quotation, mention, headline)
+        except Exception:  # a parser oddity must cost one attribution, never the article
+            logger.warning("attribution failed at offset %d", quotation.start, exc_info=True)
+        mention.confidence = CONFIDENCE.get(mention.method, 0.5) if mention.speaker else \
+            (0.5 if mention.speaker_mention else CONFIDENCE["none"])
+        if mention.speaker_mention is None:
+            mention.method = "none"
+        mentions.append(mention)
+        state.previous_by_paragraph[quotation.paragraph] = mention
+    _share_within_chains(mentions, quotations)
+    _headlines_from_body(mentions, quotations)
+    return mentions, people.people()
+
+
+def _title_key(text: str) -> str:
+    return " ".join(re.findall(r"[\w’'-]+", text.lower()))
+
+
+def _reported_one_word(doc: Doc, text: str, quotation: Quotation) -> bool:
+    """A one-word quote that is the predicate of reported speech is speech, not a scare quote:
+    "Dunn said the cuts were “reckless”", "she called the ruling “shameful.”"."""
+    if len(re.findall(r"[\w’'-]+", quotation.text)) != 1:
+        return False
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    before = text[max(line_start, quotation.open_mark - 40):quotation.open_mark].lower().rstrip()
+    previous = re.findall(r"[a-z-]+", before)[-1:]
+    if before.endswith(SCARE_PREFIXES) or (previous and previous[0] in WORK_NOUNS):
+        return False
+    span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    word = span.root
+    adjective = word.pos_ == "ADJ"
+    if word.head.text in DOUBLE_MARKS or word.head.text in SINGLE_MARKS:
+        word = word.head  # "was « balanced »": the parser makes the spaced closing mark the predicate
+    predicate = word.dep_ in ("acomp", "attr", "oprd") or (word.dep_ == "pobj" and word.head.lower_ == "as")
+    if not adjective or not predicate:  # "were “reckless”", "described it as “fearless”"
+        return False
+    return any(_is_cue(ancestor) and not (span.start <= ancestor.i < span.end) for ancestor in word.ancestors)
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower().replace("’", "'"))
+
+
+def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation]) -> None:
+    """A headline quote with no person named gets the speaker of the body quote it repeats.
+
+    "Mayor Defends Budget: ‘We Made Hard Choices’" -> the body's “We made hard choices, …,”
+    Odom said.  An organisation named in the headline ("Ministry: ‘…’") is kept: no person.
+    """
+    for mention, quotation in zip(mentions, quotations):
+        if quotation.paragraph != 0 or mention.speaker or not mention.partial:
+            continue
+        if mention.speaker_mention and _looks_like_org(mention.speaker_mention.split()):
+            continue
+        words = _words_of(mention.text)
+        for other, other_quotation in zip(mentions, quotations):
+            if other_quotation.paragraph == 0 or not other.speaker:
+                continue
+            other_words = set(_words_of(other.text))
+            if sum(w in other_words for w in words) >= HEADLINE_BODY_OVERLAP * len(words):
+                mention.speaker, mention.speaker_role = other.speaker, other.speaker_role
+                mention.speaker_mention = other.speaker_mention
+                mention.method, mention.confidence = "headline", CONFIDENCE["headline"] - 0.1
+                break
+
+
+@dataclass
+class _ArticleState:
+    """What attribution needs about one article while it walks the quotations in order."""
+
+    doc: Doc
+    text: str
+    quote_spans: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    resolver: Resolver
+    previous_by_paragraph: dict[int, Mention] = field(default_factory=dict)  # last mention per paragraph
+
+
+def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, headline: bool) -> None:
+    """Fill the speaker fields of ``mention``: headline pattern, the parse, or continuation."""
+    doc, text, resolver = state.doc, state.text, state.resolver
+    token_span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    at = token_span.start if token_span is not None else 0
+    attribution = attribute_headline(text, quotation, state.paragraphs[0][1]) if headline else None
+    if attribution is None:
+        attribution = attribute_in_sentence(doc, quotation, state.quote_spans)
+    if attribution is None:
+        previous = None if mention.partial else \
+            _previous_speaker(quotation, state.previous_by_paragraph, text, state.paragraphs)
+        if previous is not None:
+            _inherit(mention, previous)
+            person = resolver.people.find(previous.speaker.split()) if previous.speaker else None
+            if person is not None:
+                resolver.speakers.append((at, person))
+        elif not mention.partial and _only_quotation(quotation, text, state.paragraphs) and \
+                quotation.paragraph - 1 not in state.previous_by_paragraph:
+            _from_reported_speech(doc, quotation, mention, resolver, state.quote_spans, state.paragraphs, at)
+        return
+    person, method = resolver.resolve(attribution.mention, attribution.mention_text, at)
+    mention.speaker_mention = attribution.mention.text if attribution.mention is not None \
+        else attribution.mention_text
+    mention.cue = attribution.cue
+    mention.method = method if attribution.kind == "explicit" else attribution.kind
+    if person is None:
+        return
+    record = resolver.people.records[person]
+    mention.speaker = record.name
+    mention.speaker_role = _mention_role(attribution.mention, record, method)
+    resolver.speakers.append((at, person))
+    if attribution.mention is not None and method != "pronoun":
+        record.add_alias(attribution.mention.text)
+
+
+def _inherit(mention: Mention, previous: Mention) -> None:
+    mention.speaker = previous.speaker
+    mention.speaker_mention = previous.speaker_mention
+    mention.speaker_role = previous.speaker_role
+    mention.cue = previous.cue
+    mention.method = "continuation"
+
+
+def _previous_speaker(quotation: Quotation, previous_by_paragraph: dict[int, Mention], text: str,
+                      paragraphs: list[tuple[int, int]]) -> Mention | None:
+    """The quote a standalone quotation continues: earlier in its paragraph, or the previous
+    paragraph's last quote when this paragraph is only quotation."""
+    same = previous_by_paragraph.get(quotation.paragraph)
+    if same is not None and same.speaker_mention:
+        return same
+    if same is None and _only_quotation(quotation, text, paragraphs):
+        earlier = previous_by_paragraph.get(quotation.paragraph - 1)
+        if earlier is not None and earlier.speaker_mention:
+            return earlier
+    return None
+
+
+def _only_quotation(quotation: Quotation, text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """True when the quotation's paragraph holds no reporter's words beside it."""
+    if quotation.paragraph == 0:
+        return False
+    p_start, p_end = paragraphs[quotation.paragraph]
+    outside = text[p_start:quotation.open_mark] + text[quotation.end:p_end]
+    return not re.search(r"[^\W\d_]{2,}", re.sub(r"[”\"’'»]", "", outside))
+
+
+def _from_reported_speech(doc: Doc, quotation: Quotation, mention: Mention, resolver: Resolver,
+                          quote_spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]], at: int) -> None:
+    """A quote paragraph right after indirect speech continues it:
+    "Roe said the plan would fail.\n“It is doomed.”" -> Roe, method continuation."""
+    p_start, p_end = paragraphs[quotation.paragraph - 1]
+    span = doc.char_span(p_start, p_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    last_sentence = span[-1].sent
+    for token in last_sentence:
+        if not _is_cue(token) or _inside(token, quote_spans):
+            continue
+        subject = _subject_of(token)
+        if subject is None or _inside(subject, quote_spans):
+            continue
+        speaker = _mention_span(subject)
+        person, method = resolver.resolve(speaker, None, at)
+        if person is None:
+            return
+        record = resolver.people.records[person]
+        mention.speaker, mention.speaker_mention, mention.cue = record.name, speaker.text, token.text
+        mention.speaker_role = _mention_role(speaker, record, method)
+        mention.method = "continuation"
+        resolver.speakers.append((at, person))
+        return
+
+
+def _share_within_chains(mentions: list[Mention], quotations: list[Quotation]) -> None:
+    """Paragraphs of one multi-paragraph quotation all get the speaker one of them names."""
+    chains: dict[int, list[Mention]] = {}
+    for mention, quotation in zip(mentions, quotations):
+        if quotation.chain is not None:
+            chains.setdefault(quotation.chain, []).append(mention)
+    for members in chains.values():
+        source = next((m for m in members if m.speaker and m.method != "continuation"), None) or \
+            next((m for m in members if m.speaker_mention), None)
+        if source is None:
+            continue
+        for member in members:
+            if member is not source and (member.speaker_mention is None or
+                                         (member.speaker is None and source.speaker)):
+                _inherit(member, source)
+                member.confidence = CONFIDENCE["continuation"]

@@ -1,0 +1,380 @@
+"""Step 3, attribution: the cue verb and the speaker as printed, for each quotation.
+
+From the dependency parse ("X said", "said X", "X said: “…”", a cue governing a fragment),
+"according to X", a colon after a clause about a person or a transcript's speaker label
+("Okoro: “…”"), a bare manner verb after a comma quote ("“…,” she laughed."), and headline
+patterns (a lower-case role too: "Orchestra's new conductor promises ‘…’").  Continuation
+(a quote with no attribution of its own) is decided per article, in :mod:`.article`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (
+    ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_FORMS, CUE_MAX_DISTANCE, CUE_VERBS, CUE_WITH_BACK,
+    PARTY_TAG, PERSONAL_PRONOUNS, SPEECH_NOUNS,
+)
+from .marks import Quotation
+from .names import _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
+
+
+@dataclass
+class _Attribution:
+    mention: Span | None = None  # the speaker as printed
+    mention_text: str | None = None  # for headline patterns, which have no reliable parse
+    cue: str | None = None
+    kind: str = "explicit"  # explicit, according-to, headline
+
+
+def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
+    """True when the token starts inside one of ``spans`` (sorted, non-overlapping char spans)."""
+    index = bisect.bisect_right(spans, (token.idx, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= token.idx < spans[index][1]
+
+
+def _past_hyphens(token: Token) -> Token:
+    """The head of a hyphenated word the parser split: "co" in "co-author" -> "author", or the name
+    it modifies ("added co-author Raj Patel" -> "Patel")."""
+    doc = token.doc
+    index = token.i
+    while index + 2 < len(doc) and doc[index + 1].text in ("-", "‐") and not doc[index].whitespace_ \
+            and not doc[index + 1].whitespace_ and doc[index + 2].is_alpha:
+        index += 2
+    if index == token.i:
+        return token
+    word = doc[index]
+    while word.dep_ == "compound" and word.head.i > word.i:
+        word = word.head
+    return word if _is_name_token(word) or word.i == index else doc[index]
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, through shared subjects of conjoined/adverbial verbs."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "SCONJ" and not child.is_punct and \
+                    child.text[:1].isalnum() and child.tag_ not in ("WP", "WDT"):
+                return _past_hyphens(child)
+        if current.dep_ == "relcl":
+            return current.head  # "Roe, who said ..."
+        if current.head.lower_ == "as" and current.head.head.lemma_ == "quote":
+            # "Reuters quoted Roe as saying …": the speaker is the one quoted.
+            for child in current.head.head.children:
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    return child
+        if current.dep_ == "advcl" and current.tag_ == "VBG":
+            # "X confirmed that …, saying “…”": the participle shares the main clause's subject,
+            # even when the parser hangs it on an embedded verb.
+            current = current.sent.root
+            continue
+        if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head
+            continue
+        break
+    # Inverted "…,” said Jane Roe." with no nsubj: the name after the verb.
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and \
+                (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS):
+            return child
+    return None
+
+
+def _party_tag_start(token: Token) -> int | None:
+    """Index of the first token of a party tag ("R-Texas") that ``token`` is part of, if any."""
+    doc = token.doc
+    for start in range(token.i, max(-1, token.i - 4), -1):
+        match = PARTY_TAG.match(doc.text, doc[start].idx)
+        if match and doc[start].idx <= token.idx < match.end() and (
+                doc[start].idx == 0 or not doc.text[doc[start].idx - 1].isalnum()):
+            return start
+    return None
+
+
+def _mention_span(token: Token) -> Span:
+    """The noun phrase naming a speaker, without relative clauses or appositions.
+
+    A role noun with a name in apposition ("The club’s captain, Leo Martins,") gives the
+    name; conjoined subjects ("Roe and Okafor") give the whole coordination.
+    """
+    if token.pos_ == "PRON":
+        return token.doc[token.i:token.i + 1]
+    while _norm(token.text) in CALENDAR_WORDS and token.i > 0 and _is_name_token(token.doc[token.i - 1]):
+        token = token.doc[token.i - 1]  # "said Harold Finch Tuesday" parsed with Tuesday as the subject
+    tag_start = _party_tag_start(token)
+    if tag_start is not None and tag_start >= 2 and token.doc[tag_start - 1].text == "," and \
+            _is_name_token(token.doc[tag_start - 2]):
+        token = token.doc[tag_start - 2]  # "Sen. Mark Ellis, R-Texas, called …" parsed with Texas as the subject
+    if not _is_name_token(token) or _is_title(token):
+        for child in token.children:
+            if child.dep_ == "appos" and _is_name_token(child) and not _is_title(child):
+                token = child
+                break
+    conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if conjuncts:
+        return token.doc[_mention_span_bounds(token)[0]:_mention_span_bounds(conjuncts[-1])[1] + 1]
+    left, right = _mention_span_bounds(token)
+    return token.doc[left:right + 1]
+
+
+def _mention_span_bounds(token: Token) -> tuple[int, int]:
+    if token.pos_ == "PRON":
+        return token.i, token.i
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "punct") and \
+                not child.is_punct:
+            left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("flat", "compound") or (child.dep_ == "case" and child.i == right + 1):
+            right = max(right, child.i)
+    run = _name_run(token) if _is_name_token(token) else []
+    if run:
+        left = min(left, run[0].i)
+        right = max(right, run[-1].i)
+    return left, right
+
+
+def _is_cue(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in CUE_VERBS or (lemma in CUE_WITH_BACK and any(
+        c.i == token.i + 1 and c.lower_ == "back" for c in token.children))
+
+
+def _according_to(tokens: Iterable[Token]) -> Token | None:
+    """The X of "according to X" or "in the words of X"."""
+    for token in tokens:
+        if token.lower_ == "words" and token.i >= 2 and token.nbor(-1).lower_ == "the" and \
+                token.nbor(-2).lower_ == "in" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of":
+            target = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
+            if target is not None:
+                return target
+        if token.lower_ == "according" and token.i + 2 < len(token.doc) and token.nbor(1).lower_ == "to":
+            for child in token.nbor(1).children:
+                if child.dep_ == "pobj":
+                    return child
+            nxt = token.doc[token.i + 2]
+            if nxt.pos_ in ("PROPN", "NOUN", "PRON"):
+                return nxt
+    return None
+
+
+def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """Cue verb and speaker for a quotation from the parse of its own sentence(s).
+
+    Tries, in order: a cue verb governing the quotation ("X said that “…”"),
+    "according to X" next to it, and the cue verb nearest the marks
+    ("“…,” X said" / "X said: “…”").
+    """
+    span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    first_sent = span[0].sent
+    last_sent = span[-1].sent
+    # The reporter's words around the quote: the sentences the quote touches, and the
+    # sentence before when it introduces the quote with a colon ("Roe said in a statement:").
+    context_start = first_sent.start
+    before = doc[first_sent.start - 1] if first_sent.start > 0 else None
+    while before is not None and before.is_space and before.i > 0:
+        before = doc[before.i - 1]
+    if before is not None and before.text == ":" and doc[first_sent.start].idx >= quotation.open_mark - 1:
+        context_start = before.sent.start
+    # The parser may end the sentence at "?’" or "!”": words right after the closing mark
+    # ("… from?’ he asked.") still attribute this quote.
+    context_end = last_sent.end
+    if quotation.close_mark is not None and context_end < len(doc) and \
+            doc[context_end].idx <= quotation.close_mark + 3 and \
+            not any(t.is_space and "\n" in t.text or "\n" in t.whitespace_
+                    for t in doc[last_sent.end - 1:context_end + 1]):
+        following = doc[context_end].sent
+        first_word = next((t for t in following if t.is_alpha), None)
+        if first_word is not None and (first_word.is_lower or len(following) <= ATTRIBUTION_SENTENCE_TOKENS):
+            context_end = following.end
+    context = [t for t in doc[context_start:context_end] if not _inside(t, quote_spans)]
+    # (a) A cue verb that governs the quote.
+    inside = set(range(span.start, span.end))
+    for token in span:
+        if token.head.i in inside:
+            continue
+        for ancestor in [token.head, *token.head.ancestors]:
+            if ancestor.i in inside or _inside(ancestor, quote_spans):
+                continue
+            if _is_cue(ancestor):
+                subject = _subject_of(ancestor)
+                if subject is not None and not _inside(subject, quote_spans):
+                    return _Attribution(_mention_span(subject), cue=ancestor.text)
+                break
+    # (b) "according to X" in the reporter's words.
+    according = _according_to(context)
+    if according is not None and not _inside(according, quote_spans):
+        return _Attribution(_mention_span(according), cue="according to", kind="according-to")
+    # (c) The cue verb nearest the marks, in the reporter's words of the same sentence(s).
+    open_token = doc.char_span(quotation.open_mark, quotation.open_mark + 1, alignment_mode="expand")
+    anchor_before = open_token[0].i if open_token is not None else span.start
+    anchor_after = span.end
+    cues = [t for t in context if _is_cue(t)]
+    cues.sort(key=lambda t: min(abs(t.i - anchor_after), abs(anchor_before - t.i)))
+    for cue in cues:
+        if min(abs(cue.i - anchor_after), abs(anchor_before - cue.i)) > CUE_MAX_DISTANCE:
+            break
+        subject = _subject_of(cue)
+        if subject is not None and not _inside(subject, quote_spans):
+            return _Attribution(_mention_span(subject), cue=cue.text)
+        speaker = _adjacent_speaker(doc, cue, quote_spans)
+        if speaker is not None:
+            return _Attribution(speaker, cue=cue.text)
+    # (c') No cue verb, but a bare "subject + verb." tag right after a quote that ends in a comma,
+    # "?" or "!": the verb says how it was said ("“…,” she laughed.", "“…!” Roe sighed.").
+    manner = _manner_tag(doc, quotation, anchor_after, quote_spans)
+    if manner is not None:
+        return manner
+    # (d) No cue, but a clause about a person introduces the quote with a colon:
+    # "Roe's deputy, Ben Adler, was blunter: “…”".
+    return _colon_introduction(doc, anchor_before, quote_spans)
+
+
+def _manner_tag(doc: Doc, quotation: Quotation, after: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """Speaker of "“…,” she laughed.": exactly a person and a past/present verb, then the sentence ends."""
+    if quotation.close_mark is None or quotation.text.rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    words: list[Token] = []
+    for token in doc[after:after + 5]:
+        if token.idx <= quotation.close_mark or token.is_space and "\n" not in token.text:
+            continue
+        if token.text in (".", "!", "?") or "\n" in token.text:
+            break
+        if _inside(token, quote_spans) or token.is_punct:
+            return None
+        words.append(token)
+    else:
+        return None
+    if len(words) != 2:
+        return None
+    subject, verb = words if words[1].pos_ == "VERB" else (words[1], words[0])
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or \
+            not (subject.lower_ in PERSONAL_PRONOUNS or _is_name_token(subject)):
+        return None
+    return _Attribution(_mention_span(subject), cue=verb.text)
+
+
+def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    colon = open_index - 1
+    while colon >= 0 and doc[colon].is_space:
+        colon -= 1
+    if colon < 1 or doc[colon].text != ":":
+        return None
+    sentence_start = doc[colon - 1].sent.start
+    clause = doc[sentence_start:colon]
+    # A transcript's speaker label opening the line: "Okoro: “…”", "Ms. McLeish: “…”".
+    line_start = sentence_start == 0 or "\n" in doc[sentence_start - 1].text_with_ws
+    label = [t for t in clause if not t.is_punct or t.text == "."]
+    if line_start and 0 < len(label) <= 4 and len(label) == len(clause) and len(label[-1].text) > 1 and \
+            all(_is_name_token(t) or _is_title(t) for t in label) and _is_name_token(label[-1]):
+        return _Attribution(_mention_span(label[-1]), cue=None)
+    if any(t.lemma_ == "quote" for t in clause):
+        return None  # "… ended by quoting her father: “…”": someone else's words
+    # The verb nearest the colon that has a subject of its own.
+    for verb in reversed(clause):
+        if verb.pos_ not in ("VERB", "AUX") or _inside(verb, quote_spans):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or _inside(subject, quote_spans):
+            continue
+        subject = _speech_owner(subject) or subject  # "Fox's reply was blunt: “…”"
+        if subject.pos_ == "PRON" and subject.lower_ not in PERSONAL_PRONOUNS:
+            return None
+        return _Attribution(_mention_span(subject), cue=None)
+    # No verb: "Her answer: “…”".
+    owner = _speech_owner(doc[colon - 1])
+    if owner is not None and not _inside(owner, quote_spans):
+        return _Attribution(_mention_span(owner), cue=None)
+    return None
+
+
+def _speech_owner(token: Token) -> Token | None:
+    """The possessor of a speech noun ("Fox" in "Fox's reply"), when it is a person word."""
+    if token.lemma_.lower() not in SPEECH_NOUNS and token.lower_ not in SPEECH_NOUNS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None or not (_is_name_token(owner) or owner.lower_ in PERSONAL_PRONOUNS):
+        return None
+    return owner
+
+
+def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
+    """Fallback when the parse gives the cue no subject: the speaker printed right beside it.
+
+    A name or pronoun next to the cue, or a definite description between a closing
+    mark and the cue ("…,” the 54-year-old said").
+    """
+    for offset in (-1, 1, 2, -2):
+        index = cue.i + offset
+        if 0 <= index < len(doc):
+            token = doc[index]
+            if _inside(token, quote_spans) or token.is_punct:
+                continue
+            if token.lower_ in PERSONAL_PRONOUNS or _is_name_token(token):
+                return _mention_span(_name_run(token)[-1] if _is_name_token(token) else token)
+    start = cue.i
+    while start > 0 and cue.i - start < ATTRIBUTION_SENTENCE_TOKENS and not _inside(doc[start - 1], quote_spans) \
+            and not (doc[start - 1].is_punct and doc[start - 1].text not in ("-", "‐")):
+        start -= 1
+    if start < cue.i and doc[start].lower_ == "the":
+        return doc[start:cue.i]
+    return None
+
+
+_NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w.’'\-]*)*"
+# "Roe Says ‘…’" / "Roe Warns: ‘…’" / "Roe: ‘…’" before the quote; "‘…,’ Roe Says" / "‘…,’ Says Roe" after.
+HEADLINE_LEFT_CUE = re.compile(rf"(?P<who>{_NAME})\s+(?P<cue>[A-Za-z]+)\s*:?\s*$")
+HEADLINE_LEFT_ROLE = re.compile(
+    r"(?:^|\s)(?P<who>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w\-]*\s+){0,2}(?P<role>[a-z][a-z\-]+))"
+    r"\s+(?P<cue>[a-z]+)\s*:?\s*$")
+HEADLINE_LEFT_COLON = re.compile(rf"(?P<who>{_NAME})\s*:\s*$")
+# "‘…’: a conversation with Mayor Jane Roe", "“…” — An Interview With Jane Roe".
+HEADLINE_INTERVIEW = re.compile(
+    rf"^[,:]?\s*[:—–-]?\s*(?:[Aa]n?\s+)?(?:[Cc]onversation|[Ii]nterview|Q\s*&\s*A|[Cc]hat|[Tt]alk)\s+[Ww]ith\s+"
+    rf"(?P<who>{_NAME})")
+HEADLINE_RIGHT = re.compile(rf"^[,:]?\s*(?:(?P<cue1>[A-Za-z]+)\s+(?P<who1>{_NAME})|(?P<who2>{_NAME})\s+(?P<cue2>[A-Za-z]+))")
+
+
+def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attribution | None:
+    """Headline patterns: "Roe Says ‘…’", "Roe: ‘…’", "‘…,’ Says Roe"."""
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    before = text[line_start:quotation.open_mark]
+    left = HEADLINE_LEFT_CUE.search(before)
+    if left and left.group("cue").lower() in CUE_FORMS:
+        return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
+    # A role in lower case, which the name patterns leave out: "Orchestra's new conductor promises ‘…’".
+    left = HEADLINE_LEFT_ROLE.search(before)
+    if left and left.group("cue").lower() in CUE_FORMS and _is_descriptor_word(_norm(left.group("role"))):
+        return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
+    left = HEADLINE_LEFT_COLON.search(before)
+    if left:
+        words = left.group("who").split()
+        # "Roe Warns Rivals: ‘…’": the speaker stands before the cue word.
+        cue_at = next((i for i, w in enumerate(words) if w.lower() in CUE_FORMS and i > 0), None)
+        if cue_at is not None:
+            return _Attribution(mention_text=" ".join(words[:cue_at]), cue=words[cue_at], kind="headline")
+        return _Attribution(mention_text=left.group("who"), kind="headline")
+    if quotation.close_mark is not None:
+        after = text[quotation.close_mark + 1:line_end]
+        right = HEADLINE_RIGHT.match(after)
+        if right:
+            cue, who = (right.group("cue1"), right.group("who1")) if right.group("cue1") else \
+                (right.group("cue2"), right.group("who2"))
+            if cue and cue.lower() in CUE_FORMS:
+                return _Attribution(mention_text=who, cue=cue, kind="headline")
+        interview = HEADLINE_INTERVIEW.match(after)
+        if interview:
+            return _Attribution(mention_text=interview.group("who"), kind="headline")
+    return None

@@ -1,0 +1,110 @@
+"""The spaCy side: the registered ``quotes`` and ``quotes_paragraphs`` components, the
+``Doc._.quotes``/``Doc._.people`` extensions, :func:`load_nlp` and batch :func:`extract`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .lexicon import DATELINE_DASHES, DATELINE_MAX_TOKENS
+from .model import Mention, Person
+from .marks import LINE_END_PUNCTUATION
+from .article import extract_mentions
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("quotes"):
+        Doc.set_extension("quotes", default=None)
+    if not Doc.has_extension("people"):
+        Doc.set_extension("people", default=None)
+
+
+class QuoteExtractor:
+    """The pipeline component: finds quotations, attributes them, lists people."""
+
+    def __init__(self, nlp: Language, name: str = "quotes", headline_first_line: bool = True):
+        _register_extensions()
+        self.name = name
+        self.headline_first_line = headline_first_line
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes, doc._.people = extract_mentions(doc, self.headline_first_line)
+        doc.user_data.pop("quotes_lowercase_lemmas", None)  # a per-doc cache; keep the doc serialisable
+        return doc
+
+
+@Language.factory("quotes", default_config={"headline_first_line": True})
+def make_quote_extractor(nlp: Language, name: str, headline_first_line: bool) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name=name, headline_first_line=headline_first_line)
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the first token after a dateline beginning at ``start``, if there is one."""
+    for index in range(start, min(start + DATELINE_MAX_TOKENS, len(doc) - 1)):
+        token = doc[index]
+        if token.text in DATELINE_DASHES or (token.text == ":" and index > start and
+                                             all(t.is_upper or t.is_punct for t in doc[start:index])):
+            place = doc[start:index]
+            # "WASHINGTON —" or "Kyiv, Ukraine (AP) —", not "Mr. Smith — who …"
+            if index > start and ((doc[start].is_upper and len(doc[start].text) > 1) or
+                                  any(t.text in (",", "(") for t in place)):
+                return index + 1
+            return None
+        if not (token.text[:1].isupper() or token.is_punct or token.is_digit or token.is_space):
+            return None
+    return None
+
+
+@Language.component("quotes_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence at every line break and after a dateline, before the parser runs.
+
+    A headline then never runs into the body, and "WASHINGTON — Sen. Roe said" is not
+    parsed with WASHINGTON as the subject.  The parser respects boundaries already set.
+    """
+    for token in doc:
+        if token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            if token.i > 0 and not token.is_space:
+                previous = next((t for t in reversed(doc[:token.i]) if not t.is_space), None)
+                wrapped = token.text[:1].islower() and previous is not None and \
+                    previous.text[-1:] not in LINE_END_PUNCTUATION
+                if not wrapped:
+                    token.is_sent_start = True
+            after = _dateline_end(doc, token.i)
+            if after is not None and after < len(doc):
+                doc[after].is_sent_start = True
+    return doc
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """Load a spaCy pipeline and add the ``quotes`` component (nothing loads at import)."""
+    from ..settings import get_setting
+
+    nlp = spacy.load(model or get_setting("spacy_model"))
+    if "quotes_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("quotes_paragraphs", before="parser")
+    if "quotes" not in nlp.pipe_names:
+        nlp.add_pipe("quotes", last=True)
+    return nlp
+
+
+def extract(nlp: Language, texts: Iterable[str], batch_size: int = 32,
+            n_process: int = 1) -> Iterator[tuple[list[Mention], list[Person]]]:
+    """Mentions and people for each text, in order, parsed with ``nlp.pipe`` batching.
+
+    With ``n_process > 1`` the parse runs in worker processes and the ``quotes``
+    component in this one: docs cross processes as msgpack, which cannot carry dataclasses.
+    """
+    if n_process == 1 or "quotes" not in nlp.pipe_names:
+        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            yield doc._.quotes, doc._.people
+        return
+    component = nlp.get_pipe("quotes")
+    with nlp.select_pipes(disable=["quotes"]):
+        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            doc = component(doc)
+            yield doc._.quotes, doc._.people

@@ -1,0 +1,247 @@
+"""Language data of the extractor: every word list and constant set, apart from the algorithms.
+
+Each list carries the comment that justifies it.  The tuning constants (how far a cue may
+stand, confidence by method, salience weights) close the module, with the measurement or
+reasoning behind each.  Nothing here imports from the rest of the package.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+# ---------------------------------------------------------------------------
+# Quotation marks.
+# ---------------------------------------------------------------------------
+
+DOUBLE_MARKS = frozenset({"“", "”", '"', "„", "‟", "«", "»", "``", "''"})
+SINGLE_MARKS = frozenset({"‘", "’", "'", "‚", "‛", "‹", "›", "´", "`"})
+OPENING_GLYPHS = frozenset({"“", "„", "‟", "«", "``", "‘", "‚", "‛", "‹", "`"})
+CLOSING_GLYPHS = frozenset({"”", "»", "''", "’", "›"})
+
+
+# ---------------------------------------------------------------------------
+# Speech: cue verbs, speech nouns, and what makes quoted words a title instead.
+# ---------------------------------------------------------------------------
+
+# Lemmas of verbs that introduce reported speech ("X said", "X warned that ...").
+CUE_VERBS = frozenset("""
+    say tell add reply echo promise warn insist note continue explain argue claim declare state
+    write ask acknowledge admit announce assert concede confirm contend deny emphasize emphasise
+    observe predict recall remark report respond reiterate stress suggest testify tweet post vow
+    urge caution complain conclude joke quip lament boast counter retort shout whisper yell
+    scream mutter exclaim recount agree threaten pledge wonder muse maintain allege believe
+    describe call answer comment elaborate concur pronounce proclaim repeat affirm assure
+    accuse thank praise criticize criticise condemn denounce decry dismiss hail slam blast welcome
+""".split())
+
+# Cue forms as printed in headlines and surface fallbacks, where the parse of
+# title-case text is unreliable: "Smith Says ‘…’", "‘…,’ warns Smith".
+_IRREGULAR_CUE_FORMS = {"say": ("says", "said"), "tell": ("tells", "told"), "write": ("writes", "wrote")}
+
+
+def _cue_forms() -> frozenset[str]:
+    forms: set[str] = set()
+    for lemma in CUE_VERBS:
+        if lemma in _IRREGULAR_CUE_FORMS:
+            forms.update(_IRREGULAR_CUE_FORMS[lemma])
+            continue
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        third = lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2] not in "aeiou" else (
+            lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "o")) else lemma + "s")
+        past = lemma[:-1] + "ied" if lemma.endswith("y") and lemma[-2] not in "aeiou" else stem + "ed"
+        forms.update((third, past))
+    return frozenset(forms)
+
+
+CUE_FORMS = _cue_forms()
+
+
+# Verbs that report speech only with the particle "back": "Roe shot back", "fired back", "hit back".
+CUE_WITH_BACK = frozenset({"shoot", "fire", "hit", "snap", "push"})
+
+
+# Nouns for what someone said: "Her answer: “…”", "Fox's reply was blunt: “…”".
+SPEECH_NOUNS = frozenset("""
+    answer reply response retort message verdict comment remark remarks words advice warning
+    explanation assessment conclusion plea view
+""".split())
+
+
+# Nouns right before a quotation that make it the title of a work, not speech.
+WORK_NOUNS = frozenset("""
+    book film movie song album novel show series play poem article episode documentary podcast
+    column essay memoir opera musical painting exhibition slogan hashtag headline titled entitled
+    dubbed nicknamed title collection anthology single track sculpture installation programme
+    program game
+""".split())
+# "called"/"named" introduce a title only when the quoted words look like one (Title Case).
+NAMING_VERBS = frozenset({"called", "named", "known", "labelled", "labeled", "branded"})
+SCARE_PREFIXES = ("so-called", "so called")
+
+
+# ---------------------------------------------------------------------------
+# People: titles, honorifics, roles, names, organisations.
+# ---------------------------------------------------------------------------
+
+# Words of a title before a name ("Transport Secretary", "Gen.", "Mr."); lower case, no dot.
+TITLE_WORDS = frozenset("""
+    mr mrs ms miss mx dr sir dame prof professor gen general lt lieutenant col colonel maj major
+    capt captain sgt sergeant cpl corporal pvt private adm admiral cmdr commander brig brigadier
+    sen senator rep representative gov governor president vice secretary minister chairman
+    chairwoman chair chief director judge justice speaker mayor ambassador commissioner attorney
+    prosecutor rev reverend father pope king queen prince princess sheikh sheik ayatollah imam
+    rabbi bishop cardinal premier chancellor inspector superintendent officer detective coach ceo
+    spokesman spokeswoman spokesperson deputy assistant acting former lord lady baron gunnery
+    marshal envoy councillor councilman councilwoman congressman congresswoman lawmaker manager
+    head leader executive founder chairperson supt insp det pm boss cllr constable sheriff alderman
+    trooper magistrate headteacher headmaster headmistress pastor cr registrar
+""".split())
+# Honorifics carry gender but are not roles.
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
+              "dame": "f", "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
+              "princess": "f", "congressman": "m", "congresswoman": "f", "chairwoman": "f",
+              "spokeswoman": "f", "spokesman": "m", "councilwoman": "f", "councilman": "m"}
+NOT_ROLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "former", "acting"})
+ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "representative",
+                 "gov": "governor", "lt": "lieutenant", "col": "colonel", "capt": "captain",
+                 "sgt": "sergeant", "maj": "major", "prof": "professor", "cmdr": "commander",
+                 "brig": "brigadier", "cpl": "corporal", "pvt": "private", "rev": "reverend",
+                 "supt": "superintendent", "cllr": "councillor", "cr": "councillor", "insp": "inspector", "det": "detective",
+                 "chair": "chairman",
+                 "chairwoman": "chairman", "chairperson": "chairman", "pm": "minister"}
+# Role heads that name the same kind of office ("the ministry chief" ~ "Transport Secretary").
+ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
+    "secretary minister chief head director leader boss chairman commissioner administrator",
+    "president leader",
+    "general commander chief",
+    "admiral commander chief",
+    "senator lawmaker",
+    "representative congressman congresswoman lawmaker",
+    "governor",
+    "spokesman spokeswoman spokesperson",
+    "premier leader",
+    "executive ceo chief head boss",
+    "mayor",
+    "judge justice",
+    "coach manager",
+    "prosecutor attorney",
+    "ambassador envoy",
+))
+
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+# Nouns that only name people; with gender where the noun gives it ("Her son, Mateo," -> m).
+PERSON_NOUNS = {
+    "son": "m", "husband": "m", "father": "m", "brother": "m", "uncle": "m", "nephew": "m", "grandson": "m",
+    "grandfather": "m", "boyfriend": "m", "widower": "m", "daughter": "f", "wife": "f", "mother": "f",
+    "sister": "f", "aunt": "f", "niece": "f", "granddaughter": "f", "grandmother": "f", "girlfriend": "f",
+    "widow": "f", "child": None, "friend": None, "neighbor": None, "neighbour": None, "colleague": None,
+    "partner": None, "cousin": None, "resident": None, "victim": None, "witness": None, "student": None,
+    "teacher": None, "doctor": None, "nurse": None, "parent": None, "spouse": None, "fan": None,
+    "agent": None, "consultant": None, "employee": None, "trustee": None, "nominee": None, "veteran": None,
+    "candidate": None, "incumbent": None, "patient": None, "survivor": None, "official": None,
+    "analyst": None, "expert": None, "pilot": None, "diplomat": None, "athlete": None, "academic": None,
+    "chef": None, "barista": None, "priest": None, "nun": "f", "monk": "m", "tourist": None, "pupil": None,
+}
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
+# Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "van", "von", "der", "de", "da", "du", "del",
+                            "della", "di", "la", "le", "dos", "das", "ter", "ten"})
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Words that make a capitalised sequence an organisation or place, never a person.
+ORG_WORDS = frozenset("""
+    pentagon house ministry department agency council committee party government army navy force
+    forces police court university institute inc corp company group association union bank news
+    times post press reuters coalition command office state states nations organization
+    organisation foundation commission bureau service network fund center centre senate congress
+    parliament kremlin administration embassy military club league federation airlines hospital
+    school college board authority guard corps marines media daily journal channel tv radio
+    camp base airport airbase province street square city county district region river island
+    bridge hotel stadium gazette herald tribune telegraph chronicle guardian cross motors airline airways
+    systems technologies industries holdings partners labs laboratories pharmaceuticals energy
+    foods insurance capital ventures studios records trust charity society clinic church mosque
+    temple ministries brands group
+""".split())
+# Capitalised words next to names in attributions ("said Roe Tuesday").  Weekdays only:
+# months double as names (April Ryan, Theresa May).
+CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
+                               "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL",
+                               "CARDINAL", "PERCENT"})
+
+
+# Endings of nouns for people by what they do: "banker", "analyst", "historian", "chairman".
+ROLE_NOUN_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
+# ... and common nouns with those endings that name things ("the letter said").
+NOT_ROLE_NOUNS = frozenset("""
+    letter paper order number power matter center filter border river water tower computer register
+    quarter chapter trailer poster banner sticker corner meter cover monitor indicator sector factor
+    motor mirror error floor door report tutor weather summer winter
+    operator carrier provider regulator manufacturer retailer supplier distributor lender insurer
+    broadcaster publisher exporter importer wholesaler
+""".split())
+
+
+# Relatives who, named by a first name alone, share the surname of the person they are related to.
+FAMILY_NOUNS = frozenset("""
+    son daughter husband wife father mother brother sister widow widower grandson granddaughter child
+""".split())
+
+
+# A party and state after a politician's name: "D-N.M.", "R-Texas", "I-Vt.".
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
+
+
+# Modifiers that say nothing about which office: "the former minister", "a senior official".
+VAGUE_ROLE_MODIFIERS = frozenset("former acting top senior new then current interim deputy".split())
+
+
+# ---------------------------------------------------------------------------
+# Datelines.
+# ---------------------------------------------------------------------------
+
+# A dateline opening a paragraph: "WASHINGTON —", "Kyiv, Ukraine (AP) —", "HARBOR CITY:".
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+# ---------------------------------------------------------------------------
+# Tuning: hand-set thresholds and weights, with what they were checked against.
+# ---------------------------------------------------------------------------
+
+# How far (tokens) a cue verb the parse does not link to the quote may stand from its marks:
+# "“…,” Sen. Maria Lopez, D-Ore., said" needs 9.
+CUE_MAX_DISTANCE = 10
+# A sentence this short right after a closing mark is the quote's attribution ("Roe asked.").
+ATTRIBUTION_SENTENCE_TOKENS = 6
+
+
+# Attribution confidence by method.  Hand-set, not calibrated: the order follows how often each
+# method was right on the seeds and the invented articles of the extractor tests
+# (tests/test_extract.py, test_marks.py, test_people.py, test_attribution.py, test_resolution.py).
+CONFIDENCE = {"explicit": 0.9, "according-to": 0.85, "headline": 0.75, "continuation": 0.8,
+              "pronoun": 0.7, "role": 0.65, "none": 0.3}
+# Salience weights for pronoun/role resolution: a quote's speaker and a subject outrank
+# objects and possessors; weight halves with every sentence of distance.  Hand-set and
+# checked against the pronoun tests (subject beats a later object; the previous speaker
+# beats a name in an object position; a name inside quoted words counts little).
+SALIENCE_SPEAKER = 3.0
+SALIENCE_SUBJECT = 2.0
+SALIENCE_OTHER = 1.0
+SALIENCE_DECAY = 0.5
+SALIENCE_WINDOW_SENTENCES = 8
+SALIENCE_IN_QUOTE = 0.25
+SALIENCE_REPEAT = 0.25
+# A pronoun goes to a candidate of its known gender over a top candidate of unknown
+# gender when that candidate has at least this share of the top score.
+SALIENCE_GENDER_MARGIN = 0.5
+# Below this score nobody has been mentioned for several sentences (a subject three sentences
+# back scores 0.25): a pronoun then goes to the person the article names most often.
+SALIENCE_TOPIC_BELOW = 0.125
+
+
+HEADLINE_BODY_OVERLAP = 0.8  # share of a headline quote's words a body quote must contain
+
+
+# A dateline is at most this many tokens before its dash: "Kyiv, Ukraine (AP) —" needs 6.
+DATELINE_MAX_TOKENS = 8

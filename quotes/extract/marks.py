@@ -1,0 +1,286 @@
+"""Step 1, marks: pair quotation marks paragraph by paragraph from the characters alone.
+
+Stray marks are skipped locally, never raised (:func:`find_quotations`).  Also here: which
+quotations are not speech (scare quotes, titles of works) and which are fragments inside the
+reporter's own sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, NAMING_VERBS, OPENING_GLYPHS, SCARE_PREFIXES, SINGLE_MARKS,
+    WORK_NOUNS,
+)
+
+
+MARK_PATTERN = re.compile(r"``|''|[\"“”„‟«»‹›‘’‚‛'´`]")
+# Characters that may stand before an opening mark / after a closing mark.
+OPEN_CONTEXT = set("([{<—–-/…") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
+CLOSE_CONTEXT = set(".,;:!?)]}>—–-/…") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
+# Elisions that start with an apostrophe: ’90s, ’em, ’til.
+ELISION = re.compile(r"(\d\d|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b)", re.IGNORECASE)
+
+OPEN, CLOSE, EITHER = "open", "close", "either"
+
+
+@dataclass
+class _Mark:
+    start: int
+    end: int
+    family: str  # "double" or "single"
+    role: str  # OPEN, CLOSE or EITHER
+    weak: bool = False  # a closer that may be a plural possessive ("the troops’ families")
+
+
+@dataclass
+class Quotation:
+    """A span between paired marks; ``start``/``end`` exclude the marks.
+
+    >>> [(q.text, q.open_ended) for q in find_quotations('He said “no” today.')]
+    [('no', False)]
+    """
+
+    start: int
+    end: int
+    text: str
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None when it runs to the paragraph end
+    paragraph: int  # index of the paragraph (non-empty line) it stands in
+    chain: int | None = None  # shared by the paragraphs of one multi-paragraph quotation
+
+    @property
+    def open_ended(self) -> bool:
+        return self.close_mark is None
+
+
+def _classify_mark(text: str, start: int, end: int) -> _Mark | None:
+    """Family and direction of the mark at text[start:end] from its context, or None (apostrophe)."""
+    glyph = text[start:end]
+    family = "double" if glyph in DOUBLE_MARKS else "single"
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if family == "single" and before.isalnum() and after.isalnum():
+        return None  # don’t, Oslo’s
+    left_open = before.isspace() or before in OPEN_CONTEXT
+    right_close = after.isspace() or after in CLOSE_CONTEXT
+    # An opening mark is never followed by a space or by punctuation that ends a clause.
+    opener_position = left_open and not after.isspace() and after not in ".,;:!?"
+    closer_position = right_close and not before.isspace()
+    if opener_position and not closer_position:
+        role = OPEN
+    elif closer_position and not opener_position:
+        role = CLOSE
+    elif glyph in OPENING_GLYPHS:
+        role = OPEN
+    elif glyph in CLOSING_GLYPHS:
+        role = CLOSE
+    else:
+        role = EITHER
+    if family == "single":
+        if role == OPEN and ELISION.match(text, end):
+            return None  # ’90s, ’em
+        if start >= 2 and text[start - 1] in "nN" and text[start - 2] in SINGLE_MARKS:
+            return None  # the second mark of "rock ’n’ roll"
+        if role != CLOSE and before.isspace() and after.isspace():
+            return None  # a lone ' between words is not a mark
+        if role in (CLOSE, EITHER) and before in "sS" and after == " " and text[end + 1:end + 2].isalpha():
+            return _Mark(start, end, family, role, weak=True)  # "the troops’ families"
+    return _Mark(start, end, family, role)
+
+
+# A line that ends without closing punctuation, followed by one that starts in lower case,
+# is a hard wrap inside a paragraph, not a paragraph break.
+LINE_END_PUNCTUATION = frozenset(".!?:;…)]") | DOUBLE_MARKS | SINGLE_MARKS
+
+
+def _is_wrapped(line: str, next_line: str) -> bool:
+    line, next_line = line.rstrip(), next_line.lstrip()
+    return bool(line and next_line) and line[-1] not in LINE_END_PUNCTUATION and next_line[0].islower()
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph: a non-empty line, or hard-wrapped lines joined."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    previous_line = ""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            if spans and _is_wrapped(previous_line, line) and spans[-1][1] == offset - 1 - \
+                    (len(previous_line) - len(previous_line.rstrip())):
+                spans[-1] = (spans[-1][0], offset + lead + len(stripped))
+            else:
+                spans.append((offset + lead, offset + lead + len(stripped)))
+        previous_line = line
+        offset += len(line) + 1
+    return spans
+
+
+def _pair_marks(marks: list[_Mark]) -> tuple[list[tuple[_Mark, _Mark]], list[_Mark]]:
+    """Pairs of (opener, closer) and the openers left unclosed, using one stack.
+
+    A closer pops to the nearest opener of its family, dropping strays above it;
+    a closer with no opener is ignored: damage stays local to one mark.
+    """
+    pairs: list[tuple[_Mark, _Mark]] = []
+    stack: list[_Mark] = []
+    for index, mark in enumerate(marks):
+        if mark.role in (CLOSE, EITHER):
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == mark.family), None)
+            if depth is not None:
+                if mark.weak and any(m.family == mark.family and m.role != OPEN and not m.weak
+                                     for m in marks[index + 1:]):
+                    continue  # a possessive; the real closer comes later
+                pairs.append((stack[depth], mark))
+                del stack[depth:]
+                continue
+        if mark.role in (OPEN, EITHER):
+            stack.append(mark)
+    return pairs, stack
+
+
+# Right after a closing mark: an attribution ("…,” she said", "…,” Jane Roe told", "…,” said Roe").
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:he|she|they|the\s+\w+|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?P<cue1>[a-z]+)"
+    r"|(?P<cue2>[a-z]+)\s+(?:he|she|[A-Z]))")
+
+
+def _lost_opening_mark(text: str, p_start: int, marks: list[_Mark],
+                       pairs: list[tuple[_Mark, _Mark]]) -> _Mark | None:
+    """A paragraph's first mark when it closes a quote whose opening mark was lost.
+
+    "We will win,” Roe said." -> the quote runs from the paragraph start; only when an
+    attribution follows, so an inch mark or a stray closer is still skipped.
+    """
+    if not marks or marks[0].role != CLOSE or marks[0].weak or any(c is marks[0] for _, c in pairs):
+        return None
+    if not re.search(r"\w", text[p_start:marks[0].start]):
+        return None
+    after = _ATTRIBUTION_AFTER.match(text, marks[0].end)
+    cue = after and (after.group("cue1") or after.group("cue2"))
+    return marks[0] if cue and cue in CUE_FORMS else None
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Every outermost quotation in ``text``, in order; nested quotes stay inside.
+
+    The news convention for quotes running over paragraphs (an opening mark on
+    every paragraph, a closing mark only at the end) gives one quotation per
+    paragraph, linked by ``chain``.
+
+    >>> [q.text for q in find_quotations("“A ‘b’ c,” she said. 'D' isn't it")]
+    ['A ‘b’ c,', 'D']
+    """
+    paragraphs = _paragraph_spans(text)
+    per_paragraph: list[tuple[list[_Mark], list[tuple[_Mark, _Mark]], list[_Mark]]] = []
+    for start, end in paragraphs:
+        marks = [mark for match in MARK_PATTERN.finditer(text, start, end)
+                 if (mark := _classify_mark(text, match.start(), match.end())) is not None]
+        per_paragraph.append((marks, *_pair_marks(marks)) if marks else ([], [], []))
+
+    quotations: list[Quotation] = []
+    chain_id = 0
+    open_chain: int | None = None
+    for number, ((p_start, p_end), (marks, pairs, unclosed)) in enumerate(zip(paragraphs, per_paragraph)):
+        spans: list[tuple[int, int, int, int | None]] = [(o.start, o.end, c.start, c.end) for o, c in pairs]
+        lost_opening = _lost_opening_mark(text, p_start, marks, pairs)
+        if lost_opening is not None:
+            spans.append((p_start, p_start, lost_opening.start, lost_opening.end))
+        # A quote left open at the paragraph end continues only if the next paragraph opens one
+        # of the same family; an opener before the last closed quote is a stray, not that quote.
+        chained = False
+        last_close = max((c.end for _, c in pairs), default=p_start)
+        candidates = [mark for mark in unclosed if mark.start >= last_close]
+        if candidates and number + 1 < len(paragraphs):
+            next_mark = MARK_PATTERN.match(text, paragraphs[number + 1][0])
+            classified = next_mark and _classify_mark(text, next_mark.start(), next_mark.end())
+            opener = next((m for m in candidates if classified and m.family == classified.family), None)
+            if opener is not None and classified.role != CLOSE:
+                spans.append((opener.start, opener.end, p_end, None))
+                chained = True
+        spans.sort()
+        outermost: list[tuple[int, int, int, int | None]] = []
+        for span in spans:
+            if outermost and span[0] < outermost[-1][2]:
+                continue  # nested inside the previous quotation
+            outermost.append(span)
+        for open_start, open_end, close_start, close_end in outermost:
+            content_start, content_end = open_end, close_start
+            raw = text[content_start:content_end]
+            content_start += len(raw) - len(raw.lstrip())
+            content_end -= len(raw) - len(raw.rstrip())
+            if not re.search(r"\w", text[content_start:content_end]):
+                continue
+            is_open_ended = close_end is None
+            starts_paragraph = open_start == p_start
+            chain = None
+            if open_chain is not None and starts_paragraph:
+                chain = open_chain
+            if is_open_ended:
+                if chain is None:
+                    chain_id += 1
+                    chain = chain_id
+            quotations.append(Quotation(content_start, content_end, text[content_start:content_end],
+                                        open_start, None if is_open_ended else close_start, number, chain))
+        open_chain = next((q.chain for q in reversed(quotations) if q.paragraph == number and q.open_ended),
+                          None) if chained else None
+    return quotations
+
+
+def _is_title_case(words: list[str], share: float = 1.0) -> bool:
+    """True when (a ``share`` of) the words longer than three letters are capitalised."""
+    content = [w for w in words if len(w) > 3]
+    return bool(content) and sum(w[0].isupper() for w in content) >= share * len(content)
+
+
+def is_not_speech(text: str, quotation: Quotation) -> bool:
+    """True for scare quotes (one word, "so-called") and titles of works.
+
+    >>> is_not_speech('a film called “Red Sky”', find_quotations('a film called “Red Sky”')[0])
+    True
+    """
+    words = re.findall(r"[\w’'-]+", quotation.text)
+    if len(words) < 2:
+        # One word is a scare quote, unless it is an utterance of its own: “Never.” / ‘Finally,’ she said.
+        return not (quotation.text.rstrip()[-1:] in ".!?,…" and not is_partial(text, quotation, False))
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    before = text[max(line_start, quotation.open_mark - 40):quotation.open_mark].lower().rstrip()
+    before = re.split(r"[.!?…](?:\s+|$)", before)[-1]  # "… the adventure movie. “I was …”": the previous sentence's words
+    if before.endswith(SCARE_PREFIXES):
+        return True
+    previous = re.findall(r"[a-z-]+", before)[-2:]
+    # A title starts with a capital; "called the film “an act of love.”" quotes what was said of it.
+    titled = not quotation.text.lstrip()[:1].islower()
+    if previous and previous[-1] in WORK_NOUNS and titled:
+        return True
+    if len(previous) == 2 and previous[-2] in WORK_NOUNS and previous[-1] in ("titled", "called", "named") \
+            and titled:
+        return True
+    last_char = quotation.text.rstrip()[-1:]
+    if previous and previous[-1] in NAMING_VERBS and _is_title_case(words) and last_char not in ".,!?":
+        return True
+    # A Title Case phrase inside a body sentence, with no punctuation of its own and no attribution
+    # after it, names something: “debut feature “The Quiet Year” was made …”.
+    if quotation.paragraph > 0 and quotation.close_mark is not None and words[0][:1].isupper() and \
+            _is_title_case(words) and last_char not in ".!?…;:" and is_partial(text, quotation, False):
+        after = _ATTRIBUTION_AFTER.match(text, quotation.close_mark + 1)
+        cue = after and (after.group("cue1") or after.group("cue2"))
+        return not (cue and cue in CUE_FORMS)
+    return False
+
+
+def is_partial(text: str, quotation: Quotation, headline: bool) -> bool:
+    """True when the quotation is a fragment inside the reporter's own sentence."""
+    if headline:
+        return True
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    before = text[line_start:quotation.open_mark]
+    # Only the reporter's words since the last sentence end or closing mark count.
+    before = re.split(r"[.!?…]\s+|[”\"’'»]\s+", before)[-1].strip()
+    if not re.search(r"\w", before):
+        return False
+    return not before.endswith((":", ",", "—", "–"))

@@ -1,0 +1,299 @@
+"""Names and roles at the token level, for step 2 (people) and the steps after it.
+
+A name's capitalised run with its titles ("Chairman of the Harbor Board Adm. Ruth Calloway"),
+its split into title and name, surname keys, role nouns and role heads.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (
+    ABBREVIATIONS, CALENDAR_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, ROLE_SYNONYMS, TITLE_WORDS,
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def _norm(word: str) -> str:
+    """'Gen.' -> 'gen', 'Varga’s' -> 'varga'."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word.strip(".'")
+
+
+@functools.lru_cache(maxsize=8192)
+def _surname_key(word: str) -> str:
+    """'al-Nasser' and 'Nasser' match; 'Varga’s' -> 'varga'."""
+    word = _norm(word)
+    return re.sub(r"^(al|el|ad|as|ash)-", "", word)
+
+
+def _is_title(token: Token) -> bool:
+    return _norm(token.text) in TITLE_WORDS
+
+
+def _role_head(word: str) -> str:
+    word = _norm(word)
+    return ABBREVIATIONS.get(word, word)
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isupper():
+        return False
+    if token.pos_ == "PROPN" or (len(text) == 2 and text[1] == "."):
+        return True  # a proper noun or a middle initial "T."
+    return text.isalpha() and token.tag_ in ("NNP", "NNPS")
+
+
+def _particles_then_name(doc: Doc, index: int) -> bool:
+    """True when lowercase name particles from ``index`` leftwards follow a name word."""
+    while index > 0 and doc[index].lower_ in NAME_PARTICLES:
+        index -= 1
+    return _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES
+
+
+def _name_after_particles(doc: Doc, index: int) -> bool:
+    """True when lowercase name particles from ``index`` rightwards precede a name word."""
+    while index < len(doc) - 1 and doc[index].lower_ in NAME_PARTICLES:
+        index += 1
+    return _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES
+
+
+def _name_run(token: Token) -> list[Token]:
+    """The capitalised run (titles included) around a name token, within its clause.
+
+    "Chairman of the Harbor Board Adm. Ruth Calloway" from "Calloway".
+    """
+    doc = token.doc
+    left = token.i
+    while left > 0:
+        prev = doc[left - 1]
+        if (_is_name_token(prev) and _norm(prev.text) not in CALENDAR_WORDS) or _is_title(prev):
+            left -= 1
+        elif prev.lower_ in NAME_PARTICLES and _particles_then_name(doc, left - 1):
+            left -= 1  # "Abu Karim al-Nasser", "Ursula von der Leyen"
+        elif prev.dep_ in ("compound", "amod") and prev.is_alpha and left <= prev.head.i <= token.i and \
+                _is_title(prev.head):
+            left -= 1  # "press secretary Dana Whitfield"
+        elif prev.text in ("-", "‐") and not prev.whitespace_ and left > 1 and not doc[left - 2].whitespace_:
+            left -= 1
+        else:
+            # "Secretary of State Jane Roe", "Chairman of the Harbor Board Adm. Ruth Calloway"
+            k = left - 1
+            if doc[k].lower_ == "the":
+                k -= 1
+            if k > 0 and doc[k].lower_ == "of" and (_is_title(doc[k - 1]) or (
+                    _is_name_token(doc[k - 1]) and any(_is_title(t) for t in doc[left:token.i]))):
+                left = k - 1
+                continue
+            break
+    right = token.i
+    while right + 1 < len(doc):
+        nxt = doc[right + 1]
+        # NER often cuts unusual names short ("Ursula von der" PERSON + "Leyen" GPE).
+        labels = ("", "PERSON", "GPE", "NORP", "ORG") if doc[right].ent_type_ == "PERSON" else ("", "PERSON")
+        if _is_name_token(nxt) and nxt.ent_type_ in labels and not _is_title(nxt) \
+                and _norm(nxt.text) not in ORG_WORDS and _norm(nxt.text) not in CALENDAR_WORDS:
+            right += 1
+        elif nxt.lower_ in NAME_PARTICLES and _name_after_particles(doc, right + 1):
+            right += 1
+        elif nxt.text in ("-", "‐") and not doc[right].whitespace_ and not nxt.whitespace_ and \
+                right + 2 < len(doc) and _is_name_token(doc[right + 2]):
+            right += 2  # "Ortega-Ruiz" when NER stops at "Ortega"
+        elif nxt.lower_ in NAME_SUFFIXES or nxt.lower_.rstrip(".") in NAME_SUFFIXES:
+            right += 1
+        else:
+            break
+    return list(doc[left:right + 1])
+
+
+def _words(tokens: Iterable[Token], keep_possessive: bool = False) -> list[str]:
+    """Words as printed, so "al", "-", "Nasser" stay "al-Nasser"; possessives dropped unless kept."""
+    tokens = [t for t in tokens if keep_possessive or t.text not in ("’s", "'s")]
+    if not tokens:
+        return []
+    text = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+    return text.split()
+
+
+def _phrase(tokens: Iterable[Token]) -> str:
+    return " ".join(_words(tokens))
+
+
+def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(title tokens, name tokens): the name starts after the last title word.
+
+    Capitalised organisation words between title and name belong to the title:
+    "Chairman of the Harbor Board Adm. Ruth Calloway" -> name "Ruth Calloway".
+    """
+    last_title = -1
+    core = len(run)
+    while core > 1 and _norm(run[core - 1].text) in NAME_SUFFIXES:
+        core -= 1  # "Martin Luther King Jr.": the surname before a suffix is never a title
+    for index, token in enumerate(run[:core - 1]):
+        if _is_title(token) or token.lower_ in ("of", "the") or (
+                token.text[:1].islower() and token.is_alpha and token.lower_ not in NAME_PARTICLES):
+            last_title = index  # a lowercase word is never inside a name: "Dunmore goalkeeper Aaron Fitch"
+    title, name = run[:last_title + 1], run[last_title + 1:]
+    while name and name[-1].text in ("’s", "'s", "’", "'"):
+        name = name[:-1]
+    if name and name[-1].ent_type_ == "PERSON":
+        while len(name) > 1 and name[0].ent_type_ in NON_PERSON_LABELS:
+            title, name = title + [name[0]], name[1:]
+    # A capitalised descriptor before a name: "Novelist Irene Vasquez", "Passenger Ruth Okonjo", when NER
+    # leaves it out of the PERSON entity; at a sentence start, where NER often takes it in ("Fisherman
+    # Tobias Renner", "Resident Gwen Talbot"), only endings no first name has count (-er/-or/-ian would
+    # take Walter, Victor, Julian), or a word the article also uses in lower case ("Bus drivers …
+    # Driver Kwame Asante").
+    while len(name) > 2 and _is_descriptor_word(name[0].lower_) and name[-1].ent_type_ in ("", "PERSON") and (
+            (name[0].ent_iob_ == "O" and name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON") or
+            (name[0].is_sent_start and (name[0].lower_ in PERSON_NOUNS or
+                                        name[0].lower_.endswith(("ist", "man", "woman", "person", "eer")) or
+                                        name[0].lower_ in _lowercase_lemmas(name[0].doc))) or
+            name[0].text in _recurring_prefixes(name[0].doc)):
+        title, name = title + [name[0]], name[1:]
+    # An acronym is never a first name: "Local MLA Sunita Chauhan", "DJB chief Rakesh Malhotra".
+    while len(name) > 2 and name[0].is_alpha and name[0].is_upper and 3 <= len(name[0].text) <= 5:
+        title, name = title + [name[0]], name[1:]
+    # "Registrar of Voters Teresa Quan": after "of", a word NER leaves outside the name belongs to the title.
+    if len(name) > 2 and title and title[-1].lower_ in ("of", "the") and name[0].ent_iob_ == "O" and \
+            name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON":
+        title, name = title + [name[0]], name[1:]
+    return title, name
+
+
+def _recurring_prefixes(doc: Doc) -> frozenset[str]:
+    """Capitalised words printed before two different full names: a title ("Supervisor Dennis Hoyle",
+    "Supervisor Linda Marsh"), whatever NER makes of either (computed once per doc)."""
+    cached = doc.user_data.get("quotes_recurring_prefixes")
+    if cached is None:
+        seen: dict[str, set[str]] = {}
+        for token in doc[:-2]:
+            first, last = doc[token.i + 1], doc[token.i + 2]
+            if token.is_alpha and token.text[:1].isupper() and not token.is_sent_start and \
+                    _is_name_token(first) and _is_name_token(last) and last.ent_type_ == "PERSON" and \
+                    token.text != first.text:
+                seen.setdefault(token.text, set()).add(first.text)
+        cached = frozenset(word for word, firsts in seen.items() if len(firsts) > 1)
+        doc.user_data["quotes_recurring_prefixes"] = cached
+    return cached
+
+
+def _lowercase_lemmas(doc: Doc) -> frozenset[str]:
+    """Lemmas of the lowercase words of ``doc`` (computed once per doc)."""
+    cached = doc.user_data.get("quotes_lowercase_lemmas")
+    if cached is None:
+        cached = frozenset(t.lemma_ for t in doc if t.is_lower and t.is_alpha)
+        doc.user_data["quotes_lowercase_lemmas"] = cached
+    return cached
+
+
+def _is_demonym(token: Token) -> bool:
+    """A capitalised word for a person by nation or party: "Frenchman", "Brazilian", "Democrat"."""
+    return token.text[:1].isupper() and not token.text.isupper() and _norm(token.text) not in ORG_WORDS and (
+        token.ent_type_ == "NORP" or token.lower_.endswith(("man", "woman", "ian", "ard", "ese")))
+
+
+def _is_descriptor_word(word: str) -> bool:
+    """A common noun for a person by what they do: "novelist", "passenger", "son"."""
+    return word in PERSON_NOUNS or word in TITLE_WORDS or (
+        word.endswith(ROLE_NOUN_SUFFIXES) and word not in NOT_ROLE_NOUNS and word not in ORG_WORDS)
+
+
+def _looks_like_org(words: list[str]) -> bool:
+    return any(_norm(word) in ORG_WORDS for word in words)
+
+
+def _clean_role(tokens: list[Token] | Span) -> str | None:
+    words = _words((t for t in tokens if not t.is_punct or t.text in ("-", "’s", "'s")), keep_possessive=True)
+    while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+        words = words[1:]
+    if words and all(_norm(w) in NOT_ROLES for w in words):
+        return None
+    # Honorifics before a rank are not part of the role: "Mr." in "Mr. President".
+    while words and _norm(words[0]) in NOT_ROLES - {"former", "acting"}:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def role_heads(role: str) -> set[str]:
+    """Title words a role is headed by: 'Harbor Chiefs Council Chairman Gen.' -> {'chairman', 'general'}."""
+    heads = set()
+    for word in role.split():
+        norm = _norm(word)
+        if word.endswith(("’s", "'s")):
+            continue  # "the governor's spokesman" is a spokesman, not a governor
+        if norm in TITLE_WORDS and norm not in NOT_ROLES:  # plural "Chiefs" is no title word
+            heads.add(ABBREVIATIONS.get(norm, norm))
+    if not heads and role.split():
+        heads.add(_role_head(role.split(" of ")[0].split()[-1]))
+    return heads
+
+
+def roles_match(word: str, heads: set[str]) -> bool:
+    """True when a role noun ("chief") names the same office as one of ``heads``."""
+    word = _role_head(word)
+    if word in heads:
+        return True
+    if len(word) >= 4 and any(head.endswith(word) for head in heads):
+        return True  # "the keeper" ~ "Goalkeeper", "the master" ~ "Harbourmaster"
+    return any(word in group and heads & group for group in ROLE_SYNONYMS)
+
+
+def _surname_of(name_words: list[str]) -> str:
+    """Matching key of a name's surname: "Martin Luther King Jr." -> "king"."""
+    words = [w for w in name_words if _norm(w) not in NAME_SUFFIXES]
+    return _surname_key(words[-1]) if words else ""
+
+
+def _is_role_noun(token: Token) -> bool:
+    """A singular noun that names a person by office, job or relation: "chairman", "analyst", "son"."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+        return False
+    lemma = _norm(token.lemma_)
+    if lemma in TITLE_WORDS or lemma in PERSON_NOUNS:
+        return True
+    return lemma.endswith(ROLE_NOUN_SUFFIXES) and lemma not in NOT_ROLE_NOUNS and lemma not in ORG_WORDS
+
+
+def _describes_person(head: Token, mention: Span) -> bool:
+    """True for a description only a person fits: "the banker", "the 54-year-old", "the Democrat"."""
+    return _is_role_noun(head) or mention.text.lower().endswith("-old") or head.ent_type_ == "NORP"
+
+
+def _role_phrase(head: Token, stop: int | None = None) -> str | None:
+    """The role noun phrase headed by ``head``, without clauses, conjuncts or anything from ``stop`` on.
+
+    "a volunteer who arrived from Ankara" -> "volunteer".
+    """
+    cut: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "cc", "conj", "appos", "acl", "punct"):
+            cut.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in cut and (stop is None or t.i < stop) and not t.is_punct]
+    return _clean_role(tokens[:12])
+
+
+def _appositive_role(token: Token) -> str | None:
+    """Role given by an apposition: "Jane Roe, the chairman of X," -> "chairman of X"."""
+    for child in token.children:
+        if child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child):
+            return _role_phrase(child)
+    if token.dep_ == "appos" and (_is_title(token.head) or (_is_role_noun(token.head) and
+                                                            not _is_name_token(token.head))):
+        return _role_phrase(token.head, stop=_name_run(token)[0].i)  # "The Prime Minister, Helen Marsh,"
+    if token.dep_ in ("dobj", "nsubjpass"):
+        # "named Elena Sokolova as its new conductor", "Roe was appointed as chief executive"
+        for prep in token.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > token.i:
+                role = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if role is not None and _is_role_noun(role) and not _is_name_token(role):
+                    return _role_phrase(role)
+    return None

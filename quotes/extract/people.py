@@ -1,0 +1,364 @@
+"""Step 2, people: every person the article names, with aliases, roles and gender hints.
+
+From NER, title + name sequences and subjects of cue verbs, and names NER calls a place or
+organisation when a relative's name, an age ("MacLeod, 83,") or a following "he"/"she" says
+person (:func:`find_people`).  :class:`PeopleIndex` also keeps every mention, for salience.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import (
+    CUE_VERBS, FAMILY_NOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
+    PARTY_TAG, PERSON_NOUNS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_WORDS,
+)
+from .model import Person
+from .names import (
+    _appositive_role, _clean_role, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
+    _norm, _phrase, _split_title, _surname_key, _surname_of, _words,
+)
+
+
+@dataclass
+class _PersonRecord:
+    """A person being assembled while reading the article."""
+
+    name_words: list[str]
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+    @property
+    def surname(self) -> str:
+        return _surname_of(self.name_words)
+
+    @property
+    def first(self) -> str | None:
+        return _norm(self.name_words[0]) if len(self.name_words) > 1 else None
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.name_words)
+
+    def add_alias(self, alias: str) -> None:
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_role(self, role: str | None) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+
+class PeopleIndex:
+    """Persons of one article and where each is mentioned (for salience).
+
+    Names are matched by surname; a first name must agree when both are given,
+    so "Ms. Varga", "Varga" and "Lena K. Varga" are one person.
+    """
+
+    def __init__(self) -> None:
+        self.records: list[_PersonRecord] = []
+        self.occurrences: list[tuple[int, int, float]] = []  # (token index, record index, weight)
+        # Token index -> every person a bare surname there may name, when people share it.
+        self.alternatives: dict[int, list[int]] = {}
+
+    def add(self, name_words: list[str], alias: str, role: str | None = None,
+            gender: str | None = None) -> int:
+        """Record a naming; return the person's index."""
+        surname = _surname_of(name_words)
+        first = _norm(name_words[0]) if len(name_words) > 1 else None
+        match = None
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            if record.surname != surname:
+                continue
+            if first and record.first and not (first == record.first or
+                                               (len(first) == 1 and record.first.startswith(first)) or
+                                               (len(record.first) == 1 and first.startswith(record.first))):
+                continue
+            match = index
+            break
+        if match is None and len(name_words) == 1:
+            match = self._by_first_name(name_words[0])
+        if match is None:
+            self.records.append(_PersonRecord(list(name_words)))
+            match = len(self.records) - 1
+        record = self.records[match]
+        if len(name_words) > len(record.name_words):
+            record.name_words = list(name_words)
+        record.add_alias(alias)
+        record.add_role(role)
+        if gender and not record.gender:
+            record.gender = gender
+        return match
+
+    def _by_first_name(self, word: str) -> int | None:
+        """The one person whose first name is ``word`` ("Tomas" for Tomas Berger), if unique."""
+        matches = [i for i, r in enumerate(self.records) if r.first == _norm(word) and len(r.name_words) > 1]
+        return matches[0] if len(matches) == 1 else None
+
+    def merge_first_names(self) -> None:
+        """Fold a person named only by a first name into the one full name that starts with it."""
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            if len(record.name_words) != 1:
+                continue
+            target = self._by_first_name(record.name_words[0])
+            if target is None or target == index:
+                continue
+            full = self.records[target]
+            for alias in [record.name, *record.aliases]:
+                full.add_alias(alias)
+            for role in record.roles:
+                full.add_role(role)
+            full.gender = full.gender or record.gender
+            del self.records[index]
+
+    def find(self, words: list[str]) -> int | None:
+        """The person a (possibly partial) name refers to, the latest named on ties."""
+        found = self.find_all(words)
+        return found[0] if found else None
+
+    def find_all(self, words: list[str]) -> list[int]:
+        """Every person a (possibly partial) name may refer to, latest named first.
+
+        More than one when people share a surname and only the surname is printed.
+        """
+        words = [w for w in words if w not in ("’s", "'s") and w[:1].isalpha()]
+        while len(words) > 1 and _norm(words[0]) in TITLE_WORDS:
+            words = words[1:]  # "Gen. Raman" -> "Raman"; a lone "King" stays a surname
+        if not words:
+            return []
+        surname = _surname_of(words)
+        given = [w for w in words[:-1] if w.lower() not in NAME_PARTICLES]  # "von der Leyen": no first name
+        first = _norm(given[0]) if given else None
+        found = [index for index in range(len(self.records) - 1, -1, -1)
+                 if self.records[index].surname == surname and
+                 (not first or not self.records[index].first or self.records[index].first[0] == first[0])]
+        if not found and len(words) == 1:
+            by_first = self._by_first_name(words[0])
+            return [by_first] if by_first is not None else []
+        return found
+
+    def people(self) -> list[Person]:
+        return [Person(r.name, [a for a in r.aliases if a != r.name], list(r.roles)) for r in self.records]
+
+
+def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]:
+    """Token indices that end a person's name.
+
+    NER alone misses unusual names, so also: capitalised words after a title
+    ("Gen. Raman"), names with a role apposition ("Roe, the chairman"), and
+    multi-word names or cue-verb subjects that NER does not call a place or thing.
+    """
+    heads: set[int] = set()
+    family_names: set[str] = set()  # surnames of multi-word PERSON entities
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start_char >= body_start:
+            head = max((t for t in ent if _is_name_token(t) and t.text not in ("’s", "'s")),
+                       key=lambda t: t.i, default=None)
+            if head is not None:
+                heads.add(head.i)
+                if head.i > ent.start:
+                    family_names.add(_surname_key(head.text))
+    # ... and of names printed with an age: "Brannock, 71," makes "Eilidh Brannock" (ORG) a person.
+    family_names.update(_surname_key(t.text) for t in capitalised if _has_age_apposition(t))
+    # ... and of names whose last word alone is the subject of a cue verb elsewhere: "striker Amara
+    # Diallo" (ORG) with "“…,” Diallo said." (an organisation goes by its first word, never its last).
+    family_names.update(_surname_key(t.text) for t in capitalised
+                        if t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_VERBS and _is_name_token(t) and
+                        not (t.i > 0 and _is_name_token(doc[t.i - 1])) and
+                        not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1])))
+    for token in capitalised:
+        if token.idx < body_start:
+            continue
+        if _is_title(token) and token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]):
+            end = token.i + 1
+            while end + 1 < len(doc) and _is_name_token(doc[end + 1]) and not _is_title(doc[end + 1]):
+                end += 1
+            if not _is_title(doc[end]):
+                heads.add(end)
+            continue
+        if not _is_name_token(token) or _is_title(token):
+            continue
+        if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]):
+            continue  # not the last word of a name
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        if subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
+                token.ent_type_ == "ORG" and not any(c.dep_ == "det" for c in token.children))):
+            heads.add(token.i)  # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"
+        elif subject and token.ent_type_ in ("", "PERSON") and len(_split_title(_name_run(token))[1]) >= 2:
+            heads.add(token.i)
+        elif subject and token.ent_type_ == "ORG" and _titled_full_name(token):
+            heads.add(token.i)  # "France captain Antoine Girard was blunt": NER said ORG, the title says person
+        elif subject and token.ent_type_ == "ORG" and len(_split_title(_name_run(token))[1]) >= 2 and any(
+                t.lower_ in ("his", "her", "himself", "herself") for t in token.head.subtree if t.i > token.i):
+            heads.add(token.i)  # "Unai Emery praised his players": NER said ORG, "his" says person
+        elif token.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and (
+                _surname_key(token.text) in family_names or (subject and _next_subject_is_he_or_she(token))) and \
+                not any(c.dep_ == "det" for c in token.children) and \
+                len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
+            # "Agnes MacLeod" (ORG) beside "Donald MacLeod", with "MacLeod, 83,", or followed by "she says"
+            heads.add(token.i)
+        elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
+                 for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
+            heads.add(token.i)  # "Jane Roe, the chairman of X,"
+        elif token.dep_ == "appos" and token.head.pos_ == "NOUN" and not _looks_like_org([token.text]) and (
+                token.ent_type_ in ("", "PERSON") or _norm(token.head.lemma_) in PERSON_NOUNS or
+                _is_role_noun(token.head)):
+            heads.add(token.i)  # "Her son, Mateo," even when NER calls Mateo a place
+        elif token.dep_ == "appos" and token.ent_type_ in ("ORG", "GPE", "NORP") and \
+                _is_role_noun(_of_phrase_owner(token.head)) and \
+                len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
+            # "The president of the farmers' union, Sylvie Marchand, …": the parser hangs the name on
+            # "union", NER calls it ORG; the role noun the "of" phrase belongs to says person.
+            heads.add(token.i)
+    return heads
+
+
+def _of_phrase_owner(noun: Token) -> Token:
+    """The noun an "of" phrase hangs from: "president" for "union" in "the president of the union"."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun
+
+
+def _next_subject_is_he_or_she(token: Token) -> bool:
+    """True when the next subject that is "he", "she" or a name, within two sentences, is a pronoun:
+    "Morag Innes has run the ferry since 1980. “…,” she says." (NER: ORG)."""
+    doc = token.doc
+    limit = token.sent.end
+    if limit < len(doc):
+        limit = doc[limit].sent.end
+    for other in doc[token.i + 1:limit]:
+        if other.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if other.lower_ in ("he", "she"):
+            return True
+        if _is_name_token(other) and not _is_title(other):
+            return False
+    return False
+
+
+def _has_age_apposition(token: Token) -> bool:
+    """True for a name followed by an age between commas: "Ana Ruiz, 54,", "Roe, now 83,"."""
+    doc = token.doc
+    index = token.i + 1
+    if index >= len(doc) or doc[index].text != ",":
+        return False
+    index += 1
+    if index < len(doc) and doc[index].lower_ in ("now", "aged"):
+        index += 1
+    if index + 1 >= len(doc) or not doc[index].text.isdigit() or not 0 < int(doc[index].text) < 120:
+        return False
+    return doc[index + 1].text in (",", ".", ";")
+
+
+def _family_surname(token: Token, index: PeopleIndex) -> str | None:
+    """The surname a first name in apposition to a relative takes: "Price's widow, Susan," -> "Price"."""
+    head = token.head
+    if token.dep_ != "appos" or _norm(head.lemma_) not in FAMILY_NOUNS:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or not owner.text[:1].isupper() or _looks_like_org([owner.text]) or not (
+            _is_name_token(owner) or index.find([owner.text]) is not None):  # "Price" tagged a noun
+        return None
+    words = _words([owner])
+    return words[0] if words and words[0][:1].isupper() else None
+
+
+def _titled_full_name(token: Token) -> bool:
+    """True when a title stands before a first name and surname ending at ``token``."""
+    title, name = _split_title(_name_run(token))
+    return len(name) >= 2 and bool(title) and _is_title(title[-1]) and not _looks_like_org(_words(name))
+
+
+def find_people(doc: Doc, body_start: int = 0) -> PeopleIndex:
+    """Every person ``doc`` names, with aliases, roles, gender and every mention (for salience).
+
+    New people come from ``body_start`` on (a title-case headline tags every word a
+    proper noun); the headline's namings still count as mentions of known people.
+    """
+    index = PeopleIndex()
+    capitalised = [token for token in doc if token.text[:1].isupper()]  # names and titles start so
+    # First words of organisation names ("Velora Motors", "Harbor Trust"): alone, they name the organisation.
+    org_short_names = {_norm(token.text) for token in capitalised
+                       if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and
+                       _norm(doc[token.i + 1].text) in ORG_WORDS and not _is_title(token)}
+    for head_i in sorted(_name_heads(doc, body_start, capitalised)):
+        token = doc[head_i]
+        run = _name_run(token)
+        title, name = _split_title(run)
+        name_words = _words(name)
+        if not name_words or not name[-1].text[:1].isupper():
+            continue
+        label = name[-1].ent_type_
+        if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O":
+            continue  # "General Motors", "Justice Department": the title word belongs to the name of a thing
+        has_title = any(_is_title(t) for t in title)
+        # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
+        person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
+            _norm(name[-1].head.lemma_) in PERSON_NOUNS or _is_role_noun(name[-1].head))
+        if PARTY_TAG.fullmatch(" ".join(name_words)):
+            continue  # "R-Texas" after a senator's name
+        if all(w.isupper() and len(w) <= 4 for w in name_words):
+            continue  # an acronym ("PM", "FBI"), not a name
+        if _looks_like_org(name_words) or (label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
+                                           and not person_apposition):
+            continue
+        if len(name_words) == 1 and not has_title and _norm(name_words[0]) in org_short_names:
+            continue  # "Velora said" after "Velora Motors"
+        gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
+        if gender is None and name[-1].dep_ == "appos":
+            gender = PERSON_NOUNS.get(_norm(name[-1].head.lemma_))
+        family_name = _family_surname(name[-1], index) if len(name_words) == 1 and not has_title else None
+        if family_name:
+            name_words = name_words + [family_name]  # "Price's widow, Susan," -> "Susan Price"
+        role = _clean_role(title) if title else None
+        person = index.add(name_words, _phrase(run), role, gender)
+        index.records[person].add_role(_appositive_role(name[-1]))
+        before = doc[run[0].i - 1] if run[0].i > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and \
+                before.head.i in {t.i for t in name} and _is_role_noun(before):
+            index.records[person].add_role(before.text)  # "Goalkeeper Tim Hale" (a common noun, not a title)
+    index.merge_first_names()
+    # Every naming, including bare surnames, counts for salience and lengthens the name.
+    keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
+    last_seen: dict[int, int] = {}
+    for token in capitalised:
+        # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS);
+        # at a sentence start only as a subject ("Linares urged", not "Brown bears").
+        if _surname_key(token.text) not in keys or not (_is_name_token(token) or (
+                token.pos_ == "NOUN" and (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
+            continue
+        if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
+                _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
+            continue  # not the last word of the name
+        run = _name_run(token)
+        _, name = _split_title(run)
+        words = _words(name) or [token.text]
+        candidates = index.find_all(words)
+        if not candidates:
+            continue
+        # A surname two people share ("Morrow" for Elspeth and Callum Morrow) is the one named last.
+        found = max(candidates, key=lambda c: (last_seen.get(c, -1), c))
+        last_seen[found] = token.i
+        if len(candidates) > 1:
+            index.alternatives[token.i] = candidates
+        record = index.records[found]
+        if token.idx >= body_start and len(words) > len(record.name_words) and \
+                all(_is_name_token(t) for t in name) and index.find(words[-1:]) == found and \
+                not _looks_like_org(words):
+            record.name_words = words
+        if run:
+            record.add_alias(_phrase(run))
+        subject = token.dep_ in ("nsubj", "nsubjpass") or (
+            token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))  # "Her son, Mateo, disagrees"
+        weight = SALIENCE_SUBJECT if subject else SALIENCE_OTHER
+        index.occurrences.append((token.i, found, weight))
+    index.occurrences.sort()
+    return index

@@ -1,0 +1,172 @@
+"""Tests for step 1, marks: pairing quotation marks from the characters alone, and which quoted words
+are not speech (scare quotes, titles of works) or only a fragment.
+
+Every article here is invented; each test names the phenomenon it covers.  The
+session-scoped ``nlp`` fixture and the ``quotes_of``/``pairs`` helpers come from conftest.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.extract import find_quotations
+
+from .conftest import pairs, quotes_of
+
+
+@pytest.mark.parametrize("text,expected", [
+    # curly double
+    ("She said “we will win the vote” today.", ["we will win the vote"]),
+    # straight double
+    ('He said "we will win the vote" today.', ["we will win the vote"]),
+    # single quotes in a headline
+    ("Okafor Says 'Bridge Will Reopen' by June", ["Bridge Will Reopen"]),
+    ("Okafor Says ‘Bridge Will Reopen’ by June", ["Bridge Will Reopen"]),
+    # British-style single quotes in the body
+    ("‘We will reopen the bridge,’ she said. ‘It is safe.’", ["We will reopen the bridge,", "It is safe."]),
+    # guillemets, both directions, with and without inner spaces
+    ("Il a dit « nous allons gagner » hier.", ["nous allons gagner"]),
+    ("Il a dit : « C’est fini ».", ["C’est fini"]),
+    ("He said «we will win the vote» today.", ["we will win the vote"]),
+    ("Er sagte »wir werden gewinnen« gestern.", ["wir werden gewinnen"]),
+    # acute accents standing in for quotation marks
+    ("He said ´we will win the vote´ today.", ["we will win the vote"]),
+    # German low-high marks
+    ("Sie sagte „wir schaffen das“ gestern.", ["wir schaffen das"]),
+])
+def test_quotation_mark_styles(text, expected):
+    assert expected == [q.text for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # nested quotes stay inside the outer one
+    ("“He told me ‘never again’ twice,” she said.", ["He told me ‘never again’ twice,"]),
+    ("‘He told me “never again” twice,’ she said.", ["He told me “never again” twice,"]),
+    ('"He told me \'never again\' twice," she said.', ["He told me 'never again' twice,"]),
+])
+def test_nested_quotes_stay_inside(text, expected):
+    assert expected == [q.text for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“The troops’ families can’t wait for the nation’s answer,” he said.",
+     ["The troops’ families can’t wait for the nation’s answer,"]),
+    ("‘The troops’ families deserve answers,’ she said.", ["The troops’ families deserve answers,"]),
+    ("The soldiers’ wives said ‘we are proud of them’ on Monday.", ["we are proud of them"]),
+    ("It was the ’90s and ’em folks said “we were young then,” he recalled.", ["we were young then,"]),
+    ("Don't panic, it's Ana's and the Joneses' car.", []),
+    ("‘Rock ’n’ roll is back,’ she said.", ["Rock ’n’ roll is back,"]),
+    ('He bought a 6" pipe and said "it leaks badly" today.', ["it leaks badly"]),
+    ("``We will win,'' he said.", ["We will win,"]),
+])
+def test_apostrophes_are_not_marks(text, expected):
+    assert expected == [q.text for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a separator in a title, never closed
+    ("Harbor Deal Signed « City Desk", []),
+    # a stray closer before a real pair
+    ("A stray ” here, then “a real quote” there.", ["a real quote"]),
+    # a stray opener before a real pair
+    ("“Unclosed start and then “a real one” later.", ["a real one"]),
+    # one bad paragraph does not spoil the next
+    ("He said “this never closes.\nLater she said “this one does” and left.", ["this one does"]),
+    # a lost opening mark is recovered when an attribution follows the closing one
+    ("Head\nWe will win this fight,” Jane Roe said.", ["We will win this fight,"]),
+    ("Head\nHe bought a 6” pipe and left.", []),
+    ("", []),
+    ("“", []),
+    ("”“’‘\"'«»", []),
+])
+def test_stray_marks_are_local(text, expected):
+    assert expected == [q.text for q in find_quotations(text)]
+
+
+def test_multi_paragraph_quote_is_one_mention_per_paragraph():
+    text = ("Headline\n“The first part runs on.\n“The second part too.\n“The last part ends,” she said.\n"
+            "Another paragraph.")
+    quotations = find_quotations(text)
+    assert ["The first part runs on.", "The second part too.", "The last part ends,"] == [q.text for q in quotations]
+    assert len({q.chain for q in quotations}) == 1 and quotations[0].chain is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\nHer book “The Long Road Home” was published in May.",
+    "Headline\nThey watched a film called “Night Harbor Lights” together.",
+    "Headline\nThe song titled “Rivers of Glass” topped the charts.",
+    "Headline\nThe “reform” was criticised by everyone.",
+    "Headline\nThe so-called “peace dividend” never arrived.",
+    "Headline\nCan you identify the groups? Nobody answered.",
+])
+def test_titles_scare_quotes_and_unmarked_questions_are_not_mentions(nlp, text):
+    assert [] == quotes_of(nlp, text)
+
+
+@pytest.mark.parametrize("text,partial", [
+    ("Vote\nJane Roe said the plan was “a total failure” on Monday.", True),
+    ("Vote\n“The plan is a total failure,” Jane Roe said.", False),
+    ("Vote\nJane Roe said: “The plan is a total failure.”", False),
+])
+def test_partial_flag(nlp, text, partial):
+    mention, = quotes_of(nlp, text)
+    assert partial == mention.partial
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stray opener before a finished quote does not swallow it into the running quote
+    ("News « Desk “A is done,” she said. “B runs on.\n“C ends here,” she said.",
+     ["A is done,", "B runs on.", "C ends here,"]),
+    # straight marks follow the same convention
+    ('Head\n"The first part runs on.\n"The last part ends," she said.', ["The first part runs on.", "The last part ends,"]),
+])
+def test_running_quotes_across_paragraphs(text, expected):
+    assert expected == [q.text for q in find_quotations(text)]
+
+
+def test_hard_wrapped_lines_are_one_paragraph(nlp):
+    text = "Vote\n\n“We will win this\nvote,” Jane Roe said on Tuesday, “and then\nwe rest.”\n\nNext paragraph."
+    assert [("We will win this\nvote,", "Jane Roe"), ("and then\nwe rest.", "Jane Roe")] == pairs(nlp, text)
+
+
+def test_lowercase_quote_after_a_work_noun_is_speech_not_a_title(nlp):
+    text = "Film honoured\nThe critics called the film \"a slow and tender triumph.\"\n"
+    assert [q for q, _ in pairs(nlp, text)] == ["a slow and tender triumph."]
+    text = "Film honoured\nShe starred in the film \"Winter Harbour\" last year.\n"
+    assert pairs(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cuts announced\nThe union's leader, Rhoda Finn, said the cuts were \"reckless\" and would hurt pupils.\n",
+     [("reckless", "Rhoda Finn")]),
+    ("Closures\nAnalyst Victor Hale said the closures were “overdue.”\n", [("overdue.", "Victor Hale")]),
+    # a scare-quoted noun under a cue verb is still not speech
+    ("Reform\nVictor Hale said the \"reform\" had changed nothing.\n", []),
+])
+def test_one_word_predicate_of_reported_speech_is_a_quote(nlp, text, expected):
+    assert pairs(nlp, text) == expected
+
+
+def test_title_case_name_inside_a_sentence_is_a_title_not_speech(nlp):
+    text = ("Debut wins\nLena Ortiz, whose first feature \"The Long Field\" cost $200,000, won on Friday. "
+            "\"I owe everyone,\" Ortiz said.\n")
+    assert pairs(nlp, text) == [("I owe everyone,", "Lena Ortiz")]
+
+
+def test_adjective_after_as_under_a_cue_is_a_quote(nlp):
+    text = "Review\nJury member Omar Haddou described the staging as “fearless.”\n"
+    assert pairs(nlp, text) == [("fearless.", "Omar Haddou")]
+
+
+def test_titles_of_works_across_sentences_headline_and_subject(nlp):
+    text = ("Review: 'The Long Field' is slow\n\n"
+            "Halfway through \"The Long Field,\" the new film from Ines Carvalho, the guide says: \"Wait.\"\n\n"
+            "Carvalho has said she wanted to avoid the adventure movie. \"I was not interested in the chase,\" "
+            "she told a magazine.\n\n"
+            "\"The Long Field\" opens Friday.")
+    assert pairs(nlp, text) == [("Wait.", None), ("I was not interested in the chase,", "Ines Carvalho")]
+
+
+def test_one_word_predicate_in_spaced_guillemets_is_speech(nlp):
+    text = ("Trade\n\nA Commission spokesman said the agreement was « balanced » and fair to farmers.")
+    assert [t for t, _ in pairs(nlp, text)] == ["balanced"]

@@ -1,0 +1,219 @@
+"""Tests for step 2, people: every person an article names, with aliases, roles and gender, and what
+is never a person (organisations, acronyms, titles).
+
+Every article here is invented; each test names the phenomenon it covers.  The
+session-scoped ``nlp`` fixture and the ``quotes_of``/``pairs`` helpers come from conftest.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.extract import Person
+
+from .conftest import pairs, quotes_of
+
+
+@pytest.mark.parametrize("text,printed", [
+    ("Report\n“We are reviewing the report carefully,” the ministry said.", "the ministry"),
+    ("Report\n“We are reviewing the report carefully,” officials said.", "officials"),
+    ("Report\nThe Ministry said “all options remain open” on Friday.", "The Ministry"),
+    ("Report\nThe coalition said “the strikes were precise” in a statement.", "The coalition"),
+])
+def test_organisations_are_never_speakers(nlp, text, printed):
+    mention, = quotes_of(nlp, text)
+    assert (None, printed) == (mention.speaker, mention.speaker_mention)
+
+
+def test_people_lists_names_aliases_and_roles(nlp):
+    text = ("Council\nJane Roe, the chairman of the council, met Mayor Peter Brandt.\n"
+            "“We agree,” Ms. Roe said.")
+    people = {p.name: p for p in nlp(text)._.people}
+    assert {"Jane Roe", "Peter Brandt"} <= set(people)
+    assert "Ms. Roe" in people["Jane Roe"].aliases
+    assert "chairman of the council" in people["Jane Roe"].roles
+    assert "Mayor" in people["Peter Brandt"].roles
+    assert all(isinstance(p, Person) for p in people.values())
+
+
+def test_first_name_is_an_alias_of_the_full_name(nlp):
+    text = "Club\nTomas Berger left on Sunday.\n“Tomas gave everything,” Ian McAllister said."
+    people = {p.name: p for p in nlp(text)._.people}
+    assert "Tomas" in people["Tomas Berger"].aliases and "Tomas" not in people
+
+
+def test_person_noun_apposition_makes_a_person_and_a_gender(nlp):
+    text = ("Farm\nRosa Alvarez has farmed here for decades.\n“Every year it gets harder,” said Alvarez.\n"
+            "Her son, Diego, disagrees. He says the farm “is the only thing I know.”\n"
+            "Alvarez shrugged at that. “He will learn the hard way,” she said.")
+    assert ["Rosa Alvarez", "Diego", "Rosa Alvarez"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,speaker,printed", [
+    # NER cuts unusual names short; particles stay inside the name
+    ("EU\n“We stand with Ukraine,” Ursula von der Leyen said. “Always,” von der Leyen added.",
+     ["Ursula von der Leyen", "Ursula von der Leyen"], ["Ursula von der Leyen", "von der Leyen"]),
+    # a weekday after an inverted attribution is not part of the name
+    ("Visit\n“We had a good talk,” said Tom Okafor Tuesday.", ["Tom Okafor"], ["Tom Okafor"]),
+])
+def test_name_boundaries(nlp, text, speaker, printed):
+    mentions = quotes_of(nlp, text)
+    assert (speaker, printed) == ([m.speaker for m in mentions], [m.speaker_mention for m in mentions])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Derby\nRovers boss Ilkka Saarinen praised his players.\n“They were fantastic,” Saarinen said.", "Ilkka Saarinen"),
+    # no role was given, so "the coach" falls back to the most salient person
+    ("Derby\nOskari Lindqvist Halonen praised his players on Sunday.\n“They were fantastic,” the coach said.",
+     "Oskari Lindqvist Halonen"),
+])
+def test_people_missed_by_ner(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[0].speaker
+
+
+def test_hyphenated_surname_is_one_person(nlp):
+    text = ("Health\nHealth Minister Daniel Ortega-Ruiz declined to comment.\n"
+            "“Funding has increased every year,” Ortega-Ruiz said later.")
+    doc = nlp(text)
+    assert ["Daniel Ortega-Ruiz"] == [p.name for p in doc._.people]
+    assert ["Daniel Ortega-Ruiz"] == [m.speaker for m in doc._.quotes]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("River rescue\nFisherman Tobias Renner pulled two children from the river on Sunday. "
+     "\"I just jumped in,\" Renner said.\n", "Tobias Renner"),
+    ("Airline chaos\nPassenger Ruth Okonjo, stranded with two children, said she had no information. "
+     "\"Nobody has spoken to us in six hours,\" she said.\n", "Ruth Okonjo"),
+    ("Village meeting\nResident Gwen Talbot, 80, said the meeting ran late. \"He understood us,\" she said.\n",
+     "Gwen Talbot"),
+])
+def test_capitalised_descriptor_before_a_name_is_not_part_of_it(nlp, text, expected):
+    assert [s for _, s in pairs(nlp, text)] == [expected]
+
+
+def test_lowercase_descriptor_inside_a_name_run_is_not_the_name(nlp):
+    text = ("Harriers hold on\n"
+            "\"We didn't win a tackle,\" said Dunmore winger Aaron Tully. \"Nobody wanted to lose.\"\n")
+    assert [s for _, s in pairs(nlp, text)] == ["Aaron Tully", "Aaron Tully"]
+
+
+def test_councillor_abbreviation_is_a_title(nlp):
+    text = ("Potholes to be fixed\n"
+            "The council's roads chief, Cllr Nadia Brennan, said repairs would start in May.\n"
+            "‘Every road on the list will be done by autumn,’ Cllr Brennan said.\n")
+    assert [s for _, s in pairs(nlp, text)] == ["Nadia Brennan"]
+
+
+@pytest.mark.parametrize("text", [
+    # a determiner before an organisation subject: never a mislabelled person
+    "Storm response\nThe Coastal Red Cross said in a statement that it had \"every volunteer on the road.\"\n",
+    # the short form of an organisation the article named in full
+    "Phones recalled\nMarlow Technologies is recalling 9,000 phones, the company said on Monday.\n"
+    "\"Safety comes first,\" Marlow said in a statement.\n",
+])
+def test_organisations_named_with_org_words_are_not_speakers(nlp, text):
+    assert [s for _, s in pairs(nlp, text)] == [None]
+
+
+def test_work_nouns_and_police_titles(nlp):
+    text = ("Poet returns\nThe poet's earlier collection, \"Stone and River,\" sold out in a week.\n"
+            "Chief Constable Marcus Ode said the reading passed off peacefully. "
+            "\"It was a quiet night,\" Ode said.\n")
+    assert pairs(nlp, text) == [("It was a quiet night,", "Marcus Ode")]
+    ppl = nlp(text)._.people
+    assert [p.name for p in ppl] == ["Marcus Ode"]
+
+
+def test_firm_described_by_what_it_does_is_not_a_person(nlp):
+    text = "Fares rise\nThe operator, Greenway Coaches, said it was \"deeply disappointed\" by the vote.\n"
+    assert pairs(nlp, text) == [("deeply disappointed", None)]
+
+
+def test_title_before_a_name_ner_calls_an_organisation(nlp):
+    text = ("Wales stun France\n"
+            "Wales coach Owen Pritchard praised his side. \"We never stopped believing,\" he said.\n"
+            "France captain Antoine Girard was blunt. \"We gave it away,\" he said.\n")
+    assert [s for _, s in pairs(nlp, text)] == ["Owen Pritchard", "Antoine Girard"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Strike vote\nBus drivers voted to strike. Driver Kwame Asante said he could not pay rent. "
+     "\"I use a food bank,\" he said.\n", "Kwame Asante"),
+    ("Food bank\nVolunteer Harry Simms, 78, has helped since 2012. \"Now it's every day,\" he said.\n", "Harry Simms"),
+])
+def test_sentence_initial_descriptor_the_article_uses_as_a_noun(nlp, text, expected):
+    assert [s for _, s in pairs(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # NER calls "Agnes Rennick" a place; her husband's name (a PERSON) shares the surname.
+    ("The last ferryman\n\nFor forty years, Agnes Rennick sailed the little ferry across the loch. "
+     "Her husband, Donald Rennick, ran the pier.\n\n“I never once missed a crossing,” she says.", "Agnes Rennick"),
+    # NER calls "Eilidh Brannock" an organisation; "Brannock, 71," gives her an age.
+    ("Town mourns baker\n\nFor decades, Eilidh Brannock baked bread on Quay Street. Brannock, 71, was known "
+     "to everyone.\n\n“I get up at four every morning,” Brannock said.", "Eilidh Brannock"),
+])
+def test_name_ner_misses_is_a_person_by_family_name_or_age(nlp, text, expected):
+    assert [s for _, s in pairs(nlp, text)] == [expected]
+
+
+def test_name_ner_calls_an_organisation_followed_by_she_is_a_person(nlp):
+    text = ("The last ferrywoman\n\nFor forty years, Morag Innes has run the ferry across the loch. "
+            "“It was never a job,” she says.")
+    assert pairs(nlp, text) == [("It was never a job,", "Morag Innes")]
+
+
+def test_common_noun_role_before_a_name_and_a_shorter_role_noun(nlp):
+    # "Goalkeeper" is tagged a common noun, not a title; "the keeper" is a shorter form of it.
+    text = ("Cup\n\nStriker Jamal Reed scored twice. Goalkeeper Tim Hale saved a penalty.\n\n"
+            "\"I just hit it,\" the striker said.\n\n\"I guessed right,\" the keeper said.")
+    assert [s for _, s in pairs(nlp, text)] == ["Jamal Reed", "Tim Hale"]
+
+
+def test_relative_named_by_first_name_takes_the_family_surname(nlp):
+    text = ("Verdict\n\nA jury found Derek Moss guilty of murdering his business partner, Alan Price.\n\n"
+            "Price's widow, Susan, said outside court that justice had been done. "
+            "\"Nothing brings Alan back,\" she said.")
+    assert pairs(nlp, text) == [("Nothing brings Alan back,", "Susan Price")]
+
+
+def test_a_word_before_two_different_names_is_a_title(nlp):
+    text = ("Board results\n\nChallenger Ana Ruiz beat incumbent Commissioner Paul Greer on Tuesday, while "
+            "Commissioner Joan Tate held her seat.\n\n\"I wish her well,\" Greer said.")
+    assert pairs(nlp, text) == [("I wish her well,", "Paul Greer")]
+
+
+def test_office_named_with_of_stays_in_the_title(nlp):
+    text = ("Turnout up\n\nCounty Registrar of Voters Teresa Quan said counting would finish soon.\n\n"
+            "\"Every ballot will be counted,\" Quan said.")
+    assert pairs(nlp, text) == [("Every ballot will be counted,", "Teresa Quan")]
+
+
+def test_australian_councillor_abbreviation(nlp):
+    text = ("Bins\n\nMayor Liam Dunstan said ratepayers had been let down.\n\n"
+            "'It's not good enough,' Cr Dunstan said.")
+    assert pairs(nlp, text) == [("It's not good enough,", "Liam Dunstan")]
+
+
+def test_name_in_apposition_to_a_role_with_an_of_phrase(nlp):
+    text = ("Blockade\n\nThe president of the national farmers' union, Sylvie Marchand, told reporters the "
+            "blockade would continue. « The door is open on our side, » she said.")
+    assert [s for _, s in pairs(nlp, text)] == ["Sylvie Marchand"]
+
+
+def test_acronym_before_a_name_is_a_title(nlp):
+    text = ("Water\n\nLocal MLA Sunita Chauhan visited the site. \"Water is a basic right,\" Chauhan said.")
+    assert pairs(nlp, text) == [("Water is a basic right,", "Sunita Chauhan")]
+
+
+def test_surname_alone_as_cue_subject_makes_a_person_of_an_org_label(nlp):
+    text = ("Derby\n\nCity had led twice through striker Amara Diallo.\n\n"
+            "\"I thought that was it,\" Diallo said.")
+    assert pairs(nlp, text) == [("I thought that was it,", "Amara Diallo")]
+
+
+def test_a_title_once_is_a_title_everywhere(nlp):
+    text = ("Band's comeback album 'Quiet Harbour' divides fans\n\n"
+            "The Lanterns have released their first album in a decade, \"Quiet Harbour,\" and not everyone "
+            "is pleased. \"We're older,\" singer Ruth Adler said.")
+    assert pairs(nlp, text) == [("We're older,", "Ruth Adler")]
