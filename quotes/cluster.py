@@ -15,7 +15,11 @@ How a mention is matched, cheapest evidence first:
    (translation, paraphrase), where agreement of speaker and date strengthens the
    link and disagreement weakens it;
 4. a mention of several sentences is also matched sentence by sentence, so a quote
-   that joins two sentences printed separately elsewhere links to both quotes.
+   that joins two sentences printed separately elsewhere links to both quotes; it joins
+   the quote of its first matched sentence even when an earlier sentence is new;
+5. a short fragment ("strong signals", "for days") joins only a quote of the same
+   resolved speaker in the same news cycle whose words hold it in order (SHORT_*), and a
+   fuller quote printed after such fragments links to them.
 
 Example::
 
@@ -36,13 +40,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
+from typing import Iterable
 
+import snowballstemmer
 from rapidfuzz.distance import Indel, LCSseq
 
 # --- thresholds -------------------------------------------------------------------------------
 # Measured on the own labelled pairs in tests/test_cluster.py (VARIANTS: 10 variant pairs,
-# DIFFERENT: 7 pairs of different sentences by one speaker, several templated on purpose) and on
-# all 595 pairs of the 35 seed gold quotes (../shared/gold/seeds.gold.jsonl).
+# DIFFERENT: 7 pairs of different sentences by one speaker, several templated on purpose;
+# SHORT_FRAGMENTS: 5 fragments of one quote; REWORDED: 3 and NEIGHBOURS: 4 pairs of one speaker),
+# on all 595 pairs of the 35 seed gold quotes (../shared/gold/seeds.gold.jsonl) and on the
+# invented events of tests/data/events (75 quotes, gold clusters).
 
 NEAR_DUP_MIN = 0.85
 """Char-level Indel similarity of the normalized texts for a near-duplicate.  Typo, dropped-word
@@ -66,6 +74,50 @@ FRAGMENT_MIN_CONTENT = 2
 (non-stop) words: the seed fragments that must join have 4-6 words and 2-4 content words;
 "going to work" or "since that day" (one content word) are too common to locate a quote.
 Shorter fragments join only by exact words or as an echo in the same article."""
+
+SHORT_MAX_CONTENT = 3
+SHORT_MAX_WORDS = 8
+"""A short fragment ("strong signals", "for days", "painful"): at most this many content words and
+words.  Too common to locate a quote by themselves across articles, it joins only a quote of the
+same resolved speaker in the same news cycle whose words contain it in order (SHORT_SPREAD).  The
+partial quotes of the seeds and the invented events with at most 3 content words have 1-6 words
+("for days", "all options are on the table", "neither the workers nor the ministers")."""
+
+SHORT_MIN = 0.6
+"""Share of a short fragment's words (function words too) that must stand in order in the quote's
+window: a fragment's function words may differ a little ("neither the workers nor the ministers" in
+"not the workers and not the ministers": 0.67), but a stock phrase turned around may not ("all
+options are on the table" in "not going to take any option off the table": 0.5, seeds)."""
+
+SHORT_PARTIAL_CONTENT = 2
+SHORT_PARTIAL_MAX_WORDS = 5
+"""A fragment of at most 5 words, 2 of them content words, that no quote holds in order still joins
+the one quote of its speaker in the news cycle that holds one of the two, in any order (a reporter's
+paraphrase around the quoted words: seeds, "good confidence" for a quote with "good indication"
+and "certainty"; own, "grew too quickly" for "we grew too fast"); when no quote or several quotes
+of the speaker do, it stays apart.  Longer or fuller short sentences share topic words with their
+neighbours ("The harbour will reopen on Monday." / "The harbour workers will be paid on Monday.",
+"Nobody in this government is above the law." / "This government will change the law.": own
+pairs that this rule joined with 3 content words or 8 words allowed) and need the in-order rule.
+A quote holding all of them is judged by SHORT_MIN alone ("all options are on the table" is not
+"not going to take any option off the table"); a one-word fragment needs its word."""
+
+SHORT_CYCLE_DAYS = 3
+"""A news cycle: a short fragment joins a quote of its speaker printed at most this many days
+before or after it (reports of one event run over two or three days; an undated side counts as
+the same cycle)."""
+
+SHORT_SPREAD = 2
+"""A short fragment's words must stand in order in the quote within a window of at most this many
+times its length (+1): "for days" in "for some days" (3 words for 2), "strong signals" in "strong
+and clear signals" (4 for 2).  An ellipsis in the fragment splits it into pieces each matched
+this way, in order, with any gap between them."""
+
+MAX_SPEAKER_UNITS = 400
+MAX_SPEAKER_SHORT = 64
+"""Recent indexed units (and short-fragment units) kept per speaker for short-fragment matching:
+the work per mention stays bounded whatever the size of the archive (a speaker quoted 400 times
+in one news cycle is beyond any real corpus; older units fall out first)."""
 
 ECHO_MIN_WORDS = 2
 """Within one article a reporter may echo a short piece of a quote printed before or after
@@ -134,9 +186,16 @@ their shared start and end are set aside; beyond it the differing middle is one 
 "+" run.  Measured: 2,000 x 2,000 words take 0.09 s, 8,000 x 8,000 1.1 s, and a 200 KB quote
 (35,000 words) took 91 s before this bound.  Real quotes are under 200 words."""
 
-EXACT, NEAR, CONTAIN, ECHO, REWORD = "exact", "near", "contain", "echo", "reword"
-KIND_RANK = {EXACT: 4, NEAR: 3, CONTAIN: 2, ECHO: 2, REWORD: 1}
+EXACT, NEAR, CONTAIN, ECHO, SHORT, REWORD = "exact", "near", "contain", "echo", "short", "reword"
+KIND_RANK = {EXACT: 4, NEAR: 3, CONTAIN: 2, ECHO: 2, SHORT: 2, REWORD: 1}
 """Stronger evidence wins over a higher score of weaker evidence."""
+
+ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "sgt", "adm", "gov", "sen", "rep",
+                 "st", "sr", "jr", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun",
+                 "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig")
+"""A full stop after these (or after initials, "U.S.", "a.m.") does not end a sentence: "the U.S.
+military" is one sentence, split at the stop it would found a fragment quote of its own."""
+ABBREVIATION_WINDOW = 12  # characters before a stop that can hold an abbreviation ("Sept.", "U.S.A.")
 
 STOPWORDS = frozenset("""
 a about above across after again against all also although am among an and any are around as at
@@ -151,6 +210,7 @@ theyll theyre theyve this those though through thus to too toward towards under 
 upon us very via was wasnt we wed well were werent weve what whats when where whether which
 while who whom whos whose why will with within without wont would wouldnt yes yet you youd youll
 your youre yours yourself youve
+neither nobody none
 """.split())
 """Function words; they weigh STOPWORD_WEIGHT in the rewording score and are never index keys."""
 
@@ -160,7 +220,10 @@ STEM_CACHE_SIZE = 1_000_000  # words whose stem and weight are memoized (bounded
 _TOKEN = re.compile(r"[^\W_]+(?:['’‘.][^\W_]+)*")
 _DROP = str.maketrans("", "", "'’‘.")
 _WORD = re.compile(r"[^\W_]+")
+_ELLIPSIS = re.compile(r"…+|\.\.\.+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+|…+\.?|\.\.\.+")
+# An initial ("T."), letters with stops ("U.S.", "a.m.") or a listed abbreviation ends the text.
+_ABBREVIATION = re.compile(r"\b[A-Z]\.$|(?:\b[^\W\d_]\.){2,}$|\b(?i:%s)\.$" % "|".join(ABBREVIATIONS))
 
 
 @dataclass
@@ -215,10 +278,23 @@ def normalize_key(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """The sentences of a quote (split at . ! ? and ellipses), empty pieces dropped.
 
+    A full stop after an abbreviation or initials ("U.S.", "Mr.", "a.m.") is not a break.
+
     >>> sentences("We are ready. … We will act,")
     ['We are ready.', 'We will act,']
+    >>> sentences("The U.S. Navy and Gen. Roe will act at 9 a.m. tomorrow. We are ready.")
+    ['The U.S. Navy and Gen. Roe will act at 9 a.m. tomorrow.', 'We are ready.']
     """
-    return [p.strip() for p in _SENTENCE_BREAK.split(text) if p and _TOKEN.search(p)]
+    pieces, start = [], 0
+    for brk in _SENTENCE_BREAK.finditer(text):
+        end = brk.start()
+        if (brk.group().strip() == "" and text[end - 1:end] == "."
+                and _ABBREVIATION.search(text, max(start, end - ABBREVIATION_WINDOW), end)):
+            continue  # an abbreviation's stop, not a sentence's
+        pieces.append(text[start:brk.start()])
+        start = brk.end()
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p and _TOKEN.search(p)]
 
 
 def quote_id_for(mention_id: str) -> str:
@@ -239,19 +315,21 @@ def _day(published: str | None) -> int | None:
 _STEMS: dict[str, tuple[str, float]] = {}
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
 def _stem(word: str) -> tuple[str, float]:
-    """A crude suffix strip so "options"/"option", "groups"/"group" agree, and the word's weight."""
+    """The word's Snowball (Porter2) stem, so "families"/"family", "options"/"option" agree, and its weight."""
     cached = _STEMS.get(word)
     if cached is None:
-        stem = word
-        for suffix in ("ing", "ed", "es", "s"):
-            if len(word) > len(suffix) + 3 and word.endswith(suffix):
-                stem = word[: -len(suffix)]
-                break
-        cached = (stem, STOPWORD_WEIGHT if word in STOPWORDS else 1.0)
+        cached = (_STEMMER.stemWord(word), STOPWORD_WEIGHT if word in STOPWORDS else 1.0)
         if len(_STEMS) < STEM_CACHE_SIZE:
             _STEMS[word] = cached
     return cached
+
+
+def _content_stems(tokens: list[str]) -> set[str]:
+    return {_stem(t)[0] for t in tokens if t not in STOPWORDS}
 
 
 def _content_count(tokens: list[str]) -> int:
@@ -263,6 +341,69 @@ def _index_keys(tokens: list[str]) -> set:
     keys: set = {t for t in tokens if t not in STOPWORDS and len(t) > 2}
     keys.update(zip(tokens, tokens[1:]))
     return keys
+
+
+def is_short(tokens: list[str]) -> bool:
+    """A short fragment: SHORT_MAX_WORDS words at most, 1 to SHORT_MAX_CONTENT of them content words.
+
+    >>> is_short(words("for days")), is_short(words("painful")), is_short(words("we will rebuild the schools the storm destroyed"))
+    (True, True, False)
+    """
+    return 0 < len(tokens) <= SHORT_MAX_WORDS and 1 <= _content_count(tokens) <= SHORT_MAX_CONTENT
+
+
+def in_order(pieces: list[list[str]], long: list[str]) -> float:
+    """How well a short fragment's pieces stand in order in ``long`` (stems compared), 0 if they do not.
+
+    Every content word of a piece must stand in ``long``, in order, within a window of at most
+    SHORT_SPREAD times the piece's length (+1); its function words may differ ("no one is bigger
+    than this club" in "nobody at this club is bigger than the club itself").  Pieces (the parts
+    of a fragment an ellipsis separates) follow one another with any gap.  The score is the
+    share of the pieces' words found in order in their windows (function words too): 1.0 for a
+    verbatim piece, gaps allowed.
+
+    >>> in_order([words("for days")], words("we waited for some days"))
+    1.0
+    >>> in_order([words("strong signals")], words("the signals were strong"))
+    0.0
+    >>> in_order([words("we will"), words("win")], words("we will fight and we will win"))
+    1.0
+    """
+    stems = [_stem(t)[0] for t in long]
+    at, found, spanned = 0, 0, 0
+    for piece in pieces:
+        want = [_stem(t)[0] for t in piece if t not in STOPWORDS]
+        if not want:
+            continue
+        best: tuple[int, int, int] | None = None  # (-found, window, end)
+        for start in range(at, len(stems)):
+            if stems[start] != want[0]:
+                continue
+            pos, limit = start, min(len(stems), start + SHORT_SPREAD * len(piece) + 1)
+            for w in want[1:]:
+                pos += 1
+                while pos < limit and stems[pos] != w:
+                    pos += 1
+                if pos >= limit:
+                    break
+            else:
+                # widen to the piece's function words around the content words
+                lo = max(at, start - len(piece))
+                hi = min(len(stems), pos + len(piece) + 1)
+                stem_piece = [_stem(t)[0] for t in piece]
+                window = stems[lo:hi]
+                blocks = [b for b in LCSseq.editops(stem_piece, window).as_matching_blocks() if b.size]
+                got = sum(b.size for b in blocks)
+                span = blocks[-1].b + blocks[-1].size - blocks[0].b if blocks else pos - start + 1
+                candidate = (-got, span, lo + (blocks[-1].b + blocks[-1].size if blocks else pos - lo + 1))
+                if best is None or candidate < best:
+                    best = candidate
+        if best is None:
+            return 0.0
+        found += -best[0]
+        spanned += len(piece)
+        at = best[2]
+    return found / spanned if spanned else 0.0
 
 
 # --- pairwise evidence ------------------------------------------------------------------------
@@ -503,6 +644,13 @@ class QuoteIndex:
         self.stopped: set = set()
         self.quotes: dict[str, _Quote] = {}
         self.mentions: dict[str, tuple[str, str | None, tuple[int, ...]]] = {}
+        # speaker key -> its recent units, and its recent short-fragment units (insertion-ordered
+        # sets, oldest first): where a short fragment looks for its quote and a fuller quote for
+        # the fragments printed before it (SHORT_*).
+        self.speaker_units: dict[str, dict[int, None]] = {}
+        self.speaker_short: dict[str, dict[int, None]] = {}
+        self.short_owners: dict[int, list[str]] = {}  # short-fragment unit -> mentions that printed it
+        self.short_stems: dict[int, frozenset[str]] = {}  # short-fragment unit -> its content stems
 
     def __len__(self) -> int:
         return len(self.mentions)
@@ -569,13 +717,30 @@ class QuoteIndex:
                 unit = self._add_unit(part_quote, key, tokens, role, mention)
                 if unit is not None:
                     units.append(unit)
+                    if mention.speaker_key:
+                        self._remember(self.speaker_units, mention.speaker_key, unit, MAX_SPEAKER_UNITS)
+                        if len(units) == 1 and is_short(tokens):  # the mention's whole text is short
+                            self._remember(self.speaker_short, mention.speaker_key, unit, MAX_SPEAKER_SHORT)
+                            self.short_owners.setdefault(unit, []).append(mention.id)
+                            self.short_stems[unit] = frozenset(_content_stems(tokens))
         self.mentions[mention.id] = (quote_id, mention.speaker_key, tuple(units))
+
+    @staticmethod
+    def _remember(recent: dict[str, dict[int, None]], speaker: str, unit: int, limit: int) -> None:
+        """Put ``unit`` last in the speaker's recent units, dropping the oldest beyond ``limit``."""
+        units = recent.setdefault(speaker, {})
+        units.pop(unit, None)
+        units[unit] = None
+        if len(units) > limit:
+            del units[next(iter(units))]
 
     def add_existing(self, quote_id: str, mention: MentionText) -> None:
         """Load a stored mention of a stored quote (at ingest start; no matching is done).
 
-        A stored mention of several sentences is indexed as if its first sentence were the
-        quote's and the others tails (its other links are not known here).
+        A stored mention of several sentences is indexed with the sentences that other mentions
+        of its quote print (as loaded so far: see :meth:`load_existing`) as the quote's own and
+        the others as tails; when none is, its first sentence is the quote's own.  (Its other
+        links are not known here.)
         """
         if mention.id in self.mentions:
             self.remove(mention.id)
@@ -585,8 +750,28 @@ class QuoteIndex:
         pieces = _sentence_tokens(mention.text)
         parts = [(quote_id, " ".join(tokens), tokens, JOINED if len(pieces) > 1 else PLAIN)]
         if len(pieces) > 1:
-            parts.extend((quote_id, " ".join(t), t, PLAIN if i == 0 else TAIL) for i, t in enumerate(pieces))
+            owned = [self._prints(quote_id, " ".join(t)) for t in pieces]
+            if not any(owned):
+                owned[0] = True
+            parts.extend((quote_id, " ".join(t), t, PLAIN if own else TAIL) for t, own in zip(pieces, owned))
         self._hold(mention, quote_id, parts)
+
+    def load_existing(self, stored: Iterable[tuple[str, MentionText]]) -> None:
+        """Load stored (quote id, mention) pairs: mentions of one sentence first, so that a joined
+        mention's sentences are known as its quote's own or not when it is loaded."""
+        joined = []
+        for quote_id, mention in stored:
+            if len(_sentence_tokens(mention.text)) > 1:
+                joined.append((quote_id, mention))
+            else:
+                self.add_existing(quote_id, mention)
+        for quote_id, mention in joined:
+            self.add_existing(quote_id, mention)
+
+    def _prints(self, quote_id: str, key: str) -> bool:
+        """Whether a held, non-tail unit of ``quote_id`` has exactly these words."""
+        return any(self.unit_quote[u] == quote_id and self.unit_role[u] != TAIL and self.unit_refs[u]
+                   for u in self.by_key.get(key, ()))
 
     def remove(self, mention_id: str) -> None:
         """Forget a mention (its article changed); empty quotes disappear."""
@@ -596,11 +781,13 @@ class QuoteIndex:
         quote_id, speaker_key, units = held
         for unit in units:
             self.unit_refs[unit] -= 1
-            owners = self.tail_owners.get(unit)
-            if owners and mention_id in owners:
-                owners.remove(mention_id)
+            for owners in (self.tail_owners.get(unit), self.short_owners.get(unit)):
+                if owners and mention_id in owners:
+                    owners.remove(mention_id)
             if self.unit_refs[unit] == 0:
                 self.tail_owners.pop(unit, None)
+                self.short_owners.pop(unit, None)
+                self.short_stems.pop(unit, None)
                 owner = self.quotes.get(self.unit_quote[unit])
                 if owner is not None:
                     owner.units -= 1
@@ -702,14 +889,105 @@ class QuoteIndex:
                             break  # a near-verbatim copy: further candidates share fewer keys
         return sorted(found, key=lambda m: m.rank, reverse=True)
 
+    def _same_cycle(self, quote: _Quote, day: int | None) -> bool:
+        """Whether a quote was printed within SHORT_CYCLE_DAYS of ``day`` (undated: yes)."""
+        if day is None or quote.first is None:
+            return True
+        return max(quote.first - day, day - quote.last, 0) <= SHORT_CYCLE_DAYS
+
+    def _short_match(self, mention: MentionText, pieces: list[list[str]], day: int | None) -> _Match | None:
+        """The quote of the same speaker, this news cycle, whose words hold the short fragment in order."""
+        best: _Match | None = None
+        for unit in self.speaker_units.get(mention.speaker_key or "", ()):
+            if not self.unit_refs[unit] or self.unit_role[unit] == JOINED:
+                continue  # a joined text's sentences are units of their own
+            quote = self.quotes.get(self.unit_quote[unit])
+            if quote is None or not self._same_cycle(quote, day):
+                continue
+            score = in_order(pieces, self.unit_key[unit].split())
+            if score >= SHORT_MIN:
+                tail = self.unit_role[unit] == TAIL
+                rank = (not tail, KIND_RANK[SHORT], True, False, round(score, 6), quote.size, -unit)
+                if best is None or rank > best.rank:
+                    best = _Match(self.unit_quote[unit], SHORT, score, rank, unit, tail)
+        return best
+
+    def _speaker_quotes_holding(self, speaker: str, stems: set[str], need: int, day: int | None,
+                                skip: str | None = None) -> dict[str, tuple[int, int]]:
+        """Quotes of ``speaker`` in this news cycle with a unit holding ``need`` of ``stems`` but not
+        all of them: quote id -> (best unit, stems held).  A quote holding them all is judged by
+        the in-order rule alone (SHORT_MIN), which a stock phrase turned around fails."""
+        found: dict[str, tuple[int, int]] = {}
+        for unit in self.speaker_units.get(speaker, ()):
+            quote_id = self.unit_quote[unit]
+            if not self.unit_refs[unit] or self.unit_role[unit] == JOINED or quote_id == skip:
+                continue
+            quote = self.quotes.get(quote_id)
+            if quote is None or not self._same_cycle(quote, day):
+                continue
+            held = len(stems & _content_stems(self.unit_key[unit].split()))
+            if need <= held < len(stems) and held > found.get(quote_id, (0, 0))[1]:
+                found[quote_id] = (unit, held)
+        return found
+
+    def _short_partial(self, mention: MentionText, tokens: list[str], day: int | None) -> _Match | None:
+        """The one quote of the same speaker, this news cycle, holding half a short fragment's content
+        words (in any order) but not all; None when no quote or several do (SHORT_PARTIAL_*)."""
+        stems = _content_stems(tokens)
+        if len(stems) != SHORT_PARTIAL_CONTENT or len(tokens) > SHORT_PARTIAL_MAX_WORDS:
+            return None
+        found = self._speaker_quotes_holding(mention.speaker_key or "", stems, (len(stems) + 1) // 2, day)
+        if len(found) != 1:
+            return None
+        [(quote_id, (unit, held))] = found.items()
+        tail = self.unit_role[unit] == TAIL
+        score = held / len(stems)
+        rank = (not tail, KIND_RANK[SHORT], True, False, round(score, 6), self.quotes[quote_id].size, -unit)
+        return _Match(quote_id, SHORT, score, rank, unit, tail)
+
+    def _fragments_held(self, mention: MentionText, tokens: list[str], day: int | None) -> list[_Match]:
+        """Quotes founded by short fragments of the same speaker, this news cycle, that this fuller text
+        holds: in order (SHORT_MIN), or, for a two-word paraphrase, half of its content words while no
+        other quote of the speaker does (SHORT_PARTIAL_*; the reverse of _short_match/_short_partial)."""
+        speaker = mention.speaker_key or ""
+        own: set[str] | None = None
+        found: dict[str, _Match] = {}
+        for unit in self.speaker_short.get(speaker, ()):
+            quote_id = self.unit_quote[unit]
+            quote = self.quotes.get(quote_id)
+            if not self.unit_refs[unit] or quote is None or not self._same_cycle(quote, day):
+                continue
+            if own is None:  # most mentions have no fragment of their speaker in the cycle
+                own = _content_stems(tokens)
+            stems = self.short_stems[unit]
+            held = len(stems & own)
+            if held == len(stems):
+                score = in_order([self.unit_key[unit].split()], tokens)
+                if score < SHORT_MIN:
+                    continue
+            elif (len(stems) == SHORT_PARTIAL_CONTENT and len(self.unit_key[unit].split()) <= SHORT_PARTIAL_MAX_WORDS
+                  and held >= (len(stems) + 1) // 2
+                  and not self._speaker_quotes_holding(speaker, set(stems), (len(stems) + 1) // 2, day, skip=quote_id)):
+                score = held / len(stems)
+            else:
+                continue
+            rank = (True, KIND_RANK[SHORT], True, False, round(score, 6), quote.size, -unit)
+            if quote_id not in found or rank > found[quote_id].rank:
+                found[quote_id] = _Match(quote_id, SHORT, score, rank, unit)
+        return sorted(found.values(), key=lambda m: m.rank, reverse=True)
+
     def assign(self, mention: MentionText) -> Assignment:
         """Match a new mention against the stored quotes and record it.
 
-        Its primary quote is the whole text's best match, or, when its sentences match several
-        quotes, the quote of its first sentence that has one; every other quote one of its
-        sentences matches is an extra link.  Without any match it founds a new quote; when it
-        matches only an unmatched extra sentence (tail) of a joined mention printed earlier, it
-        founds a new quote too and that mention gains a back-link (``Assignment.backlinks``).
+        Its primary quote is the whole text's best match, or, when its sentences match, the quote
+        of its first sentence that has one (an earlier, new sentence stays attached as a tail);
+        every other quote one of its sentences matches is an extra link.  A short fragment with no
+        such match looks for its speaker's quote in the news cycle; a fuller text links to the
+        quotes its speaker's earlier fragments founded, and their mentions gain a back-link.
+        Without any match it founds a new quote; when it matches only an unmatched extra sentence
+        (tail) of a joined mention printed earlier, it founds a new quote too and that mention
+        gains a back-link (``Assignment.backlinks``); when it joins a quote and also matches such a
+        tail, the tail moves to that quote and its mention gains the back-link.
         """
         if mention.id in self.mentions:
             self.remove(mention.id)
@@ -729,14 +1007,22 @@ class QuoteIndex:
                 found = [m for m in self._best(mention, toks, " ".join(toks), day) if not m.tail]
                 sentence_matches.append(found[0] if found else None)
         matched = [m for m in sentence_matches if m is not None]
-        first_unmatched = bool(sentence_matches) and sentence_matches[0] is None
-        if first_unmatched and any(m.kind != ECHO for m in matched):
-            primary: _Match | None = None  # its first sentence is new: it founds that quote, links the rest
-        elif len({m.quote_id for m in matched}) > 1:
-            primary = matched[0]  # joins several quotes: the first sentence's leads
+        if len({m.quote_id for m in matched}) > 1:
+            primary: _Match | None = matched[0]  # joins several quotes: the first matched sentence's leads
         else:
             found = matched + ([whole] if whole is not None else [])
             primary = max(found, key=lambda m: m.rank) if found else None
+        short = mention.speaker_key is not None and is_short(tokens)
+        fragments: list[_Match] = []
+        if short and (primary is None or primary.tail):
+            pieces_ = [p for p in (words(piece) for piece in _ELLIPSIS.split(mention.text)) if p]
+            match = self._short_match(mention, pieces_, day) or self._short_partial(mention, tokens, day)
+            if match is not None and (primary is None or match.rank > primary.rank):
+                primary = match
+        elif mention.speaker_key and not short:
+            fragments = self._fragments_held(mention, tokens, day)
+            if fragments and (primary is None or primary.tail):
+                primary = fragments[0]
 
         backlinks: list[tuple[str, str, float]] = []
         if primary is None or primary.tail:
@@ -746,22 +1032,31 @@ class QuoteIndex:
                 if m.quote_id not in {q for q, _ in links}:
                     links.append((m.quote_id, round(m.score, 4)))
             if primary is not None:  # re-home the tails it matched to the new quote
-                for m in whole_found:
-                    if m.tail:
-                        backlinks.extend(self._rehome_tail(m.unit, quote_id, round(m.score, 4)))
+                tails = {m.unit: m for m in whole_found + [primary] if m.tail}
+                for m in tails.values():
+                    backlinks.extend(self._rehome_tail(m.unit, quote_id, round(m.score, 4)))
         else:
             quote_id = primary.quote_id
             links = [(quote_id, round(primary.score, 4))]
-            for m in matched:
+            for m in matched + fragments:
                 if m.quote_id not in {q for q, _ in links}:
                     links.append((m.quote_id, round(m.score, 4)))
+            # this sentence is another version of an unmatched sentence (tail) of a joined mention:
+            # the tail belongs to this quote, and the joined mention renders it
+            tails = [m for m in whole_found if m.tail and m.quote_id != quote_id] if len(pieces) <= 1 else []
+            for m in {m.unit: m for m in tails}.values():
+                backlinks.extend(self._rehome_tail(m.unit, quote_id, round(m.score, 4)))
+            # a short fragment printed before with a quote of its own renders this fuller one too
+            for m in fragments:
+                if m.quote_id != quote_id:
+                    backlinks.extend((owner, quote_id, round(m.score, 4)) for owner in self.short_owners.get(m.unit, ()))
         parts = [(quote_id, key, tokens, JOINED if len(pieces) > 1 else PLAIN)]
         if primary is not None and primary.kind == ECHO and len(pieces) <= 1:
             parts = []  # an echo is not indexed: it would draw the same words in other articles
         if len(pieces) > 1:
-            # Unmatched sentences are tails, except the first when no sentence matched a quote
-            # of its own (an echo fragment does not give a quote its identity).
-            own = primary is None or all(m.kind == ECHO for m in matched)
+            # Unmatched sentences are tails (a later print of one alone founds its own quote, linked
+            # back), except the first of a mention that founds its quote or joins it only as a whole.
+            own = primary is None or not matched
             for toks, m in zip(pieces, sentence_matches):
                 if m is not None:
                     parts.append((m.quote_id, " ".join(toks), toks, PLAIN))
@@ -771,7 +1066,8 @@ class QuoteIndex:
         self._hold(mention, quote_id, parts)
         if primary is None or primary.tail:
             return Assignment(quote_id, 1.0, links, new_quote=True, kind="new", backlinks=backlinks)
-        return Assignment(quote_id, round(primary.score, 4), links, new_quote=False, kind=primary.kind)
+        return Assignment(quote_id, round(primary.score, 4), links, new_quote=False, kind=primary.kind,
+                          backlinks=backlinks)
 
     def _new_quote_id(self, mention_id: str) -> str:
         """quote_id_for(mention_id), unless a re-ingested founder's quote lives on in other mentions."""

@@ -1,6 +1,7 @@
 """Score predicted mentions against a gold file, with the metrics of ``shared/gold/README.md``.
 
-Predictions are export-shaped dicts (``article``, ``text``, ``speaker``, ``quote_id``).
+Predictions are export-shaped dicts (``article``, ``text``, ``speaker``, ``quote_id`` and optionally
+``quote_ids``).  Two predictions are together when the quotes they render share one.
 A predicted quote matches a gold quote in the same article when their word multisets
 have a Dice overlap of at least 0.5 (greedy, best overlap first).
 
@@ -60,6 +61,21 @@ def ratio(n: int, d: int) -> float:
     return n / d if d else 0.0
 
 
+def rendered_quotes(prediction: dict) -> set[str]:
+    """The quotes a predicted mention renders: its ``quote_ids`` (primary first) when given, else its
+    ``quote_id``; as the referee reads them, so a mention joining two utterances counts with both.
+
+    >>> sorted(rendered_quotes({"quote_id": "q1", "quote_ids": ["q1", "q2"]}))
+    ['q1', 'q2']
+    >>> rendered_quotes({"quote_id": None})
+    set()
+    """
+    ids = prediction.get("quote_ids")
+    if ids is None:
+        ids = [prediction.get("quote_id")]
+    return {i for i in ids if i is not None}
+
+
 def match_quotes(gold: list[dict], pred: list[dict]) -> dict[int, int]:
     """Gold index -> predicted index, greedily by Dice overlap within each article."""
     gold_by_article, pred_by_article = defaultdict(list), defaultdict(list)
@@ -97,8 +113,7 @@ def score(gold: list[dict], pred: list[dict], articles: set[str] | None = None) 
     pairs = Counter()
     for a, b in combinations(sorted(matches), 2):
         gold_same = bool(set(gold[a]["clusters"]) & set(gold[b]["clusters"]))
-        qa, qb = pred[matches[a]].get("quote_id"), pred[matches[b]].get("quote_id")
-        pred_same = qa is not None and qa == qb
+        pred_same = bool(rendered_quotes(pred[matches[a]]) & rendered_quotes(pred[matches[b]]))
         pairs["tp"] += gold_same and pred_same
         pairs["fp"] += pred_same and not gold_same
         pairs["fn"] += gold_same and not pred_same

@@ -1,7 +1,8 @@
 """The clustering index kept in SQLite, so an ingest costs what it adds, not the archive's size.
 
 :class:`StoredQuoteIndex` is a :class:`quotes.cluster.QuoteIndex` whose containers (stored
-variants, postings of content words and bigrams, exact keys, quote statistics, mentions) are
+variants, postings of content words and bigrams, exact keys, quote statistics, mentions, each
+speaker's recent units and short fragments) are
 views of the ``quote_index_*`` tables: a row is read the first time matching touches it, and
 :meth:`StoredQuoteIndex.flush` writes the rows that changed, in the caller's transaction, then
 forgets them all.  Memory is what one article's mentions touch; the matching logic is
@@ -45,9 +46,17 @@ SCHEMA = [
        without rowid""",
     """create table if not exists quote_index_mentions (
          mention_id text primary key, quote_id text, speaker_key text, units text) without rowid""",
+    # A speaker's recent units, and recent short-fragment units (oldest first): where short fragments
+    # and the fuller quotes they belong to find each other.
+    "create table if not exists quote_index_speaker_units (speaker_key text primary key, units text not null) without rowid",
+    "create table if not exists quote_index_speaker_short (speaker_key text primary key, units text not null) without rowid",
+    # Mentions that printed a short-fragment unit (JSON list), and the unit's content stems (JSON list).
+    "create table if not exists quote_index_short_owners (unit_id integer primary key, owners text not null)",
+    "create table if not exists quote_index_short_stems (unit_id integer primary key, stems text not null)",
 ]
 TABLES = ["quote_index_units", "quote_index_postings", "quote_index_stopped", "quote_index_tails",
-          "quote_index_quotes", "quote_index_mentions"]
+          "quote_index_quotes", "quote_index_mentions", "quote_index_speaker_units", "quote_index_speaker_short",
+          "quote_index_short_owners", "quote_index_short_stems"]
 
 
 def create_tables(conn: sqlite3.Connection) -> None:
@@ -250,21 +259,59 @@ class _Stopped(_Rows):
         self[term] = True
 
 
-class _Tails(_Rows):
-    """TAIL unit -> mentions that printed it."""
+class _UnitLists(_Rows):
+    """Unit -> a JSON-stored list (mentions that printed a TAIL or short-fragment unit)."""
+
+    def __init__(self, conn: sqlite3.Connection, table: str, column: str) -> None:
+        super().__init__(conn)
+        self.table, self.column = table, column
 
     def _load(self, unit):
-        row = self.conn.execute("select owners from quote_index_tails where unit_id = ?", [unit]).fetchone()
-        return json.loads(row[0]) if row else None
+        row = self.conn.execute(f"select {self.column} from {self.table} where unit_id = ?", [unit]).fetchone()
+        return self._decode(json.loads(row[0])) if row else None
+
+    def _decode(self, value):
+        return value
 
     def _encode(self, unit, value):
         return (unit, json.dumps(value))
 
     def _write(self, rows):
-        self.conn.executemany("insert or replace into quote_index_tails (unit_id, owners) values (?, ?)", rows)
+        self.conn.executemany(f"insert or replace into {self.table} (unit_id, {self.column}) values (?, ?)", rows)
 
     def _delete(self, units):
-        self.conn.executemany("delete from quote_index_tails where unit_id = ?", [(u,) for u in units])
+        self.conn.executemany(f"delete from {self.table} where unit_id = ?", [(u,) for u in units])
+
+
+class _Stems(_UnitLists):
+    """Short-fragment unit -> its content stems (a frozenset; stored sorted)."""
+
+    def _decode(self, value):
+        return frozenset(value)
+
+    def _encode(self, unit, value):
+        return (unit, json.dumps(sorted(value)))
+
+
+class _SpeakerUnits(_Rows):
+    """Speaker key -> its recent units, an insertion-ordered dict of unit -> None (oldest first)."""
+
+    def __init__(self, conn: sqlite3.Connection, table: str) -> None:
+        super().__init__(conn)
+        self.table = table
+
+    def _load(self, speaker):
+        row = self.conn.execute(f"select units from {self.table} where speaker_key = ?", [speaker]).fetchone()
+        return dict.fromkeys(_ids(row[0])) if row else None
+
+    def _encode(self, speaker, value):
+        return (speaker, " ".join(map(str, value)))
+
+    def _write(self, rows):
+        self.conn.executemany(f"insert or replace into {self.table} (speaker_key, units) values (?, ?)", rows)
+
+    def _delete(self, speakers):
+        self.conn.executemany(f"delete from {self.table} where speaker_key = ?", [(s,) for s in speakers])
 
 
 def _quote_row(quote_id: str, quote: _Quote) -> tuple:
@@ -332,14 +379,18 @@ class StoredQuoteIndex(QuoteIndex):
         self._units = _Units(conn)
         self.unit_key, self.unit_quote, self.unit_article, self.unit_role, self.unit_refs = (
             _Column(self._units, field) for field in range(_Units.FIELDS))
-        self.tail_owners = _Tails(conn)
+        self.tail_owners = _UnitLists(conn, "quote_index_tails", "owners")
         self.by_key = _ByKey(conn)
         self.postings = _Postings(conn)
         self.stopped = _Stopped(conn)
         self.quotes = _Quotes(conn)
         self.mentions = _Mentions(conn)
+        self.speaker_units = _SpeakerUnits(conn, "quote_index_speaker_units")
+        self.speaker_short = _SpeakerUnits(conn, "quote_index_speaker_short")
+        self.short_owners = _UnitLists(conn, "quote_index_short_owners", "owners")
+        self.short_stems = _Stems(conn, "quote_index_short_stems", "stems")
         self._tables = [self._units, self.tail_owners, self.by_key, self.postings, self.stopped, self.quotes,
-                        self.mentions]
+                        self.mentions, self.speaker_units, self.speaker_short, self.short_owners, self.short_stems]
 
     def flush(self) -> None:
         """Write the changed rows (in the caller's transaction) and forget every cached row."""
@@ -371,3 +422,11 @@ def write_index(conn: sqlite3.Connection, index: QuoteIndex) -> None:
                      "values (?, ?, ?, ?, ?, ?)", (_quote_row(q, quote) for q, quote in index.quotes.items()))
     conn.executemany("insert into quote_index_mentions (mention_id, quote_id, speaker_key, units) values (?, ?, ?, ?)",
                      ((m, q, s, " ".join(map(str, units))) for m, (q, s, units) in index.mentions.items()))
+    for table, recent in (("quote_index_speaker_units", index.speaker_units),
+                          ("quote_index_speaker_short", index.speaker_short)):
+        conn.executemany(f"insert into {table} (speaker_key, units) values (?, ?)",
+                         ((s, " ".join(map(str, units))) for s, units in recent.items()))
+    conn.executemany("insert into quote_index_short_owners (unit_id, owners) values (?, ?)",
+                     ((u, json.dumps(owners)) for u, owners in index.short_owners.items()))
+    conn.executemany("insert into quote_index_short_stems (unit_id, stems) values (?, ?)",
+                     ((u, json.dumps(sorted(stems))) for u, stems in index.short_stems.items()))

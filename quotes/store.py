@@ -395,8 +395,8 @@ def build_quote_index(db: sqlite_utils.Database) -> QuoteIndex:
     """An in-memory QuoteIndex holding every stored mention."""
     index = QuoteIndex()
     rows = db.execute("select id, quote_id, text, speaker_name, published, article_id from mentions order by id")
-    for mention_id, quote_id, text, speaker_name, published, article_id in rows:
-        index.add_existing(quote_id, MentionText(mention_id, text, name_key(speaker_name), published, article_id))
+    index.load_existing((quote_id, MentionText(mention_id, text, name_key(speaker_name), published, article_id))
+                        for mention_id, quote_id, text, speaker_name, published, article_id in rows)
     return index
 
 
@@ -695,8 +695,13 @@ def refresh_speaker_stats(db: sqlite_utils.Database) -> None:
 
 def export_rows(db: sqlite_utils.Database) -> Iterator[dict]:
     """One dict per mention, in the export contract's shape (article order, then offset)."""
+    # quote_ids: every quote the mention renders (mention_quotes), the primary first, then by link
+    # strength; a mention without link rows (none are written for it) renders its primary alone.
     sql = """
         select m.article_id as article, m.text, m.start, m."end", s.name as speaker, m.quote_id,
+               (select json_group_array(quote_id) from (
+                  select l.quote_id from mention_quotes l where l.mention_id = m.id and l.quote_id != m.quote_id
+                  order by l.similarity desc, l.quote_id)) as other_quote_ids,
                q.canonical, m.outlet, m.published, m.speaker_mention, m.cue, m.method, m.partial,
                m.confidence, m.similarity
         from mentions m
@@ -705,8 +710,14 @@ def export_rows(db: sqlite_utils.Database) -> Iterator[dict]:
         order by m.article_id, m.start
     """
     for row in db.query(sql):
+        others = json.loads(row.pop("other_quote_ids") or "[]")
         row["partial"] = bool(row["partial"])
-        yield row
+        out = {}
+        for key, value in row.items():
+            out[key] = value
+            if key == "quote_id":
+                out["quote_ids"] = [value, *others]
+        yield out
 
 
 def table_counts(db: sqlite_utils.Database) -> dict[str, int]:

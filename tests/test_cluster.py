@@ -355,16 +355,22 @@ def seed_mentions(partial_speaker: bool) -> tuple[list[MentionText], list[dict]]
 def test_seed_clusters(partial_speaker: bool) -> None:
     mentions, gold = seed_mentions(partial_speaker)
     index = QuoteIndex()
-    ids = [index.assign(m).quote_id for m in mentions]
+    assignments = [index.assign(m) for m in mentions]
+    ids = [a.quote_id for a in assignments]
+    rendered = {m.id: renders(a) for m, a in zip(mentions, assignments)}
+    for a in assignments:  # links given to earlier mentions
+        for earlier, quote_id, _ in a.backlinks:
+            rendered[earlier].add(quote_id)
     tp = fp = fn = 0
     for i, j in itertools.combinations(range(len(gold)), 2):
         same_gold = bool(set(gold[i]["clusters"]) & set(gold[j]["clusters"]))
-        same_pred = ids[i] == ids[j]
+        same_pred = bool(rendered[mentions[i].id] & rendered[mentions[j].id])
         tp += same_gold and same_pred
         fp += same_pred and not same_gold
         fn += same_gold and not same_pred
     f1 = 2 * tp / (2 * tp + fp + fn)
-    assert f1 >= 0.95
+    # an unattributed fragment ("good confidence" without a speaker) stays apart by design
+    assert f1 >= (1.0 if partial_speaker else 0.97)
     by_slug: dict[str, set[str]] = {}
     for g, quote_id in zip(gold, ids):
         for slug in g["clusters"]:
@@ -372,3 +378,169 @@ def test_seed_clusters(partial_speaker: bool) -> None:
     for slug in ("esper-let-me-be-clear", "esper-shoot-at-our-bases", "esper-all-options"):
         assert 1 == len(by_slug[slug]), slug
     assert 0 == fp  # different utterances of one speaker stay apart
+
+
+# --- issue 13: one quote per utterance -----------------------------------------------------------
+# Own labelled pairs for each class the held-out errors show (invented text).  Each test below
+# fails on the clustering before it (a joined quote founded a new quote when only a later sentence
+# matched; short fragments joined only by exact words or as an echo in one article).
+
+def assign_all(texts: list[tuple[str, str, str | None, str]]) -> list[Assignment]:
+    """Assign (mention id, text, speaker, date) in order to a fresh index."""
+    index = QuoteIndex()
+    return [index.assign(mention(mid, text, speaker, day)) for mid, text, speaker, day in texts]
+
+
+def renders(assignment: Assignment) -> set[str]:
+    return {quote_id for quote_id, _ in assignment.links}
+
+
+def test_joined_quote_whose_later_sentence_matches_joins_that_quote() -> None:
+    stored, joined, alone = assign_all([
+        ("a1:0-1", "Our troops will stay in the region for as long as they are needed.", "smith", "2024-05-02"),
+        ("b1:0-1", "We have taken our decision after long talks. Our troops will stay in the region for as long "
+                   "as they are needed.", "smith", "2024-05-02"),
+        ("c1:0-1", "We have taken our decision after long talks.", "smith", "2024-05-03"),
+    ])
+    assert (stored.quote_id, "exact") == (joined.quote_id, joined.kind)
+    # the new first sentence, printed alone later, founds its quote and the joined mention links to it
+    assert True == alone.new_quote
+    assert [("b1:0-1", alone.quote_id, 1.0)] == alone.backlinks
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The U.S. Navy will escort every tanker. It starts today.",
+     ["The U.S. Navy will escort every tanker.", "It starts today."]),
+    ("Mr. Roe and Gen. Diaz met at 9 a.m. on Monday.", ["Mr. Roe and Gen. Diaz met at 9 a.m. on Monday."]),
+    ("We asked the U.N. for help. It did not come.", ["We asked the U.N. for help.", "It did not come."]),
+    ("They waited... then they left.", ["They waited", "then they left."]),
+])
+def test_sentences_do_not_break_at_abbreviations(text: str, expected: list[str]) -> None:
+    assert expected == sentences(text)
+
+
+def test_joined_quote_with_abbreviation_is_one_sentence() -> None:
+    # split at "U.S.", the joined mention's pieces matched nothing and it founded a quote of its own
+    stored, later = assign_all([
+        ("a1:0-1", "Ships of the U.S. Navy will escort every tanker through the strait from Monday.", "smith",
+         "2024-05-02"),
+        ("b1:0-1", "the U.S. Navy will escort every tanker through the strait", None, "2024-05-02"),
+    ])
+    assert stored.quote_id == later.quote_id
+
+
+FULL = "We have seen strong signals from the rebels for some days now that they want to talk."
+SHORT_FRAGMENTS = {
+    "two content words": "strong signals",
+    "gap inside": "for days",  # "for days" in "for some days"
+    "one word": "rebels",
+    "ellipsis": "strong signals … they want to talk",
+    "function words differ": "strong signals from rebels",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHORT_FRAGMENTS))
+@pytest.mark.parametrize("fragment_first", [False, True])
+def test_short_fragment_joins_quote_of_same_speaker(name: str, fragment_first: bool) -> None:
+    texts = [("a1:0-1", FULL, "smith", "2024-05-02"), ("b1:0-1", SHORT_FRAGMENTS[name], "smith", "2024-05-03")]
+    first, second = assign_all(texts[::-1] if fragment_first else texts)
+    assert first.quote_id == second.quote_id
+
+
+@pytest.mark.parametrize("speaker,day", [("jones", "2024-05-03"), (None, "2024-05-03"), ("smith", "2024-05-20")])
+def test_short_fragment_stays_apart_across_speakers_and_news_cycles(speaker: str | None, day: str) -> None:
+    full, fragment = assign_all([("a1:0-1", FULL, "smith", "2024-05-02"), ("b1:0-1", "strong signals", speaker, day)])
+    assert full.quote_id != fragment.quote_id
+
+
+def test_short_fragment_needs_its_words_in_order() -> None:
+    full, turned = assign_all([("a1:0-1", "We are not going to take a single option off the table.", "smith", "2024-05-02"),
+                               ("b1:0-1", "all options are on the table", "smith", "2024-05-02")])
+    assert full.quote_id != turned.quote_id
+
+
+def test_paraphrased_fragment_joins_the_one_quote_holding_half_its_words() -> None:
+    full, fragment = assign_all([
+        ("a1:0-1", "We know with great certainty where the shells came from.", "smith", "2024-05-02"),
+        ("b1:0-1", "great confidence", "smith", "2024-05-02"),
+    ])
+    assert full.quote_id == fragment.quote_id
+
+
+def test_paraphrased_fragment_stays_apart_when_two_quotes_hold_its_words() -> None:
+    *_, fragment = assign_all([
+        ("a1:0-1", "We know with great certainty where the shells came from.", "smith", "2024-05-02"),
+        ("a1:2-3", "This has been a great week for the coalition.", "smith", "2024-05-02"),
+        ("b1:0-1", "great confidence", "smith", "2024-05-02"),
+    ])
+    assert True == fragment.new_quote
+
+
+def test_fragment_printed_first_renders_the_fuller_quote_that_holds_it() -> None:
+    # "grew too quickly" founds a quote; the fuller quote joins the headline's, and links both ways
+    headline, fragment, full = assign_all([
+        ("a1:0-1", "I take full responsibility", "smith", "2024-05-02"),
+        ("a1:2-3", "grew too quickly", "smith", "2024-05-02"),
+        ("a1:4-5", "We grew too fast, and I take full responsibility for that.", "smith", "2024-05-02"),
+    ])
+    assert headline.quote_id == full.quote_id
+    assert {headline.quote_id, fragment.quote_id} == renders(full)
+    assert [("a1:2-3", full.quote_id)] == [(m, q) for m, q, _ in full.backlinks]
+
+
+# Reworded and translated versions of one speaker's words (lexical evidence: stems, order, shared
+# content words); and neighbouring sentences of the same speech that must stay apart.
+REWORDED = {
+    "inflected": ("Every family that lost its home will receive help before the end of the month.",
+                  "All families who lost their homes will get aid before the month is over."),
+    "paraphrased-fragment": ("We are running out of runway on this budget.", "some runway left"),
+    "nobody-no-one": ("Nobody in this party is irreplaceable, least of all the leader.",
+                      "no one is truly irreplaceable in this party, least of all the leader"),
+}
+NEIGHBOURS = {
+    "same-day": ("The harbour will reopen on Monday.", "The harbour workers will be paid on Monday."),
+    "same-topic": ("Nobody in this government is above the law.", "This government will change the law."),
+    "same-subject": ("Our troops will stay in the region.", "Our troops in the region need better equipment."),
+    "same-people": ("We will not abandon the people of the valley.",
+                    "The people of the valley deserve better than empty promises."),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REWORDED))
+def test_reworded_version_of_same_speaker_joins(name: str) -> None:
+    assert True == pair_joined(*REWORDED[name])
+
+
+@pytest.mark.parametrize("name", sorted(NEIGHBOURS))
+def test_neighbouring_sentences_of_one_speech_stay_apart(name: str) -> None:
+    assert False == pair_joined(*NEIGHBOURS[name])
+
+
+def test_fragment_of_a_joined_mentions_tail_links_it_to_the_quote_it_joins() -> None:
+    # the joined mention's second sentence had no quote of its own; a fragment that joins a reworded
+    # version of it brings the joined mention along (a back-link), instead of founding a third quote
+    joined, reworded, fragment = assign_all([
+        ("a1:0-1", "The harbour will reopen on Monday. Nobody at the port is bigger than the port itself.", "smith",
+         "2024-05-02"),
+        ("b1:0-1", "No one is bigger than this port,", "smith", "2024-05-02"),
+        ("c1:0-1", "bigger than the port itself", "smith", "2024-05-03"),
+    ])
+    assert True == reworded.new_quote
+    assert reworded.quote_id == fragment.quote_id
+    assert [("a1:0-1", reworded.quote_id)] == [(m, q) for m, q, _ in fragment.backlinks]
+
+
+def test_reloaded_joined_quote_keeps_which_sentence_is_its_own() -> None:
+    # as test_joined_quote_whose_later_sentence_matches_joins_that_quote, across an ingest restart
+    texts = [("b1:0-1", "We have taken our decision after long talks. Our troops will stay in the region for as "
+                        "long as they are needed."),
+             ("a1:0-1", "Our troops will stay in the region for as long as they are needed.")]
+    live = QuoteIndex()
+    stored = [(live.assign(mention(mid, text)).quote_id, mention(mid, text)) for mid, text in texts[::-1]]
+    reloaded = QuoteIndex()
+    reloaded.load_existing(sorted(stored, key=lambda item: item[1].id))  # the store loads by id: joined first
+    troops = reloaded.assign(mention("c1:0-1", "our troops will stay in the region for as long as they are needed"))
+    decision = reloaded.assign(mention("d1:0-1", "We have taken our decision after long talks."))
+    assert stored[0][0] == troops.quote_id
+    assert True == decision.new_quote
+    assert [("b1:0-1", decision.quote_id, 1.0)] == decision.backlinks

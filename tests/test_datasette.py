@@ -312,6 +312,24 @@ async def test_quote_page_on_hand_made_data(mini_ds):
 
 
 @pytest.mark.asyncio
+async def test_quote_page_links_the_other_quotes_a_mention_renders(mini_db_path):
+    # Outlet A's mention also renders a second utterance (q2), as a mention joining two sentences does
+    db = store.open_db(mini_db_path)
+    db["quotes"].insert({"id": "q2", "canonical": "Later she left.", "speaker_id": "jane-roe", "mention_count": 1,
+                         "outlet_count": 1, "dirty": 0})
+    a1 = next(db.query("select id from mentions where article_id = 'a1'"))["id"]
+    db["mention_quotes"].insert({"mention_id": a1, "quote_id": "q2", "is_primary": 0, "similarity": 0.9})
+    db.close()
+    ds = make_datasette(mini_db_path)
+    html = await get_html(ds, "/quotes/quotes/q1")
+    assert 1 == html.count('class="also-renders"')  # Outlet A's version only
+    assert '<a class="other-quote" href="/quotes/quotes/q2">“Later she left.”</a>' in html
+    back = await get_html(ds, "/quotes/quotes/q2")  # the mention shows on q2's page, linking its primary
+    assert 'data-outlet="Outlet A"' in back
+    assert '<a class="other-quote" href="/quotes/quotes/q1">“We will not back down from this fight,”</a>' in back
+
+
+@pytest.mark.asyncio
 async def test_long_quotes_are_not_truncated(seed_ds, corpus_db_path):
     conn = sqlite3.connect(corpus_db_path)
     quote_id, canonical = conn.execute("select id, canonical from quotes order by length(canonical) desc").fetchone()

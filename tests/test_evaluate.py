@@ -56,3 +56,40 @@ def test_agrees_with_referee(tmp_path):
     referee = subprocess.run([sys.executable, str(REFEREE), str(gold_path), str(pred_path)],
                              capture_output=True, text=True, check=True).stdout.strip()
     assert referee == format_scores(score(GOLD, PRED))
+
+
+# A mention that joins two utterances renders both quotes (quote_ids, primary first); a mention
+# with only quote_id renders that one.  Pairs: (a,c) share "win", (b,c) share "over", (a,b) do not.
+GOLD_JOINED = [
+    {"article": "a", "text": "We will win this", "speaker": "Jane Doe", "clusters": ["win"]},
+    {"article": "a", "text": "It is over for them", "speaker": "Jane Doe", "clusters": ["over"]},
+    {"article": "b", "text": "We will win this. It is over for them", "speaker": "Jane Doe",
+     "clusters": ["win", "over"]},
+    {"article": "c", "text": "The harbour opens on Monday", "speaker": "Jane Doe", "clusters": ["harbour"]},
+]
+PRED_JOINED = [
+    {"article": "a", "text": "We will win this", "speaker": "Jane Doe", "quote_id": "q1"},
+    {"article": "a", "text": "It is over for them", "speaker": "Jane Doe", "quote_id": "q2", "quote_ids": ["q2"]},
+    {"article": "b", "text": "We will win this. It is over for them", "speaker": "Jane Doe", "quote_id": "q1",
+     "quote_ids": ["q1", "q2"]},
+    {"article": "c", "text": "The harbour opens on Monday", "speaker": "Jane Doe", "quote_id": "q1",
+     "quote_ids": ["q1"]},
+]
+
+
+def test_score_counts_every_rendered_quote():
+    result = score(GOLD_JOINED, PRED_JOINED)
+    # predicted together: (a,b)? no; (a,c) q1; (a,d) q1 wrong; (b,c) q2; (c,d) q1 wrong
+    assert (2 / 4, 1.0) == (result["clu_P"], result["clu_R"])
+
+
+@pytest.mark.parametrize("gold,pred", [(GOLD, PRED), (GOLD_JOINED, PRED_JOINED)])
+def test_agrees_with_referee_json(tmp_path, gold, pred):
+    if not REFEREE.is_file():
+        pytest.skip("../shared/tools/score_quotes.py is not present")
+    gold_path, pred_path = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold_path.write_text("\n".join(json.dumps(g) for g in gold), encoding="utf-8")
+    pred_path.write_text("\n".join(json.dumps(p) for p in pred), encoding="utf-8")
+    referee = json.loads(subprocess.run([sys.executable, str(REFEREE), str(gold_path), str(pred_path), "--json"],
+                                        capture_output=True, text=True, check=True).stdout)
+    assert referee == score(gold, pred)

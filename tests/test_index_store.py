@@ -17,7 +17,7 @@ from quotes.cluster import MentionText, QuoteIndex
 from quotes.index_store import StoredQuoteIndex
 from quotes.ingest import ingest
 from quotes.sources import read_paths
-from tests.test_cluster import DIFFERENT, VARIANTS
+from tests.test_cluster import DIFFERENT, FULL, VARIANTS
 from tests.test_nightly import snapshot, write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
@@ -39,9 +39,17 @@ def articles() -> list[list[tuple[str, str, str | None, str]]]:
         result.append([(f"b{n}:0-9", second, speaker, f"2026-03-{2 + n % 20:02d}")])
     result.append([("j1:0-9", JOINED, "doe", "2026-03-25"), ("j1:20-29", "the harbour will reopen", "doe", "2026-03-25")])
     result.append([("t1:0-9", TAILED, "roe", "2026-03-26")])
+    result.append([("e1:0-9", "Nobody in this town will be left without a roof this winter.", "kim", "2026-03-26"),
+                   ("e1:80-89", "without a roof", None, "2026-03-26")])
     result.append([("t2:0-9", "the new bridge across the estuary will carry trains by spring", "roe", "2026-03-27")])
     result.append([(f"s{n}:0-9", f"Thank you all for coming {n} times", f"p{n}", "2026-03-28") for n in range(120)])
     result.append([("s-late:0-9", "Thank you all for coming", "q", "2026-03-29")])
+    # Short fragments of one speaker in one news cycle, before and after the fuller quote, and a
+    # paraphrased two-word fragment: the speaker's recent (short) units and their stems are used.
+    result.append([("f1:0-9", "for days", "lee", "2026-04-01"), ("f1:20-29", "strong signals", "lee", "2026-04-01")])
+    result.append([("f2:0-9", FULL, "lee", "2026-04-02")])
+    result.append([("f3:0-9", "the rebels", "lee", "2026-04-02"), ("f3:20-29", "great confidence", "lee", "2026-04-02")])
+    result.append([("f4:0-9", "We know with great certainty where the shells came from.", "lee", "2026-04-02")])
     return result
 
 
@@ -79,6 +87,7 @@ def test_stored_index_assigns_as_the_in_memory_index(tmp_path):
             stored = StoredQuoteIndex(conn)
     assert expected == actual
     assert any(a["backlinks"] for a in expected) and any(len(a["links"]) > 1 for a in expected)
+    assert {"exact", "near", "contain", "echo", "reword", "short"} <= {a["kind"] for a in expected}
     assert conn.execute("select count(*) from quote_index_stopped").fetchone()[0] >= 1
     assert len(memory) == len(stored)
 

@@ -115,7 +115,7 @@ def test_export_rows_follow_the_contract(nlp, fresh_db):
     db = fresh_db
     ingest(db, [Article("a", ARTICLE_A, outlet="City Herald")], nlp)
     row = next(store.export_rows(db))
-    assert {"article", "text", "start", "end", "speaker", "quote_id", "canonical", "outlet"} <= set(row)
+    assert {"article", "text", "start", "end", "speaker", "quote_id", "quote_ids", "canonical", "outlet"} <= set(row)
     text = db["articles"].get("a")["text"]
     assert row["text"] == text[row["start"]:row["end"]]
 
@@ -165,6 +165,22 @@ def test_refresh_follows_a_speaker_whose_canonical_name_changes(nlp, fresh_db):
     assert [("a", "chidi-okonkwo", "chidi-okonkwo"), ("b", "chidi-okonkwo", "chidi-okonkwo")] == [
         (r["article_id"], r["speaker_id"], r["quote_speaker"]) for r in rows]
     assert ["chidi-okonkwo"] == [r["id"] for r in db["speakers"].rows]
+
+
+def test_export_lists_every_quote_a_mention_renders(nlp, fresh_db):
+    db = fresh_db
+    ingest(db, [
+        Article("a", "Library plan\n“We will keep every branch open,” Mayor Ana Ruiz said. “Libraries are where this "
+                     "city learns,” she added.", outlet="City Herald", published="2024-05-06"),
+        Article("b", "Ruiz on libraries\n“We will keep every branch open. Libraries are where this city learns,” "
+                     "Mayor Ana Ruiz said.", outlet="Metro Daily", published="2024-05-07"),
+    ], nlp)
+    rows = {(r["article"], r["text"][:10]): r for r in store.export_rows(db)}
+    keep, learns = rows[("a", "We will ke")], rows[("a", "Libraries ")]
+    joined = rows[("b", "We will ke")]
+    assert [keep["quote_id"]] == keep["quote_ids"]
+    assert [keep["quote_id"], learns["quote_id"]] == joined["quote_ids"]  # primary first
+    assert joined["quote_id"] == keep["quote_id"]
 
 
 # --- first seen that tells the truth (issue 15, item 4) ----------------------------------------------

@@ -225,6 +225,7 @@ async def quote_page(datasette, db, quote_id: str) -> dict:
         where m.quote_id = :q or m.id in (select mention_id from mention_quotes where quote_id = :q)
         order by m.published is null, m.published, m.outlet is null, m.outlet, m.article_id, m.start
     """, {"q": quote_id})
+    others = await other_quotes(datasette, db, quote_id, [m["id"] for m in mentions])
     variants = []
     for m in mentions:
         stored = m["diff"] if m["quote_id"] == quote_id else None
@@ -239,6 +240,7 @@ async def quote_page(datasette, db, quote_id: str) -> dict:
             "changed": "diff-add" in quote_html or "diff-del" in quote_html,
             "article_url": row_url(datasette, "articles", m["article_id"], f"#m-{m['start']}"),
             "speaker_url": row_url(datasette, "speakers", m["speaker_id"]) if m["speaker_id"] else None,
+            "also_renders": others.get(m["id"], []),
         })
     search_url = datasette.urls.database(DATABASE) + "/search"
     topics = await rows(db, "select term from quote_terms where quote_id = ? order by score desc, term", [quote_id])
@@ -247,6 +249,24 @@ async def quote_page(datasette, db, quote_id: str) -> dict:
     return {"quote": quote, "variants": variants, "topics": topics, "method_help": METHOD_HELP,
             "first_seen": first_seen_text(quote),
             "speaker_url": row_url(datasette, "speakers", quote["speaker_id"]) if quote.get("speaker_id") else None}
+
+
+async def other_quotes(datasette, db, quote_id: str, mention_ids: list[str]) -> dict[str, list[dict]]:
+    """For each mention, the other quotes it renders (``mention_quotes``), its primary quote first:
+    a mention joining sentences that other outlets print apart renders each of their quotes."""
+    if not mention_ids:
+        return {}
+    links = await rows(db, f"""
+        select l.mention_id, l.quote_id, q.canonical from mention_quotes l join quotes q on q.id = l.quote_id
+        where l.quote_id != ? and l.mention_id in ({", ".join("?" for _ in mention_ids)})
+        order by l.mention_id, l.is_primary desc, l.similarity desc, l.quote_id
+    """, [quote_id, *mention_ids])
+    out: dict[str, list[dict]] = {}
+    for link in links:
+        out.setdefault(link["mention_id"], []).append({
+            "id": link["quote_id"], "canonical": link["canonical"] or link["quote_id"],
+            "url": row_url(datasette, "quotes", link["quote_id"])})
+    return out
 
 
 def first_seen_text(quote: dict) -> str | None:
