@@ -10,6 +10,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import sys
@@ -52,6 +53,16 @@ class CommandGroup(DefaultGroup):
         return super().resolve_command(ctx, args)
 
 
+def workers_options(function):
+    """--workers and --scheduler, shared by ingest and nightly."""
+    function = click.option(
+        "--scheduler", default=None, envvar="QUOTES_DASK_SCHEDULER", show_envvar=True,
+        help="Extract on this running Dask cluster (tcp://host:8786) instead of a local one")(function)
+    return click.option(
+        "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+        help="Extract on a local Dask cluster of this many processes (1: in this process, no Dask)")(function)
+
+
 @click.group(cls=CommandGroup, default="serve", default_if_no_args=False, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="quotes")
 def cli() -> None:
@@ -70,11 +81,11 @@ def cli() -> None:
 @click.option("--registry", type=click.Path(dir_okay=False), default=None,
               help="Curated speaker registry YAML (default: $QUOTES_SPEAKER_REGISTRY)")
 @click.option("--batch-size", type=int, default=None, help="Articles per nlp.pipe batch (default: $QUOTES_BATCH_SIZE)")
-@click.option("--workers", type=int, default=1, show_default=True, help="Processes for spaCy extraction")
+@workers_options
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary line")
 @click.option("--log-noop-run", is_flag=True,
               help="Log the run in ingest_runs even when it changed nothing (the nightly script always does)")
-def ingest(paths, db_path, model, registry, batch_size, workers, quiet, log_noop_run) -> None:
+def ingest(paths, db_path, model, registry, batch_size, workers, scheduler, quiet, log_noop_run) -> None:
     """Ingest article files and folders (NAME.txt + NAME.json, *.jsonl, *.html).
 
     Idempotent: unchanged articles are skipped, changed ones replace their mentions, and a
@@ -90,7 +101,8 @@ def ingest(paths, db_path, model, registry, batch_size, workers, quiet, log_noop
     max_bytes = int(get_setting("max_file_bytes"))
     items = relative_sources(read_paths(paths, max_bytes=max_bytes), paths)
     stats = run_ingest(items, db_path, model, registry, batch_size, workers, quiet, command="ingest",
-                       sources=[Path(p).name or str(p) for p in paths], log_noop_run=log_noop_run)
+                       sources=[Path(p).name or str(p) for p in paths], log_noop_run=log_noop_run,
+                       scheduler=scheduler)
     if not (stats.added or stats.updated or stats.unchanged):
         where = ", ".join(paths)
         if stats.errors:
@@ -100,10 +112,12 @@ def ingest(paths, db_path, model, registry, batch_size, workers, quiet, log_noop
 
 
 def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet, command, sources,
-               force: bool = False, log_noop_run: bool = True):
-    """Shared by ingest and reindex: lock, load model and registry, ingest with progress."""
+               force: bool = False, log_noop_run: bool = True, scheduler: str | None = None):
+    """Shared by ingest and reindex: lock, load model and registry, ingest with progress.
+
+    With ``workers > 1`` or a ``scheduler`` address, cleaning and extraction run on Dask.
+    """
     from . import store
-    from .extract import load_nlp
     from .ingest import LockHeld, ingest as run, ingest_lock
     from .speakers import load_registry
 
@@ -122,18 +136,19 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
             # Runs left "running" under our lock were killed; also a write that fails now, before
             # spaCy loads, when the database is read-only.
             store.mark_interrupted_runs(db)
-            nlp = load_nlp(model)
-            show_progress = not quiet and sys.stderr.isatty()
-            progress = None
-            if show_progress:
-                from tqdm import tqdm
-                progress = tqdm(unit="article", desc=command, file=sys.stderr)
-            stats = run(db, items, nlp, registry=registry,
-                        batch_size=batch_size or int(get_setting("batch_size")), n_process=workers,
-                        command=command, sources=sources, force=force, log_noop_run=log_noop_run,
-                        on_article=(lambda _id: progress.update(1)) if progress is not None else None)
-            if progress is not None:
-                progress.close()
+            with extraction(model, workers, scheduler) as (nlp, extractor):
+                show_progress = not quiet and sys.stderr.isatty()
+                progress = None
+                if show_progress:
+                    from tqdm import tqdm
+                    progress = tqdm(unit="article", desc=command, file=sys.stderr)
+                stats = run(db, items, nlp, registry=registry,
+                            batch_size=batch_size or int(get_setting("batch_size")),
+                            command=command, sources=sources, force=force, log_noop_run=log_noop_run,
+                            on_article=(lambda _id: progress.update(1)) if progress is not None else None,
+                            extractor=extractor)
+                if progress is not None:
+                    progress.close()
     except LockHeld as error:
         raise click.ClickException(str(error))
     except (PermissionError, sqlite3.OperationalError) as error:
@@ -146,6 +161,26 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
     if not quiet:
         click.echo(stats.summary(), err=True)
     return stats
+
+
+@contextlib.contextmanager
+def extraction(model: str | None, workers: int, scheduler: str | None):
+    """(nlp, None) to extract in this process, or (None, a Dask extractor) for a cluster."""
+    if workers <= 1 and not scheduler:
+        from .extract import load_nlp
+
+        yield load_nlp(model), None
+        return
+    try:
+        from .workers import dask_extractor
+    except ImportError as error:
+        raise click.ClickException(str(error))
+    with contextlib.ExitStack() as stack:
+        try:
+            extractor = stack.enter_context(dask_extractor(workers=workers, scheduler=scheduler, model=model))
+        except OSError as error:  # distributed raises OSError when no scheduler answers in time
+            raise click.ClickException(f"cannot reach Dask scheduler {scheduler}: {error}")
+        yield None, extractor
 
 
 def open_database(path: str):

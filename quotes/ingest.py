@@ -29,7 +29,7 @@ from spacy.language import Language
 
 from . import store
 from .clean import clean_article, content_hash
-from .extract import EXTRACTOR_VERSION
+from .extract import EXTRACTOR_VERSION, Mention, Person
 from .sources import Article, SourceError, first_of_each_id, printable
 from .speakers import Registry
 from .topics import mention_terms
@@ -86,11 +86,30 @@ def ingest_lock(db_path: str | os.PathLike) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nlp: Language,
-           registry: Registry | None = None, batch_size: int = 32, n_process: int = 1,
-           command: str = "ingest", sources: list[str] | None = None, force: bool = False,
+Extractor = Callable[[Iterable[tuple[Article, str]]], Iterator["Processed"]]
+"""Turns (article as read, content hash) pairs into Processed results, in the same order:
+:func:`local_extractor` here, or ``quotes.workers.DaskExtractor`` on a Dask cluster."""
+
+Terms = dict[tuple[int, int], list[tuple[str, float]]]
+
+
+@dataclass
+class Processed:
+    """One article after cleaning and extraction: plain data, so it can cross processes."""
+
+    article: Article  # cleaned, or as read when cleaning failed
+    digest: str
+    mentions: list[Mention] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    terms: Terms = field(default_factory=dict)  # each mention's key terms (quotes.topics.mention_terms)
+    error: str | None = None  # why the article was rejected; None when it was extracted
+
+
+def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nlp: Language | None,
+           registry: Registry | None = None, batch_size: int = 32, command: str = "ingest",
+           sources: list[str] | None = None, force: bool = False,
            on_article: Callable[[str], None] | None = None, log_noop_run: bool = True,
-           report_once: bool = False) -> IngestStats:
+           report_once: bool = False, extractor: Extractor | None = None) -> IngestStats:
     """Ingest articles; unchanged ones (same content hash and extractor version) are skipped.
 
     ``force`` re-extracts even unchanged articles (``quotes reindex``).
@@ -99,28 +118,32 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
     rejected nothing, so a repeated manual ingest leaves every table as it was.
     ``report_once=True`` (the nightly) prints a rejection only the first time that same input
     (same content) is rejected for that reason; ``ingest_errors`` records every run's anyway.
+    ``extractor`` cleans and extracts elsewhere (a Dask cluster); ``nlp`` may then be None.
+    Either way articles are written and clustered here, in input order, so the database does
+    not depend on where extraction ran.
     """
+    if extractor is None:
+        if nlp is None:
+            raise ValueError("ingest needs a spaCy pipeline or an extractor")
+        extractor = local_extractor(nlp, batch_size)
     stats = IngestStats()
     run_id = store.start_run(db, command, sources or [])
     status = "failed"
     try:
         index = store.load_quote_index(db)
         reject = functools.partial(_reject, db, stats, run_id, report_once=report_once)
-        pending = _pending(db, first_of_each_id(items), stats, reject, force, on_article, max_chars=nlp.max_length)
-        for batch in _batches(pending, batch_size):
-            for article, digest, result in _extract_batch(nlp, batch, n_process):
-                if isinstance(result, Exception):
-                    reject(article.source or article.id, f"extraction failed: {type(result).__name__}: {result}",
-                           digest)
-                else:
-                    mentions, people, terms = result
-                    was_update, written = store.save_article(
-                        db, article, digest, EXTRACTOR_VERSION, mentions, people, index, terms)
-                    stats.updated += was_update
-                    stats.added += not was_update
-                    stats.mentions += written
-                if on_article:
-                    on_article(article.id)
+        for done in extractor(_pending(db, first_of_each_id(items), stats, reject, force, on_article)):
+            if done.error is not None:
+                reject(done.article.source or done.article.id, done.error, done.digest)
+            else:
+                was_update, written = store.save_article(
+                    db, done.article, done.digest, EXTRACTOR_VERSION, done.mentions, done.people, index,
+                    done.terms)
+                stats.updated += was_update
+                stats.added += not was_update
+                stats.mentions += written
+            if on_article:
+                on_article(done.article.id)
         store.refresh(db, registry)
         status = "completed"
     finally:
@@ -130,6 +153,14 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
         else:
             store.finish_run(db, run_id, status, stats.counts())
     return stats
+
+
+def local_extractor(nlp: Language, batch_size: int = 32) -> Extractor:
+    """Clean and extract in this process, ``batch_size`` articles per ``nlp.pipe`` call."""
+    def extract(pending: Iterable[tuple[Article, str]]) -> Iterator[Processed]:
+        for batch in batches(pending, batch_size):
+            yield from process_batch(nlp, batch)
+    return extract
 
 
 def _reject(db, stats: IngestStats, run_id: int, source: str, reason: str, fingerprint: str | None = None,
@@ -143,8 +174,8 @@ def _reject(db, stats: IngestStats, run_id: int, source: str, reason: str, finge
 
 
 def _pending(db, items, stats: IngestStats, reject: Callable, force: bool,
-             on_article, max_chars: int) -> Iterator[tuple[Article, str]]:
-    """Cleaned articles that need extraction; errors and unchanged articles are counted here."""
+             on_article) -> Iterator[tuple[Article, str]]:
+    """Articles that need extraction, with their content hash; errors and unchanged articles are counted here."""
     for item in items:
         if isinstance(item, SourceError):
             reject(item.source, item.reason, item.fingerprint)
@@ -156,22 +187,58 @@ def _pending(db, items, stats: IngestStats, reject: Callable, force: bool,
             if on_article:
                 on_article(item.id)
             continue
-        source = item.source or item.id
+        yield item, digest
+
+
+def process_batch(nlp: Language, batch: list[tuple[Article, str]]) -> list[Processed]:
+    """Clean and extract a batch of articles: a pure function of its input, so it can run anywhere.
+
+    A failure is the article's own ``error`` (cleaning, size, empty text, extraction); the
+    other articles of the batch still go through.
+    """
+    results: list[Processed] = []
+    ready: list[Processed] = []
+    for article, digest in batch:
         try:
-            cleaned = clean_article(item)
+            cleaned = clean_article(article)
         except Exception as error:  # one odd article must not stop the batch
-            reject(source, f"cleaning failed: {type(error).__name__}: {error}", digest)
+            results.append(Processed(article, digest, error=f"cleaning failed: {type(error).__name__}: {error}"))
             continue
-        if len(cleaned.text) > max_chars:
-            reject(source, f"too long: {len(cleaned.text)} characters, the spaCy pipeline takes at most {max_chars}",
-                   digest)
+        if len(cleaned.text) > nlp.max_length:
+            reason = f"too long: {len(cleaned.text)} characters, the spaCy pipeline takes at most {nlp.max_length}"
+            results.append(Processed(cleaned, digest, error=reason))
         elif not cleaned.text.strip():
-            reject(source, "no article text left after removing boilerplate", digest)
+            results.append(Processed(cleaned, digest, error="no article text left after removing boilerplate"))
         else:
-            yield cleaned, digest
+            results.append(Processed(cleaned, digest))
+            ready.append(results[-1])
+    if not ready:
+        return results
+    try:
+        docs = list(nlp.pipe([done.article.text for done in ready], batch_size=len(ready)))
+    except Exception:
+        # Find the article that broke the batch; the others still go in.
+        docs = []
+        for done in ready:
+            try:
+                docs.append(nlp(done.article.text))
+            except Exception as error:
+                done.error = f"extraction failed: {type(error).__name__}: {error}"
+                docs.append(None)
+    for done, doc in zip(ready, docs):
+        if doc is None:
+            continue
+        try:
+            done.mentions, done.people = list(doc._.quotes), list(doc._.people)
+            done.terms = mention_terms(doc, done.mentions, done.people)
+        except Exception as error:  # key terms of one odd article must not stop the batch
+            done.mentions, done.people, done.terms = [], [], {}
+            done.error = f"extraction failed: {type(error).__name__}: {error}"
+    return results
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
     batch: list = []
     for item in items:
         batch.append(item)
@@ -180,29 +247,3 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
-
-
-def _extract_batch(nlp: Language, batch: list[tuple[Article, str]], n_process: int):
-    """(article, hash, (mentions, people, key terms) or the exception) for each article in the batch."""
-    texts = [article.text for article, _ in batch]
-    try:
-        docs = list(nlp.pipe(texts, batch_size=len(texts), n_process=n_process))
-    except Exception:
-        # Find the article that broke the batch; the others still go in.
-        for article, digest in batch:
-            try:
-                doc = nlp(article.text)
-                yield article, digest, _results(doc)
-            except Exception as error:
-                yield article, digest, error
-        return
-    for (article, digest), doc in zip(batch, docs):
-        try:
-            yield article, digest, _results(doc)
-        except Exception as error:  # key terms of one odd article must not stop the batch
-            yield article, digest, error
-
-
-def _results(doc) -> tuple:
-    """What the store keeps of a parsed article: its mentions, its people, each mention's key terms."""
-    return doc._.quotes, doc._.people, mention_terms(doc, doc._.quotes, doc._.people)

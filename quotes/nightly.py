@@ -34,6 +34,7 @@ first night only, until its content changes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -255,8 +256,11 @@ class NightlyResult:
 
 def run_nightly(db, sources: list[Source], nlp, registry=None, batch_size: int | None = None,
                 on_article: Callable[[str], None] | None = None,
-                client_factory: Callable = http_client) -> NightlyResult:
-    """Ingest every source into ``db`` (the caller holds the ingest lock) and store feed validators."""
+                client_factory: Callable = http_client, extractor=None) -> NightlyResult:
+    """Ingest every source into ``db`` (the caller holds the ingest lock) and store feed validators.
+
+    ``extractor`` (a ``quotes.workers.DaskExtractor``) extracts on Dask instead of with ``nlp``.
+    """
     from .ingest import ingest
 
     mark_interrupted_runs(db)
@@ -266,7 +270,8 @@ def run_nightly(db, sources: list[Source], nlp, registry=None, batch_size: int |
     # report_once: a file rejected last night and unchanged since is not news on stderr (cron mail).
     stats = ingest(db, read_sources(sources, state, feed_stats, client_factory, failed), nlp, registry=registry,
                    batch_size=batch_size or int(get_setting("batch_size")), command="nightly",
-                   sources=[s.name for s in sources], on_article=on_article, report_once=True)
+                   sources=[s.name for s in sources], on_article=on_article, report_once=True,
+                   extractor=extractor)
     state.save()
     return NightlyResult(stats, feed_stats, len(sources), failed)
 
@@ -286,7 +291,11 @@ def mark_interrupted_runs(db) -> int:
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
               help="SQLite database (default: $QUOTES_DB or db/quotes.db)")
 @click.option("--quiet", is_flag=True, help="No summary line (errors still go to stderr)")
-def command(sources_path: str | None, db_path: str | None, quiet: bool) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extract on a local Dask cluster of this many processes (1: in this process, no Dask)")
+@click.option("--scheduler", default=None, envvar="QUOTES_DASK_SCHEDULER", show_envvar=True,
+              help="Extract on this running Dask cluster (tcp://host:8786) instead of a local one")
+def command(sources_path: str | None, db_path: str | None, quiet: bool, workers: int, scheduler: str | None) -> None:
     """Ingest every source in the sources file into the quotes database.
 
     Cron-ready: nothing on stderr unless an input is rejected or the run fails, one summary
@@ -296,11 +305,15 @@ def command(sources_path: str | None, db_path: str | None, quiet: bool) -> None:
     Example:
         QUOTES_DB=db/quotes.db scripts/nightly-ingest --sources sources.toml
     """
-    sys.exit(nightly(sources_path, db_path, quiet))
+    sys.exit(nightly(sources_path, db_path, quiet, workers, scheduler))
 
 
-def nightly(sources_path: str | None = None, db_path: str | None = None, quiet: bool = False) -> int:
-    """The whole nightly run: sources file, lock, database, model, ingest, summary; returns the exit status."""
+def nightly(sources_path: str | None = None, db_path: str | None = None, quiet: bool = False,
+            workers: int = 1, scheduler: str | None = None) -> int:
+    """The whole nightly run: sources file, lock, database, model, ingest, summary; returns the exit status.
+
+    With ``workers > 1`` or a Dask ``scheduler`` address, cleaning and extraction run on Dask.
+    """
     sources_path = sources_path or get_setting("sources")
     db_path = db_path or get_setting("db")
 
@@ -328,7 +341,11 @@ def nightly(sources_path: str | None = None, db_path: str | None = None, quiet: 
     try:
         with ingest_lock(db_path):
             db = _open_writable(db_path)
-            nlp = _load_model()
+            stack = contextlib.ExitStack()
+            if workers > 1 or scheduler:
+                nlp, extractor = None, _enter_dask(stack, workers, scheduler)
+            else:
+                nlp, extractor = _load_model(), None
             progress = None
             if not quiet and sys.stderr.isatty():
                 from tqdm import tqdm
@@ -337,10 +354,12 @@ def nightly(sources_path: str | None = None, db_path: str | None = None, quiet: 
             try:
                 # `is not None`: a tqdm without a total refuses bool().
                 result = run_nightly(db, sources, nlp, registry=registry,
-                                     on_article=(lambda _id: progress.update(1)) if progress is not None else None)
+                                     on_article=(lambda _id: progress.update(1)) if progress is not None else None,
+                                     extractor=extractor)
             finally:
                 if progress is not None:
                     progress.close()
+                stack.close()
                 db.close()
     except LockHeld as error:
         return fail(EXIT_LOCKED, f"{error}; not starting a second run")
@@ -393,6 +412,18 @@ def _open_writable(db_path: str):
     except (sqlite3.Error, OSError) as error:
         raise _CannotRun(EXIT_FAILED, f"cannot open database {db_path} for writing: {error}") from None
     return db
+
+
+def _enter_dask(stack: contextlib.ExitStack, workers: int, scheduler: str | None):
+    """A Dask extractor entered on ``stack``; a missing extra or an unreachable scheduler cannot run."""
+    try:
+        from .workers import dask_extractor
+    except ImportError as error:
+        raise _CannotRun(EXIT_CONFIG, str(error)) from None
+    try:
+        return stack.enter_context(dask_extractor(workers=workers, scheduler=scheduler))
+    except OSError as error:  # distributed raises OSError when no scheduler answers in time
+        raise _CannotRun(EXIT_FAILED, f"cannot reach Dask scheduler {scheduler}: {error}") from None
 
 
 def _load_model():

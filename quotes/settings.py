@@ -48,6 +48,8 @@ SETTINGS: list[Setting] = [
     Setting("fetch_allow_hosts", "QUOTES_FETCH_ALLOW_HOSTS", None,
             "Comma-separated host names, IP addresses or networks (CIDR) that feeds and their pages may "
             "reach although they are loopback, private or link-local; every other such address is refused."),
+    Setting("dask_scheduler", "QUOTES_DASK_SCHEDULER", None,
+            "Address of a running Dask scheduler (tcp://host:8786) that ingest and the nightly extract on."),
 ]
 
 SETTINGS_BY_NAME = {setting.name: setting for setting in SETTINGS}

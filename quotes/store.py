@@ -14,6 +14,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -26,6 +27,7 @@ from typing import Iterable, Iterator
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from . import index_store
 from .cluster import (Assignment, MentionText, QuoteIndex, choose_canonical, similarity, without_attribution_comma,
                       word_diff)
 from .extract import Mention, Person
@@ -212,6 +214,30 @@ def m652_error_fingerprints(db: sqlite_utils.Database) -> None:
     db["ingest_errors"].add_column("fingerprint", str)
 
 
+@migrations()
+def m700_quote_index_tables(db: sqlite_utils.Database) -> None:
+    """The clustering index in SQLite (quotes/index_store.py), so an ingest no longer rebuilds it in memory
+    from every stored mention (20 new articles into 1M mentions took 48.9 s, nearly all of it that rebuild).
+
+    A database that already holds mentions gets its index built from them once, here.
+    """
+    index_store.create_tables(db.conn)
+    if db.execute("select exists (select 1 from mentions)").fetchone()[0]:
+        index_store.write_index(db.conn, build_quote_index(db))
+
+
+@migrations()
+def m701_refresh_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes that let store.refresh read what a run changed, not every mention: the dirty quotes,
+    and the (article, speaker name) pairs of named mentions (a partial, covering index).
+
+    On 1M synthetic mentions, finding dirty quotes and orphaned links took 4.6 s by full scans.
+    """
+    db.execute("create index if not exists idx_quotes_dirty on quotes (id) where dirty = 1")
+    db.execute("create index if not exists idx_mentions_speaker_pairs on mentions (speaker_name, article_id, speaker_id) "
+               "where speaker_name is not null")
+
+
 def prepare_db_folder(path: str | Path) -> None:
     """Make sure the database's folder exists: the default ``db/`` is created, any other is not.
 
@@ -351,8 +377,22 @@ def save_feed_validators(db: sqlite_utils.Database, rows: list[dict]) -> None:
         db["feed_state"].upsert_all(rows, pk="url")
 
 
-def load_quote_index(db: sqlite_utils.Database) -> QuoteIndex:
-    """A QuoteIndex holding every stored mention, for incremental clustering."""
+def load_quote_index(db: sqlite_utils.Database) -> index_store.StoredQuoteIndex:
+    """The stored clustering index: rows are read as new mentions touch them, nothing up front."""
+    return index_store.StoredQuoteIndex(db.conn)
+
+
+def rebuild_quote_index(db: sqlite_utils.Database) -> None:
+    """Rebuild the stored index from every stored mention (after mentions were loaded in bulk).
+
+    Holds the whole index in memory while it runs (about 2.5 KB a mention).
+    """
+    with db.atomic():
+        index_store.write_index(db.conn, build_quote_index(db))
+
+
+def build_quote_index(db: sqlite_utils.Database) -> QuoteIndex:
+    """An in-memory QuoteIndex holding every stored mention."""
     index = QuoteIndex()
     rows = db.execute("select id, quote_id, text, speaker_name, published, article_id from mentions order by id")
     index.load_existing((quote_id, MentionText(mention_id, text, name_key(speaker_name), published, article_id))
@@ -371,9 +411,10 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
 
     ``terms`` maps a mention's (start, end) to its key terms (:func:`quotes.topics.mention_terms`).
     Returns (was_update, mentions_written).  A changed article's old mentions are replaced.
+    A stored index's changes are written in the same transaction (or forgotten with it).
     """
     terms = terms or {}
-    with db.atomic():
+    with db.atomic(), _index_changes(index):
         old_ids = [row[0] for row in db.execute("select id from mentions where article_id = ?", [article.id])]
         was_update = db.execute("select 1 from articles where id = ?", [article.id]).fetchone() is not None
         if old_ids:
@@ -435,6 +476,20 @@ def save_article(db: sqlite_utils.Database, article: Article, content_hash: str,
     return was_update, len(mention_rows)
 
 
+@contextlib.contextmanager
+def _index_changes(index: QuoteIndex) -> Iterator[None]:
+    """A stored index writes its changes at the end of the article's transaction, or forgets them."""
+    if not isinstance(index, index_store.StoredQuoteIndex):
+        yield
+        return
+    try:
+        yield
+        index.flush()
+    except BaseException:
+        index.forget()  # rolled back with the transaction: read again when needed
+        raise
+
+
 def mark_dirty(db: sqlite_utils.Database, quote_ids: Iterable[str]) -> None:
     """Flag quotes for the end-of-ingest refresh, creating a placeholder row for a new quote.
 
@@ -460,14 +515,14 @@ def refresh(db: sqlite_utils.Database, registry: Registry | None = None) -> None
 
 def refresh_speakers(db: sqlite_utils.Database, registry: Registry | None) -> dict[tuple[str, str], str]:
     """Rebuild speakers and speaker_aliases; return (article_id, speaker_name) -> speaker id."""
-    outlets = dict(db.execute("select id, outlet from articles").fetchall())
-    published = dict(db.execute("select id, published from articles").fetchall())
-    people = [
-        ArticlePerson(article_id, name, json.loads(aliases or "[]"), json.loads(roles or "[]"),
-                      outlets.get(article_id), published.get(article_id))
-        for article_id, name, aliases, roles in db.execute(
-            "select article_id, name, aliases, roles from article_people order by article_id, name")
-    ]
+    # Outlets and dates of the articles that name people only (not of every article).
+    outlets, people = {}, []
+    for article_id, name, aliases, roles, outlet, published in db.execute(
+            "select p.article_id, p.name, p.aliases, p.roles, a.outlet, a.published "
+            "from article_people p left join articles a on a.id = p.article_id order by p.article_id, p.name"):
+        outlets[article_id] = outlet
+        people.append(ArticlePerson(article_id, name, json.loads(aliases or "[]"), json.loads(roles or "[]"),
+                                    outlet, published))
     mapping = resolve_speakers(people, registry)
     speaking = {(a, n) for a, n in db.execute(
         "select distinct article_id, speaker_name from mentions where speaker_name is not null")}
@@ -528,10 +583,12 @@ def refresh_quotes(db: sqlite_utils.Database, speaker_of: dict[tuple[str, str], 
     Only quotes that can have changed are read: dirty ones and those holding a mention whose
     speaker resolution changed, so a nightly run costs what it adds, not the whole corpus.
     """
-    # A quote that is no mention's primary is gone; so are secondary links to it.
-    db.execute("delete from mention_quotes where quote_id not in (select quote_id from mentions)")
-    db.execute("delete from quote_terms where quote_id not in (select quote_id from mentions)")
-    db.execute("delete from quotes where id not in (select quote_id from mentions)")
+    # A quote that is no mention's primary is gone; so are secondary links to it.  Only a quote
+    # whose mentions changed (dirty) can lose its last primary mention.
+    for table in ("mention_quotes", "quote_terms"):
+        db.execute(f"delete from {table} where quote_id in (select id from quotes where dirty = 1) "
+                   "and quote_id not in (select quote_id from mentions)")
+    db.execute("delete from quotes where dirty = 1 and id not in (select quote_id from mentions)")
     affected = {row[0] for row in db.execute("select id from quotes where dirty = 1")}
     changed_pairs = [
         (article_id, name) for article_id, name, speaker_id in db.execute(

@@ -115,3 +115,27 @@ def test_markdown_output_and_own_corpus(tmp_path):
     assert "| stage | words/s | × bare spaCy |" in done.stdout
     assert "| extract |" in done.stdout
     assert "1 articles" in done.stdout
+
+
+@pytest.mark.slow
+def test_dask_workers_mode_compares_one_process_with_a_local_cluster():
+    done = subprocess.run([sys.executable, str(BENCH), "--dask-workers", "2", "--articles", "4", "--repeats", "1",
+                           "--json"], capture_output=True, text=True, timeout=600, cwd=REPO)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout)
+    assert ("dask_workers", 2, 4, True) == (report["mode"], report["workers"], report["articles"],
+                                            report["same_mentions"])
+    assert report["single_words_per_s"] > 0 and report["dask_words_per_s"] > 0 and report["dask_ratio"] > 0
+    assert report["parallel_ceiling"] > 0
+
+
+@pytest.mark.slow
+def test_incremental_mode_compares_an_empty_and_a_big_database():
+    done = subprocess.run([sys.executable, str(BENCH), "--incremental-only", "--facet-mentions", "1500",
+                           "--incremental-articles", "2", "--repeats", "1", "--json"],
+                          capture_output=True, text=True, timeout=600, cwd=REPO)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout)
+    assert ("incremental", 2, 1500) == (report["mode"], report["articles"], report["database_mentions"])
+    assert 1 == len(report["empty_wall_s"]) == len(report["big_wall_s"])
+    assert report["ratio"] > 0 and report["big_peak_mb"] > 0

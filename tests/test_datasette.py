@@ -147,7 +147,7 @@ async def test_instance_metadata_and_settings(mini_ds):
 async def test_internal_tables_and_columns_are_hidden(mini_ds):
     tables = {t["name"]: t for t in (await get_json(mini_ds, "/quotes.json"))["tables"]}
     for name, table in tables.items():
-        internal = (name.startswith("_") or "_fts" in name
+        internal = (name.startswith(("_", "quote_index_")) or "_fts" in name
                     or name in {"feed_state", "mention_quotes", "article_people", "ingest_runs", "ingest_errors"})
         assert table["hidden"] == internal, name
     assert [d["name"] for d in await get_json(mini_ds, "/-/databases.json")] == ["quotes"]

@@ -103,10 +103,15 @@ def folder_sources(tmp_path: Path, folder: Path) -> Path:
 
 
 def snapshot(db_path: Path, ignore: set[str] = frozenset()) -> dict[str, list[tuple]]:
-    """Every data table's rows, volatile (and ``ignore``d) columns left out, in a stable order."""
+    """Every data table's rows, volatile (and ``ignore``d) columns left out, in a stable order.
+
+    The clustering index (``quote_index_*``) is the clusterer's working state, not data: a reindexed
+    article's units are the speaker's most recent, where a fresh ingest has them in reading order.
+    """
     conn = sqlite3.connect(db_path)
     tables = [name for (name,) in conn.execute("select name from sqlite_master where type = 'table'")
-              if not name.startswith(("_", "sqlite_")) and "_fts" not in name and name not in NOT_COMPARED]
+              if not name.startswith(("_", "sqlite_", "quote_index_")) and "_fts" not in name
+              and name not in NOT_COMPARED]
     result = {}
     for table in sorted(tables):
         columns = [row[1] for row in conn.execute(f"pragma table_info([{table}])") if row[1] not in VOLATILE | ignore]
