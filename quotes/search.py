@@ -197,20 +197,20 @@ def _matches_sql(parsed: ParsedQuery, filters: Filters, params: dict) -> str:
     if parsed.words:
         params["fts"] = fts_query(parsed.words)
         params["hits"] = HIT_LIMIT
-        hits.append("""select * from (
-              select q.id as quote_id, 0 as tier, quotes_fts.rank as rank, null as mention_id,
+        hits.append(f"""select * from (
+              select q.id as quote_id, {TIER_CANONICAL} as tier, quotes_fts.rank as rank, null as mention_id,
                 snippet(quotes_fts, 0, char(2), char(3), '…', 32) as snippet
               from quotes_fts join quotes q on q.rowid = quotes_fts.rowid
               where quotes_fts match :fts order by quotes_fts.rank limit :hits)""")
-        hits.append("""select * from (
-              select mq.quote_id, 1, mentions_fts.rank, m.id,
+        hits.append(f"""select * from (
+              select mq.quote_id, {TIER_VERSION}, mentions_fts.rank, m.id,
                 snippet(mentions_fts, 0, char(2), char(3), '…', 32)
               from mentions_fts join mentions m on m.rowid = mentions_fts.rowid
               join mention_quotes mq on mq.mention_id = m.id
               where mentions_fts match :fts order by mentions_fts.rank limit :hits)""")
-        hits.append(f"select q.id, 2, 0.0, null, null from quotes q where {_topic_clause(parsed.words, params)}")
+        hits.append(f"select q.id, {TIER_TOPIC}, 0.0, null, null from quotes q where {_topic_clause(parsed.words, params)}")
     else:
-        hits.append("select q.id, 0, 0.0, null, null from quotes q")
+        hits.append(f"select q.id, {TIER_CANONICAL}, 0.0, null, null from quotes q")
     where = []
     if parsed.speakers:
         params["speakers"] = json.dumps(parsed.speakers)

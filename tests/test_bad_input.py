@@ -27,7 +27,7 @@ from quotes.feeds import FetchError, FetchSettings, entry_article_id, fetch, htt
 from quotes.ingest import LockHeld, ingest, ingest_lock
 from quotes.nightly import Source, run_nightly
 from quotes.sources import Article, SourceError, read_paths
-from tests.test_feeds import PAGES, FeedServer, page_html, rss
+from tests.test_feeds import PAGES, FeedServer, rss
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable

@@ -18,6 +18,8 @@ from datasette import hookimpl
 from datasette.utils import escape_fts, tilde_encode, urlsafe_components
 from markupsafe import Markup, escape
 
+from quotes.search import UNKNOWN_OUTLET  # the one label of articles whose source names no outlet
+
 DATABASE = "quotes"
 # Same word pattern and normalization as quotes.cluster.word_diff, so stored diffs line up.
 WORD = re.compile(r"[^\W_]+(?:['’‘.][^\W_]+)*")
@@ -27,7 +29,6 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’']?(?=\s)|\n")
 ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Sen|Rep|Gov|Pres|Prof|St|Jr|Sr|No|Vol|vs)"
                           r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 CONTEXT_MAX_CHARS = 320  # a sentence of context, capped so a run-on paragraph stays readable
-UNKNOWN_OUTLET = "unknown outlet"  # label of articles whose source names no outlet (as quotes.search)
 # What each attribution method means, for the legend and the card's tooltip.
 METHOD_HELP = {
     "explicit": "named at the quote (“…,” Esper said)",
