@@ -65,16 +65,29 @@ def corpus(request) -> Corpus:
 
 
 @pytest.fixture(scope="session")
-def corpus_db_path(tmp_path_factory, nlp, corpus) -> Path:
-    """A database file holding the ingested corpus (built once per corpus; treat as read-only)."""
+def ingested_db(tmp_path_factory, nlp):
+    """``ingested_db(folder)``: a database file of the ingested folder, built once per session (read-only)."""
     from quotes.ingest import ingest
     from quotes.sources import read_paths
 
-    path = tmp_path_factory.mktemp(f"{corpus.name}db") / "quotes.db"
-    db = store.open_db(path)
-    ingest(db, read_paths([corpus.path]), nlp)
-    db.close()
-    return path
+    built: dict[Path, Path] = {}
+
+    def build(folder: Path) -> Path:
+        if folder not in built:
+            path = tmp_path_factory.mktemp(f"{folder.name}db") / "quotes.db"
+            db = store.open_db(path)
+            ingest(db, read_paths([folder]), nlp)
+            db.close()
+            built[folder] = path
+        return built[folder]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def corpus_db_path(ingested_db, corpus) -> Path:
+    """A database file holding the ingested corpus (built once per corpus; treat as read-only)."""
+    return ingested_db(corpus.path)
 
 
 # Helpers of the extractor tests (test_extract, test_marks, test_people, test_attribution, test_resolution).
@@ -121,19 +134,6 @@ def gold_path() -> Path:
     if not GOLD.is_file():
         pytest.skip("../shared/gold/seeds.gold.jsonl is not present")
     return GOLD
-
-
-@pytest.fixture(scope="session")
-def seed_db_path(tmp_path_factory, nlp, seeds_dir) -> Path:
-    """A database file holding the ingested seed corpus (built once; treat as read-only)."""
-    from quotes.ingest import ingest
-    from quotes.sources import read_paths
-
-    path = tmp_path_factory.mktemp("seeddb") / "quotes.db"
-    db = store.open_db(path)
-    ingest(db, read_paths([seeds_dir]), nlp)
-    db.close()
-    return path
 
 
 @pytest.fixture

@@ -20,16 +20,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
-def sample_db_path(tmp_path_factory, nlp):
-    from quotes import store
-    from quotes.ingest import ingest
-    from quotes.sources import read_paths
-
-    path = tmp_path_factory.mktemp("sample") / "quotes.db"
-    db = store.open_db(path)
-    ingest(db, read_paths([SAMPLE]), nlp)
-    db.close()
-    return path
+def sample_db_path(ingested_db):
+    return ingested_db(SAMPLE)
 
 
 @pytest.fixture
