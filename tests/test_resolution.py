@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from quotes.extract.resolution import first_name_gender
+
 from .conftest import pairs, quotes_of
 
 
@@ -295,3 +297,20 @@ def test_a_person_named_after_an_outlets_possessive_is_that_person_and_the_outle
     text = "Race\n“It is over,” the Harbor Post’s Lena Ortiz wrote on Friday."
     mention = quotes_of(nlp, text)[-1]
     assert ("Lena Ortiz", None) == (mention.speaker, mention.speaker_role)
+
+
+def test_first_name_gender_comes_from_the_name_table():
+    assert [("Laura", "f"), ("Tom", "m"), ("Zoë", "f"), ("Robin", None), ("J", None)] == \
+        [(name, first_name_gender(name)) for name in ["Laura", "Tom", "Zoë", "Robin", "J"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the latest main subject is a man by his first name: "she" is the woman before him
+    ("Talks\nLaura Finch met Tom Okafor on Monday. Okafor later spoke to reporters.\n"
+     "“We are close to a deal,” she said.", "Laura Finch"),
+    ("Vote\nPeter Hale praised the plan. Later, Anna Grieg, the treasurer, signed it.\n"
+     "“It is a good day for the town,” he said.", "Peter Hale"),
+])
+def test_first_name_gender_agrees_with_the_pronoun(nlp, text, expected):
+    mention = quotes_of(nlp, text)[-1]
+    assert (expected, "pronoun") == (mention.speaker, mention.method)

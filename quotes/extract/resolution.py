@@ -8,11 +8,16 @@ recently, :class:`Resolver` applies names, pronouns and roles.
 from __future__ import annotations
 
 import bisect
+import functools
+import importlib.util
+import json
+import unicodedata
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    HONORIFICS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, HONORIFICS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, VAGUE_ROLE_MODIFIERS,
@@ -23,6 +28,40 @@ from .names import (
 )
 from .people import PeopleIndex, _PersonRecord
 from .attribution import _doc_text, _inside, _is_cue, _mention_span
+
+
+@functools.cache
+def _first_name_genders() -> dict[str, str]:
+    """First name (lower case, no accents) -> "m"/"f", for names most bearers of one gender carry.
+
+    Read once per process from the nomquamgender package's table (MIT licence; name -> [sources,
+    count, p(female), ...]).  Its data file is read directly: importing the package would import
+    pandas for nothing.
+    """
+    spec = importlib.util.find_spec("nomquamgender")
+    if spec is None or not spec.submodule_search_locations:
+        return {}  # the table is an aid to gender agreement: without it, genders come from the text alone
+    path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
+    with path.open(encoding="utf-8") as file:
+        table = json.load(file)
+    genders = {}
+    for name, (_, count, female, *_) in table.items():
+        if count < FIRST_NAME_MIN_COUNT or not name.isalpha():
+            continue
+        if female >= FIRST_NAME_GENDER_SHARE:
+            genders[name] = "f"
+        elif female <= 1 - FIRST_NAME_GENDER_SHARE:
+            genders[name] = "m"
+    return genders
+
+
+def first_name_gender(first: str) -> str | None:
+    """The gender most bearers of a first name have ("Hillary" -> "f"), or None when it is shared or unknown."""
+    if len(first) < 2:
+        return None  # an initial
+    key = unicodedata.normalize("NFKD", first.lower())
+    return _first_name_genders().get("".join(c for c in key if not unicodedata.combining(c)))
+
 
 class Salience:
     """Who one article has mentioned before a token, and how prominently.
@@ -287,6 +326,12 @@ class Resolver:
         self.doc = doc
         self.people = people
         self.quote_spans = quote_spans or []
+        for record in people.records:
+            # The first name's usual gender, unless the article's own words (an honorific, a
+            # noun in apposition) said otherwise: it keeps "she" off a Donald, and keeps a wrong
+            # guess from pronouns ("… after he suggested") from sticking to a Hillary.
+            if record.gender is None and record.first:
+                record.gender = first_name_gender(record.first)
         self.salience = Salience(doc, people, self.quote_spans)
         self.pronouns = Pronouns(self.salience)
         self._add_role_subjects()
