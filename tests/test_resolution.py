@@ -314,3 +314,11 @@ def test_first_name_gender_comes_from_the_name_table():
 def test_first_name_gender_agrees_with_the_pronoun(nlp, text, expected):
     mention = quotes_of(nlp, text)[-1]
     assert (expected, "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_shared_surname_as_main_subject_is_the_bearer_of_the_pronouns_gender(nlp):
+    # "Roe" was last used of Tom Roe, but "she" continues the subject: Betsy Roe, not Ana Diaz before
+    text = ("Club\nBetsy Roe founded the club with her husband, Tom Roe. Ana Diaz joined it in 1990.\n"
+            "Roe reminisced about the early days. “We were young and broke,” she said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Betsy Roe", "pronoun") == (mention.speaker, mention.method)

@@ -167,7 +167,7 @@ class Salience:
             return i < before and self.doc[i].idx >= paragraph_start and not _inside(self.doc[i], self.quote_spans)
 
         # (token index, person, main clause, gender known for this mention)
-        events = [(i, p, self._is_main_subject(i), known_gender(p))
+        events = [(i, self._bearer(i, p, gender), self._is_main_subject(i), known_gender(self._bearer(i, p, gender)))
                   for i, p, w in self.people.occurrences if w == SALIENCE_SUBJECT and in_window(i)]
         events += [(i, p, self._is_main_subject(i), PERSONAL_PRONOUNS.get(self.doc[i].lower_) or
                     POSSESSIVE_PRONOUNS.get(self.doc[i].lower_)) for i, p, _ in self.pronoun_mentions if in_window(i)]
@@ -185,6 +185,14 @@ class Salience:
             if found is not None:
                 return found[1]
         return None
+
+    def _bearer(self, i: int, person: int, gender: str | None) -> int:
+        """Of the people a main-clause subject surname at token ``i`` may name (Betsy and Tom Roe: "Roe
+        said …"), the one whose known gender is the pronoun's, when the person it was taken for has the other."""
+        if not gender or i not in self.people.alternatives or self.people.records[person].gender in (None, gender) \
+                or not self._is_main_subject(i):
+            return person  # an embedded subject is no centre: it keeps the person it was taken for
+        return next((p for p in self.people.alternatives[i] if self.people.records[p].gender == gender), person)
 
     def _paragraph_start(self, before: int, paragraphs_back: int) -> int:
         """Character offset where the paragraph ``paragraphs_back`` before that of token ``before`` starts."""
