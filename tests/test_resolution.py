@@ -322,3 +322,11 @@ def test_a_shared_surname_as_main_subject_is_the_bearer_of_the_pronouns_gender(n
             "Roe reminisced about the early days. “We were young and broke,” she said.")
     mention, = quotes_of(nlp, text)
     assert ("Betsy Roe", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_pronoun_reported_by_a_participle_is_its_verbs_subject(nlp):
+    # "noting that he would": the subject of "tried" notes, so "he" is Okoro, and so is the speaker
+    text = ("Summit\nTom Hale and Peter Grant gave polite assurances. And even President Okoro tried to help them, "
+            "noting that he would do the same.\n“It is not my job to comment on candidates,” he said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Okoro", "pronoun") == (mention.speaker, mention.method)

@@ -268,7 +268,11 @@ class Pronouns:
         clause = pronoun.head
         if clause.dep_ != "ccomp" or not _is_cue(clause.head) or clause.head.lemma_.lower() in ("ask", "wonder"):
             return None
-        subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        cue = clause.head
+        subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj"):
+            # "Roe praised them, noting that she had …": a participle's subject is its verb's.
+            subject = next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.i > pronoun.i:
             return None
         inside = {t.i for t in subject.subtree}
