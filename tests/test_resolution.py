@@ -330,3 +330,12 @@ def test_pronoun_reported_by_a_participle_is_its_verbs_subject(nlp):
             "noting that he would do the same.\n“It is not my job to comment on candidates,” he said.")
     mention, = quotes_of(nlp, text)
     assert ("Okoro", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_who_said_makes_the_person_it_refers_to_a_reporting_subject(nlp):
+    # "Laura Pike, who said …" reports: the quote after her is hers, not the earlier subject's
+    text = ("Budget\nMayor Ana Ruiz defended the budget on Monday. She thanked the council.\n"
+            "The plan was backed by Sen. Laura Pike, who said none of the cuts were new.\n"
+            "“It has never made sense to blame the mayor for this,” she said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Laura Pike", "pronoun") == (mention.speaker, mention.method)

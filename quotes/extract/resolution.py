@@ -347,6 +347,7 @@ class Resolver:
         self.salience = Salience(doc, people, self.quote_spans)
         self.pronouns = Pronouns(self.salience)
         self._add_role_subjects()
+        self._add_relative_reporters()
         # Collected only now: finding the role subjects' people resolves no pronoun subject.
         self.pronouns.collect_subjects()
 
@@ -382,6 +383,25 @@ class Resolver:
             if mention[0].lower_ != "the":
                 continue  # "his son"
             person = self._by_role(token, [t for t in mention if not t.is_punct], token.i)
+            if person is not None:
+                self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                added = True
+        if added:
+            self.people.occurrences.sort()
+
+    def _add_relative_reporters(self) -> None:
+        """"Sen. Ana Roe, who said none of it was true": the relative pronoun subject of a cue verb is
+        a subject mention of the person it refers to (she reports, so she is the one a quote after continues)."""
+        by_token = {i: p for i, p, _ in self.people.occurrences}
+        added = False
+        for token in self.doc:
+            if token.lower_ not in ("who", "that") or token.dep_ != "nsubj" or token.head.dep_ != "relcl" or \
+                    not _is_cue(token.head) or _inside(token, self.quote_spans):
+                continue
+            antecedent = token.head.head
+            person = by_token.get(antecedent.i)
+            if person is None and antecedent.dep_ == "appos":  # "Roe, the ranking Democrat, who said"
+                person = by_token.get(antecedent.head.i)
             if person is not None:
                 self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
                 added = True
