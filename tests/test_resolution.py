@@ -339,3 +339,11 @@ def test_who_said_makes_the_person_it_refers_to_a_reporting_subject(nlp):
             "“It has never made sense to blame the mayor for this,” she said.")
     mention, = quotes_of(nlp, text)
     assert ("Laura Pike", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_woman_titled_spokesman_is_still_she(nlp):
+    # "spokesman" is used of women too: the first name decides, and "she" finds her
+    text = ("Group\nPeter Dale said the group was independent. Campaign spokesman Laura Lindqvist confirmed "
+            "that it was created without help.\n“They are not affiliated with us,” she said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Laura Lindqvist", "pronoun") == (mention.speaker, mention.method)

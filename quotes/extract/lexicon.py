@@ -179,6 +179,9 @@ HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": N
               "dame": "f", "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
               "princess": "f", "congressman": "m", "congresswoman": "f", "chairwoman": "f",
               "spokeswoman": "f", "spokesman": "m", "councilwoman": "f", "councilman": "m"}
+# "-man" titles that house styles also give women ("Trump spokesman Hope Roe"): the gender
+# HONORIFICS gives them yields to a first name of the other gender.
+UNMARKED_MAN_TITLES = frozenset({"spokesman", "chairman", "congressman", "councilman"})
 NOT_ROLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "former", "acting"})
 ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "representative",
                  "gov": "governor", "lt": "lieutenant", "col": "colonel", "capt": "captain",

@@ -20,7 +20,8 @@ from .lexicon import (
     FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, HONORIFICS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
-    SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, VAGUE_ROLE_MODIFIERS,
+    SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, UNMARKED_MAN_TITLES,
+    VAGUE_ROLE_MODIFIERS,
 )
 from .names import (
     _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
@@ -61,6 +62,13 @@ def first_name_gender(first: str) -> str | None:
         return None  # an initial
     key = unicodedata.normalize("NFKD", first.lower())
     return _first_name_genders().get("".join(c for c in key if not unicodedata.combining(c)))
+
+
+def _gender_from_man_title(record: _PersonRecord) -> bool:
+    """True when only a "-man" title ("spokesman Hope Roe") can have given a person's gender: no
+    courtesy title ("Ms.", "Mr.") among the ways the article names them."""
+    words = {_norm(w) for alias in record.aliases for w in alias.split()}
+    return bool(words & UNMARKED_MAN_TITLES) and not any(HONORIFICS.get(w) for w in words - UNMARKED_MAN_TITLES)
 
 
 class Salience:
@@ -342,8 +350,8 @@ class Resolver:
             # The first name's usual gender, unless the article's own words (an honorific, a
             # noun in apposition) said otherwise: it keeps "she" off a Donald, and keeps a wrong
             # guess from pronouns ("… after he suggested") from sticking to a Hillary.
-            if record.gender is None and record.first:
-                record.gender = first_name_gender(record.first)
+            if record.first and (record.gender is None or _gender_from_man_title(record)):
+                record.gender = first_name_gender(record.first) or record.gender
         self.salience = Salience(doc, people, self.quote_spans)
         self.pronouns = Pronouns(self.salience)
         self._add_role_subjects()
