@@ -347,3 +347,12 @@ def test_a_woman_titled_spokesman_is_still_she(nlp):
             "that it was created without help.\n“They are not affiliated with us,” she said.")
     mention, = quotes_of(nlp, text)
     assert ("Laura Lindqvist", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_the_reporters_pronoun_outweighs_the_first_name_table(nlp):
+    # "Jesse" is mostly a man's name, but "She said" right after her makes this Jesse a woman
+    text = ("Schools\nAna Ruiz backs the cap on new schools.\n"
+            "Jesse Ward approaches it more calmly. She said the money should go to classrooms.\n"
+            "“They are trying to defeat opportunity for kids,” she said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Jesse Ward", "pronoun") == (mention.speaker, mention.method)

@@ -89,6 +89,8 @@ class Salience:
         self.anonymous: list[tuple[int, int, str | None]] = []
         # The reporter's "he"/"she" subjects once resolved: (token index, person, weight).
         self.pronoun_mentions: list[tuple[int, int, float]] = []
+        # People whose gender only the first-name table gave (see Resolver).
+        self.guessed_gender: set[int] = set()
 
     def scores(self, before: int, gender: str | None = None,
                   allowed: set[int] | None = None) -> list[tuple[float, int]]:
@@ -182,6 +184,10 @@ class Salience:
         events += [(i, p, self._is_main_subject(i), g) for i, p, g in self.anonymous if in_window(i)]
         events += [(i, p, True, known_gender(p)) for i, p in self.speakers
                    if i < before and self.doc[i].idx >= paragraph_start]
+        # A main-clause subject whose gender only its first name suggested ("Marty Roe … She said"):
+        # the reporter's continuing pronoun is better evidence than the name table.
+        events = [(i, p, main, None if main and p in self.guessed_gender and g != gender else g)
+                  for i, p, main, g in events]
         events = [e for e in events if not (gender and e[3] and e[3] != gender) and (e[2] or not main_only)]
         if replying:  # "Pell asked what she had received. “None,” she replied.": the asker does not reply
             events = [e for e in events if self._subject_verb(e[0]).lemma_.lower() not in QUESTION_CUES]
@@ -346,13 +352,18 @@ class Resolver:
         self.doc = doc
         self.people = people
         self.quote_spans = quote_spans or []
-        for record in people.records:
+        guessed = set()
+        for person, record in enumerate(people.records):
             # The first name's usual gender, unless the article's own words (an honorific, a
             # noun in apposition) said otherwise: it keeps "she" off a Donald, and keeps a wrong
             # guess from pronouns ("… after he suggested") from sticking to a Hillary.
             if record.first and (record.gender is None or _gender_from_man_title(record)):
-                record.gender = first_name_gender(record.first) or record.gender
+                by_name = first_name_gender(record.first)
+                if by_name:
+                    record.gender = by_name
+                    guessed.add(person)
         self.salience = Salience(doc, people, self.quote_spans)
+        self.salience.guessed_gender = guessed
         self.pronouns = Pronouns(self.salience)
         self._add_role_subjects()
         self._add_relative_reporters()
