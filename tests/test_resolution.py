@@ -356,3 +356,17 @@ def test_the_reporters_pronoun_outweighs_the_first_name_table(nlp):
             "“They are trying to defeat opportunity for kids,” she said.")
     mention, = quotes_of(nlp, text)
     assert ("Jesse Ward", "pronoun") == (mention.speaker, mention.method)
+
+
+@pytest.mark.parametrize("last", [
+    "She then praised the plan: “It is like calling anyone but the plumber to fix a leak.”",
+    "She added that the plan was sound. “It is like calling anyone but the plumber to fix a leak.”",
+])
+def test_pronoun_subject_opening_a_paragraph_continues_the_previous_speaker(nlp, last):
+    # Park's long quote names Stone often; "She" opening the next paragraph is still Park
+    text = ("Vote\nMaria Stone spoke in the city on Monday.\n"
+            "“People assume I am part of the system, but I will make changes,” Stone said.\n"
+            "Linda Park, a nurse, came to hear her. “I am frustrated,” Park said. “I am the middle class. "
+            "The middle class is shrinking. We work hard. We pay our taxes. Nobody listens. Stone does, "
+            "and Stone will fix it.”\n" + last)
+    assert "Linda Park" == quotes_of(nlp, text)[-1].speaker

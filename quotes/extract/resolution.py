@@ -208,6 +208,10 @@ class Salience:
             return person  # an embedded subject is no centre: it keeps the person it was taken for
         return next((p for p in self.people.alternatives[i] if self.people.records[p].gender == gender), person)
 
+    def opens_paragraph(self, i: int) -> bool:
+        """True when token ``i`` is the first of its paragraph."""
+        return self._paragraph_start(i, 0) == self.doc[i].idx
+
     def _paragraph_start(self, before: int, paragraphs_back: int) -> int:
         """Character offset where the paragraph ``paragraphs_back`` before that of token ``before`` starts."""
         text = _doc_text(self.doc)  # joined once per article, not on every call
@@ -308,8 +312,9 @@ class Pronouns:
         local = None
         if local_before is not None:
             local = self.salience.paragraph_subject(local_before, gender, main_only, replying=replying)
-            if local is None and not main_only:
-                # A quote-only paragraph: the previous paragraph's main subject or speaker.
+            if local is None and (not main_only or self.salience.opens_paragraph(local_before)):
+                # A quote-only paragraph, or a pronoun subject opening one ("She went on: …"):
+                # the previous paragraph's main subject or speaker.
                 local = self.salience.paragraph_subject(local_before, gender, True, paragraphs_back=1,
                                                         replying=replying)
         if local is not None:
