@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from quotes.extract.resolution import first_name_gender
+
 from .conftest import pairs, quotes_of
 
 
@@ -295,3 +297,76 @@ def test_a_person_named_after_an_outlets_possessive_is_that_person_and_the_outle
     text = "Race\n“It is over,” the Harbor Post’s Lena Ortiz wrote on Friday."
     mention = quotes_of(nlp, text)[-1]
     assert ("Lena Ortiz", None) == (mention.speaker, mention.speaker_role)
+
+
+def test_first_name_gender_comes_from_the_name_table():
+    assert [("Laura", "f"), ("Tom", "m"), ("Zoë", "f"), ("Robin", None), ("J", None)] == \
+        [(name, first_name_gender(name)) for name in ["Laura", "Tom", "Zoë", "Robin", "J"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the latest main subject is a man by his first name: "she" is the woman before him
+    ("Talks\nLaura Finch met Tom Okafor on Monday. Okafor later spoke to reporters.\n"
+     "“We are close to a deal,” she said.", "Laura Finch"),
+    ("Vote\nPeter Hale praised the plan. Later, Anna Grieg, the treasurer, signed it.\n"
+     "“It is a good day for the town,” he said.", "Peter Hale"),
+])
+def test_first_name_gender_agrees_with_the_pronoun(nlp, text, expected):
+    mention = quotes_of(nlp, text)[-1]
+    assert (expected, "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_shared_surname_as_main_subject_is_the_bearer_of_the_pronouns_gender(nlp):
+    # "Roe" was last used of Tom Roe, but "she" continues the subject: Betsy Roe, not Ana Diaz before
+    text = ("Club\nBetsy Roe founded the club with her husband, Tom Roe. Ana Diaz joined it in 1990.\n"
+            "Roe reminisced about the early days. “We were young and broke,” she said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Betsy Roe", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_pronoun_reported_by_a_participle_is_its_verbs_subject(nlp):
+    # "noting that he would": the subject of "tried" notes, so "he" is Okoro, and so is the speaker
+    text = ("Summit\nTom Hale and Peter Grant gave polite assurances. And even President Okoro tried to help them, "
+            "noting that he would do the same.\n“It is not my job to comment on candidates,” he said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Okoro", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_who_said_makes_the_person_it_refers_to_a_reporting_subject(nlp):
+    # "Laura Pike, who said …" reports: the quote after her is hers, not the earlier subject's
+    text = ("Budget\nMayor Ana Ruiz defended the budget on Monday. She thanked the council.\n"
+            "The plan was backed by Sen. Laura Pike, who said none of the cuts were new.\n"
+            "“It has never made sense to blame the mayor for this,” she said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Laura Pike", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_woman_titled_spokesman_is_still_she(nlp):
+    # "spokesman" is used of women too: the first name decides, and "she" finds her
+    text = ("Group\nPeter Dale said the group was independent. Campaign spokesman Laura Lindqvist confirmed "
+            "that it was created without help.\n“They are not affiliated with us,” she said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Laura Lindqvist", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_the_reporters_pronoun_outweighs_the_first_name_table(nlp):
+    # "Jesse" is mostly a man's name, but "She said" right after her makes this Jesse a woman
+    text = ("Schools\nAna Ruiz backs the cap on new schools.\n"
+            "Jesse Ward approaches it more calmly. She said the money should go to classrooms.\n"
+            "“They are trying to defeat opportunity for kids,” she said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Jesse Ward", "pronoun") == (mention.speaker, mention.method)
+
+
+@pytest.mark.parametrize("last", [
+    "She then praised the plan: “It is like calling anyone but the plumber to fix a leak.”",
+    "She added that the plan was sound. “It is like calling anyone but the plumber to fix a leak.”",
+])
+def test_pronoun_subject_opening_a_paragraph_continues_the_previous_speaker(nlp, last):
+    # Park's long quote names Stone often; "She" opening the next paragraph is still Park
+    text = ("Vote\nMaria Stone spoke in the city on Monday.\n"
+            "“People assume I am part of the system, but I will make changes,” Stone said.\n"
+            "Linda Park, a nurse, came to hear her. “I am frustrated,” Park said. “I am the middle class. "
+            "The middle class is shrinking. We work hard. We pay our taxes. Nobody listens. Stone does, "
+            "and Stone will fix it.”\n" + last)
+    assert "Linda Park" == quotes_of(nlp, text)[-1].speaker

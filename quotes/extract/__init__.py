@@ -24,11 +24,16 @@ The work runs in four steps, each a module of this package (word lists in :mod:`
    Salience counts names, quote speakers, definite role subjects of any sentence
    ("The minister added that …" is the person given that role) and unnamed people
    introduced as subjects ("A farmer, who asked not to be named, said …"), who take
-   a following pronoun for nobody.  A pronoun prefers a candidate of its known gender
-   over one of unknown gender at similar salience; a known mismatch is excluded.  A
-   surname two people share goes to the one named nearest, or of the pronoun's gender.
+   a following pronoun for nobody; "Roe, who said …" is a subject mention of Roe.  Gender
+   comes from honorifics, gendered nouns, the article's own pronouns and, failing those
+   (or over a "-man" title: "spokesman Laura Roe"), the first name's usual gender (the
+   nomquamgender table).  A pronoun prefers a candidate of its known gender over one of
+   unknown gender at similar salience; a known mismatch is excluded, except a main-clause
+   subject whose gender only the name table gave ("Jesse Roe … She said").  A surname two
+   people share goes to the one named nearest, or of the pronoun's gender.
    The reporter's own "he"/"she" subjects are resolved in reading order and count as
-   mentions (a sentence-opening one continues the paragraph's previous main subject).  A
+   mentions (a sentence-opening one continues the paragraph's previous main subject, or the
+   previous paragraph's when it opens one; "…, noting that he …" is the noting subject).  A
    pronoun attributing a quote first takes the latest main-clause subject or quote speaker of
    its paragraph (then any subject; in a quote-only paragraph, the previous paragraph's main
    subject or speaker), and a reply ("she replied") never the one who asked; with nobody

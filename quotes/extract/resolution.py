@@ -8,14 +8,20 @@ recently, :class:`Resolver` applies names, pronouns and roles.
 from __future__ import annotations
 
 import bisect
+import functools
+import importlib.util
+import re
+import unicodedata
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    HONORIFICS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, HONORIFICS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
-    SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, VAGUE_ROLE_MODIFIERS,
+    SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, UNMARKED_MAN_TITLES,
+    VAGUE_ROLE_MODIFIERS,
 )
 from .names import (
     _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
@@ -23,6 +29,54 @@ from .names import (
 )
 from .people import PeopleIndex, _PersonRecord
 from .attribution import _doc_text, _inside, _is_cue, _mention_span
+
+
+# One entry of the name table: "name": [sources, count, p(female), ...]
+_NAME_ENTRY = re.compile(rb'"([a-z]+)": \[\d+, (\d+), ([0-9.]+)')
+
+
+@functools.cache
+def _first_name_genders() -> dict[str, str]:
+    """First name (lower case, no accents) -> "m"/"f", for names most bearers of one gender carry.
+
+    Read once per process from the nomquamgender package's table (MIT licence; a JSON object
+    name -> [sources, count, p(female), ...]).  Its data file is read directly: importing the
+    package would import pandas for nothing.  Its entries are picked out of the bytes with a
+    pattern rather than ``json.load``, which builds the whole 720,000-name object: measured in a
+    process that imported this module (96 MB), json.load peaks at 345 MB and keeps 293 MB; the
+    pattern peaks at 123 MB and keeps 101 MB, in 0.3-0.6 s, for the 47,000 names kept.  Only plain
+    a-z names are kept: the lookup strips accents.
+    """
+    spec = importlib.util.find_spec("nomquamgender")
+    if spec is None or not spec.submodule_search_locations:
+        return {}  # the table is an aid to gender agreement: without it, genders come from the text alone
+    data = (Path(next(iter(spec.submodule_search_locations))) / "name_data.json").read_bytes()
+    genders = {}
+    for entry in _NAME_ENTRY.finditer(data):
+        name, count, female = entry.groups()
+        if int(count) < FIRST_NAME_MIN_COUNT:
+            continue
+        if float(female) >= FIRST_NAME_GENDER_SHARE:
+            genders[name.decode()] = "f"
+        elif float(female) <= 1 - FIRST_NAME_GENDER_SHARE:
+            genders[name.decode()] = "m"
+    return genders
+
+
+def first_name_gender(first: str) -> str | None:
+    """The gender most bearers of a first name have ("Hillary" -> "f"), or None when it is shared or unknown."""
+    if len(first) < 2:
+        return None  # an initial
+    key = unicodedata.normalize("NFKD", first.lower())
+    return _first_name_genders().get("".join(c for c in key if not unicodedata.combining(c)))
+
+
+def _gender_from_man_title(record: _PersonRecord) -> bool:
+    """True when only a "-man" title ("spokesman Hope Roe") can have given a person's gender: no
+    courtesy title ("Ms.", "Mr.") among the ways the article names them."""
+    words = {_norm(w) for alias in record.aliases for w in alias.split()}
+    return bool(words & UNMARKED_MAN_TITLES) and not any(HONORIFICS.get(w) for w in words - UNMARKED_MAN_TITLES)
+
 
 class Salience:
     """Who one article has mentioned before a token, and how prominently.
@@ -42,6 +96,8 @@ class Salience:
         self.anonymous: list[tuple[int, int, str | None]] = []
         # The reporter's "he"/"she" subjects once resolved: (token index, person, weight).
         self.pronoun_mentions: list[tuple[int, int, float]] = []
+        # People whose gender only the first-name table gave (see Resolver).
+        self.guessed_gender: set[int] = set()
 
     def scores(self, before: int, gender: str | None = None,
                   allowed: set[int] | None = None) -> list[tuple[float, int]]:
@@ -128,13 +184,17 @@ class Salience:
             return i < before and self.doc[i].idx >= paragraph_start and not _inside(self.doc[i], self.quote_spans)
 
         # (token index, person, main clause, gender known for this mention)
-        events = [(i, p, self._is_main_subject(i), known_gender(p))
+        events = [(i, self._bearer(i, p, gender), self._is_main_subject(i), known_gender(self._bearer(i, p, gender)))
                   for i, p, w in self.people.occurrences if w == SALIENCE_SUBJECT and in_window(i)]
         events += [(i, p, self._is_main_subject(i), PERSONAL_PRONOUNS.get(self.doc[i].lower_) or
                     POSSESSIVE_PRONOUNS.get(self.doc[i].lower_)) for i, p, _ in self.pronoun_mentions if in_window(i)]
         events += [(i, p, self._is_main_subject(i), g) for i, p, g in self.anonymous if in_window(i)]
         events += [(i, p, True, known_gender(p)) for i, p in self.speakers
                    if i < before and self.doc[i].idx >= paragraph_start]
+        # A main-clause subject whose gender only its first name suggested ("Marty Roe … She said"):
+        # the reporter's continuing pronoun is better evidence than the name table.
+        events = [(i, p, main, None if main and p in self.guessed_gender and g != gender else g)
+                  for i, p, main, g in events]
         events = [e for e in events if not (gender and e[3] and e[3] != gender) and (e[2] or not main_only)]
         if replying:  # "Pell asked what she had received. “None,” she replied.": the asker does not reply
             events = [e for e in events if self._subject_verb(e[0]).lemma_.lower() not in QUESTION_CUES]
@@ -146,6 +206,18 @@ class Salience:
             if found is not None:
                 return found[1]
         return None
+
+    def _bearer(self, i: int, person: int, gender: str | None) -> int:
+        """Of the people a main-clause subject surname at token ``i`` may name (Betsy and Tom Roe: "Roe
+        said …"), the one whose known gender is the pronoun's, when the person it was taken for has the other."""
+        if not gender or i not in self.people.alternatives or self.people.records[person].gender in (None, gender) \
+                or not self._is_main_subject(i):
+            return person  # an embedded subject is no centre: it keeps the person it was taken for
+        return next((p for p in self.people.alternatives[i] if self.people.records[p].gender == gender), person)
+
+    def opens_paragraph(self, i: int) -> bool:
+        """True when token ``i`` is the first of its paragraph."""
+        return self._paragraph_start(i, 0) == self.doc[i].idx
 
     def _paragraph_start(self, before: int, paragraphs_back: int) -> int:
         """Character offset where the paragraph ``paragraphs_back`` before that of token ``before`` starts."""
@@ -221,7 +293,11 @@ class Pronouns:
         clause = pronoun.head
         if clause.dep_ != "ccomp" or not _is_cue(clause.head) or clause.head.lemma_.lower() in ("ask", "wonder"):
             return None
-        subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        cue = clause.head
+        subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj"):
+            # "Roe praised them, noting that she had …": a participle's subject is its verb's.
+            subject = next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.i > pronoun.i:
             return None
         inside = {t.i for t in subject.subtree}
@@ -243,8 +319,9 @@ class Pronouns:
         local = None
         if local_before is not None:
             local = self.salience.paragraph_subject(local_before, gender, main_only, replying=replying)
-            if local is None and not main_only:
-                # A quote-only paragraph: the previous paragraph's main subject or speaker.
+            if local is None and (not main_only or self.salience.opens_paragraph(local_before)):
+                # A quote-only paragraph, or a pronoun subject opening one ("She went on: …"):
+                # the previous paragraph's main subject or speaker.
                 local = self.salience.paragraph_subject(local_before, gender, True, paragraphs_back=1,
                                                         replying=replying)
         if local is not None:
@@ -287,9 +364,21 @@ class Resolver:
         self.doc = doc
         self.people = people
         self.quote_spans = quote_spans or []
+        guessed = set()
+        for person, record in enumerate(people.records):
+            # The first name's usual gender, unless the article's own words (an honorific, a
+            # noun in apposition) said otherwise: it keeps "she" off a Donald, and keeps a wrong
+            # guess from pronouns ("… after he suggested") from sticking to a Hillary.
+            if record.first and (record.gender is None or _gender_from_man_title(record)):
+                by_name = first_name_gender(record.first)
+                if by_name:
+                    record.gender = by_name
+                    guessed.add(person)
         self.salience = Salience(doc, people, self.quote_spans)
+        self.salience.guessed_gender = guessed
         self.pronouns = Pronouns(self.salience)
         self._add_role_subjects()
+        self._add_relative_reporters()
         # Collected only now: finding the role subjects' people resolves no pronoun subject.
         self.pronouns.collect_subjects()
 
@@ -325,6 +414,25 @@ class Resolver:
             if mention[0].lower_ != "the":
                 continue  # "his son"
             person = self._by_role(token, [t for t in mention if not t.is_punct], token.i)
+            if person is not None:
+                self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                added = True
+        if added:
+            self.people.occurrences.sort()
+
+    def _add_relative_reporters(self) -> None:
+        """"Sen. Ana Roe, who said none of it was true": the relative pronoun subject of a cue verb is
+        a subject mention of the person it refers to (she reports, so she is the one a quote after continues)."""
+        by_token = {i: p for i, p, _ in self.people.occurrences}
+        added = False
+        for token in self.doc:
+            if token.lower_ not in ("who", "that") or token.dep_ != "nsubj" or token.head.dep_ != "relcl" or \
+                    not _is_cue(token.head) or _inside(token, self.quote_spans):
+                continue
+            antecedent = token.head.head
+            person = by_token.get(antecedent.i)
+            if person is None and antecedent.dep_ == "appos":  # "Roe, the ranking Democrat, who said"
+                person = by_token.get(antecedent.head.i)
             if person is not None:
                 self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
                 added = True
