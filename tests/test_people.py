@@ -257,3 +257,34 @@ def test_how_someone_looked_is_no_alias(nlp):
     text = ("Vigil\nDana Roe, the mayor, lit the first candle.\n"
             "“We will not forget them,” a visibly emotional Ms. Roe said.")
     assert [Person("Dana Roe", ["Ms. Roe"], ["mayor"])] == nlp(text)._.people
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plural descriptor NER leaves outside the name
+    ("Gala night\nCelebrities Julianne Marsh, Kerry Dunn and Amy Lowe attended. "
+     "Marsh thanked the hosts for “a wonderful night.”\n", "Julianne Marsh"),
+    # an office of two capitalised words, the descriptor second ("Political Editor", "Managing Editor")
+    ("Press\nWashington Political Editor Matthew Hale asked a question. “Can you explain that?” Hale asked.\n",
+     "Matthew Hale"),
+    ("Fox\nThe network's Washington Managing Editor Bill Sammerton expressed frustration. "
+     "“We are disappointed,” Sammerton said.\n", "Bill Sammerton"),
+    ("Guns\n“He voted twice to protect dealers,” New York City Public Advocate Trish Jameson said.\n",
+     "Trish Jameson"),
+    # a word for people by wealth or occupation at a sentence start, where NER takes it into the name
+    ("Rally\nBillionaire Donald Hart praised the crowd on Monday. “I am very disappointed,” Hart said.\n",
+     "Donald Hart"),
+    ("Awards\n“Great,” she said.\nActress Amanda Stenholm was also honored. “My work speaks,” Stenholm said.\n",
+     "Amanda Stenholm"),
+    # a noun that only names people, inside what NER calls an organisation
+    ("Awards\nThe show was founded by DJ Beverly Stone. “I started this because I love us,” Stone said.\n",
+     "Beverly Stone"),
+])
+def test_descriptor_of_occupation_or_standing_before_a_name_is_not_part_of_it(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_title_inside_an_entity_before_a_first_name_and_surname_is_a_person(nlp):
+    # NER makes "Phoenix Mayor Greg Stanford" one WORK_OF_ART; unlike "General Motors", a first name
+    # and surname follow the title, so the title does not make the whole a thing.
+    text = "Poll\n\"Voters waited five hours,\" Phoenix Mayor Greg Stanford wrote in a letter to Attorney General Lynch.\n"
+    assert [("Voters waited five hours,", "Greg Stanford")] == pairs(nlp, text)

@@ -220,6 +220,11 @@ PERSON_NOUNS = {
     "candidate": None, "incumbent": None, "patient": None, "survivor": None, "official": None,
     "analyst": None, "expert": None, "pilot": None, "diplomat": None, "athlete": None, "academic": None,
     "chef": None, "barista": None, "priest": None, "nun": "f", "monk": "m", "tourist": None, "pupil": None,
+    # People by wealth or fame, and the feminine -ess nouns for people by occupation (no role ending
+    # catches them, and "-ess" alone would take "business", "address"): "Billionaire Ana Roe".
+    "billionaire": None, "millionaire": None, "celebrity": None, "dj": None, "actress": "f",
+    "waitress": "f", "hostess": "f", "heiress": "f", "songstress": "f", "seamstress": "f",
+    "stewardess": "f", "duchess": "f", "countess": "f", "empress": "f",
 }
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
 # Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".
@@ -253,6 +258,10 @@ NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "E
 
 # Endings of nouns for people by what they do: "banker", "analyst", "historian", "chairman".
 ROLE_NOUN_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
+# ... of which these end no first name, so a sentence-initial capitalised word with one is a
+# descriptor even when NER takes it into the name ("Fisherman Tobias Renner", "Filmmaker Ana
+# Roe"); -er/-or/-ian would take Walter, Victor, Julian.
+DESCRIPTOR_ONLY_ENDINGS = ("ist", "man", "woman", "person", "eer", "maker")
 # ... and common nouns with those endings that name things ("the letter said").
 NOT_ROLE_NOUNS = frozenset("""
     letter paper order number power matter center filter border river water tower computer register

@@ -339,8 +339,11 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if not name_words or not name[-1].text[:1].isupper():
             continue
         label = name[-1].ent_type_
-        if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O":
-            continue  # "General Motors", "Justice Department": the title word belongs to the name of a thing
+        if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O" \
+                and len(name_words) < 2:
+            # "General Motors", "Justice Department": the title word belongs to the name of a thing; not
+            # before a first name and surname ("Harbor City Mayor Ana Roe", all one entity to NER).
+            continue
         has_title = any(_is_title(t) for t in title)
         # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
         person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
