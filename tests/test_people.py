@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.extract import Person
+from quotes.extract import PeopleIndex, Person
 
 from .conftest import pairs, quotes_of
 
@@ -288,3 +288,37 @@ def test_title_inside_an_entity_before_a_first_name_and_surname_is_a_person(nlp)
     # and surname follow the title, so the title does not make the whole a thing.
     text = "Poll\n\"Voters waited five hours,\" Phoenix Mayor Greg Stanford wrote in a letter to Attorney General Lynch.\n"
     assert [("Voters waited five hours,", "Greg Stanford")] == pairs(nlp, text)
+
+
+def test_a_surname_alone_is_not_a_relative_named_by_first_name_only(nlp):
+    # "Bennet’s sister Gale" makes Gale Bennet, but the article calls her Gale: "Bennet" is Jim.
+    text = ("Friends\n“We are friends,” Jim Bennet, 57, told a voter.\n"
+            "Bennet’s younger sister went to school with her daughters, where Bennet’s sister Gale was "
+            "crowned the queen.\n“We’re Dover people,” Bennet said.\n")
+    assert ["Jim Bennet", "Jim Bennet"] == [s for _, s in pairs(nlp, text)]
+
+
+def test_people_sharing_a_surname_are_told_apart_by_first_name_and_honorific():
+    index = PeopleIndex()
+    trayvon = index.add(["Trayvon", "Marsh"], "Trayvon Marsh")
+    tracy = index.add(["Tracy", "Marsh"], "Tracy Marsh")
+    hillary = index.add(["Hillary", "Clinton"], "Mrs. Clinton", gender="f")
+    bill = index.add(["Bill", "Clinton"], "Mr. Clinton", gender="m")
+    assert [tracy] == index.find_all(["Tracy", "Marsh"])  # not Trayvon, though both start with T
+    assert [trayvon] == index.find_all(["Trayvon", "Marsh"])
+    assert [hillary] == index.find_all(["Mrs.", "Clinton"])
+    assert [bill] == index.find_all(["Mr.", "Clinton"])
+    assert [bill, hillary] == index.find_all(["Clinton"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the person after a possessive outlet: whose they are is not part of their name
+    ("Debate\nThe senator spoke for an hour. “It will annoy his critics,” the Harbor Review’s Noah Rothwell "
+     "tweeted.\n", "Noah Rothwell"),
+    ("Debate\n“It was a long night,” Commentary’s Noah Rothwell wrote on Tuesday.\n", "Noah Rothwell"),
+    # a two-word surname the tagger calls a plural ("Plaats": NNPS) is still the person's name
+    ("Iowa\nBob Vander Plaats, a leader of evangelicals, endorsed the senator. “We have been praying for "
+     "unity,” Mr. Vander Plaats said.\n", "Bob Vander Plaats"),
+])
+def test_speaker_phrase_around_a_known_name_finds_the_person(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker

@@ -160,6 +160,8 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         if _is_title(token) or token.lower_ in ("of", "the") or (
                 token.text[:1].islower() and token.is_alpha and token.lower_ not in NAME_PARTICLES):
             last_title = index  # a lowercase word is never inside a name: "Dunmore goalkeeper Aaron Fitch"
+        elif token.text in ("’s", "'s") and index > 0:
+            last_title = index  # whose the person is: "the Harbor Post’s Lena Ortiz" names Lena Ortiz
     title, name = run[:last_title + 1], run[last_title + 1:]
     while name and name[-1].text in ("’s", "'s", "’", "'"):
         name = name[:-1]

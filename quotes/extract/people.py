@@ -31,6 +31,9 @@ class _PersonRecord:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
+    # The surname was never printed with this person's name, only taken from a relative's
+    # ("Roe’s sister, Gale," -> Gale Roe): the article calls them by first name, not "Roe".
+    surname_inferred: bool = False
 
     @property
     def surname(self) -> str:
@@ -141,7 +144,9 @@ class PeopleIndex:
         More than one when people share a surname and only the surname is printed.
         """
         words = [w for w in words if w not in ("’s", "'s") and w[:1].isalpha()]
+        gender = None
         while len(words) > 1 and _norm(words[0]) in TITLE_WORDS:
+            gender = gender or HONORIFICS.get(_norm(words[0]))
             words = words[1:]  # "Gen. Raman" -> "Raman"; a lone "King" stays a surname
         if not words:
             return []
@@ -157,6 +162,21 @@ class PeopleIndex:
         if not found:
             by_tail = self._by_name_tail(words)
             return [by_tail] if by_tail is not None else []
+        return self._narrow(found, first, gender)
+
+    def _narrow(self, found: list[int], first: str | None, gender: str | None) -> list[int]:
+        """Of people sharing a surname, those the printed name fits best (all when none fits better):
+        the same first name ("Tracy Roe", not Trayvon Roe, though both start with T), the gender of
+        an honorific ("Mrs. Roe"), and for a surname alone someone printed with it (not a relative
+        the article calls by first name only)."""
+        if len(found) < 2:
+            return found
+        narrowed = [i for i in found if self.records[i].first == first] if first and len(first) > 1 else []
+        found = narrowed or found
+        if gender:
+            found = [i for i in found if self.records[i].gender in (None, gender)] or found
+        if not first:
+            found = [i for i in found if not self.records[i].surname_inferred] or found
         return found
 
     def people(self) -> list[Person]:
@@ -367,7 +387,10 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if _in_spans(token.idx, quoted) and index.find(name_words[-1:]) is not None and (
                 title or (len(name_words) > 1 and index.find(name_words) is None)):
             continue  # "a sign that read “Queen Roe”" after Ana Roe: a slogan, not another Roe nor her title
+        known = len(index.records)
         person = index.add(name_words, _phrase(run), role, gender)
+        if family_name and person == known:
+            index.records[person].surname_inferred = True
         index.records[person].add_role(_appositive_role(name[-1]))
         before = doc[run[0].i - 1] if run[0].i > 0 else None
         if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and \
