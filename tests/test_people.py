@@ -322,3 +322,9 @@ def test_people_sharing_a_surname_are_told_apart_by_first_name_and_honorific():
 ])
 def test_speaker_phrase_around_a_known_name_finds_the_person(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_a_first_name_that_is_also_a_word_of_another_class_is_part_of_the_name(nlp):
+    # "Will" tagged a modal verb, inside the PERSON entity NER gives "Will Dorran"
+    text = "Debt\n\"It's a pretty expensive model,\" said Will Dorran, a professor of education at Harbor University.\n"
+    assert ["Will Dorran"] == [p.name for p in nlp(text)._.people]

@@ -55,6 +55,8 @@ def _is_name_token(token: Token) -> bool:
         return False
     if token.pos_ == "PROPN" or (len(text) == 2 and text[1] == "."):
         return True  # a proper noun or a middle initial "T."
+    if text.isalpha() and token.ent_type_ == "PERSON" and token.dep_ == "compound":
+        return True  # a first name that is also a word of another class: "Will Dorran" (Will: MD)
     return text.isalpha() and token.tag_ in ("NNP", "NNPS")
 
 
