@@ -398,12 +398,16 @@ def _smart_case(word: str) -> str:
     return "-".join("'".join(cap(p) for p in part.split("'")) for part in word.split("-"))
 
 
-def _display(forms: Iterable[str]) -> str:
-    """The most printed well-cased form (ties: alphabetical); else the most printed, recased."""
+def _display(forms: Iterable[str], formal_first: bool = False) -> str:
+    """The most printed well-cased form (ties: alphabetical); else the most printed, recased.
+
+    With ``formal_first`` (first names), a tie goes to the formal name both forms stand for
+    ("Robert" over "Bob"), not to the alphabet.
+    """
     counts = Counter(forms)
     good = {f: n for f, n in counts.items() if all(_well_cased(w) for w in f.split())}
     pool = good or counts
-    best = min(pool, key=lambda f: (-pool[f], f))
+    best = min(pool, key=lambda f: (-pool[f], formal_first and _fold(f) in NICKNAMES, f))
     return " ".join(_smart_case(w) for w in best.split())
 
 
@@ -750,7 +754,7 @@ def _canonical_name(forms: list[NameParts], keep_middle_initial: bool = False) -
     if not full and all(f.first for f in forms):  # unresolved "M. Esper" keeps its initial
         words.append(_display(f.first for f in forms))
     if full:
-        words.append(_display(f.first for f in full))
+        words.append(_display((f.first for f in full), formal_first=True))
         if keep_middle_initial:
             with_middle = [f for f in full if f.middles]
             if with_middle:
