@@ -309,6 +309,10 @@ def test_people_sharing_a_surname_are_told_apart_by_first_name_and_honorific():
     assert [hillary] == index.find_all(["Mrs.", "Clinton"])
     assert [bill] == index.find_all(["Mr.", "Clinton"])
     assert [bill, hillary] == index.find_all(["Clinton"])
+    ivy = index.add(["Ivy", "Hart"], "Ivy Hart")  # gender unknown
+    don = index.add(["Don", "Hart"], "Mr. Hart", gender="m")
+    assert [don] == index.find_all(["Mr.", "Hart"])  # a known gender that agrees beats an unknown one
+    assert [ivy] == index.find_all(["Ms.", "Hart"])
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -328,3 +332,17 @@ def test_a_first_name_that_is_also_a_word_of_another_class_is_part_of_the_name(n
     # "Will" tagged a modal verb, inside the PERSON entity NER gives "Will Dorran"
     text = "Debt\n\"It's a pretty expensive model,\" said Will Dorran, a professor of education at Harbor University.\n"
     assert ["Will Dorran"] == [p.name for p in nlp(text)._.people]
+
+
+def test_a_full_name_with_no_entity_label_is_a_person_when_its_surname_alone_speaks(nlp):
+    # NER labels "Kendal Unruh" nothing and the later "Unruh" an organisation.
+    text = ("Rules\nThe plan was drafted by Marcus Bell, a party adviser, and Colorado’s Kendal Unruh, a delegate "
+            "serving on the rules committee.\n\"We have the votes,\" said Unruh.\n")
+    assert [("We have the votes,", "Kendal Unruh")] == pairs(nlp, text)
+
+
+def test_a_titled_person_whose_surname_is_an_organisation_word(nlp):
+    text = ("Casinos\n\"At this point, I don't think there is bad publicity,\" Atlantic City Mayor Don Guardian said "
+            "in a telephone interview.\nGuardian said he understood why visitors stayed away. \"The Taj is having "
+            "difficult times,\" Guardian said.\n")
+    assert ["Don Guardian", "Don Guardian"] == [s for _, s in pairs(nlp, text)]

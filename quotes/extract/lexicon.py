@@ -172,14 +172,14 @@ TITLE_WORDS = frozenset("""
     spokesman spokeswoman spokesperson deputy assistant acting former lord lady baron gunnery
     marshal envoy councillor councilman councilwoman congressman congresswoman lawmaker manager
     head leader executive founder chairperson supt insp det pm boss cllr constable sheriff alderman
-    trooper magistrate headteacher headmaster headmistress pastor cr registrar
+    trooper magistrate headteacher headmaster headmistress pastor cr registrar mister
 """.split())
 # Honorifics carry gender but are not roles.
-HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
+HONORIFICS = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
               "dame": "f", "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
               "princess": "f", "congressman": "m", "congresswoman": "f", "chairwoman": "f",
               "spokeswoman": "f", "spokesman": "m", "councilwoman": "f", "councilman": "m"}
-NOT_ROLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "former", "acting"})
+NOT_ROLES = frozenset({"mr", "mister", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "former", "acting"})
 ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "representative",
                  "gov": "governor", "lt": "lieutenant", "col": "colonel", "capt": "captain",
                  "sgt": "sergeant", "maj": "major", "prof": "professor", "cmdr": "commander",
@@ -243,7 +243,7 @@ ORG_WORDS = frozenset("""
     bridge hotel stadium gazette herald tribune telegraph chronicle guardian cross motors airline airways
     systems technologies industries holdings partners labs laboratories pharmaceuticals energy
     foods insurance capital ventures studios records trust charity society clinic church mosque
-    temple ministries brands group
+    temple ministries brands group team
 """.split())
 # Dependency labels of words that are never part of a name, however capitalised or tagged: a
 # sentence-opening "Though Kaine has …" (mark), "Then Roe said" (advmod), "And", "The".

@@ -173,8 +173,9 @@ class PeopleIndex:
             return found
         narrowed = [i for i in found if self.records[i].first == first] if first and len(first) > 1 else []
         found = narrowed or found
-        if gender:
-            found = [i for i in found if self.records[i].gender in (None, gender)] or found
+        if gender:  # a known gender that agrees, else one not known
+            found = [i for i in found if self.records[i].gender == gender] or \
+                [i for i in found if self.records[i].gender is None] or found
         if not first:
             found = [i for i in found if not self.records[i].surname_inferred] or found
         return found
@@ -204,10 +205,11 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
     family_names.update(_surname_key(t.text) for t in capitalised if _has_age_apposition(t))
     # ... and of names whose last word alone is the subject of a cue verb elsewhere: "striker Amara
     # Diallo" (ORG) with "“…,” Diallo said." (an organisation goes by its first word, never its last).
-    family_names.update(_surname_key(t.text) for t in capitalised
-                        if t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_VERBS and _is_name_token(t) and
-                        not (t.i > 0 and _is_name_token(doc[t.i - 1])) and
-                        not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1])))
+    speaking_surnames = {_surname_key(t.text) for t in capitalised
+                         if t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_VERBS and _is_name_token(t) and
+                         not (t.i > 0 and _is_name_token(doc[t.i - 1])) and
+                         not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1]))}
+    family_names.update(speaking_surnames)
     for token in capitalised:
         if token.idx < body_start:
             continue
@@ -238,6 +240,12 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 not any(c.dep_ == "det" for c in token.children) and \
                 len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
             # "Agnes MacLeod" (ORG) beside "Donald MacLeod", with "MacLeod, 83,", or followed by "she says"
+            heads.add(token.i)
+        elif token.ent_type_ == "" and _surname_key(token.text) in speaking_surnames and \
+                not any(c.dep_ == "det" for c in token.children) and \
+                len(name := _split_title(_name_run(token))[1]) >= 2 and all(t.ent_type_ == "" for t in name) and \
+                not _looks_like_org(_words(name)):
+            # No label at all: "… and Kendal Unruh, a delegate," with "said Unruh" later
             heads.add(token.i)
         elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
                  for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
@@ -372,7 +380,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             continue  # "R-Texas" after a senator's name
         if all(w.isupper() and len(w) <= 4 for w in name_words):
             continue  # an acronym ("PM", "FBI"), not a name
-        if _looks_like_org(name_words) or (label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
+        # A surname that is also an organisation word ("Mayor Don Guardian", "Sen. Frank Church"): a
+        # title before a first name and surname that NER calls one person says person.
+        titled_person = has_title and _is_title(title[-1]) and len(name) == 2 and \
+            all(t.ent_type_ == "PERSON" for t in name) and not _looks_like_org(name_words[:-1])
+        if (_looks_like_org(name_words) and not titled_person) or (
+                label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                                            and not person_apposition):
             continue
         if len(name_words) == 1 and not has_title and _norm(name_words[0]) in org_short_names:
