@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.extract import PeopleIndex, Person
+from quotes.extract.people import find_people
 
 from .conftest import pairs, quotes_of
 
@@ -346,3 +347,18 @@ def test_a_titled_person_whose_surname_is_an_organisation_word(nlp):
             "in a telephone interview.\nGuardian said he understood why visitors stayed away. \"The Taj is having "
             "difficult times,\" Guardian said.\n")
     assert ["Don Guardian", "Don Guardian"] == [s for _, s in pairs(nlp, text)]
+
+
+def test_a_surname_with_an_elided_prefix_is_a_name_though_tagged_a_common_noun(nlp):
+    text = ("Tour\n“It may not be the most effective use of your time,” said Brett O’Donnell, chief strategist "
+            "for the campaign.\n“It’s taxing on resources,” O’Donnell said.\n")
+    assert ["Brett O’Donnell", "Brett O’Donnell"] == [s for _, s in pairs(nlp, text)]
+
+
+def test_a_lone_surname_the_tagger_calls_a_common_noun_still_speaks_for_the_full_name(nlp):
+    text = ("Interview\nIn an interview with Fox News’ Sean Cassity on Monday night, the candidate responded.\n"
+            "“They said it’s negotiable on the wall,” Cassity said in reference to the plan.\n")
+    doc = nlp(text)
+    speaking = next(t for t in doc if t.text == "Cassity" and t.dep_ == "nsubj")
+    speaking.tag_, speaking.pos_ = "NN", "NOUN"  # as the tagger prints some surnames ending in -ity
+    assert "Sean Cassity" in [record.name for record in find_people(doc).records]

@@ -24,6 +24,10 @@ from .lexicon import (
 _OCCUPATION_TITLES = frozenset(_NAMEPARSER.titles)
 
 
+# A surname with an elided prefix ("O’", "D’", "L’") before a capital: no common noun looks like it.
+_ELIDED_PREFIX_NAME = re.compile(r"[A-Z][’'][A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
 @functools.lru_cache(maxsize=8192)
 def _norm(word: str) -> str:
     """'Gen.' -> 'gen', 'Varga’s' -> 'varga'."""
@@ -57,6 +61,9 @@ def _is_name_token(token: Token) -> bool:
         return True  # a proper noun or a middle initial "T."
     if text.isalpha() and token.ent_type_ == "PERSON" and token.dep_ == "compound":
         return True  # a first name that is also a word of another class: "Will Dorran" (Will: MD)
+    if _ELIDED_PREFIX_NAME.fullmatch(text):
+        return True  # "O’Donnell", "D’Souza": the tagger often calls them common nouns
+
     return text.isalpha() and token.tag_ in ("NNP", "NNPS")
 
 

@@ -205,8 +205,10 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
     family_names.update(_surname_key(t.text) for t in capitalised if _has_age_apposition(t))
     # ... and of names whose last word alone is the subject of a cue verb elsewhere: "striker Amara
     # Diallo" (ORG) with "“…,” Diallo said." (an organisation goes by its first word, never its last).
+    # (a capitalised common noun inside a sentence too: the tagger calls some surnames NN, "Hannity said")
     speaking_surnames = {_surname_key(t.text) for t in capitalised
-                         if t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_VERBS and _is_name_token(t) and
+                         if t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_VERBS and (
+                             _is_name_token(t) or (t.tag_ == "NN" and t.is_alpha and not t.is_sent_start)) and
                          not (t.i > 0 and _is_name_token(doc[t.i - 1])) and
                          not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1]))}
     family_names.update(speaking_surnames)
