@@ -321,6 +321,8 @@ def test_people_sharing_a_surname_are_told_apart_by_first_name_and_honorific():
     ("Debate\nThe senator spoke for an hour. “It will annoy his critics,” the Harbor Review’s Noah Rothwell "
      "tweeted.\n", "Noah Rothwell"),
     ("Debate\n“It was a long night,” Commentary’s Noah Rothwell wrote on Tuesday.\n", "Noah Rothwell"),
+    # ... with a straight apostrophe, and NER calling the whole a title of a work
+    ("Polls\n“What stuns me is how little the field has changed,” Twitter's Adam Sharpe said.\n", "Adam Sharpe"),
     # a two-word surname the tagger calls a plural ("Plaats": NNPS) is still the person's name
     ("Iowa\nBob Vander Plaats, a leader of evangelicals, endorsed the senator. “We have been praying for "
      "unity,” Mr. Vander Plaats said.\n", "Bob Vander Plaats"),
@@ -362,3 +364,20 @@ def test_a_lone_surname_the_tagger_calls_a_common_noun_still_speaks_for_the_full
     speaking = next(t for t in doc if t.text == "Cassity" and t.dep_ == "nsubj")
     speaking.tag_, speaking.pos_ = "NN", "NOUN"  # as the tagger prints some surnames ending in -ity
     assert "Sean Cassity" in [record.name for record in find_people(doc).records]
+
+
+def test_a_surname_that_is_also_a_plural_noun_after_a_first_name_speaks(nlp):
+    text = "Delegates\nThe rules fight is not over.\nM. Dane Waters predicted that delegates would “take this fight to the floor.”\n"
+    doc = nlp(text)
+    surname = next(t for t in doc if t.text == "Waters")
+    surname.tag_, surname.pos_ = "NNS", "NOUN"  # as the tagger prints it in some sentences
+    assert ["M. Dane Waters"] == [record.name for record in find_people(doc).records]
+
+
+def test_a_full_name_ner_calls_a_title_of_a_work_is_a_person_when_it_speaks(nlp):
+    text = "Polls\n“What stuns me is how little the field has changed,” Twitter's Adam Sharpe said.\n"
+    doc = nlp(text)
+    start = text.index("Twitter")
+    work = doc.char_span(start, text.index(" said"), label="WORK_OF_ART")  # as NER labels it in some sentences
+    doc.ents = [e for e in doc.ents if e.end <= work.start or e.start >= work.end] + [work]
+    assert ["Adam Sharpe"] == [record.name for record in find_people(doc).records]

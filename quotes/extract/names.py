@@ -14,7 +14,7 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, FAMILY_NOUNS, FUNCTION_DEPS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, FAMILY_NOUNS, FUNCTION_DEPS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
     NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 
@@ -63,6 +63,10 @@ def _is_name_token(token: Token) -> bool:
         return True  # a first name that is also a word of another class: "Will Dorran" (Will: MD)
     if _ELIDED_PREFIX_NAME.fullmatch(text):
         return True  # "O’Donnell", "D’Souza": the tagger often calls them common nouns
+    if token.tag_ in ("NN", "NNS") and text.isalpha() and token.dep_ == "nsubj" and \
+            token.head.lemma_.lower() in CUE_VERBS and token.i > 0 and not token.is_sent_start and \
+            token.doc[token.i - 1].text[:1].isupper() and _is_name_token(token.doc[token.i - 1]):
+        return True  # a surname that is also a common noun, after a first name: "M. Dane Waters predicted"
 
     return text.isalpha() and token.tag_ in ("NNP", "NNPS")
 

@@ -228,8 +228,10 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             continue  # not the last word of a name
         subject = token.dep_ in ("nsubj", "nsubjpass")
         if subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
-                token.ent_type_ == "ORG" and not any(c.dep_ == "det" for c in token.children))):
-            heads.add(token.i)  # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"
+                token.ent_type_ in ("ORG", "WORK_OF_ART") and not any(c.dep_ == "det" for c in token.children))):
+            # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"; so may a
+            # WORK_OF_ART ("Twitter's Adam Sharp said": NER takes the owner and the name for a title)
+            heads.add(token.i)
         elif subject and token.ent_type_ in ("", "PERSON") and len(_split_title(_name_run(token))[1]) >= 2:
             heads.add(token.i)
         elif subject and token.ent_type_ == "ORG" and _titled_full_name(token):
