@@ -381,3 +381,13 @@ def test_a_full_name_ner_calls_a_title_of_a_work_is_a_person_when_it_speaks(nlp)
     work = doc.char_span(start, text.index(" said"), label="WORK_OF_ART")  # as NER labels it in some sentences
     doc.ents = [e for e in doc.ents if e.end <= work.start or e.start >= work.end] + [work]
     assert ["Adam Sharpe"] == [record.name for record in find_people(doc).records]
+
+
+def test_a_full_name_ner_calls_a_nationality_is_a_person_when_it_speaks(nlp):
+    text = ("App\n“We don't allow spamming,” Rosette Pambrian, a spokeswoman for the app, said in an email.\n"
+            "“A New Harbor Democrat said it first,” a New Harbor Democrat said.\n")
+    doc = nlp(text)
+    start = text.index("Pambrian")
+    surname = doc.char_span(start, start + len("Pambrian"), label="NORP")  # as NER labels some surnames
+    doc.ents = [e for e in doc.ents if e.end <= surname.start or e.start >= surname.end] + [surname]
+    assert ["Rosette Pambrian"] == [record.name for record in find_people(doc).records]

@@ -232,6 +232,14 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"; so may a
             # WORK_OF_ART ("Twitter's Adam Sharp said": NER takes the owner and the name for a title)
             heads.add(token.i)
+        elif subject and token.head.lemma_.lower() in CUE_VERBS and token.ent_type_ == "NORP" and \
+                token.tag_ == "NNP" and not any(c.dep_ == "det" for c in token.children) and \
+                len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)) and \
+                all(t.ent_type_ in ("", "NORP") for t in name) and \
+                not (name[0].i > 0 and doc[name[0].i - 1].dep_ == "det"):
+            # "Rosette Pambakian said": a first name before it, so no nationality or party (but not
+            # "a New Hampshire Democrat said")
+            heads.add(token.i)
         elif subject and token.ent_type_ in ("", "PERSON") and len(_split_title(_name_run(token))[1]) >= 2:
             heads.add(token.i)
         elif subject and token.ent_type_ == "ORG" and _titled_full_name(token):
