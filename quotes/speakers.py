@@ -332,6 +332,10 @@ def parse_name(name: str) -> NameParts | None:
     given = name_words[:last_start]
     if not given:
         return NameParts(None, (), last, suffix, titles)
+    if len(given) > 1 and _is_initial(given[0]) and not _is_initial(given[1]):
+        # "M. Dane Waters", "F. Scott Fitzgerald": the initial and the name in use are the first name,
+        # a full name (never linked to "Maxine Waters" as a bare "M. Waters" would be)
+        given = [f"{given[0]} {given[1]}", *given[2:]]
     return NameParts(given[0], tuple(given[1:]), last, suffix, titles)
 
 
