@@ -22,7 +22,10 @@ How names merge (automatic):
   Pentagon", "officials", "Reuters", "Tehran") get no entry, even if they reach this module.
 
 The canonical name is first + last (+ suffix), without titles or middle initials, in the
-capitalisation most articles print (an all-caps headline form never wins over a normal one).
+capitalisation most articles print (an all-caps headline form never wins over a normal one). When as
+many articles print a nickname as its formal name ("Bob"/"Robert Menendez"), the formal name is shown.
+An initial before the first name in use is kept with it ("C. Boyden Gray"): such a name is a full name.
+A suffix is always shown: it tells a son from his father.
 
 The registry (optional YAML file named by the ``QUOTES_SPEAKER_REGISTRY`` setting) wins over
 all of that and is applied again on every run. Format (see
