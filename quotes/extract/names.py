@@ -61,7 +61,7 @@ def _is_name_token(token: Token) -> bool:
         return True  # a proper noun or a middle initial "T."
     if text.isalpha() and token.ent_type_ == "PERSON" and token.dep_ == "compound":
         return True  # a first name that is also a word of another class: "Will Dorran" (Will: MD)
-    if _ELIDED_PREFIX_NAME.fullmatch(text):
+    if len(text) > 3 and text[1] in "’'" and _ELIDED_PREFIX_NAME.fullmatch(text):
         return True  # "O’Donnell", "D’Souza": the tagger often calls them common nouns
     if token.tag_ in ("NN", "NNS") and text.isalpha() and token.dep_ == "nsubj" and \
             token.head.lemma_.lower() in CUE_VERBS and token.i > 0 and not token.is_sent_start and \
