@@ -22,7 +22,10 @@ How names merge (automatic):
   Pentagon", "officials", "Reuters", "Tehran") get no entry, even if they reach this module.
 
 The canonical name is first + last (+ suffix), without titles or middle initials, in the
-capitalisation most articles print (an all-caps headline form never wins over a normal one).
+capitalisation most articles print (an all-caps headline form never wins over a normal one). When as
+many articles print a nickname as its formal name ("Bob"/"Robert Menendez"), the formal name is shown.
+An initial before the first name in use is kept with it ("C. Boyden Gray"): such a name is a full name.
+A suffix is always shown: it tells a son from his father.
 
 The registry (optional YAML file named by the ``QUOTES_SPEAKER_REGISTRY`` setting) wins over
 all of that and is applied again on every run. Format (see
@@ -332,6 +335,10 @@ def parse_name(name: str) -> NameParts | None:
     given = name_words[:last_start]
     if not given:
         return NameParts(None, (), last, suffix, titles)
+    if len(given) > 1 and _is_initial(given[0]) and not _is_initial(given[1]):
+        # "M. Dane Waters", "F. Scott Fitzgerald": the initial and the name in use are the first name,
+        # a full name (never linked to "Maxine Waters" as a bare "M. Waters" would be)
+        given = [f"{given[0]} {given[1]}", *given[2:]]
     return NameParts(given[0], tuple(given[1:]), last, suffix, titles)
 
 
@@ -398,12 +405,16 @@ def _smart_case(word: str) -> str:
     return "-".join("'".join(cap(p) for p in part.split("'")) for part in word.split("-"))
 
 
-def _display(forms: Iterable[str]) -> str:
-    """The most printed well-cased form (ties: alphabetical); else the most printed, recased."""
+def _display(forms: Iterable[str], formal_first: bool = False) -> str:
+    """The most printed well-cased form (ties: alphabetical); else the most printed, recased.
+
+    With ``formal_first`` (first names), a tie goes to the formal name both forms stand for
+    ("Robert" over "Bob"), not to the alphabet.
+    """
     counts = Counter(forms)
     good = {f: n for f, n in counts.items() if all(_well_cased(w) for w in f.split())}
     pool = good or counts
-    best = min(pool, key=lambda f: (-pool[f], f))
+    best = min(pool, key=lambda f: (-pool[f], formal_first and _fold(f) in NICKNAMES, f))
     return " ".join(_smart_case(w) for w in best.split())
 
 
@@ -750,7 +761,7 @@ def _canonical_name(forms: list[NameParts], keep_middle_initial: bool = False) -
     if not full and all(f.first for f in forms):  # unresolved "M. Esper" keeps its initial
         words.append(_display(f.first for f in forms))
     if full:
-        words.append(_display(f.first for f in full))
+        words.append(_display((f.first for f in full), formal_first=True))
         if keep_middle_initial:
             with_middle = [f for f in full if f.middles]
             if with_middle:

@@ -348,3 +348,20 @@ def test_slugify(name: str, expected: str) -> None:
 def test_article_person_cleans_aliases_and_roles(aliases, roles, expected_aliases, expected_roles) -> None:
     person = ArticlePerson("a1", "Dana Roe", aliases, roles)
     assert (expected_aliases, expected_roles) == (person.aliases, person.roles)
+
+
+def test_the_formal_first_name_breaks_a_tie_with_its_nickname():
+    # One article prints "Bob", another "Robert": the formal name both stand for, not the alphabet.
+    tie = resolve_speakers(people(("a1", "Bob Halloran"), ("a2", "Robert Halloran")))
+    assert {"Robert Halloran"} == {s.name for s in tie.values()}
+    # The form most articles print still wins.
+    most = resolve_speakers(people(("a1", "Bob Halloran"), ("a2", "Bob Halloran"), ("a3", "Robert Halloran")))
+    assert {"Bob Halloran"} == {s.name for s in most.values()}
+
+
+def test_an_initial_before_the_first_name_in_use_makes_a_full_name():
+    parts = parse_name("M. Dane Waters")
+    assert ("M. Dane", (), "Waters") == (parts.first, parts.middles, parts.last)
+    result = resolve_speakers(people(("a1", "M. Dane Waters"), ("a2", "Maxine Waters")))
+    assert {("a1", "M. Dane Waters"): "M. Dane Waters", ("a2", "Maxine Waters"): "Maxine Waters"} == \
+        {key: speaker.name for key, speaker in result.items()}

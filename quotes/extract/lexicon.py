@@ -172,17 +172,17 @@ TITLE_WORDS = frozenset("""
     spokesman spokeswoman spokesperson deputy assistant acting former lord lady baron gunnery
     marshal envoy councillor councilman councilwoman congressman congresswoman lawmaker manager
     head leader executive founder chairperson supt insp det pm boss cllr constable sheriff alderman
-    trooper magistrate headteacher headmaster headmistress pastor cr registrar
+    trooper magistrate headteacher headmaster headmistress pastor cr registrar mister
 """.split())
 # Honorifics carry gender but are not roles.
-HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
+HONORIFICS = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
               "dame": "f", "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
               "princess": "f", "congressman": "m", "congresswoman": "f", "chairwoman": "f",
               "spokeswoman": "f", "spokesman": "m", "councilwoman": "f", "councilman": "m"}
 # "-man" titles that house styles also give women ("Trump spokesman Hope Roe"): the gender
 # HONORIFICS gives them yields to a first name of the other gender.
 UNMARKED_MAN_TITLES = frozenset({"spokesman", "chairman", "congressman", "councilman"})
-NOT_ROLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "former", "acting"})
+NOT_ROLES = frozenset({"mr", "mister", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "former", "acting"})
 ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "representative",
                  "gov": "governor", "lt": "lieutenant", "col": "colonel", "capt": "captain",
                  "sgt": "sergeant", "maj": "major", "prof": "professor", "cmdr": "commander",
@@ -223,6 +223,11 @@ PERSON_NOUNS = {
     "candidate": None, "incumbent": None, "patient": None, "survivor": None, "official": None,
     "analyst": None, "expert": None, "pilot": None, "diplomat": None, "athlete": None, "academic": None,
     "chef": None, "barista": None, "priest": None, "nun": "f", "monk": "m", "tourist": None, "pupil": None,
+    # People by wealth or fame, and the feminine -ess nouns for people by occupation (no role ending
+    # catches them, and "-ess" alone would take "business", "address"): "Billionaire Ana Roe".
+    "billionaire": None, "millionaire": None, "celebrity": None, "dj": None, "actress": "f",
+    "waitress": "f", "hostess": "f", "heiress": "f", "songstress": "f", "seamstress": "f",
+    "stewardess": "f", "duchess": "f", "countess": "f", "empress": "f",
 }
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
 # Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".
@@ -241,7 +246,7 @@ ORG_WORDS = frozenset("""
     bridge hotel stadium gazette herald tribune telegraph chronicle guardian cross motors airline airways
     systems technologies industries holdings partners labs laboratories pharmaceuticals energy
     foods insurance capital ventures studios records trust charity society clinic church mosque
-    temple ministries brands group
+    temple ministries brands group team
 """.split())
 # Dependency labels of words that are never part of a name, however capitalised or tagged: a
 # sentence-opening "Though Kaine has …" (mark), "Then Roe said" (advmod), "And", "The".
@@ -256,6 +261,10 @@ NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "E
 
 # Endings of nouns for people by what they do: "banker", "analyst", "historian", "chairman".
 ROLE_NOUN_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
+# ... of which these end no first name, so a sentence-initial capitalised word with one is a
+# descriptor even when NER takes it into the name ("Fisherman Tobias Renner", "Filmmaker Ana
+# Roe"); -er/-or/-ian would take Walter, Victor, Julian.
+DESCRIPTOR_ONLY_ENDINGS = ("ist", "man", "woman", "person", "eer", "maker")
 # ... and common nouns with those endings that name things ("the letter said").
 NOT_ROLE_NOUNS = frozenset("""
     letter paper order number power matter center filter border river water tower computer register

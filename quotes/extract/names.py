@@ -10,12 +10,22 @@ import functools
 import re
 from typing import Iterable
 
+from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, FUNCTION_DEPS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
-    NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, ROLE_SYNONYMS, TITLE_WORDS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, FAMILY_NOUNS, FUNCTION_DEPS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
 )
+
+
+# nameparser's titles (812 words: honorifics, ranks and occupations such as "actress", "editor",
+# "advocate", "composer"), used only where NER already leaves the word outside a person's name.
+_OCCUPATION_TITLES = frozenset(_NAMEPARSER.titles)
+
+
+# A surname with an elided prefix ("O’", "D’", "L’") before a capital: no common noun looks like it.
+_ELIDED_PREFIX_NAME = re.compile(r"[A-Z][’'][A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -49,6 +59,15 @@ def _is_name_token(token: Token) -> bool:
         return False
     if token.pos_ == "PROPN" or (len(text) == 2 and text[1] == "."):
         return True  # a proper noun or a middle initial "T."
+    if text.isalpha() and token.ent_type_ == "PERSON" and token.dep_ == "compound":
+        return True  # a first name that is also a word of another class: "Will Dorran" (Will: MD)
+    if len(text) > 3 and text[1] in "’'" and _ELIDED_PREFIX_NAME.fullmatch(text):
+        return True  # "O’Donnell", "D’Souza": the tagger often calls them common nouns
+    if token.tag_ in ("NN", "NNS") and text.isalpha() and token.dep_ == "nsubj" and \
+            token.head.lemma_.lower() in CUE_VERBS and token.i > 0 and not token.is_sent_start and \
+            token.doc[token.i - 1].text[:1].isupper() and _is_name_token(token.doc[token.i - 1]):
+        return True  # a surname that is also a common noun, after a first name: "M. Dane Waters predicted"
+
     return text.isalpha() and token.tag_ in ("NNP", "NNPS")
 
 
@@ -154,6 +173,8 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         if _is_title(token) or token.lower_ in ("of", "the") or (
                 token.text[:1].islower() and token.is_alpha and token.lower_ not in NAME_PARTICLES):
             last_title = index  # a lowercase word is never inside a name: "Dunmore goalkeeper Aaron Fitch"
+        elif token.text in ("’s", "'s") and index > 0:
+            last_title = index  # whose the person is: "the Harbor Post’s Lena Ortiz" names Lena Ortiz
     title, name = run[:last_title + 1], run[last_title + 1:]
     while name and name[-1].text in ("’s", "'s", "’", "'"):
         name = name[:-1]
@@ -164,14 +185,24 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     # leaves it out of the PERSON entity; at a sentence start, where NER often takes it in ("Fisherman
     # Tobias Renner", "Resident Gwen Talbot"), only endings no first name has count (-er/-or/-ian would
     # take Walter, Victor, Julian), or a word the article also uses in lower case ("Bus drivers …
-    # Driver Kwame Asante").
-    while len(name) > 2 and _is_descriptor_word(name[0].lower_) and name[-1].ent_type_ in ("", "PERSON") and (
+    # Driver Kwame Asante"); anywhere, a noun that only names people ("DJ Ana Roe", "Nurse Ana Roe")
+    # unless it names a relative, which is also a surname ("Son Min-ho").
+    while len(name) > 2 and _descriptor_before_entity(name[0], name[1]):
+        title, name = title + [name[0]], name[1:]
+    while len(name) > 2 and _is_descriptor_word(name[0].lower_) and (
+            name[-1].ent_type_ in ("", "PERSON") or name[0].lower_ in PERSON_NOUNS) and (
             (name[0].ent_iob_ == "O" and name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON") or
+            (name[0].lower_ in PERSON_NOUNS and name[0].lower_ not in FAMILY_NOUNS) or  # "DJ Ana Roe"
             (name[0].is_sent_start and (name[0].lower_ in PERSON_NOUNS or
-                                        name[0].lower_.endswith(("ist", "man", "woman", "person", "eer")) or
+                                        name[0].lower_.endswith(DESCRIPTOR_ONLY_ENDINGS) or
                                         name[0].lower_ in _lowercase_lemmas(name[0].doc))) or
             name[0].text in _recurring_prefixes(name[0].doc)):
         title, name = title + [name[0]], name[1:]
+    # A descriptor further in, where NER starts the person: "Political Editor Mara Quill", "Public
+    # Advocate Tess Oduya" (the words before the descriptor are the office's, not the name's).
+    cut = next((k for k in range(len(name) - 3, 0, -1) if _descriptor_before_entity(name[k], name[k + 1])), None)
+    if cut is not None:
+        title, name = title + name[:cut + 1], name[cut + 1:]
     # An acronym is never a first name: "Local MLA Sunita Chauhan", "DJB chief Rakesh Malhotra".
     while len(name) > 2 and name[0].is_alpha and name[0].is_upper and 3 <= len(name[0].text) <= 5:
         title, name = title + [name[0]], name[1:]
@@ -180,6 +211,24 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
             name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON":
         title, name = title + [name[0]], name[1:]
     return title, name
+
+
+def _singular(word: str) -> str:
+    """'celebrities' -> 'celebrity', 'editors' -> 'editor': enough for words for people."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _descriptor_before_entity(word: Token, first: Token) -> bool:
+    """True for a capitalised word for a person by occupation or standing right before the entity NER
+    starts at ``first`` ("Celebrities Ana Roe", "Managing Editor Tom Hale", "Actress Ada Lin"): NER
+    leaves it outside the name, and the word names what people are (``PERSON_NOUNS``, the role
+    endings, or nameparser's list of titles and occupations), so it is no first name."""
+    if word.ent_iob_ != "O" or first.ent_iob_ != "B" or not word.is_alpha:
+        return False
+    lower = _singular(word.lower_)
+    return _is_descriptor_word(lower) or lower in _OCCUPATION_TITLES
 
 
 def _recurring_prefixes(doc: Doc) -> frozenset[str]:

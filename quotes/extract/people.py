@@ -31,6 +31,9 @@ class _PersonRecord:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
+    # The surname was never printed with this person's name, only taken from a relative's
+    # ("Roe’s sister, Gale," -> Gale Roe): the article calls them by first name, not "Roe".
+    surname_inferred: bool = False
 
     @property
     def surname(self) -> str:
@@ -141,7 +144,9 @@ class PeopleIndex:
         More than one when people share a surname and only the surname is printed.
         """
         words = [w for w in words if w not in ("’s", "'s") and w[:1].isalpha()]
+        gender = None
         while len(words) > 1 and _norm(words[0]) in TITLE_WORDS:
+            gender = gender or HONORIFICS.get(_norm(words[0]))
             words = words[1:]  # "Gen. Raman" -> "Raman"; a lone "King" stays a surname
         if not words:
             return []
@@ -157,6 +162,22 @@ class PeopleIndex:
         if not found:
             by_tail = self._by_name_tail(words)
             return [by_tail] if by_tail is not None else []
+        return self._narrow(found, first, gender)
+
+    def _narrow(self, found: list[int], first: str | None, gender: str | None) -> list[int]:
+        """Of people sharing a surname, those the printed name fits best (all when none fits better):
+        the same first name ("Tracy Roe", not Trayvon Roe, though both start with T), the gender of
+        an honorific ("Mrs. Roe"), and for a surname alone someone printed with it (not a relative
+        the article calls by first name only)."""
+        if len(found) < 2:
+            return found
+        narrowed = [i for i in found if self.records[i].first == first] if first and len(first) > 1 else []
+        found = narrowed or found
+        if gender:  # a known gender that agrees, else one not known
+            found = [i for i in found if self.records[i].gender == gender] or \
+                [i for i in found if self.records[i].gender is None] or found
+        if not first:
+            found = [i for i in found if not self.records[i].surname_inferred] or found
         return found
 
     def people(self) -> list[Person]:
@@ -184,10 +205,13 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
     family_names.update(_surname_key(t.text) for t in capitalised if _has_age_apposition(t))
     # ... and of names whose last word alone is the subject of a cue verb elsewhere: "striker Amara
     # Diallo" (ORG) with "“…,” Diallo said." (an organisation goes by its first word, never its last).
-    family_names.update(_surname_key(t.text) for t in capitalised
-                        if t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_VERBS and _is_name_token(t) and
-                        not (t.i > 0 and _is_name_token(doc[t.i - 1])) and
-                        not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1])))
+    # (a capitalised common noun inside a sentence too: the tagger calls some surnames NN, "Hannity said")
+    speaking_surnames = {_surname_key(t.text) for t in capitalised
+                         if t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_VERBS and (
+                             _is_name_token(t) or (t.tag_ == "NN" and t.is_alpha and not t.is_sent_start)) and
+                         not (t.i > 0 and _is_name_token(doc[t.i - 1])) and
+                         not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1]))}
+    family_names.update(speaking_surnames)
     for token in capitalised:
         if token.idx < body_start:
             continue
@@ -204,8 +228,18 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             continue  # not the last word of a name
         subject = token.dep_ in ("nsubj", "nsubjpass")
         if subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
-                token.ent_type_ == "ORG" and not any(c.dep_ == "det" for c in token.children))):
-            heads.add(token.i)  # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"
+                token.ent_type_ in ("ORG", "WORK_OF_ART") and not any(c.dep_ == "det" for c in token.children))):
+            # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"; so may a
+            # WORK_OF_ART ("Twitter's Adam Sharp said": NER takes the owner and the name for a title)
+            heads.add(token.i)
+        elif subject and token.head.lemma_.lower() in CUE_VERBS and token.ent_type_ == "NORP" and \
+                token.tag_ == "NNP" and not any(c.dep_ == "det" for c in token.children) and \
+                len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)) and \
+                all(t.ent_type_ in ("", "NORP") for t in name) and \
+                not (name[0].i > 0 and doc[name[0].i - 1].dep_ == "det"):
+            # "Rosette Pambakian said": a first name before it, so no nationality or party (but not
+            # "a New Hampshire Democrat said")
+            heads.add(token.i)
         elif subject and token.ent_type_ in ("", "PERSON") and len(_split_title(_name_run(token))[1]) >= 2:
             heads.add(token.i)
         elif subject and token.ent_type_ == "ORG" and _titled_full_name(token):
@@ -218,6 +252,12 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 not any(c.dep_ == "det" for c in token.children) and \
                 len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
             # "Agnes MacLeod" (ORG) beside "Donald MacLeod", with "MacLeod, 83,", or followed by "she says"
+            heads.add(token.i)
+        elif token.ent_type_ == "" and _surname_key(token.text) in speaking_surnames and \
+                not any(c.dep_ == "det" for c in token.children) and \
+                len(name := _split_title(_name_run(token))[1]) >= 2 and all(t.ent_type_ == "" for t in name) and \
+                not _looks_like_org(_words(name)):
+            # No label at all: "… and Kendal Unruh, a delegate," with "said Unruh" later
             heads.add(token.i)
         elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
                  for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
@@ -339,8 +379,11 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if not name_words or not name[-1].text[:1].isupper():
             continue
         label = name[-1].ent_type_
-        if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O":
-            continue  # "General Motors", "Justice Department": the title word belongs to the name of a thing
+        if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O" \
+                and len(name_words) < 2:
+            # "General Motors", "Justice Department": the title word belongs to the name of a thing; not
+            # before a first name and surname ("Harbor City Mayor Ana Roe", all one entity to NER).
+            continue
         has_title = any(_is_title(t) for t in title)
         # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
         person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
@@ -349,7 +392,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             continue  # "R-Texas" after a senator's name
         if all(w.isupper() and len(w) <= 4 for w in name_words):
             continue  # an acronym ("PM", "FBI"), not a name
-        if _looks_like_org(name_words) or (label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
+        # A surname that is also an organisation word ("Mayor Don Guardian", "Sen. Frank Church"): a
+        # title before a first name and surname that NER calls one person says person.
+        titled_person = has_title and _is_title(title[-1]) and len(name) == 2 and \
+            all(t.ent_type_ == "PERSON" for t in name) and not _looks_like_org(name_words[:-1])
+        if (_looks_like_org(name_words) and not titled_person) or (
+                label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                                            and not person_apposition):
             continue
         if len(name_words) == 1 and not has_title and _norm(name_words[0]) in org_short_names:
@@ -364,7 +412,10 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if _in_spans(token.idx, quoted) and index.find(name_words[-1:]) is not None and (
                 title or (len(name_words) > 1 and index.find(name_words) is None)):
             continue  # "a sign that read “Queen Roe”" after Ana Roe: a slogan, not another Roe nor her title
+        known = len(index.records)
         person = index.add(name_words, _phrase(run), role, gender)
+        if family_name and person == known:
+            index.records[person].surname_inferred = True
         index.records[person].add_role(_appositive_role(name[-1]))
         before = doc[run[0].i - 1] if run[0].i > 0 else None
         if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and \
