@@ -358,3 +358,23 @@ def test_closing_mark_glued_to_the_next_word(nlp):
     text = ("Interview\n\n“I think it has been most surprising,”Clara Voss said. “Some comments do not fit.”")
     assert [("I think it has been most surprising,", "Clara Voss"), ("Some comments do not fit.", "Clara Voss")] == \
         pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the speaker as a label opening the headline, the quote later on the line
+    ("Okafor: Budget Cuts Are ‘Reckless and Cruel’\nTom Okafor, the mayor, spoke on Monday.", "Tom Okafor"),
+    # "the person on a topic:" labels the quote after the colon
+    ("Okafor on the Budget Vote: ‘We Need More Time’\nTom Okafor, the mayor, spoke on Monday.", "Tom Okafor"),
+    # a phrase opening with a cue verb names no one: not "Calls Okafor’s"
+    ("Delgado Wins Vote, Calls Okafor’s Remarks ‘Unfair’\nMaria Delgado beat Tom Okafor on Monday.", None),
+])
+def test_headline_label_before_the_quote(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[0].speaker
+
+
+def test_body_repeating_the_headline_is_a_headline(nlp):
+    # A feed's title without its final period, then the article's own first line.
+    text = ("Okafor: ‘We Will Win the Vote’\n\nOkafor: ‘We Will Win the Vote.’\n\n"
+            "Tom Okafor, the mayor, spoke in the square on Monday.")
+    assert [("We Will Win the Vote", "Tom Okafor", "headline"), ("We Will Win the Vote.", "Tom Okafor", "headline")] \
+        == [(m.text, m.speaker, m.method) for m in quotes_of(nlp, text)]

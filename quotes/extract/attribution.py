@@ -614,6 +614,9 @@ HEADLINE_LEFT_ROLE = re.compile(
     r"(?:^|\s)(?P<who>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w\-]*\s+){0,2}(?P<role>[a-z][a-z\-]+))"
     r"\s+(?P<cue>[a-z]+)\s*:?\s*$")
 HEADLINE_LEFT_COLON = re.compile(rf"(?P<who>{_NAME})\s*:\s*$")
+# A headline opening with its speaker as a label, the quote later on the line: "Roe: Budget Cuts
+# Are ‘Reckless’", "Roe on the Budget: ‘…’" (the person, then what they spoke about).
+HEADLINE_LABEL = re.compile(rf"^\s*(?P<who>{_NAME}?)(?:\s+[Oo]n\s[^:]*)?:\s")
 # "‘…’: a conversation with Mayor Jane Roe", "“…” — An Interview With Jane Roe".
 HEADLINE_INTERVIEW = re.compile(
     rf"^[,:]?\s*[:—–-]?\s*(?:[Aa]n?\s+)?(?:[Cc]onversation|[Ii]nterview|Q\s*&\s*A|[Cc]hat|[Tt]alk)\s+[Ww]ith\s+"
@@ -626,13 +629,14 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
     line_start = text.rfind("\n", 0, quotation.open_mark) + 1
     before = text[line_start:quotation.open_mark]
     left = HEADLINE_LEFT_CUE.search(before)
-    if left and left.group("cue").lower() in CUE_FORMS:
+    # "…, Calls Trump’s Remarks ‘…’": a phrase opening with a cue verb is no speaker's name.
+    if left and left.group("cue").lower() in CUE_FORMS and left.group("who").split()[0].lower() not in CUE_FORMS:
         return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
     # A role in lower case, which the name patterns leave out: "Orchestra's new conductor promises ‘…’".
     left = HEADLINE_LEFT_ROLE.search(before)
     if left and left.group("cue").lower() in CUE_FORMS and _is_descriptor_word(_norm(left.group("role"))):
         return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
-    left = HEADLINE_LEFT_COLON.search(before)
+    left = HEADLINE_LABEL.match(before) or HEADLINE_LEFT_COLON.search(before)
     if left:
         words = left.group("who").split()
         # "Roe Warns Rivals: ‘…’": the speaker stands before the cue word.
