@@ -378,3 +378,17 @@ def test_body_repeating_the_headline_is_a_headline(nlp):
             "Tom Okafor, the mayor, spoke in the square on Monday.")
     assert [("We Will Win the Vote", "Tom Okafor", "headline"), ("We Will Win the Vote.", "Tom Okafor", "headline")] \
         == [(m.text, m.speaker, m.method) for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a party tag in parentheses inside the tag after the quote
+    ("Harbor vote\n“She told us that ‘the harbor will stay open,’” Rep. Ann Roe (D-Wis.) said.\nThen she left.",
+     "Ann Roe"),
+    # a long apposition between the name and the cue
+    # (the parse alone hangs the name on the quote here)
+    ("Harbor vote\n“The ferry runs as a way to move cars, and it runs as a way to move people - to move anything,” "
+     "Ann B. Roe Jr., the director of the Federal Bureau of Harbor Statistics, said at a news conference in May.",
+     "Ann B. Roe Jr."),
+])
+def test_tag_after_quote_with_aside(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[0].speaker

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_FORMS, CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS,
-    FINITE_TAGS, LIGHT_SPEECH_VERBS, PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES, PLACE_TIME_PREPOSITIONS,
+    FINITE_TAGS, LIGHT_SPEECH_VERBS, PARENTHESIS_MAX_TOKENS, PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES, PLACE_TIME_PREPOSITIONS,
     SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS,
 )
 from .marks import Quotation, _only_quotation, is_partial
@@ -270,7 +270,16 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if after is None:
         return None
     tokens: list[Token] = []
+    skip_to = -1
     for token in doc[after.end:after.end + TAG_MAX_TOKENS]:
+        if token.i <= skip_to:
+            continue
+        if token.text == "(" and tokens:
+            # A short aside in the tag, as a party tag is printed: "“…,” Rep. Ann Roe (D-Wis.) said".
+            close = next((t.i for t in doc[token.i + 1:token.i + 2 + PARENTHESIS_MAX_TOKENS] if t.text == ")"), None)
+            if close is not None and not any("\n" in t.text for t in doc[token.i:close]):
+                skip_to = close
+                continue
         if "\n" in token.text or _inside(token, quote_spans) or token.text in DOUBLE_MARKS or \
                 token.text in (".", ";", ":", "(", "[") or (token.text in ("?", "!") and tokens):
             break
