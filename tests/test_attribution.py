@@ -392,3 +392,17 @@ def test_body_repeating_the_headline_is_a_headline(nlp):
 ])
 def test_tag_after_quote_with_aside(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[0].speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Harbor vote\n“Get out of my harbor office,” Tom Okafor barked and a guard opened the door.", "Tom Okafor"),
+    ("Harbor vote\n“This is wonderful!” beamed Tom Okafor of Springfield, who had waited since dawn.", "Tom Okafor"),
+    ("Harbor vote\n“Nobody wanted the new pier,” remembered Maria Delgado, the harbor’s former spokeswoman.",
+     "Maria Delgado"),
+    ("Harbor vote\nMaria Delgado, the harbor master, reacted coolly to the vote, “We expected far worse than this.”",
+     "Maria Delgado"),
+    ("Harbor vote\nThe mayor spoke for an hour. Then Maria Delgado interjected, “The pier is not for sale.”",
+     "Maria Delgado"),
+])
+def test_cue_verbs_of_voice_and_reaction(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[0].speaker

@@ -52,7 +52,12 @@ _TELLING = """
 """
 # Performing words aloud: "chanted “…”", "sings, “…”".
 _PERFORMING = "chant sing recite"
-CUE_VERBS = frozenset(" ".join((_SAYING, _JUDGING, _NAMING, _MANNER, _TELLING, _PERFORMING)).split())
+# The voice words are said in, and reacting, interrupting or remembering aloud: "“…,” she barked",
+# "“…!” beamed Roe", "interjected, “…”", "exhorted", "reacted skeptically: “…”", "remembered Roe".
+# (PolNeAR harness, issue 12: dev name +9 with nothing lost; "speak" and "talk" were tried and dropped:
+# they cost as many as they gave, "spoke with officials, who said …".)
+_TALKING = "bark growl snarl bellow holler beam interject interrupt exhort react remember grouse heckle"
+CUE_VERBS = frozenset(" ".join((_SAYING, _JUDGING, _NAMING, _MANNER, _TELLING, _PERFORMING, _TALKING)).split())
 
 # Cue forms as printed in headlines and surface fallbacks, where the parse of
 # title-case text is unreliable: "Smith Says ‘…’", "‘…,’ warns Smith".
