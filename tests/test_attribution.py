@@ -406,3 +406,15 @@ def test_tag_after_quote_with_aside(nlp, text, expected):
 ])
 def test_cue_verbs_of_voice_and_reaction(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[0].speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a digest line: a topic in capitals, a spaced dash, then the source as a label
+    ("Harbor digest\nMaria Delgado counts the ferries.\nTHE NORTH OUTNUMBERS THE SOUTH FOR THE FIRST TIME - Maria "
+     "Delgado: “The harbor analysis of ferry traffic in 2015 finds that the north is busier.”", "Maria Delgado"),
+    # a presentational "Here’s X:" whose "’s" the tagger reads as punctuation
+    ("Harbor digest\nMaria Delgado has run the harbor since 1990.\nHere’s Delgado in March 1991: “Our new pier must "
+     "rest on what the fishermen need.”", "Maria Delgado"),
+])
+def test_colon_labels(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker

@@ -469,11 +469,21 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     if line_start and 0 < len(label) <= 4 and len(label) == len(clause) and len(label[-1].text) > 1 and \
             all(_is_name_token(t) or _is_title(t) for t in label) and _is_name_token(label[-1]):
         return _Attribution(_mention_span(label[-1]), cue=None)
+    # A digest's "TOPIC IN CAPITALS - Jane Roe: “…”": the label after a spaced dash.
+    dash = next((t.i for t in reversed(clause) if t.text in ("-", "—", "–", "--") and t.i > 0 and
+                 doc[t.i - 1].whitespace_ and t.whitespace_), None)
+    if dash is not None:
+        label = [t for t in doc[dash + 1:colon] if not t.is_space]
+        if 0 < len(label) <= 4 and all(_is_name_token(t) or _is_title(t) for t in label) and \
+                _is_name_token(label[-1]) and len(label[-1].text) > 1:
+            return _Attribution(_mention_span(label[-1]), cue=None)
     if any(t.lemma_ == "quote" for t in clause):
         return None  # "… ended by quoting her father: “…”": someone else's words
     # The verb nearest the colon that has a subject of its own.
     for verb in reversed(clause):
-        if verb.pos_ not in ("VERB", "AUX") or _inside(verb, quote_spans):
+        # A predicate the tagger missed still has its subject: "Here’s Roe in 1992: “…”" ("’s" as PUNCT).
+        if (verb.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in verb.children)) or \
+                _inside(verb, quote_spans):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or _inside(subject, quote_spans) or subject.tag_ in ("WP", "WDT"):
