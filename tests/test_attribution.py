@@ -418,3 +418,10 @@ def test_cue_verbs_of_voice_and_reaction(nlp, text, expected):
 ])
 def test_colon_labels(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_quote_inside_a_transcript_turn_is_the_labelled_speaker(nlp):
+    text = ("Harbor panel\nThe host Dale Hutchins spoke with Maria Delgado on Sunday.\n"
+            "Hutchins: So the fees are the problem.\n"
+            "Delgado: Well, no skipper is like, ‘Raise my fees, please.’ In a way, it gets to be a fight.")
+    assert [("Raise my fees, please.", "Maria Delgado")] == pairs(nlp, text)

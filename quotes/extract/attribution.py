@@ -426,7 +426,33 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     # (e) A fragment inside the reporter's sentence about a person, with a verb outside the cue
     # list: "Roe ticked off issues such as “fair share” taxes", "Roe touted her “50-state
     # strategy”": reporters quote the words of the person the clause is about.
-    return _clause_person(doc, quotation, span, quote_spans)
+    clause = _clause_person(doc, quotation, span, quote_spans)
+    if clause is not None:
+        return clause
+    # (f) A quote inside a transcript's turn: "Okoro: Well, nobody says ‘…’ any more." — the words
+    # of the speaker the line is labelled with.
+    return _line_label(doc, quotation, quote_spans)
+
+
+def _line_label(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The speaker label a transcript line opens with ("Okoro:", "Ms. McLeish:"), for a quote later in it."""
+    text = _doc_text(doc)
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    colon = text.find(":", line_start, quotation.open_mark)
+    if colon < 0:
+        return None
+    label = doc.char_span(line_start, colon, alignment_mode="contract")
+    if label is None or not 0 < len(label) <= 4 or any(_inside(t, quote_spans) for t in label):
+        return None
+    words = [t for t in label if not t.is_space]
+    if not words:
+        return None
+    # Capitalised words, whatever their tag: the tagger reads a lone surname before a colon as a noun.
+    if all(_is_name_token(t) or _is_title(t) or (t.is_alpha and t.is_title) for t in words) and \
+            words[-1].is_alpha and words[-1].is_title and len(words[-1].text) > 1:
+        return _Attribution(doc[words[-1].i:words[-1].i + 1] if not _is_name_token(words[-1]) else
+                            _mention_span(words[-1]), cue=None)
+    return None
 
 
 def _manner_tag(doc: Doc, quotation: Quotation, after: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
