@@ -425,3 +425,16 @@ def test_quote_inside_a_transcript_turn_is_the_labelled_speaker(nlp):
             "Hutchins: So the fees are the problem.\n"
             "Delgado: Well, no skipper is like, ‘Raise my fees, please.’ In a way, it gets to be a fight.")
     assert [("Raise my fees, please.", "Maria Delgado")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title with its comma inside the marks ends the apposition
+    ("Harbor vote\nAs Ann Roe, professor of maritime law at Yale and author of “The Long Coast,” put it, “Harbor boards "
+     "should remember that a compromise today may be far better for them than the fees they may get stuck with later.”",
+     "Ann Roe"),
+    # a cue the parser hangs on the name as a participle
+    ("Harbor vote\nMaria Delgado, the 2012 harbor master, tweeted in response: “Important point: the board raises "
+     "fees; our skippers pay them.”", "Maria Delgado"),
+])
+def test_name_before_an_apposition_when_the_cue_has_no_subject(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker

@@ -17,9 +17,10 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_FORMS, CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS,
-    FINITE_TAGS, LIGHT_SPEECH_VERBS, PARENTHESIS_MAX_TOKENS, PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES, PLACE_TIME_PREPOSITIONS,
-    SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS,
+    ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_FORMS, CUE_MAX_DISTANCE,
+    CUE_VERBS, DOUBLE_MARKS, FINITE_TAGS, LIGHT_SPEECH_VERBS, PARENTHESIS_MAX_TOKENS, PARTY_TAG, PERSONAL_PRONOUNS,
+    PHRASAL_CUES, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS, TAG_MAX_TOKENS,
+    TAG_QUOTE_ENDINGS,
 )
 from .marks import Quotation, _only_quotation, is_partial
 from .names import _is_descriptor_word, _is_name_token, _is_role_noun, _is_title, _name_run, _norm
@@ -554,6 +555,9 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
     A name or pronoun next to the cue, or a definite description between a closing
     mark and the cue ("…,” the 54-year-old said").
     """
+    appositive = _before_apposition(doc, cue, quote_spans)
+    if appositive is not None:
+        return appositive
     offsets = (-1, 1, 2, -2) if _after_closing_mark(cue) else (-1, -2)
     anchor = cue.i
     if cue.i > 0 and doc[cue.i - 1].text in ("—", "–", ")"):
@@ -578,6 +582,31 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
         start -= 1
     if start < cue.i and doc[start].lower_ == "the":
         return doc[start:cue.i]
+    return None
+
+
+def _before_apposition(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
+    """The name before an apposition set off by commas right before the cue, when the parse lost
+    the subject: "As Ann Roe, author of “The Long Coast,” put it, “…”"."""
+    k = cue.i - 1
+    comma_inside = False  # "author of “The Long Coast,” put it": the comma printed inside the marks
+    while k >= 0 and (_inside(doc[k], quote_spans) or doc[k].text in DOUBLE_MARKS or doc[k].text in SINGLE_MARKS):
+        comma_inside = comma_inside or (doc[k].text == "," and k >= cue.i - 3)
+        k -= 1
+    if k < 1 or not (doc[k].text == "," or comma_inside):
+        return None
+    start = k if doc[k].text == "," else k + 1
+    k = start - 1
+    while k >= 0 and start - k <= ATTRIBUTION_APPOSITION_TOKENS:
+        token = doc[k]
+        if "\n" in token.text or token.pos_ in ("VERB", "AUX") and not _inside(token, quote_spans):
+            return None
+        if token.text == "," and not _inside(token, quote_spans):
+            name = doc[k - 1] if k > 0 else None
+            if name is not None and _is_name_token(name) and not _inside(name, quote_spans) and start - k > 1:
+                return _mention_span(_name_run(name)[-1])
+            return None
+        k -= 1
     return None
 
 

@@ -301,6 +301,9 @@ DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 CUE_MAX_DISTANCE = 10
 # A sentence this short right after a closing mark is the quote's attribution ("Roe asked.").
 ATTRIBUTION_SENTENCE_TOKENS = 6
+# The longest apposition between a speaker's name and a cue the parse left without a subject: "Ann
+# Roe, professor of law at Yale and author of “The Long Coast,” put it" needs 16.
+ATTRIBUTION_APPOSITION_TOKENS = 20
 
 
 # Attribution confidence by method.  Hand-set, not calibrated: the order follows how often each

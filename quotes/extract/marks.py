@@ -197,7 +197,8 @@ def find_quotations(text: str) -> list[Quotation]:
         # … unless those quotes are printed in the other style of marks and so nest inside it:
         # '"Roe isn’t about “equal justice” anymore.' (a straight quote, curly ones inside).
         candidates = [mark for mark in unclosed if mark.start >= last_close or all(
-            _straight(text[o.start:o.end]) != _straight(text[mark.start:mark.end]) for o, _ in pairs if o.start > mark.start)]
+            _straight(text[o.start:o.end]) != _straight(text[mark.start:mark.end])
+            for o, _ in pairs if o.start > mark.start)]
         if candidates and number + 1 < len(paragraphs):
             next_mark = MARK_PATTERN.match(text, paragraphs[number + 1][0])
             classified = next_mark and _classify_mark(text, next_mark.start(), next_mark.end())
