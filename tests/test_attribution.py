@@ -438,3 +438,13 @@ def test_quote_inside_a_transcript_turn_is_the_labelled_speaker(nlp):
 ])
 def test_name_before_an_apposition_when_the_cue_has_no_subject(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Harbor vote\nMaria Delgado also backed the harbor fees -- “I think the fees are small next to what a storm "
+     "would cost us.”", "Maria Delgado"),
+    ("Harbor vote\nWhen Tom Okafor finally wrapped up — “I will fight for this harbor, and I will win!” — the crowd "
+     "cheered.", "Tom Okafor"),
+])
+def test_dash_introduces_a_quote_like_a_colon(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker

@@ -484,7 +484,8 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     colon = open_index - 1
     while colon >= 0 and doc[colon].is_space:
         colon -= 1
-    if colon < 1 or doc[colon].text != ":":
+    # A dash introduces a quote as a colon does: "Roe also backed the plan -- “…”".
+    if colon < 1 or doc[colon].text not in (":", "--", "—", "–"):
         return None
     sentence_start = doc[colon - 1].sent.start
     clause = doc[sentence_start:colon]
