@@ -448,3 +448,8 @@ def test_name_before_an_apposition_when_the_cue_has_no_subject(nlp, text, expect
 ])
 def test_dash_introduces_a_quote_like_a_colon(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_name_before_a_participle_aside_and_an_auxiliary(nlp):
+    text = "Harbor vote\nThe fight began after Tom Okafor, asked about the fees, had said, “The fees are a scandal.”"
+    assert [("The fees are a scandal.", "Tom Okafor")] == pairs(nlp, text)

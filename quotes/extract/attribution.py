@@ -590,6 +590,8 @@ def _before_apposition(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]])
     """The name before an apposition set off by commas right before the cue, when the parse lost
     the subject: "As Ann Roe, author of “The Long Coast,” put it, “…”"."""
     k = cue.i - 1
+    while k > 0 and doc[k].dep_ in ("aux", "auxpass", "neg") and doc[k].head.i == cue.i:
+        k -= 1  # "Roe, asked about the plan, had said"
     comma_inside = False  # "author of “The Long Coast,” put it": the comma printed inside the marks
     while k >= 0 and (_inside(doc[k], quote_spans) or doc[k].text in DOUBLE_MARKS or doc[k].text in SINGLE_MARKS):
         comma_inside = comma_inside or (doc[k].text == "," and k >= cue.i - 3)
@@ -600,7 +602,11 @@ def _before_apposition(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]])
     k = start - 1
     while k >= 0 and start - k <= ATTRIBUTION_APPOSITION_TOKENS:
         token = doc[k]
-        if "\n" in token.text or token.pos_ in ("VERB", "AUX") and not _inside(token, quote_spans):
+        aside_start = token.text == "," or k == 0 or doc[k - 1].text == ","
+        if "\n" in token.text or token.pos_ in ("VERB", "AUX") and not _inside(token, quote_spans) and \
+                not (aside_start and token.tag_ in ("VBN", "VBG", "VBD") and token.dep_ != "ROOT"):
+            # A verb with a clause of its own ends the search; a participle opening the aside does
+            # not: "Roe, asked about the plan, had said".
             return None
         if token.text == "," and not _inside(token, quote_spans):
             name = doc[k - 1] if k > 0 else None
