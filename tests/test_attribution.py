@@ -403,6 +403,8 @@ def test_tag_after_quote_with_aside(nlp, text, expected):
      "Maria Delgado"),
     ("Harbor vote\nThe mayor spoke for an hour. Then Maria Delgado interjected, “The pier is not for sale.”",
      "Maria Delgado"),
+    ("Harbor vote\nDuring their first debate, Maria Delgado cracked, “I'm a sailor, but I'm a sailor who likes to "
+     "get home.”", "Maria Delgado"),
 ])
 def test_cue_verbs_of_voice_and_reaction(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[0].speaker

@@ -52,11 +52,15 @@ _TELLING = """
 """
 # Performing words aloud: "chanted “…”", "sings, “…”".
 _PERFORMING = "chant sing recite"
-# The voice words are said in, and reacting, interrupting or remembering aloud: "“…,” she barked",
-# "“…!” beamed Roe", "interjected, “…”", "exhorted", "reacted skeptically: “…”", "remembered Roe".
-# (PolNeAR harness, issue 12: dev name +9 with nothing lost; "speak" and "talk" were tried and dropped:
+# Joking, the voice words are said in, and reacting, interrupting or remembering aloud: "cracked, “…”",
+# "“…,” she barked", "“…!” beamed Roe", "interjected, “…”", "exhorted", "reacted skeptically: “…”",
+# "remembered Roe".
+# (PolNeAR harness, issue 12: dev name +10 with nothing lost; "speak" and "talk" were tried and dropped:
 # they cost as many as they gave, "spoke with officials, who said …".)
-_TALKING = "bark growl snarl bellow holler beam interject interrupt exhort react remember grouse heckle"
+_TALKING = """
+    crack wisecrack jest bark growl snarl bellow holler beam interject interrupt exhort react remember grouse
+    heckle
+"""
 CUE_VERBS = frozenset(" ".join((_SAYING, _JUDGING, _NAMING, _MANNER, _TELLING, _PERFORMING, _TALKING)).split())
 
 # Cue forms as printed in headlines and surface fallbacks, where the parse of
