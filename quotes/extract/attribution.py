@@ -17,7 +17,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_FORMS, CUE_MAX_DISTANCE,
+    ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_APPOSITION_MAX_TOKENS, CUE_FORMS, CUE_MAX_DISTANCE,
     CUE_VERBS, DOUBLE_MARKS, FINITE_TAGS, LIGHT_SPEECH_VERBS, PARENTHESIS_MAX_TOKENS, PARTY_TAG, PERSONAL_PRONOUNS,
     PHRASAL_CUES, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS, TAG_MAX_TOKENS,
     TAG_QUOTE_ENDINGS,
@@ -600,7 +600,7 @@ def _before_apposition(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]])
         return None
     start = k if doc[k].text == "," else k + 1
     k = start - 1
-    while k >= 0 and start - k <= ATTRIBUTION_APPOSITION_TOKENS:
+    while k >= 0 and start - k <= CUE_APPOSITION_MAX_TOKENS:
         token = doc[k]
         aside_start = token.text == "," or k == 0 or doc[k - 1].text == ","
         if "\n" in token.text or token.pos_ in ("VERB", "AUX") and not _inside(token, quote_spans) and \

@@ -307,7 +307,7 @@ CUE_MAX_DISTANCE = 10
 ATTRIBUTION_SENTENCE_TOKENS = 6
 # The longest apposition between a speaker's name and a cue the parse left without a subject: "Ann
 # Roe, professor of law at Yale and author of “The Long Coast,” put it" needs 16.
-ATTRIBUTION_APPOSITION_TOKENS = 20
+CUE_APPOSITION_MAX_TOKENS = 20
 
 
 # Attribution confidence by method.  Hand-set, not calibrated: the order follows how often each
