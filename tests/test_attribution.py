@@ -358,3 +358,100 @@ def test_closing_mark_glued_to_the_next_word(nlp):
     text = ("Interview\n\n“I think it has been most surprising,”Clara Voss said. “Some comments do not fit.”")
     assert [("I think it has been most surprising,", "Clara Voss"), ("Some comments do not fit.", "Clara Voss")] == \
         pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the speaker as a label opening the headline, the quote later on the line
+    ("Okafor: Budget Cuts Are ‘Reckless and Cruel’\nTom Okafor, the mayor, spoke on Monday.", "Tom Okafor"),
+    # "the person on a topic:" labels the quote after the colon
+    ("Okafor on the Budget Vote: ‘We Need More Time’\nTom Okafor, the mayor, spoke on Monday.", "Tom Okafor"),
+    # a phrase opening with a cue verb names no one: not "Calls Okafor’s"
+    ("Delgado Wins Vote, Calls Okafor’s Remarks ‘Unfair’\nMaria Delgado beat Tom Okafor on Monday.", None),
+])
+def test_headline_label_before_the_quote(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[0].speaker
+
+
+def test_body_repeating_the_headline_is_a_headline(nlp):
+    # A feed's title without its final period, then the article's own first line.
+    text = ("Okafor: ‘We Will Win the Vote’\n\nOkafor: ‘We Will Win the Vote.’\n\n"
+            "Tom Okafor, the mayor, spoke in the square on Monday.")
+    assert [("We Will Win the Vote", "Tom Okafor", "headline"), ("We Will Win the Vote.", "Tom Okafor", "headline")] \
+        == [(m.text, m.speaker, m.method) for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a party tag in parentheses inside the tag after the quote
+    ("Harbor vote\n“She told us that ‘the harbor will stay open,’” Rep. Ann Roe (D-Wis.) said.\nThen she left.",
+     "Ann Roe"),
+    # a long apposition between the name and the cue
+    # (the parse alone hangs the name on the quote here)
+    ("Harbor vote\n“The ferry runs as a way to move cars, and it runs as a way to move people - to move anything,” "
+     "Ann B. Roe Jr., the director of the Federal Bureau of Harbor Statistics, said at a news conference in May.",
+     "Ann B. Roe Jr."),
+])
+def test_tag_after_quote_with_aside(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[0].speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Harbor vote\n“Get out of my harbor office,” Tom Okafor barked and a guard opened the door.", "Tom Okafor"),
+    ("Harbor vote\n“This is wonderful!” beamed Tom Okafor of Springfield, who had waited since dawn.", "Tom Okafor"),
+    ("Harbor vote\n“Nobody wanted the new pier,” remembered Maria Delgado, the harbor’s former spokeswoman.",
+     "Maria Delgado"),
+    ("Harbor vote\nMaria Delgado, the harbor master, reacted coolly to the vote, “We expected far worse than this.”",
+     "Maria Delgado"),
+    ("Harbor vote\nThe mayor spoke for an hour. Then Maria Delgado interjected, “The pier is not for sale.”",
+     "Maria Delgado"),
+    ("Harbor vote\nDuring their first debate, Maria Delgado cracked, “I'm a sailor, but I'm a sailor who likes to "
+     "get home.”", "Maria Delgado"),
+])
+def test_cue_verbs_of_voice_and_reaction(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[0].speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a digest line: a topic in capitals, a spaced dash, then the source as a label
+    ("Harbor digest\nMaria Delgado counts the ferries.\nTHE NORTH OUTNUMBERS THE SOUTH FOR THE FIRST TIME - Maria "
+     "Delgado: “The harbor analysis of ferry traffic in 2015 finds that the north is busier.”", "Maria Delgado"),
+    # a presentational "Here’s X:" whose "’s" the tagger reads as punctuation
+    ("Harbor digest\nMaria Delgado has run the harbor since 1990.\nHere’s Delgado in March 1991: “Our new pier must "
+     "rest on what the fishermen need.”", "Maria Delgado"),
+])
+def test_colon_labels(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_quote_inside_a_transcript_turn_is_the_labelled_speaker(nlp):
+    text = ("Harbor panel\nThe host Dale Hutchins spoke with Maria Delgado on Sunday.\n"
+            "Hutchins: So the fees are the problem.\n"
+            "Delgado: Well, no skipper is like, ‘Raise my fees, please.’ In a way, it gets to be a fight.")
+    assert [("Raise my fees, please.", "Maria Delgado")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title with its comma inside the marks ends the apposition
+    ("Harbor vote\nAs Ann Roe, professor of maritime law at Yale and author of “The Long Coast,” put it, “Harbor boards "
+     "should remember that a compromise today may be far better for them than the fees they may get stuck with later.”",
+     "Ann Roe"),
+    # a cue the parser hangs on the name as a participle
+    ("Harbor vote\nMaria Delgado, the 2012 harbor master, tweeted in response: “Important point: the board raises "
+     "fees; our skippers pay them.”", "Maria Delgado"),
+])
+def test_name_before_an_apposition_when_the_cue_has_no_subject(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Harbor vote\nMaria Delgado also backed the harbor fees -- “I think the fees are small next to what a storm "
+     "would cost us.”", "Maria Delgado"),
+    ("Harbor vote\nWhen Tom Okafor finally wrapped up — “I will fight for this harbor, and I will win!” — the crowd "
+     "cheered.", "Tom Okafor"),
+])
+def test_dash_introduces_a_quote_like_a_colon(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_name_before_a_participle_aside_and_an_auxiliary(nlp):
+    text = "Harbor vote\nThe fight began after Tom Okafor, asked about the fees, had said, “The fees are a scandal.”"
+    assert [("The fees are a scandal.", "Tom Okafor")] == pairs(nlp, text)

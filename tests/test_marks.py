@@ -190,3 +190,14 @@ def test_unclosed_quote_runs_to_the_end_of_its_paragraph():
 ])
 def test_one_word_quote_inside_reported_speech(nlp, text, expected):
     assert expected == [(m.text, m.speaker) for m in nlp(text)._.quotes]
+
+
+def test_multi_paragraph_straight_quote_with_curly_quotes_inside():
+    # Straight marks around the whole statement, curly ones around the words it quotes in turn.
+    text = ('Roe stated:\n"The harbor board isn’t about “Open Water for All” anymore. It is about fees.\n'
+            '"The latest plan charges every “small boat,” which hurts the fishermen.\n"We will fight it."\nThe end.')
+    quotations = find_quotations(text)
+    assert ["The harbor board isn’t about “Open Water for All” anymore. It is about fees.",
+            "The latest plan charges every “small boat,” which hurts the fishermen.", "We will fight it."] == \
+        [q.text for q in quotations]
+    assert len({q.chain for q in quotations}) == 1 and quotations[0].chain is not None

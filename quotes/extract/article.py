@@ -54,10 +54,15 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     # Titles of works stay masked: "… through “The Salt Road,” the new film …" names no speaker.
     quote_spans = sorted([(q.start, q.end) for q in quotations] +
                          [(q.start, q.end) for q in found if _title_key(q.text) in titles])
-    state = _ArticleState(doc, text, quote_spans, _paragraph_spans(text), Resolver(doc, people, quote_spans))
+    paragraphs = _paragraph_spans(text)
+    state = _ArticleState(doc, text, quote_spans, paragraphs, Resolver(doc, people, quote_spans))
+    # A body that opens by repeating the headline (a feed's title without its final period, then the
+    # article's own first line) prints the headline twice: read the copy as a headline too.
+    headlines = {0, 1} if has_headline and len(paragraphs) > 1 and \
+        _words_of(text[slice(*paragraphs[0])]) == _words_of(text[slice(*paragraphs[1])]) else {0}
     mentions: list[Mention] = []
     for quotation in quotations:
-        headline = has_headline and quotation.paragraph == 0
+        headline = has_headline and quotation.paragraph in headlines
         mention = Mention(quotation.start, quotation.end, quotation.text,
                           partial=is_partial(text, quotation, headline))
         try:
@@ -152,7 +157,7 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     doc, text, resolver = state.doc, state.text, state.resolver
     token_span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
     at = token_span.start if token_span is not None else 0
-    attribution = attribute_headline(text, quotation, state.paragraphs[0][1]) if headline else None
+    attribution = attribute_headline(text, quotation, state.paragraphs[quotation.paragraph][1]) if headline else None
     if attribution is None:
         attribution = attribute_in_sentence(doc, quotation, state.quote_spans)
     if attribution is None:

@@ -17,9 +17,10 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_FORMS, CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS,
-    FINITE_TAGS, LIGHT_SPEECH_VERBS, PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES, PLACE_TIME_PREPOSITIONS,
-    SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS,
+    ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_APPOSITION_MAX_TOKENS, CUE_FORMS, CUE_MAX_DISTANCE,
+    CUE_VERBS, DOUBLE_MARKS, FINITE_TAGS, LIGHT_SPEECH_VERBS, PARENTHESIS_MAX_TOKENS, PARTY_TAG, PERSONAL_PRONOUNS,
+    PHRASAL_CUES, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS, TAG_MAX_TOKENS,
+    TAG_QUOTE_ENDINGS,
 )
 from .marks import Quotation, _only_quotation, is_partial
 from .names import _is_descriptor_word, _is_name_token, _is_role_noun, _is_title, _name_run, _norm
@@ -270,7 +271,16 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if after is None:
         return None
     tokens: list[Token] = []
+    skip_to = -1
     for token in doc[after.end:after.end + TAG_MAX_TOKENS]:
+        if token.i <= skip_to:
+            continue
+        if token.text == "(" and tokens:
+            # A short aside in the tag, as a party tag is printed: "“…,” Rep. Ann Roe (D-Wis.) said".
+            close = next((t.i for t in doc[token.i + 1:token.i + 2 + PARENTHESIS_MAX_TOKENS] if t.text == ")"), None)
+            if close is not None and not any("\n" in t.text for t in doc[token.i:close]):
+                skip_to = close
+                continue
         if "\n" in token.text or _inside(token, quote_spans) or token.text in DOUBLE_MARKS or \
                 token.text in (".", ";", ":", "(", "[") or (token.text in ("?", "!") and tokens):
             break
@@ -417,7 +427,33 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     # (e) A fragment inside the reporter's sentence about a person, with a verb outside the cue
     # list: "Roe ticked off issues such as “fair share” taxes", "Roe touted her “50-state
     # strategy”": reporters quote the words of the person the clause is about.
-    return _clause_person(doc, quotation, span, quote_spans)
+    clause = _clause_person(doc, quotation, span, quote_spans)
+    if clause is not None:
+        return clause
+    # (f) A quote inside a transcript's turn: "Okoro: Well, nobody says ‘…’ any more." — the words
+    # of the speaker the line is labelled with.
+    return _line_label(doc, quotation, quote_spans)
+
+
+def _line_label(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The speaker label a transcript line opens with ("Okoro:", "Ms. McLeish:"), for a quote later in it."""
+    text = _doc_text(doc)
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    colon = text.find(":", line_start, quotation.open_mark)
+    if colon < 0:
+        return None
+    label = doc.char_span(line_start, colon, alignment_mode="contract")
+    if label is None or not 0 < len(label) <= 4 or any(_inside(t, quote_spans) for t in label):
+        return None
+    words = [t for t in label if not t.is_space]
+    if not words:
+        return None
+    # Capitalised words, whatever their tag: the tagger reads a lone surname before a colon as a noun.
+    if all(_is_name_token(t) or _is_title(t) or (t.is_alpha and t.is_title) for t in words) and \
+            words[-1].is_alpha and words[-1].is_title and len(words[-1].text) > 1:
+        return _Attribution(doc[words[-1].i:words[-1].i + 1] if not _is_name_token(words[-1]) else
+                            _mention_span(words[-1]), cue=None)
+    return None
 
 
 def _manner_tag(doc: Doc, quotation: Quotation, after: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
@@ -448,7 +484,8 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     colon = open_index - 1
     while colon >= 0 and doc[colon].is_space:
         colon -= 1
-    if colon < 1 or doc[colon].text != ":":
+    # A dash introduces a quote as a colon does: "Roe also backed the plan -- “…”".
+    if colon < 1 or doc[colon].text not in (":", "--", "—", "–"):
         return None
     sentence_start = doc[colon - 1].sent.start
     clause = doc[sentence_start:colon]
@@ -460,11 +497,21 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     if line_start and 0 < len(label) <= 4 and len(label) == len(clause) and len(label[-1].text) > 1 and \
             all(_is_name_token(t) or _is_title(t) for t in label) and _is_name_token(label[-1]):
         return _Attribution(_mention_span(label[-1]), cue=None)
+    # A digest's "TOPIC IN CAPITALS - Jane Roe: “…”": the label after a spaced dash.
+    dash = next((t.i for t in reversed(clause) if t.text in ("-", "—", "–", "--") and t.i > 0 and
+                 doc[t.i - 1].whitespace_ and t.whitespace_), None)
+    if dash is not None:
+        label = [t for t in doc[dash + 1:colon] if not t.is_space]
+        if 0 < len(label) <= 4 and all(_is_name_token(t) or _is_title(t) for t in label) and \
+                _is_name_token(label[-1]) and len(label[-1].text) > 1:
+            return _Attribution(_mention_span(label[-1]), cue=None)
     if any(t.lemma_ == "quote" for t in clause):
         return None  # "… ended by quoting her father: “…”": someone else's words
     # The verb nearest the colon that has a subject of its own.
     for verb in reversed(clause):
-        if verb.pos_ not in ("VERB", "AUX") or _inside(verb, quote_spans):
+        # A predicate the tagger missed still has its subject: "Here’s Roe in 1992: “…”" ("’s" as PUNCT).
+        if (verb.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in verb.children)) or \
+                _inside(verb, quote_spans):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or _inside(subject, quote_spans) or subject.tag_ in ("WP", "WDT"):
@@ -509,6 +556,9 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
     A name or pronoun next to the cue, or a definite description between a closing
     mark and the cue ("…,” the 54-year-old said").
     """
+    appositive = _before_apposition(doc, cue, quote_spans)
+    if appositive is not None:
+        return appositive
     offsets = (-1, 1, 2, -2) if _after_closing_mark(cue) else (-1, -2)
     anchor = cue.i
     if cue.i > 0 and doc[cue.i - 1].text in ("—", "–", ")"):
@@ -533,6 +583,37 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
         start -= 1
     if start < cue.i and doc[start].lower_ == "the":
         return doc[start:cue.i]
+    return None
+
+
+def _before_apposition(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
+    """The name before an apposition set off by commas right before the cue, when the parse lost
+    the subject: "As Ann Roe, author of “The Long Coast,” put it, “…”"."""
+    k = cue.i - 1
+    while k > 0 and doc[k].dep_ in ("aux", "auxpass", "neg") and doc[k].head.i == cue.i:
+        k -= 1  # "Roe, asked about the plan, had said"
+    comma_inside = False  # "author of “The Long Coast,” put it": the comma printed inside the marks
+    while k >= 0 and (_inside(doc[k], quote_spans) or doc[k].text in DOUBLE_MARKS or doc[k].text in SINGLE_MARKS):
+        comma_inside = comma_inside or (doc[k].text == "," and k >= cue.i - 3)
+        k -= 1
+    if k < 1 or not (doc[k].text == "," or comma_inside):
+        return None
+    start = k if doc[k].text == "," else k + 1
+    k = start - 1
+    while k >= 0 and start - k <= CUE_APPOSITION_MAX_TOKENS:
+        token = doc[k]
+        aside_start = token.text == "," or k == 0 or doc[k - 1].text == ","
+        if "\n" in token.text or token.pos_ in ("VERB", "AUX") and not _inside(token, quote_spans) and \
+                not (aside_start and token.tag_ in ("VBN", "VBG", "VBD") and token.dep_ != "ROOT"):
+            # A verb with a clause of its own ends the search; a participle opening the aside does
+            # not: "Roe, asked about the plan, had said".
+            return None
+        if token.text == "," and not _inside(token, quote_spans):
+            name = doc[k - 1] if k > 0 else None
+            if name is not None and _is_name_token(name) and not _inside(name, quote_spans) and start - k > 1:
+                return _mention_span(_name_run(name)[-1])
+            return None
+        k -= 1
     return None
 
 
@@ -614,6 +695,9 @@ HEADLINE_LEFT_ROLE = re.compile(
     r"(?:^|\s)(?P<who>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w\-]*\s+){0,2}(?P<role>[a-z][a-z\-]+))"
     r"\s+(?P<cue>[a-z]+)\s*:?\s*$")
 HEADLINE_LEFT_COLON = re.compile(rf"(?P<who>{_NAME})\s*:\s*$")
+# A headline opening with its speaker as a label, the quote later on the line: "Roe: Budget Cuts
+# Are ‘Reckless’", "Roe on the Budget: ‘…’" (the person, then what they spoke about).
+HEADLINE_LABEL = re.compile(rf"^\s*(?P<who>{_NAME}?)(?:\s+[Oo]n\s[^:]*)?:\s")
 # "‘…’: a conversation with Mayor Jane Roe", "“…” — An Interview With Jane Roe".
 HEADLINE_INTERVIEW = re.compile(
     rf"^[,:]?\s*[:—–-]?\s*(?:[Aa]n?\s+)?(?:[Cc]onversation|[Ii]nterview|Q\s*&\s*A|[Cc]hat|[Tt]alk)\s+[Ww]ith\s+"
@@ -626,13 +710,14 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
     line_start = text.rfind("\n", 0, quotation.open_mark) + 1
     before = text[line_start:quotation.open_mark]
     left = HEADLINE_LEFT_CUE.search(before)
-    if left and left.group("cue").lower() in CUE_FORMS:
+    # "…, Calls Trump’s Remarks ‘…’": a phrase opening with a cue verb is no speaker's name.
+    if left and left.group("cue").lower() in CUE_FORMS and left.group("who").split()[0].lower() not in CUE_FORMS:
         return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
     # A role in lower case, which the name patterns leave out: "Orchestra's new conductor promises ‘…’".
     left = HEADLINE_LEFT_ROLE.search(before)
     if left and left.group("cue").lower() in CUE_FORMS and _is_descriptor_word(_norm(left.group("role"))):
         return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
-    left = HEADLINE_LEFT_COLON.search(before)
+    left = HEADLINE_LABEL.match(before) or HEADLINE_LEFT_COLON.search(before)
     if left:
         words = left.group("who").split()
         # "Roe Warns Rivals: ‘…’": the speaker stands before the cue word.

@@ -194,7 +194,11 @@ def find_quotations(text: str) -> list[Quotation]:
         # of the same family; an opener before the last closed quote is a stray, not that quote.
         chained = False
         last_close = max((c.end for _, c in pairs), default=p_start)
-        candidates = [mark for mark in unclosed if mark.start >= last_close]
+        # … unless those quotes are printed in the other style of marks and so nest inside it:
+        # '"Roe isn’t about “equal justice” anymore.' (a straight quote, curly ones inside).
+        candidates = [mark for mark in unclosed if mark.start >= last_close or all(
+            _straight(text[o.start:o.end]) != _straight(text[mark.start:mark.end])
+            for o, _ in pairs if o.start > mark.start)]
         if candidates and number + 1 < len(paragraphs):
             next_mark = MARK_PATTERN.match(text, paragraphs[number + 1][0])
             classified = next_mark and _classify_mark(text, next_mark.start(), next_mark.end())
@@ -237,6 +241,11 @@ def find_quotations(text: str) -> list[Quotation]:
         open_chain = next((q.chain for q in reversed(quotations) if q.paragraph == number and q.open_ended),
                           None) if chained else None
     return quotations
+
+
+def _straight(glyph: str) -> bool:
+    """True for a typewriter mark (", ', `` or ''), false for a typographic one (“ ” ‘ ’ « »)."""
+    return glyph in ('"', "'", "``", "''", "`")
 
 
 def _is_title_case(words: list[str], share: float = 1.0) -> bool:
