@@ -89,6 +89,15 @@ def is_boilerplate(line: str) -> bool:
     return any(pattern.fullmatch(stripped) for pattern in BOILERPLATE_LINES)
 
 
+def _same_headline(line: str, title: str) -> bool:
+    """Whether a body's first line is the title again. Sites print the headline as a sentence
+    ("Port Reopens." under a title "Port Reopens"), so the final punctuation and case do not count;
+    a title prepended above its own copy would be read twice, its quotes too."""
+    def bare(text: str) -> str:
+        return text.rstrip(" .!?:;,").casefold()
+    return bare(line) == bare(title)
+
+
 def clean_article(article: Article) -> Article:
     """The article with repaired text, boilerplate lines dropped, headline as first line."""
     text = clean_text(article.text)
@@ -105,7 +114,7 @@ def clean_article(article: Article) -> Article:
         body_lines.pop()
     body = "\n".join(body_lines)
     first_line = body_lines[0].strip() if body_lines else ""
-    if title and first_line != title:
+    if title and not _same_headline(first_line, title):
         body = f"{title}\n\n{body}" if body else title
     elif not title:
         title = first_line or None

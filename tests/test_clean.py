@@ -80,6 +80,15 @@ def test_clean_article_prepends_a_separate_title():
     assert "Port Reopens\n\nThe port reopened." == cleaned.text
 
 
+@pytest.mark.parametrize("first_line", ["Port Reopens After ‘Long Wait’", "Port Reopens After ‘Long Wait’.",
+                                        "PORT REOPENS AFTER ‘LONG WAIT’"])
+def test_clean_article_keeps_one_copy_of_a_title_the_body_repeats(first_line):
+    # the body's first line is the headline as a sentence: no second copy above it
+    cleaned = clean_article(Article(id="a4", text=f"{first_line}\n\nThe port reopened.",
+                                    title="Port Reopens After ‘Long Wait’"))
+    assert f"{first_line}\n\nThe port reopened." == cleaned.text
+
+
 def test_content_hash_is_stable_and_sensitive():
     article = Article(id="a3", text="Text", title="T")
     assert content_hash(article) == content_hash(Article(id="a3", text="Text", title="T"))
