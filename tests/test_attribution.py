@@ -358,3 +358,23 @@ def test_closing_mark_glued_to_the_next_word(nlp):
     text = ("Interview\n\n“I think it has been most surprising,”Clara Voss said. “Some comments do not fit.”")
     assert [("I think it has been most surprising,", "Clara Voss"), ("Some comments do not fit.", "Clara Voss")] == \
         pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a cue inside what another person is reported to have said: the reporter gives that person's account
+    ("Budget\n\nMayor Lena Ortiz said Councilman Hal Briggs called the budget “a fantasy.”",
+     [("a fantasy.", "Lena Ortiz")]),
+    # a cue the parser joins to the reported clause ("it was … but added"): the reporting verb's subject
+    ("Vote\n\nSpeaking to supporters Monday at party headquarters, Lena Ortiz, 64, said it was too early to "
+     "congratulate the winners but added, \"I think you all know the results.\"",
+     [("I think you all know the results.", "Lena Ortiz")]),
+    # a participle hung on the reported clause shares the reporter's subject, not the reported one's
+    ("Vote\n\nSenator Lena Ortiz escalated her attack on Tuesday, telling CNN that Hal Briggs is a \"fraud\" and "
+     "questioning how he has \"dodged every audit.\"", [("fraud", "Lena Ortiz"), ("dodged every audit.", "Lena Ortiz")]),
+    ("Vote\n\nLena Ortiz told Radio One that Hal Briggs \"had a silly plan for the schools, which was reckless,\" "
+     "adding, \"He lost every teacher in the district.\"",
+     [("had a silly plan for the schools, which was reckless,", "Lena Ortiz"),
+      ("He lost every teacher in the district.", "Lena Ortiz")]),
+])
+def test_words_reported_inside_another_report(nlp, text, expected):
+    assert expected == pairs(nlp, text)

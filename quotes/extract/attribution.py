@@ -142,6 +142,25 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
+    """The cue whose reported clause holds ``cue``, the outermost one: in "Roe said Okafor called the
+    plan “a disaster”" the reporter gives Roe's account, and the words are attributed to Roe."""
+    outer = cue
+    below = cue
+    for ancestor in cue.ancestors:
+        participle = below.dep_ == "advcl" and below.tag_ == "VBG"  # "…, adding “…”" shares the clause's subject
+        if not (below.dep_ in ("ccomp", "xcomp", "conj") or participle) or \
+                (below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
+            # A clause that describes a noun ("the plan, which Okafor called “…”"), sets a time, or
+            # has a subject of its own ("…, and Okafor praised it") is no longer the report.
+            break
+        # (A cue inside the marks is the speaker's own sentence, not the reporter's.)
+        if below.dep_ == "ccomp" and _is_cue(ancestor) and not _negated(ancestor) and not _inside(ancestor, quote_spans):
+            outer = ancestor
+        below = ancestor
+    return outer
+
+
 def _doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per document (spaCy joins every token on each access)."""
     text = doc.user_data.get("quotes_text")
@@ -379,6 +398,10 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
             if _is_cue(ancestor):
                 if _negated(ancestor):
                     continue  # "Roe cannot say that “…,” Okafor added": not a report of Roe's words
+                outer = _reporting_cue(ancestor, quote_spans)
+                subject = _subject_of(outer)
+                if outer is not ancestor and _can_speak(subject, quotation, quote_spans):
+                    return _Attribution(_mention_span(subject), cue=outer.text)
                 subject = _subject_of(ancestor)
                 if _can_speak(subject, quotation, quote_spans):
                     return _Attribution(_mention_span(subject), cue=ancestor.text)
@@ -398,6 +421,10 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
             break
         if _negated(cue):
             continue
+        outer = _reporting_cue(cue, quote_spans)
+        subject = _subject_of(outer)
+        if outer is not cue and _can_speak(subject, quotation, quote_spans):
+            return _Attribution(_mention_span(subject), cue=outer.text)
         subject = _subject_of(cue)
         if _can_speak(subject, quotation, quote_spans):
             return _Attribution(_mention_span(subject), cue=cue.text)
