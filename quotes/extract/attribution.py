@@ -148,14 +148,16 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
     outer = cue
     below = cue
     for ancestor in cue.ancestors:
-        participle = below.dep_ == "advcl" and below.tag_ == "VBG"  # "…, adding “…”" shares the clause's subject
+        # A participle ("…, adding “…”") shares the subject of the clause it hangs on.
+        participle = below.dep_ == "advcl" and below.tag_ == "VBG"
         if not (below.dep_ in ("ccomp", "xcomp", "conj") or participle) or \
                 (below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
             # A clause that describes a noun ("the plan, which Okafor called “…”"), sets a time, or
             # has a subject of its own ("…, and Okafor praised it") is no longer the report.
             break
         # (A cue inside the marks is the speaker's own sentence, not the reporter's.)
-        if below.dep_ == "ccomp" and _is_cue(ancestor) and not _negated(ancestor) and not _inside(ancestor, quote_spans):
+        if below.dep_ == "ccomp" and _is_cue(ancestor) and not _negated(ancestor) and \
+                not _inside(ancestor, quote_spans):
             outer = ancestor
         below = ancestor
     return outer
