@@ -378,3 +378,14 @@ def test_closing_mark_glued_to_the_next_word(nlp):
 ])
 def test_words_reported_inside_another_report(nlp, text, expected):
     assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the reporter has the words from an account: its source is the speaker the report gives
+    ("Budget\n\n“We will not back down,” Lena Ortiz said, according to the Harbor Gazette.",
+     [("We will not back down,", None)]),
+    ("Budget\n\nAccording to Tom Reyes, Lena Ortiz told the council that the plan was “dead on arrival.”",
+     [("dead on arrival.", "Tom Reyes")]),
+])
+def test_according_to_on_the_cue_names_the_source(nlp, text, expected):
+    assert expected == pairs(nlp, text)

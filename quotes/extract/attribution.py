@@ -31,6 +31,7 @@ class _Attribution:
     mention_text: str | None = None  # for headline patterns, which have no reliable parse
     cue: str | None = None
     kind: str = "explicit"  # explicit, according-to, headline
+    verb: Token | None = None  # the cue verb, when the parse gave one
 
 
 def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
@@ -161,6 +162,19 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
             outer = ancestor
         below = ancestor
     return outer
+
+
+def _through_account(attribution: _Attribution, quote_spans: list[tuple[int, int]]) -> _Attribution:
+    """The source an "according to" phrase on the cue's clause names: in "“…,” Roe said, according to
+    the Gazette" the reporter has Roe's words from the Gazette's account, which is the source."""
+    verb = attribution.verb
+    for token in ([verb, *verb.ancestors] if verb is not None else []):
+        for child in token.children:
+            if child.lower_ == "according" and child.dep_ == "prep":
+                source = _according_to([child])
+                if source is not None and not _inside(source, quote_spans):
+                    return _Attribution(_mention_span(source), cue="according to", kind="according-to")
+    return attribution
 
 
 def _doc_text(doc: Doc) -> str:
@@ -337,7 +351,7 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     span = doc[left:right] if left < right else doc[speaker.i:speaker.i + 1]
     if not _is_name_token(speaker) and speaker.pos_ != "PRON":
         span = doc[phrase[0].i:phrase[-1].i + 1]  # a description: "the 54-year-old", "a spokesman"
-    return _Attribution(span, cue=cue.text)
+    return _Attribution(span, cue=cue.text, verb=cue)
 
 
 def _inword(token: Token) -> bool:
@@ -382,7 +396,7 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     # (0) The tag printed right after the closing mark.
     tag = _tag_after_quote(doc, quotation, quote_spans)
     if tag is not None:
-        return tag
+        return _through_account(tag, quote_spans)
     # (a) A cue verb that governs the quote.
     inside = set(range(span.start, span.end))
     for token in span:
@@ -403,10 +417,12 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 outer = _reporting_cue(ancestor, quote_spans)
                 subject = _subject_of(outer)
                 if outer is not ancestor and _can_speak(subject, quotation, quote_spans):
-                    return _Attribution(_mention_span(subject), cue=outer.text)
+                    return _through_account(_Attribution(_mention_span(subject), cue=outer.text, verb=outer),
+                                            quote_spans)
                 subject = _subject_of(ancestor)
                 if _can_speak(subject, quotation, quote_spans):
-                    return _Attribution(_mention_span(subject), cue=ancestor.text)
+                    return _through_account(_Attribution(_mention_span(subject), cue=ancestor.text, verb=ancestor),
+                                            quote_spans)
                 break
     # (b) "according to X" in the reporter's words.
     according = _according_to(context)
@@ -426,10 +442,10 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         outer = _reporting_cue(cue, quote_spans)
         subject = _subject_of(outer)
         if outer is not cue and _can_speak(subject, quotation, quote_spans):
-            return _Attribution(_mention_span(subject), cue=outer.text)
+            return _through_account(_Attribution(_mention_span(subject), cue=outer.text, verb=outer), quote_spans)
         subject = _subject_of(cue)
         if _can_speak(subject, quotation, quote_spans):
-            return _Attribution(_mention_span(subject), cue=cue.text)
+            return _through_account(_Attribution(_mention_span(subject), cue=cue.text, verb=cue), quote_spans)
         speaker = _adjacent_speaker(doc, cue, quote_spans)
         if speaker is not None:
             return _Attribution(speaker, cue=cue.text)
