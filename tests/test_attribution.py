@@ -389,3 +389,14 @@ def test_words_reported_inside_another_report(nlp, text, expected):
 ])
 def test_according_to_on_the_cue_names_the_source(nlp, text, expected):
     assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X, Roe said, …": the clause is Roe's account, whoever its subject is
+    ("Caucus\n\nThe Gazette, Lena Ortiz said, called the announcement “highly significant.”",
+     [("highly significant.", "Lena Ortiz")]),
+    ("Caucus\n\nCouncilman Hal Briggs, Lena Ortiz said, had been on the board for \"a thousand years\" and passed "
+     "\"hardly any bills.\"", [("a thousand years", "Lena Ortiz"), ("hardly any bills.", "Lena Ortiz")]),
+])
+def test_parenthetical_reporter_inside_the_clause(nlp, text, expected):
+    assert expected == pairs(nlp, text)

@@ -177,6 +177,26 @@ def _through_account(attribution: _Attribution, quote_spans: list[tuple[int, int
     return attribution
 
 
+def _parenthetical_report(verb: Token, quote_spans: list[tuple[int, int]]) -> tuple[Token, Token] | None:
+    """A "Roe said" set off by commas inside the clause of ``verb``, as (cue, subject): "Biden, Roe
+    said, had been in the Senate for “…”" is Roe's account of Biden, and the words are Roe's."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ != "parataxis" or not _is_cue(child) or _negated(child) or _inside(child, quote_spans):
+            continue
+        # The subject right before the cue (the parser sometimes makes the clause's subject a second one).
+        subject = max((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), key=lambda c: c.i,
+                      default=None)
+        if subject is None or subject.left_edge.i == 0:
+            continue
+        left = subject.left_edge.i
+        while left < subject.i and doc[left].is_punct:
+            left += 1  # the parser may hang the opening comma on the subject
+        if doc[left - 1].text == "," and child.i + 1 < len(doc) and doc[child.i + 1].text == ",":
+            return child, subject
+    return None
+
+
 def _doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per document (spaCy joins every token on each access)."""
     text = doc.user_data.get("quotes_text")
@@ -403,6 +423,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         if token.head.i in inside:
             continue
         for ancestor in [token.head, *token.head.ancestors]:
+            report = _parenthetical_report(ancestor, quote_spans)
+            if report is not None and report[0].i < span.start and _can_speak(report[1], quotation, quote_spans):
+                return _Attribution(_mention_span(report[1]), cue=report[0].text, verb=report[0])
             if ancestor.i in inside or _inside(ancestor, quote_spans):
                 continue
             if ancestor.lemma_ == "be":
