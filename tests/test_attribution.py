@@ -400,3 +400,17 @@ def test_according_to_on_the_cue_names_the_source(nlp, text, expected):
 ])
 def test_parenthetical_reporter_inside_the_clause(nlp, text, expected):
     assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state after a town, parsed as a second subject of the cue: the person nearer the verb speaks
+    ("Vote\n\nTuesday at Harlow College in Dunmore, PA, after winning the state primary, Gov. Ann Lisle (R-PA), "
+     "said, “We are going to go all the way to the convention.”",
+     [("We are going to go all the way to the convention.", "Ann Lisle")]),
+    # a fronted "Of X," topic parsed as the subject: the speaker is the phrase after its comma
+    ("Vote\n\n“He is a fine speaker.” Of Briggs, Nora Vance, who has given money to the party, said, "
+     "“He’s flat-out wrong on taxes.”",
+     [("He is a fine speaker.", None), ("He’s flat-out wrong on taxes.", "Nora Vance")]),
+])
+def test_misparsed_subjects_of_the_cue(nlp, text, expected):
+    assert expected == pairs(nlp, text)

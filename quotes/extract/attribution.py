@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_FORMS, CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS,
-    FINITE_TAGS, LIGHT_SPEECH_VERBS, PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES, PLACE_TIME_PREPOSITIONS,
+    FINITE_TAGS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES,
+    PLACE_TIME_PREPOSITIONS,
     SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS,
 )
 from .marks import Quotation, _only_quotation, is_partial
@@ -95,9 +96,26 @@ def _subject_of(verb: Token) -> Token | None:
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
                 target = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 return _past_hyphens(target) if target is not None else None
-            if child.dep_ == "nsubj" and child.pos_ != "SCONJ" and not child.is_punct and \
-                    child.text[:1].isalnum() and child.tag_ not in ("WP", "WDT"):
-                return _past_hyphens(child)
+        subjects = [c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "SCONJ" and not c.is_punct and
+                    c.text[:1].isalnum() and c.tag_ not in ("WP", "WDT")]
+        if subjects:
+            subject = subjects[0]
+            if len(subjects) > 1 and (subject.pos_ == "ADP" or subject.ent_type_ in NON_PERSON_LABELS):
+                # Two subjects, the first a place, a date or a preposition, is a misparse ("In Berea, OH,
+                # Gov. Ann Roe said"): the verb's is the one nearest before it, a name if there is one.
+                before = [c for c in subjects if c.i < current.i and c.pos_ != "ADP"]
+                named = [c for c in before if _is_name_token(c) or c.pos_ == "PRON"]
+                subject = (named or before or subjects)[-1]
+            if subject.pos_ == "ADP":
+                # "Of Okafor, Roe said": the topic ends at its comma and the speaker's phrase follows.
+                comma = next((t for t in subject.subtree if t.text == "," and t.i > subject.i), None)
+                after = subject.doc[comma.i + 1:current.i] if comma is not None else []
+                subject = next((t for t in after if _is_name_token(t) or t.pos_ in ("NOUN", "PRON")), None)
+                if subject is None:
+                    return None
+                while subject.dep_ in ("compound", "flat") and subject.head.i > subject.i:
+                    subject = subject.head
+            return _past_hyphens(subject)
         if current.dep_ == "xcomp" and current.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
             # Object control: "That prompted Roe to … call the plan “…”": the object does the saying.
             controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
@@ -249,9 +267,12 @@ def _mention_span_bounds(token: Token) -> tuple[int, int]:
     if token.pos_ == "PRON":
         return token.i, token.i
     left = token.i
+    doc = token.doc
     for child in token.lefts:
         if child.dep_ in ("compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "punct") and \
-                not child.is_punct:
+                not child.is_punct and not (child.dep_ in ("nmod", "compound") and
+                                            any(t.text == "," for t in doc[child.right_edge.i + 1:token.i])):
+            # (a noun set off by a comma is another phrase: "Of Okafor, Roe said" parsed as "Okafor Roe")
             left = min(left, child.left_edge.i)
     right = token.i
     for child in token.rights:
