@@ -414,3 +414,22 @@ def test_parenthetical_reporter_inside_the_clause(nlp, text, expected):
 ])
 def test_misparsed_subjects_of_the_cue(nlp, text, expected):
     assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a day after the cue, and a participle set off by commas before it, are not the speaker
+    ("Vote\n\nIn Dayton, Briggs, speaking at a rally, said Monday that Lisle was “a total lightweight.”",
+     [("a total lightweight.", "Briggs")]),
+    # a place inside an apposition before "…, said" is not the speaker
+    ("Raid\n\nBut in a conference call with reporters on Dec. 2, Col. Ann Lisle, a military spokeswoman in Kabul, "
+     "said, ''I mean, a raid is a combat operation.''", [("I mean, a raid is a combat operation.", "Ann Lisle")]),
+    # a title's abbreviation split from the name by its period
+    ("Raid\n\n\"We are already at war with the militia, and are working to finish that campaign wherever we can,\" "
+     "said Pentagon spokesman Navy Capt. Hal Brenner.",
+     [("We are already at war with the militia, and are working to finish that campaign wherever we can,",
+       "Hal Brenner")]),
+    ("Raid\n\n“The candidates just don’t understand the military,” said Army Capt. Ruth Amaro, who said she "
+     "would not vote for either man.", [("The candidates just don’t understand the military,", "Ruth Amaro")]),
+])
+def test_speaker_phrase_beside_the_cue(nlp, text, expected):
+    assert expected == pairs(nlp, text)

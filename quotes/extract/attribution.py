@@ -17,7 +17,8 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_FORMS, CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS,
+    ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_FORMS, CUE_MAX_DISTANCE,
+    CUE_VERBS, DOUBLE_MARKS,
     FINITE_TAGS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES,
     PLACE_TIME_PREPOSITIONS,
     SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS,
@@ -72,12 +73,15 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def _is_date(token: Token) -> bool:
+    """A day or a time ("Tuesday", "Dec. 2"), which the parser may take for a speaker."""
+    return _norm(token.text) in CALENDAR_WORDS or token.ent_type_ in ("DATE", "TIME")
+
+
 def _can_speak(subject: Token | None, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> bool:
     """True when a cue's subject can be the quote's speaker: outside the quotes, not a date, and
     not a phrase that contains the quote itself ("The promise to “take our country back” …")."""
-    if subject is None or _inside(subject, quote_spans) or _norm(subject.text) in CALENDAR_WORDS:
-        return False
-    if subject.ent_type_ in ("DATE", "TIME"):
+    if subject is None or _inside(subject, quote_spans) or _is_date(subject):
         return False
     # A common noun whose phrase holds the quote names the words, not who said them; a name's
     # phrase may hold it through a relative clause ("Roe, who said “…”").
@@ -156,8 +160,8 @@ def _subject_of(verb: Token) -> Token | None:
         return None
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and \
-                (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS):
-            return child
+                (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS) and not _is_date(child):
+            return child  # (not "Roe, in Ohio, said Tuesday that …")
     return None
 
 
@@ -251,6 +255,13 @@ def _mention_span(token: Token) -> Span:
             _is_name_token(token.doc[tag_start - 2]):
         # "Sen. Mark Ellis, R-Texas, called …", "Rep. Ann Roe (D-Wis.) said" parsed with the tag as the subject
         token = token.doc[tag_start - 2]
+    doc = token.doc
+    if token.i + 2 < len(doc) and _abbreviation_period(doc[token.i + 1]):
+        # "Pentagon spokesman Navy Capt. Jeff Davis said" split at the abbreviation's period: the
+        # name after it is the speaker's.
+        names = [t for t in _name_run(doc[token.i + 2]) if t.i > token.i + 1 and not _is_title(t)]
+        if names:
+            return doc[_mention_span_bounds(token)[0]:_mention_span_bounds(names[-1])[1] + 1]
     if not _is_name_token(token) or _is_title(token):
         for child in token.children:
             if child.dep_ == "appos" and _is_name_token(child) and not _is_title(child):
@@ -348,7 +359,8 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     tokens: list[Token] = []
     for token in doc[after.end:after.end + TAG_MAX_TOKENS]:
         if "\n" in token.text or _inside(token, quote_spans) or token.text in DOUBLE_MARKS or \
-                token.text in (".", ";", ":", "(", "[") or (token.text in ("?", "!") and tokens):
+                (token.text == "." and not _abbreviation_period(token)) or token.text in (";", ":", "(", "[") or \
+                (token.text in ("?", "!") and tokens):
             break
         if token.is_space:
             continue
@@ -365,8 +377,8 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         # "“…,” said Jane Roe, the mayor": the noun phrase after the verb, up to a comma or preposition.
         phrase = []
         for token in tokens[1:]:
-            if (token.is_punct and not _inword(token)) or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") or \
-                    token.tag_ in FINITE_TAGS:
+            if (token.is_punct and not _inword(token) and not _abbreviation_period(token)) or \
+                    token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") or token.tag_ in FINITE_TAGS:
                 break
             phrase.append(token)
         speaker = _tag_speaker_token(phrase)
@@ -393,6 +405,14 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if not _is_name_token(speaker) and speaker.pos_ != "PRON":
         span = doc[phrase[0].i:phrase[-1].i + 1]  # a description: "the 54-year-old", "a spokesman"
     return _Attribution(span, cue=cue.text, verb=cue)
+
+
+def _abbreviation_period(token: Token) -> bool:
+    """The period of a title's abbreviation before a name, which the tokenizer split off and the
+    parser may take for a sentence end: "Navy Capt. Jeff Davis"."""
+    doc = token.doc
+    return token.text == "." and 0 < token.i < len(doc) - 1 and _is_title(doc[token.i - 1]) and \
+        not doc[token.i - 1].whitespace_ and _is_name_token(doc[token.i + 1])
 
 
 def _inword(token: Token) -> bool:
@@ -608,11 +628,21 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
             k -= 1
         if k > 0 and doc[k].text == opener:
             anchor, offsets = k, (-1, -2)
+    elif cue.i > 1 and doc[cue.i - 1].text == ",":
+        # "Roe, in Kentucky, said", "Roe, a spokesman in Baghdad, said", "Roe, speaking at a rally,
+        # said": the word before a phrase of place, an apposition or a participle set off by commas.
+        k = cue.i - 2
+        while k > 0 and cue.i - k < ATTRIBUTION_APPOSITION_TOKENS and doc[k].text != "," and \
+                not doc[k].is_punct and not _inside(doc[k], quote_spans):
+            k -= 1
+        opening = doc[k + 1]
+        if k > 0 and doc[k].text == "," and (opening.pos_ in ("ADP", "DET") or opening.tag_ in ("VBG", "VBN")):
+            anchor, offsets = k, (-1, -2)
     for offset in offsets:
         index = anchor + offset
         if 0 <= index < len(doc):
             token = doc[index]
-            if _inside(token, quote_spans) or token.is_punct:
+            if _inside(token, quote_spans) or token.is_punct or _is_date(token):
                 continue
             if token.lower_ in PERSONAL_PRONOUNS or _is_name_token(token):
                 return _mention_span(_name_run(token)[-1] if _is_name_token(token) else token)

@@ -294,6 +294,9 @@ DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 CUE_MAX_DISTANCE = 10
 # A sentence this short right after a closing mark is the quote's attribution ("Roe asked.").
 ATTRIBUTION_SENTENCE_TOKENS = 6
+# How far back from "…, said" an apposition or a phrase of place set off by commas may start: "Col. Ann
+# Roe, a military spokeswoman in the capital, said" needs 7; the PolNeAR dev misses needed at most 8.
+ATTRIBUTION_APPOSITION_TOKENS = 12
 
 
 # Attribution confidence by method.  Hand-set, not calibrated: the order follows how often each
