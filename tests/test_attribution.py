@@ -375,6 +375,9 @@ def test_closing_mark_glued_to_the_next_word(nlp):
      "adding, \"He lost every teacher in the district.\"",
      [("had a silly plan for the schools, which was reckless,", "Lena Ortiz"),
       ("He lost every teacher in the district.", "Lena Ortiz")]),
+    # the owner of a speech noun is not the speaker when someone is reported to characterise the words
+    ("Budget\n\nLena Ortiz said Thursday that Briggs's claim that she backs the tax is “simply not true.”",
+     [("simply not true.", "Lena Ortiz")]),
 ])
 def test_words_reported_inside_another_report(nlp, text, expected):
     assert expected == pairs(nlp, text)

@@ -469,8 +469,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 return _Attribution(_mention_span(report[1]), cue=report[0].text, verb=report[0])
             if ancestor.i in inside or _inside(ancestor, quote_spans):
                 continue
-            if ancestor.lemma_ == "be":
-                # "Roe's campaign slogan is “…”": the owner of the words.
+            if ancestor.lemma_ == "be" and _reporting_cue(ancestor, quote_spans) is ancestor:
+                # "Roe's campaign slogan is “…”": the owner of the words (unless someone is reported to
+                # say so: "Okafor said Roe's claim is “simply not true”" is Okafor's, found further up).
                 subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
                 owner = _speech_owner(subject) if subject is not None else None
                 if owner is not None and not _inside(owner, quote_spans):
