@@ -436,3 +436,17 @@ def test_misparsed_subjects_of_the_cue(nlp, text, expected):
 ])
 def test_speaker_phrase_beside_the_cue(nlp, text, expected):
     assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quote in an adverbial clause of a report whose cue has no subject in the parse: the name before the cue
+    ("Rally\n\nSpeaking Tuesday in Dayton, while on the campaign trail for his wife, Senate candidate Ruth Amaro, "
+     "former mayor Hal Amaro said his wife was uniquely qualified to serve at this time because “the state is in "
+     "tough shape.”", [("the state is in tough shape.", "Hal Amaro")]),
+    # a fronted participle the parser takes for the subject
+    ("Rally\n\nCampaigning for his wife, Senate candidate Ruth Amaro, former mayor Hal Amaro said his wife was "
+     "uniquely qualified to serve at this time because “the state is in tough shape.”",
+     [("the state is in tough shape.", "Hal Amaro")]),
+])
+def test_report_whose_subject_the_parse_misplaces(nlp, text, expected):
+    assert expected == pairs(nlp, text)

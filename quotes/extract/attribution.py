@@ -110,6 +110,12 @@ def _subject_of(verb: Token) -> Token | None:
                 before = [c for c in subjects if c.i < current.i and c.pos_ != "ADP"]
                 named = [c for c in before if _is_name_token(c) or c.pos_ == "PRON"]
                 subject = (named or before or subjects)[-1]
+            before_verb = subject.doc[current.i - 1]
+            if subject.lower_.endswith("ing") and subject.i < before_verb.i and before_verb.dep_ == "appos" and \
+                    _is_name_token(before_verb) and before_verb.head.i > subject.i:
+                # "Campaigning for his wife, Ann Roe, former mayor Tom Roe said": the parser takes the fronted
+                # participle for the subject and hangs the speaker on its phrase; the name before the verb speaks.
+                subject = before_verb
             if subject.pos_ == "ADP":
                 # "Of Okafor, Roe said": the topic ends at its comma and the speaker's phrase follows.
                 comma = next((t for t in subject.subtree if t.text == "," and t.i > subject.i), None)
@@ -173,7 +179,9 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
     for ancestor in cue.ancestors:
         # A participle ("…, adding “…”") shares the subject of the clause it hangs on.
         participle = below.dep_ == "advcl" and below.tag_ == "VBG"
-        if not (below.dep_ in ("ccomp", "xcomp", "conj") or participle) or \
+        # An adverbial clause without a cue of its own ("while Cruz is “…”") is still the report's.
+        plain_clause = below.dep_ == "advcl" and not _is_cue(below)
+        if not (below.dep_ in ("ccomp", "xcomp", "conj") or participle or plain_clause) or \
                 (below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
             # A clause that describes a noun ("the plan, which Okafor called “…”"), sets a time, or
             # has a subject of its own ("…, and Okafor praised it") is no longer the report.
@@ -676,6 +684,15 @@ def _clause_person(doc: Doc, quotation: Quotation, span: Span, quote_spans: list
             continue
         if _negated(verb):
             return None
+        outer = _reporting_cue(verb, quote_spans)
+        if outer is not verb:
+            # "Roe said Rubio was “a lightweight” while Cruz is “a basket case”": a clause of Roe's report
+            subject = _subject_of(outer)
+            if _can_speak(subject, quotation, quote_spans):
+                return _Attribution(_mention_span(subject), cue=outer.text, verb=outer)
+            speaker = _adjacent_speaker(doc, outer, quote_spans) if subject is None else None
+            if speaker is not None:
+                return _Attribution(speaker, cue=outer.text, verb=outer)
         subject = _subject_of(verb)
         if subject is None or _inside(subject, quote_spans) or subject.i > span.start:
             continue
