@@ -450,3 +450,10 @@ def test_speaker_phrase_beside_the_cue(nlp, text, expected):
 ])
 def test_report_whose_subject_the_parse_misplaces(nlp, text, expected):
     assert expected == pairs(nlp, text)
+
+
+def test_participle_after_a_quote_is_not_an_inverted_tag(nlp):
+    # "“…,” telling reporters": the participle's object is the one addressed; the clause's subject speaks
+    text = ("Vote\n\nAnn Lisle has hailed the council’s vote to leave the league as “fantastic,” telling reporters "
+            "during a visit to Dayton on Friday that she thinks the move is “a great thing.”")
+    assert [("fantastic,", "Ann Lisle"), ("a great thing.", "Ann Lisle")] == pairs(nlp, text)

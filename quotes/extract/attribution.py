@@ -381,6 +381,8 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if cue_at is None:
         return None
     cue = tokens[cue_at]
+    if cue_at == 0 and cue.tag_ == "VBG":
+        return None  # "“…,” telling reporters …": a participle's object is the one addressed, not the speaker
     if cue_at == 0:
         # "“…,” said Jane Roe, the mayor": the noun phrase after the verb, up to a comma or preposition.
         phrase = []
