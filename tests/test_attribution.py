@@ -457,3 +457,10 @@ def test_participle_after_a_quote_is_not_an_inverted_tag(nlp):
     text = ("Vote\n\nAnn Lisle has hailed the council’s vote to leave the league as “fantastic,” telling reporters "
             "during a visit to Dayton on Friday that she thinks the move is “a great thing.”")
     assert [("fantastic,", "Ann Lisle"), ("a great thing.", "Ann Lisle")] == pairs(nlp, text)
+
+
+def test_cue_joined_to_a_passive_clause_shares_its_subject(nlp):
+    # "was joined by X and joked": the agent of a passive that is not about speech does not speak
+    text = ("Stage\n\nComedian Ada Lind was joined on stage again by Senator Hal Briggs and joked, “Folks, you are "
+            "being ridiculous,” drawing loud jeers.")
+    assert [("Folks, you are being ridiculous,", "Ada Lind")] == pairs(nlp, text)

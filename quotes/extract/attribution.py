@@ -94,6 +94,10 @@ def _subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
+            if child.dep_ == "nsubjpass" and current is not verb and not _is_cue(current):
+                # "Roe was joined on stage by Okafor and joked, “…”": the passive clause the cue is joined
+                # to is not about speech, and its subject is the shared one.
+                return _past_hyphens(child)
             if child.dep_ == "nsubjpass" and current.lemma_.lower() != "quote":
                 # A passive speech verb's subject is the one spoken to or about ("Roe was asked by
                 # the host, “…”"): the speaker is the agent, or unknown.
