@@ -433,6 +433,10 @@ def test_misparsed_subjects_of_the_cue(nlp, text, expected):
        "Hal Brenner")]),
     ("Raid\n\n“The candidates just don’t understand the military,” said Army Capt. Ruth Amaro, who said she "
      "would not vote for either man.", [("The candidates just don’t understand the military,", "Ruth Amaro")]),
+    # a participle hyphenated to a place is an adjective of the speaker's phrase
+    ("Claims\n\n“Hypocrisy is a small price to pay in exchange for military bases and petroleum,” explained "
+     "Los Angeles-based attorney Nora Vance.",
+     [("Hypocrisy is a small price to pay in exchange for military bases and petroleum,", "Nora Vance")]),
 ])
 def test_speaker_phrase_beside_the_cue(nlp, text, expected):
     assert expected == pairs(nlp, text)

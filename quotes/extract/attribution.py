@@ -391,8 +391,11 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         # "“…,” said Jane Roe, the mayor": the noun phrase after the verb, up to a comma or preposition.
         phrase = []
         for token in tokens[1:]:
+            # (a participle hyphenated to a noun is an adjective: "Ohio-based attorney")
+            hyphenated = token.i > 0 and _inword(doc[token.i - 1]) and doc[token.i - 1].text in ("-", "‐")
             if (token.is_punct and not _inword(token) and not _abbreviation_period(token)) or \
-                    token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") or token.tag_ in FINITE_TAGS:
+                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated) or \
+                    token.tag_ in FINITE_TAGS:
                 break
             phrase.append(token)
         speaker = _tag_speaker_token(phrase)
