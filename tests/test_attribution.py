@@ -455,3 +455,113 @@ def test_dash_introduces_a_quote_like_a_colon(nlp, text, expected):
 def test_name_before_a_participle_aside_and_an_auxiliary(nlp):
     text = "Harbor vote\nThe fight began after Tom Okafor, asked about the fees, had said, “The fees are a scandal.”"
     assert [("The fees are a scandal.", "Tom Okafor")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a cue inside what another person is reported to have said: the reporter gives that person's account
+    ("Budget\n\nMayor Lena Ortiz said Councilman Hal Briggs called the budget “a fantasy.”",
+     [("a fantasy.", "Lena Ortiz")]),
+    # a cue the parser joins to the reported clause ("it was … but added"): the reporting verb's subject
+    ("Vote\n\nSpeaking to supporters Monday at party headquarters, Lena Ortiz, 64, said it was too early to "
+     "congratulate the winners but added, \"I think you all know the results.\"",
+     [("I think you all know the results.", "Lena Ortiz")]),
+    # a participle hung on the reported clause shares the reporter's subject, not the reported one's
+    ("Vote\n\nSenator Lena Ortiz escalated her attack on Tuesday, telling CNN that Hal Briggs is a \"fraud\" and "
+     "questioning how he has \"dodged every audit.\"", [("fraud", "Lena Ortiz"), ("dodged every audit.", "Lena Ortiz")]),
+    ("Vote\n\nLena Ortiz told Radio One that Hal Briggs \"had a silly plan for the schools, which was reckless,\" "
+     "adding, \"He lost every teacher in the district.\"",
+     [("had a silly plan for the schools, which was reckless,", "Lena Ortiz"),
+      ("He lost every teacher in the district.", "Lena Ortiz")]),
+    # the owner of a speech noun is not the speaker when someone is reported to characterise the words
+    ("Budget\n\nLena Ortiz said Thursday that Briggs's claim that she backs the tax is “simply not true.”",
+     [("simply not true.", "Lena Ortiz")]),
+])
+def test_words_reported_inside_another_report(nlp, text, expected):
+    assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the reporter has the words from an account: its source is the speaker the report gives
+    ("Budget\n\n“We will not back down,” Lena Ortiz said, according to the Harbor Gazette.",
+     [("We will not back down,", None)]),
+    ("Budget\n\nAccording to Tom Reyes, Lena Ortiz told the council that the plan was “dead on arrival.”",
+     [("dead on arrival.", "Tom Reyes")]),
+])
+def test_according_to_on_the_cue_names_the_source(nlp, text, expected):
+    assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X, Roe said, …": the clause is Roe's account, whoever its subject is
+    ("Caucus\n\nThe Gazette, Lena Ortiz said, called the announcement “highly significant.”",
+     [("highly significant.", "Lena Ortiz")]),
+    ("Caucus\n\nCouncilman Hal Briggs, Lena Ortiz said, had been on the board for \"a thousand years\" and passed "
+     "\"hardly any bills.\"", [("a thousand years", "Lena Ortiz"), ("hardly any bills.", "Lena Ortiz")]),
+])
+def test_parenthetical_reporter_inside_the_clause(nlp, text, expected):
+    assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state after a town, parsed as a second subject of the cue: the person nearer the verb speaks
+    ("Vote\n\nTuesday at Harlow College in Dunmore, PA, after winning the state primary, Gov. Ann Lisle (R-PA), "
+     "said, “We are going to go all the way to the convention.”",
+     [("We are going to go all the way to the convention.", "Ann Lisle")]),
+    # a fronted "Of X," topic parsed as the subject: the speaker is the phrase after its comma
+    ("Vote\n\n“He is a fine speaker.” Of Briggs, Nora Vance, who has given money to the party, said, "
+     "“He’s flat-out wrong on taxes.”",
+     [("He is a fine speaker.", None), ("He’s flat-out wrong on taxes.", "Nora Vance")]),
+])
+def test_misparsed_subjects_of_the_cue(nlp, text, expected):
+    assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a day after the cue, and a participle set off by commas before it, are not the speaker
+    ("Vote\n\nIn Dayton, Briggs, speaking at a rally, said Monday that Lisle was “a total lightweight.”",
+     [("a total lightweight.", "Briggs")]),
+    # a place inside an apposition before "…, said" is not the speaker
+    ("Raid\n\nBut in a conference call with reporters on Dec. 2, Col. Ann Lisle, a military spokeswoman in Kabul, "
+     "said, ''I mean, a raid is a combat operation.''", [("I mean, a raid is a combat operation.", "Ann Lisle")]),
+    # a title's abbreviation split from the name by its period
+    ("Raid\n\n\"We are already at war with the militia, and are working to finish that campaign wherever we can,\" "
+     "said Pentagon spokesman Navy Capt. Hal Brenner.",
+     [("We are already at war with the militia, and are working to finish that campaign wherever we can,",
+       "Hal Brenner")]),
+    ("Raid\n\n“The candidates just don’t understand the military,” said Army Capt. Ruth Amaro, who said she "
+     "would not vote for either man.", [("The candidates just don’t understand the military,", "Ruth Amaro")]),
+    # a participle hyphenated to a place is an adjective of the speaker's phrase
+    ("Claims\n\n“Hypocrisy is a small price to pay in exchange for military bases and petroleum,” explained "
+     "Los Angeles-based attorney Nora Vance.",
+     [("Hypocrisy is a small price to pay in exchange for military bases and petroleum,", "Nora Vance")]),
+])
+def test_speaker_phrase_beside_the_cue(nlp, text, expected):
+    assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quote in an adverbial clause of a report whose cue has no subject in the parse: the name before the cue
+    ("Rally\n\nSpeaking Tuesday in Dayton, while on the campaign trail for his wife, Senate candidate Ruth Amaro, "
+     "former mayor Hal Amaro said his wife was uniquely qualified to serve at this time because “the state is in "
+     "tough shape.”", [("the state is in tough shape.", "Hal Amaro")]),
+    # a fronted participle the parser takes for the subject
+    ("Rally\n\nCampaigning for his wife, Senate candidate Ruth Amaro, former mayor Hal Amaro said his wife was "
+     "uniquely qualified to serve at this time because “the state is in tough shape.”",
+     [("the state is in tough shape.", "Hal Amaro")]),
+])
+def test_report_whose_subject_the_parse_misplaces(nlp, text, expected):
+    assert expected == pairs(nlp, text)
+
+
+def test_participle_after_a_quote_is_not_an_inverted_tag(nlp):
+    # "“…,” telling reporters": the participle's object is the one addressed; the clause's subject speaks
+    text = ("Vote\n\nAnn Lisle has hailed the council’s vote to leave the league as “fantastic,” telling reporters "
+            "during a visit to Dayton on Friday that she thinks the move is “a great thing.”")
+    assert [("fantastic,", "Ann Lisle"), ("a great thing.", "Ann Lisle")] == pairs(nlp, text)
+
+
+def test_cue_joined_to_a_passive_clause_shares_its_subject(nlp):
+    # "was joined by X and joked": the agent of a passive that is not about speech does not speak
+    text = ("Stage\n\nComedian Ada Lind was joined on stage again by Senator Hal Briggs and joked, “Folks, you are "
+            "being ridiculous,” drawing loud jeers.")
+    assert [("Folks, you are being ridiculous,", "Ada Lind")] == pairs(nlp, text)

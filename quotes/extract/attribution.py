@@ -17,10 +17,10 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_APPOSITION_MAX_TOKENS, CUE_FORMS, CUE_MAX_DISTANCE,
-    CUE_VERBS, DOUBLE_MARKS, FINITE_TAGS, LIGHT_SPEECH_VERBS, PARENTHESIS_MAX_TOKENS, PARTY_TAG, PERSONAL_PRONOUNS,
-    PHRASAL_CUES, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS, TAG_MAX_TOKENS,
-    TAG_QUOTE_ENDINGS,
+    ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_APPOSITION_MAX_TOKENS, CUE_FORMS,
+    CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS, FINITE_TAGS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS,
+    PARENTHESIS_MAX_TOKENS, PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS,
+    SPEECH_NOUNS, SUBJECT_CONTROL_VERBS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS,
 )
 from .marks import Quotation, _only_quotation, is_partial
 from .names import _is_descriptor_word, _is_name_token, _is_role_noun, _is_title, _name_run, _norm
@@ -32,6 +32,7 @@ class _Attribution:
     mention_text: str | None = None  # for headline patterns, which have no reliable parse
     cue: str | None = None
     kind: str = "explicit"  # explicit, according-to, headline
+    verb: Token | None = None  # the cue verb, when the parse gave one
 
 
 def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
@@ -71,12 +72,15 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def _is_date(token: Token) -> bool:
+    """A day or a time ("Tuesday", "Dec. 2"), which the parser may take for a speaker."""
+    return _norm(token.text) in CALENDAR_WORDS or token.ent_type_ in ("DATE", "TIME")
+
+
 def _can_speak(subject: Token | None, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> bool:
     """True when a cue's subject can be the quote's speaker: outside the quotes, not a date, and
     not a phrase that contains the quote itself ("The promise to “take our country back” …")."""
-    if subject is None or _inside(subject, quote_spans) or _norm(subject.text) in CALENDAR_WORDS:
-        return False
-    if subject.ent_type_ in ("DATE", "TIME"):
+    if subject is None or _inside(subject, quote_spans) or _is_date(subject):
         return False
     # A common noun whose phrase holds the quote names the words, not who said them; a name's
     # phrase may hold it through a relative clause ("Roe, who said “…”").
@@ -89,15 +93,42 @@ def _subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
+            if child.dep_ == "nsubjpass" and current is not verb and not _is_cue(current):
+                # "Roe was joined on stage by Okafor and joked, “…”": the passive clause the cue is joined
+                # to is not about speech, and its subject is the shared one.
+                return _past_hyphens(child)
             if child.dep_ == "nsubjpass" and current.lemma_.lower() != "quote":
                 # A passive speech verb's subject is the one spoken to or about ("Roe was asked by
                 # the host, “…”"): the speaker is the agent, or unknown.
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
                 target = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 return _past_hyphens(target) if target is not None else None
-            if child.dep_ == "nsubj" and child.pos_ != "SCONJ" and not child.is_punct and \
-                    child.text[:1].isalnum() and child.tag_ not in ("WP", "WDT"):
-                return _past_hyphens(child)
+        subjects = [c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "SCONJ" and not c.is_punct and
+                    c.text[:1].isalnum() and c.tag_ not in ("WP", "WDT")]
+        if subjects:
+            subject = subjects[0]
+            if len(subjects) > 1 and (subject.pos_ == "ADP" or subject.ent_type_ in NON_PERSON_LABELS):
+                # Two subjects, the first a place, a date or a preposition, is a misparse ("In Berea, OH,
+                # Gov. Ann Roe said"): the verb's is the one nearest before it, a name if there is one.
+                before = [c for c in subjects if c.i < current.i and c.pos_ != "ADP"]
+                named = [c for c in before if _is_name_token(c) or c.pos_ == "PRON"]
+                subject = (named or before or subjects)[-1]
+            before_verb = subject.doc[current.i - 1]
+            if subject.lower_.endswith("ing") and subject.i < before_verb.i and before_verb.dep_ == "appos" and \
+                    _is_name_token(before_verb) and before_verb.head.i > subject.i:
+                # "Campaigning for his wife, Ann Roe, former mayor Tom Roe said": the parser takes the fronted
+                # participle for the subject and hangs the speaker on its phrase; the name before the verb speaks.
+                subject = before_verb
+            if subject.pos_ == "ADP":
+                # "Of Okafor, Roe said": the topic ends at its comma and the speaker's phrase follows.
+                comma = next((t for t in subject.subtree if t.text == "," and t.i > subject.i), None)
+                after = subject.doc[comma.i + 1:current.i] if comma is not None else []
+                subject = next((t for t in after if _is_name_token(t) or t.pos_ in ("NOUN", "PRON")), None)
+                if subject is None:
+                    return None
+                while subject.dep_ in ("compound", "flat") and subject.head.i > subject.i:
+                    subject = subject.head
+            return _past_hyphens(subject)
         if current.dep_ == "xcomp" and current.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
             # Object control: "That prompted Roe to … call the plan “…”": the object does the saying.
             controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
@@ -138,8 +169,64 @@ def _subject_of(verb: Token) -> Token | None:
         return None
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and \
-                (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS):
-            return child
+                (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS) and not _is_date(child):
+            return child  # (not "Roe, in Ohio, said Tuesday that …")
+    return None
+
+
+def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
+    """The cue whose reported clause holds ``cue``, the outermost one: in "Roe said Okafor called the
+    plan “a disaster”" the reporter gives Roe's account, and the words are attributed to Roe."""
+    outer = cue
+    below = cue
+    for ancestor in cue.ancestors:
+        # A participle ("…, adding “…”") shares the subject of the clause it hangs on.
+        participle = below.dep_ == "advcl" and below.tag_ == "VBG"
+        # An adverbial clause without a cue of its own ("while Cruz is “…”") is still the report's.
+        plain_clause = below.dep_ == "advcl" and not _is_cue(below)
+        if not (below.dep_ in ("ccomp", "xcomp", "conj") or participle or plain_clause) or \
+                (below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
+            # A clause that describes a noun ("the plan, which Okafor called “…”"), sets a time, or
+            # has a subject of its own ("…, and Okafor praised it") is no longer the report.
+            break
+        # (A cue inside the marks is the speaker's own sentence, not the reporter's.)
+        if below.dep_ == "ccomp" and _is_cue(ancestor) and not _negated(ancestor) and \
+                not _inside(ancestor, quote_spans):
+            outer = ancestor
+        below = ancestor
+    return outer
+
+
+def _through_account(attribution: _Attribution, quote_spans: list[tuple[int, int]]) -> _Attribution:
+    """The source an "according to" phrase on the cue's clause names: in "“…,” Roe said, according to
+    the Gazette" the reporter has Roe's words from the Gazette's account, which is the source."""
+    verb = attribution.verb
+    for token in ([verb, *verb.ancestors] if verb is not None else []):
+        for child in token.children:
+            if child.lower_ == "according" and child.dep_ == "prep":
+                source = _according_to([child])
+                if source is not None and not _inside(source, quote_spans):
+                    return _Attribution(_mention_span(source), cue="according to", kind="according-to")
+    return attribution
+
+
+def _parenthetical_report(verb: Token, quote_spans: list[tuple[int, int]]) -> tuple[Token, Token] | None:
+    """A "Roe said" set off by commas inside the clause of ``verb``, as (cue, subject): "Biden, Roe
+    said, had been in the Senate for “…”" is Roe's account of Biden, and the words are Roe's."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ != "parataxis" or not _is_cue(child) or _negated(child) or _inside(child, quote_spans):
+            continue
+        # The subject right before the cue (the parser sometimes makes the clause's subject a second one).
+        subject = max((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), key=lambda c: c.i,
+                      default=None)
+        if subject is None or subject.left_edge.i == 0:
+            continue
+        left = subject.left_edge.i
+        while left < subject.i and doc[left].is_punct:
+            left += 1  # the parser may hang the opening comma on the subject
+        if doc[left - 1].text == "," and child.i + 1 < len(doc) and doc[child.i + 1].text == ",":
+            return child, subject
     return None
 
 
@@ -179,6 +266,13 @@ def _mention_span(token: Token) -> Span:
             _is_name_token(token.doc[tag_start - 2]):
         # "Sen. Mark Ellis, R-Texas, called …", "Rep. Ann Roe (D-Wis.) said" parsed with the tag as the subject
         token = token.doc[tag_start - 2]
+    doc = token.doc
+    if token.i + 2 < len(doc) and _abbreviation_period(doc[token.i + 1]):
+        # "Pentagon spokesman Navy Capt. Jeff Davis said" split at the abbreviation's period: the
+        # name after it is the speaker's.
+        names = [t for t in _name_run(doc[token.i + 2]) if t.i > token.i + 1 and not _is_title(t)]
+        if names:
+            return doc[_mention_span_bounds(token)[0]:_mention_span_bounds(names[-1])[1] + 1]
     if not _is_name_token(token) or _is_title(token):
         for child in token.children:
             if child.dep_ == "appos" and _is_name_token(child) and not _is_title(child):
@@ -195,9 +289,12 @@ def _mention_span_bounds(token: Token) -> tuple[int, int]:
     if token.pos_ == "PRON":
         return token.i, token.i
     left = token.i
+    doc = token.doc
     for child in token.lefts:
         if child.dep_ in ("compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "punct") and \
-                not child.is_punct:
+                not child.is_punct and not (child.dep_ in ("nmod", "compound") and
+                                            any(t.text == "," for t in doc[child.right_edge.i + 1:token.i])):
+            # (a noun set off by a comma is another phrase: "Of Okafor, Roe said" parsed as "Okafor Roe")
             left = min(left, child.left_edge.i)
     right = token.i
     for child in token.rights:
@@ -282,7 +379,8 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
                 skip_to = close
                 continue
         if "\n" in token.text or _inside(token, quote_spans) or token.text in DOUBLE_MARKS or \
-                token.text in (".", ";", ":", "(", "[") or (token.text in ("?", "!") and tokens):
+                (token.text == "." and not _abbreviation_period(token)) or token.text in (";", ":", "(", "[") or \
+                (token.text in ("?", "!") and tokens):
             break
         if token.is_space:
             continue
@@ -295,11 +393,16 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if cue_at is None:
         return None
     cue = tokens[cue_at]
+    if cue_at == 0 and cue.tag_ == "VBG":
+        return None  # "“…,” telling reporters …": a participle's object is the one addressed, not the speaker
     if cue_at == 0:
         # "“…,” said Jane Roe, the mayor": the noun phrase after the verb, up to a comma or preposition.
         phrase = []
         for token in tokens[1:]:
-            if (token.is_punct and not _inword(token)) or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") or \
+            # (a participle hyphenated to a noun is an adjective: "Ohio-based attorney")
+            hyphenated = token.i > 0 and _inword(doc[token.i - 1]) and doc[token.i - 1].text in ("-", "‐")
+            if (token.is_punct and not _inword(token) and not _abbreviation_period(token)) or \
+                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated) or \
                     token.tag_ in FINITE_TAGS:
                 break
             phrase.append(token)
@@ -326,7 +429,15 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     span = doc[left:right] if left < right else doc[speaker.i:speaker.i + 1]
     if not _is_name_token(speaker) and speaker.pos_ != "PRON":
         span = doc[phrase[0].i:phrase[-1].i + 1]  # a description: "the 54-year-old", "a spokesman"
-    return _Attribution(span, cue=cue.text)
+    return _Attribution(span, cue=cue.text, verb=cue)
+
+
+def _abbreviation_period(token: Token) -> bool:
+    """The period of a title's abbreviation before a name, which the tokenizer split off and the
+    parser may take for a sentence end: "Navy Capt. Jeff Davis"."""
+    doc = token.doc
+    return token.text == "." and 0 < token.i < len(doc) - 1 and _is_title(doc[token.i - 1]) and \
+        not doc[token.i - 1].whitespace_ and _is_name_token(doc[token.i + 1])
 
 
 def _inword(token: Token) -> bool:
@@ -371,17 +482,21 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     # (0) The tag printed right after the closing mark.
     tag = _tag_after_quote(doc, quotation, quote_spans)
     if tag is not None:
-        return tag
+        return _through_account(tag, quote_spans)
     # (a) A cue verb that governs the quote.
     inside = set(range(span.start, span.end))
     for token in span:
         if token.head.i in inside:
             continue
         for ancestor in [token.head, *token.head.ancestors]:
+            report = _parenthetical_report(ancestor, quote_spans)
+            if report is not None and report[0].i < span.start and _can_speak(report[1], quotation, quote_spans):
+                return _Attribution(_mention_span(report[1]), cue=report[0].text, verb=report[0])
             if ancestor.i in inside or _inside(ancestor, quote_spans):
                 continue
-            if ancestor.lemma_ == "be":
-                # "Roe's campaign slogan is “…”": the owner of the words.
+            if ancestor.lemma_ == "be" and _reporting_cue(ancestor, quote_spans) is ancestor:
+                # "Roe's campaign slogan is “…”": the owner of the words (unless someone is reported to
+                # say so: "Okafor said Roe's claim is “simply not true”" is Okafor's, found further up).
                 subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
                 owner = _speech_owner(subject) if subject is not None else None
                 if owner is not None and not _inside(owner, quote_spans):
@@ -389,9 +504,15 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
             if _is_cue(ancestor):
                 if _negated(ancestor):
                     continue  # "Roe cannot say that “…,” Okafor added": not a report of Roe's words
+                outer = _reporting_cue(ancestor, quote_spans)
+                subject = _subject_of(outer)
+                if outer is not ancestor and _can_speak(subject, quotation, quote_spans):
+                    return _through_account(_Attribution(_mention_span(subject), cue=outer.text, verb=outer),
+                                            quote_spans)
                 subject = _subject_of(ancestor)
                 if _can_speak(subject, quotation, quote_spans):
-                    return _Attribution(_mention_span(subject), cue=ancestor.text)
+                    return _through_account(_Attribution(_mention_span(subject), cue=ancestor.text, verb=ancestor),
+                                            quote_spans)
                 break
     # (b) "according to X" in the reporter's words.
     according = _according_to(context)
@@ -408,9 +529,13 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
             break
         if _negated(cue):
             continue
+        outer = _reporting_cue(cue, quote_spans)
+        subject = _subject_of(outer)
+        if outer is not cue and _can_speak(subject, quotation, quote_spans):
+            return _through_account(_Attribution(_mention_span(subject), cue=outer.text, verb=outer), quote_spans)
         subject = _subject_of(cue)
         if _can_speak(subject, quotation, quote_spans):
-            return _Attribution(_mention_span(subject), cue=cue.text)
+            return _through_account(_Attribution(_mention_span(subject), cue=cue.text, verb=cue), quote_spans)
         speaker = _adjacent_speaker(doc, cue, quote_spans)
         if speaker is not None:
             return _Attribution(speaker, cue=cue.text)
@@ -569,11 +694,21 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
             k -= 1
         if k > 0 and doc[k].text == opener:
             anchor, offsets = k, (-1, -2)
+    elif cue.i > 1 and doc[cue.i - 1].text == ",":
+        # "Roe, in Kentucky, said", "Roe, a spokesman in Baghdad, said", "Roe, speaking at a rally,
+        # said": the word before a phrase of place, an apposition or a participle set off by commas.
+        k = cue.i - 2
+        while k > 0 and cue.i - k < ATTRIBUTION_APPOSITION_TOKENS and doc[k].text != "," and \
+                not doc[k].is_punct and not _inside(doc[k], quote_spans):
+            k -= 1
+        opening = doc[k + 1]
+        if k > 0 and doc[k].text == "," and (opening.pos_ in ("ADP", "DET") or opening.tag_ in ("VBG", "VBN")):
+            anchor, offsets = k, (-1, -2)
     for offset in offsets:
         index = anchor + offset
         if 0 <= index < len(doc):
             token = doc[index]
-            if _inside(token, quote_spans) or token.is_punct:
+            if _inside(token, quote_spans) or token.is_punct or _is_date(token):
                 continue
             if token.lower_ in PERSONAL_PRONOUNS or _is_name_token(token):
                 return _mention_span(_name_run(token)[-1] if _is_name_token(token) else token)
@@ -637,6 +772,15 @@ def _clause_person(doc: Doc, quotation: Quotation, span: Span, quote_spans: list
             continue
         if _negated(verb):
             return None
+        outer = _reporting_cue(verb, quote_spans)
+        if outer is not verb:
+            # "Roe said Rubio was “a lightweight” while Cruz is “a basket case”": a clause of Roe's report
+            subject = _subject_of(outer)
+            if _can_speak(subject, quotation, quote_spans):
+                return _Attribution(_mention_span(subject), cue=outer.text, verb=outer)
+            speaker = _adjacent_speaker(doc, outer, quote_spans) if subject is None else None
+            if speaker is not None:
+                return _Attribution(speaker, cue=outer.text, verb=outer)
         subject = _subject_of(verb)
         if subject is None or _inside(subject, quote_spans) or subject.i > span.start:
             continue

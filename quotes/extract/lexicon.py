@@ -320,6 +320,9 @@ ATTRIBUTION_SENTENCE_TOKENS = 6
 # The longest apposition between a speaker's name and a cue the parse left without a subject: "Ann
 # Roe, professor of law at Yale and author of “The Long Coast,” put it" needs 16.
 CUE_APPOSITION_MAX_TOKENS = 20
+# How far back from "…, said" an apposition or a phrase of place set off by commas may start: "Col. Ann
+# Roe, a military spokeswoman in the capital, said" needs 7; the PolNeAR dev misses needed at most 8.
+ATTRIBUTION_APPOSITION_TOKENS = 12
 
 
 # Attribution confidence by method.  Hand-set, not calibrated: the order follows how often each
