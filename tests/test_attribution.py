@@ -481,9 +481,11 @@ def test_words_reported_inside_another_report(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # the reporter has the words from an account: its source is the speaker the report gives
+    # a person relaying the words is their speaker; a publication printing them is not
     ("Budget\n\n“We will not back down,” Lena Ortiz said, according to the Harbor Gazette.",
-     [("We will not back down,", None)]),
+     [("We will not back down,", "Lena Ortiz")]),
+    ("Budget\n\n“We will not back down,” Lena Ortiz said, according to a statement from her office.",
+     [("We will not back down,", "Lena Ortiz")]),
     ("Budget\n\nAccording to Tom Reyes, Lena Ortiz told the council that the plan was “dead on arrival.”",
      [("dead on arrival.", "Tom Reyes")]),
 ])

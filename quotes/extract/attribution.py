@@ -198,16 +198,25 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
 
 
 def _through_account(attribution: _Attribution, quote_spans: list[tuple[int, int]]) -> _Attribution:
-    """The source an "according to" phrase on the cue's clause names: in "“…,” Roe said, according to
-    the Gazette" the reporter has Roe's words from the Gazette's account, which is the source."""
+    """The person an "according to" phrase on the cue's clause names: in "According to Tom Reyes, Lena
+    Ortiz told the council that the plan was “dead”" the words reach the reporter through Reyes, who
+    is their speaker, as with "Reyes said Ortiz called it “…”" (:func:`_reporting_cue`).  A publication
+    or document ("“…,” Ortiz said, according to the Gazette") only printed Ortiz's own words: she
+    stays the speaker, since she is whom a reader of the index looks them up under."""
     verb = attribution.verb
     for token in ([verb, *verb.ancestors] if verb is not None else []):
         for child in token.children:
             if child.lower_ == "according" and child.dep_ == "prep":
                 source = _according_to([child])
-                if source is not None and not _inside(source, quote_spans):
+                if source is not None and not _inside(source, quote_spans) and _names_a_person(source):
                     return _Attribution(_mention_span(source), cue="according to", kind="according-to")
     return attribution
+
+
+def _names_a_person(token: Token) -> bool:
+    """Whether ``token`` heads a person's name (not an outlet, organisation or document)."""
+    return token.ent_type_ == "PERSON" or (_is_name_token(token) and token.ent_type_ not in NON_PERSON_LABELS
+                                           and not token.text.isupper())
 
 
 def _parenthetical_report(verb: Token, quote_spans: list[tuple[int, int]]) -> tuple[Token, Token] | None:
