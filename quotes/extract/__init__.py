@@ -12,12 +12,13 @@ The work runs in four steps, each a module of this package (word lists in :mod:`
    article names, with aliases, roles and gender hints, from NER, title + name sequences and
    subjects of cue verbs, and names NER calls a place or organisation when a relative's name,
    an age ("MacLeod, 83,") or a following "he"/"she" says person (:func:`find_people`).
-3. *Attribution* (:mod:`.attribution`; continuation in :mod:`.article`): for each quotation,
-   a cue verb and its subject from the dependency parse ("X said", "said X", "X said: “…”",
-   a cue governing a fragment), "according to X", a colon after a clause about a person or a
+3. *Attribution* (grammar in :mod:`.attribution`, print layout in :mod:`.layout`; their order
+   and continuation in :mod:`.article`): for each quotation, a cue verb and its subject from the
+   dependency parse ("X said", "said X", "X said: “…”", a cue governing a fragment), "according
+   to X"; the speaker tag after the closing mark, a colon after a clause about a person or a
    transcript's speaker label ("Okoro: “…”"), a bare manner verb after a comma quote
-   ("“…,” she laughed."), headline patterns (a lower-case role too: "Orchestra's new
-   conductor promises ‘…’"), and continuation (the same paragraph, a quote-only paragraph, indirect speech
+   ("“…,” she laughed."), a byline, headline patterns (a lower-case role too: "Orchestra's new
+   conductor promises ‘…’"); and continuation (the same paragraph, a quote-only paragraph, indirect speech
    just before, every paragraph of a multi-paragraph quote).
 4. *Resolution* (:mod:`.resolution`): the speaker mention ("he", "the transport secretary",
    "Mr. Roe") becomes the fullest name the article gives, by salience, roles and surnames.

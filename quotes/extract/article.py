@@ -1,9 +1,11 @@
 """One article, end to end: quotations, people, attribution, resolution and continuation.
 
 :func:`extract_mentions` is the body of the ``quotes`` component: it walks the quotations
-in order, attributes each (headline pattern, the parse, or continuation: the same paragraph,
-a quote-only paragraph, indirect speech just before, every paragraph of a multi-paragraph
-quote) and resolves the speaker to a person.
+in order, attributes each (headline pattern, the speaker printed with it in the body, a byline,
+or continuation: the same paragraph, a quote-only paragraph, indirect speech just before, every
+paragraph of a multi-paragraph quote) and resolves the speaker to a person.  The order in which
+the readers of print layout (:mod:`.layout`) and of grammar (:mod:`.attribution`) are tried is
+decided here, in :func:`_attribute_in_body` and :func:`_attribute`.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import _is_name_token, _looks_like_org
 from .people import find_people
-from .attribution import (attribute_byline, attribute_headline, attribute_in_sentence, label_in_quote, _Attribution,
-                          _inside, _is_cue, _mention_span, _negated, _subject_of)
+from .attribution import (attribute_in_sentence, _Attribution, _clause_person, _inside, _is_cue, _mention_span,
+                          _negated, _subject_of, _through_account)
+from .layout import (attribute_byline, attribute_headline, label_in_quote, _colon_introduction, _line_label,
+                     _manner_tag, _tag_after_quote)
 from .resolution import _mention_role, Resolver
 
 logger = logging.getLogger(__package__)  # "quotes.extract", the logger name before the split
@@ -152,6 +156,42 @@ class _ArticleState:
     previous_by_paragraph: dict[int, Mention] = field(default_factory=dict)  # last mention per paragraph
 
 
+def _attribute_in_body(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The speaker printed with a quotation in its own sentence(s) or line, the readers of print
+    layout (:mod:`.layout`) and of grammar (:mod:`.attribution`) tried in this order."""
+    span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    # (0) The tag printed right after the closing mark, read from the tokens.
+    tag = _tag_after_quote(doc, quotation, quote_spans)
+    if tag is not None:
+        return _through_account(tag, quote_spans)
+    # (a)-(c) A cue verb governing the quote, "according to X", or the cue verb nearest the marks.
+    parsed = attribute_in_sentence(doc, quotation, quote_spans)
+    if parsed is not None:
+        return parsed
+    # (c') No cue verb, but a bare "subject + verb." tag right after a quote that ends in a comma,
+    # "?" or "!": the verb says how it was said ("“…,” she laughed.", "“…!” Roe sighed.").
+    manner = _manner_tag(doc, quotation, span.end, quote_spans)
+    if manner is not None:
+        return manner
+    # (d) No cue, but a clause about a person introduces the quote with a colon:
+    # "Roe's deputy, Ben Adler, was blunter: “…”".
+    open_token = doc.char_span(quotation.open_mark, quotation.open_mark + 1, alignment_mode="expand")
+    colon = _colon_introduction(doc, open_token[0].i if open_token is not None else span.start, quote_spans)
+    if colon is not None:
+        return colon
+    # (e) A fragment inside the reporter's sentence about a person, with a verb outside the cue
+    # list: "Roe ticked off issues such as “fair share” taxes", "Roe touted her “50-state
+    # strategy”": reporters quote the words of the person the clause is about.
+    clause = _clause_person(doc, quotation, span, quote_spans)
+    if clause is not None:
+        return clause
+    # (f) A quote inside a transcript's turn: "Okoro: Well, nobody says ‘…’ any more." — the words
+    # of the speaker the line is labelled with.
+    return _line_label(doc, quotation, quote_spans)
+
+
 def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, headline: bool) -> None:
     """Fill the speaker fields of ``mention``: headline pattern, the parse, or continuation."""
     doc, text, resolver = state.doc, state.text, state.resolver
@@ -159,7 +199,7 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     at = token_span.start if token_span is not None else 0
     attribution = attribute_headline(text, quotation, state.paragraphs[quotation.paragraph][1]) if headline else None
     if attribution is None:
-        attribution = attribute_in_sentence(doc, quotation, state.quote_spans)
+        attribution = _attribute_in_body(doc, quotation, state.quote_spans)
     if attribution is None:
         attribution = attribute_byline(doc, quotation, text, state.paragraphs)
     if attribution is None:

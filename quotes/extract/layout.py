@@ -1,0 +1,326 @@
+"""Step 3, attribution, from print layout: speakers read from where the words stand on the page.
+
+The tag printed right after a closing mark, read from the tokens rather than the parse ("“…,”
+Gene Roe, a top adviser, said", "“…,” said Roe", party tags and short asides in it) and a bare
+manner verb there ("“…,” she laughed."); a colon or dash after a clause about a person ("Roe's
+deputy was blunter: “…”"); transcript and digest labels ("Okoro: “…”", "TOPIC - Jane Roe: “…”",
+also for a quote later in a labelled turn, or printed inside the marks); a byline under a quote
+("“…” ― Jane Roe"); and headline patterns ("Roe Says ‘…’", "Roe: ‘…’", "‘…,’ Says Roe", a
+lower-case role: "Orchestra's new conductor promises ‘…’").
+
+These readers build on the grammar of :mod:`.attribution` (the speaker's noun phrase, cue verbs
+and their subjects); :mod:`.article` decides the order in which both modules' readers are tried.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS,
+                      TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS)
+from .marks import Quotation, _only_quotation
+from .names import _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
+from .attribution import (_Attribution, _abbreviation_period, _doc_text, _inside, _is_cue, _mention_span, _negated,
+                          _speech_owner, _subject_of)
+
+
+def _tag_speaker_token(tokens: list[Token]) -> Token | None:
+    """The head of the noun phrase ``tokens`` (a speaker in a tag): a name, a pronoun or a noun."""
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.lower_ in PERSONAL_PRONOUNS or first.lower_ in ("i", "we", "they"):
+        return first if len(tokens) == 1 else None
+    # A noun phrase without its prepositional phrases ends in its head ("Idaho supplement
+    # executive Frank Roe", "a spokesman").
+    heads = [t for t in tokens if (t.pos_ in ("PROPN", "NOUN") or _is_name_token(t)) and t.text not in ("’s", "'s")]
+    return heads[-1] if heads else None
+
+
+def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The speaker tag printed right after a quote: "“…,” NAME[, apposition,] CUE" or "“…,” CUE NAME".
+
+    Read from the tokens, not the parse: the parser often hangs the name inside the quote
+    ("…,” Gene Roe, a top adviser, said" with Roe an attribute of the quoted verb) or ends the
+    sentence at “?”/“!” ("“…!” Roe declared, a point he …").
+    """
+    # A nested quote may end the quotation: "“… ‘keep it alive,’ ” said Roe".
+    if quotation.close_mark is None or quotation.text.rstrip(" ’'\"”")[-1:] not in TAG_QUOTE_ENDINGS:
+        return None
+    after = doc.char_span(quotation.close_mark, quotation.close_mark + 1, alignment_mode="expand")
+    if after is None:
+        return None
+    tokens: list[Token] = []
+    skip_to = -1
+    for token in doc[after.end:after.end + TAG_MAX_TOKENS]:
+        if token.i <= skip_to:
+            continue
+        if token.text == "(" and tokens:
+            # A short aside in the tag, as a party tag is printed: "“…,” Rep. Ann Roe (D-Wis.) said".
+            close = next((t.i for t in doc[token.i + 1:token.i + 2 + PARENTHESIS_MAX_TOKENS] if t.text == ")"), None)
+            if close is not None and not any("\n" in t.text for t in doc[token.i:close]):
+                skip_to = close
+                continue
+        if "\n" in token.text or _inside(token, quote_spans) or token.text in DOUBLE_MARKS or \
+                (token.text == "." and not _abbreviation_period(token)) or token.text in (";", ":", "(", "[") or \
+                (token.text in ("?", "!") and tokens):
+            break
+        if token.is_space:
+            continue
+        tokens.append(token)
+    if tokens and tokens[0].text == ",":
+        tokens = tokens[1:]  # “…”, said Roe
+    if not tokens:
+        return None
+    cue_at = next((k for k, t in enumerate(tokens) if _is_cue(t)), None)
+    if cue_at is None:
+        return None
+    cue = tokens[cue_at]
+    if cue_at == 0 and cue.tag_ == "VBG":
+        return None  # "“…,” telling reporters …": a participle's object is the one addressed, not the speaker
+    if cue_at == 0:
+        # "“…,” said Jane Roe, the mayor": the noun phrase after the verb, up to a comma or preposition.
+        phrase = []
+        for token in tokens[1:]:
+            # (a participle hyphenated to a noun is an adjective: "Ohio-based attorney")
+            hyphenated = token.i > 0 and _inword(doc[token.i - 1]) and doc[token.i - 1].text in ("-", "‐")
+            if (token.is_punct and not _inword(token) and not _abbreviation_period(token)) or \
+                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated) or \
+                    token.tag_ in FINITE_TAGS:
+                break
+            phrase.append(token)
+        speaker = _tag_speaker_token(phrase)
+    else:
+        # "“…,” Gene Roe, a top adviser to the governor, said": the phrase before the first comma;
+        # what lies between it and the cue must be an apposition set off by commas, with no verb of its own.
+        before = tokens[:cue_at]
+        comma = next((k for k, t in enumerate(before) if t.text == ","), len(before))
+        rest = before[comma:]
+        if rest and (rest[-1].text != "," or any(t.tag_ in FINITE_TAGS for t in rest)):
+            return None
+        phrase = before[:comma]
+        if any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in phrase):
+            return None
+        preposition = next((k for k, t in enumerate(phrase) if t.pos_ == "ADP" and k > 0), None)
+        phrase = phrase[:preposition]  # "a spokesman for the mayor" -> "a spokesman"
+        speaker = _tag_speaker_token(phrase)
+    if speaker is None:
+        return None
+    span = _mention_span(speaker)
+    # The parse may join the phrase to words of the quote or of the cue: keep the tag's own words.
+    left, right = max(span.start, phrase[0].i), min(span.end, phrase[-1].i + 1)
+    span = doc[left:right] if left < right else doc[speaker.i:speaker.i + 1]
+    if not _is_name_token(speaker) and speaker.pos_ != "PRON":
+        span = doc[phrase[0].i:phrase[-1].i + 1]  # a description: "the 54-year-old", "a spokesman"
+    return _Attribution(span, cue=cue.text, verb=cue)
+
+
+def _inword(token: Token) -> bool:
+    """A hyphen or apostrophe inside a word the tokenizer split: "Holtz-Eakin", "co-host", "O’Neil"."""
+    doc = token.doc
+    return token.text in ("-", "‐", "’", "'") and not token.whitespace_ and token.i > 0 and \
+        not doc[token.i - 1].whitespace_ and token.i + 1 < len(doc)
+
+
+def _line_label(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The speaker label a transcript line opens with ("Okoro:", "Ms. McLeish:"), for a quote later in it."""
+    text = _doc_text(doc)
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    colon = text.find(":", line_start, quotation.open_mark)
+    if colon < 0:
+        return None
+    label = doc.char_span(line_start, colon, alignment_mode="contract")
+    if label is None or not 0 < len(label) <= 4 or any(_inside(t, quote_spans) for t in label):
+        return None
+    words = [t for t in label if not t.is_space]
+    if not words:
+        return None
+    # Capitalised words, whatever their tag: the tagger reads a lone surname before a colon as a noun.
+    if all(_is_name_token(t) or _is_title(t) or (t.is_alpha and t.is_title) for t in words) and \
+            words[-1].is_alpha and words[-1].is_title and len(words[-1].text) > 1:
+        return _Attribution(doc[words[-1].i:words[-1].i + 1] if not _is_name_token(words[-1]) else
+                            _mention_span(words[-1]), cue=None)
+    return None
+
+
+def _manner_tag(doc: Doc, quotation: Quotation, after: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """Speaker of "“…,” she laughed.": exactly a person and a past/present verb, then the sentence ends."""
+    if quotation.close_mark is None or quotation.text.rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    words: list[Token] = []
+    for token in doc[after:after + 5]:
+        if token.idx <= quotation.close_mark or token.is_space and "\n" not in token.text:
+            continue
+        if token.text in (".", "!", "?") or "\n" in token.text:
+            break
+        if _inside(token, quote_spans) or token.is_punct:
+            return None
+        words.append(token)
+    else:
+        return None
+    if len(words) != 2:
+        return None
+    subject, verb = words if words[1].pos_ == "VERB" else (words[1], words[0])
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or \
+            not (subject.lower_ in PERSONAL_PRONOUNS or _is_name_token(subject)):
+        return None
+    return _Attribution(_mention_span(subject), cue=verb.text)
+
+
+def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The speaker of a quote a colon or dash introduces (``open_index``: the opening mark's token):
+    a transcript or digest label, or the subject of the clause before it."""
+    colon = open_index - 1
+    while colon >= 0 and doc[colon].is_space:
+        colon -= 1
+    # A dash introduces a quote as a colon does: "Roe also backed the plan -- “…”".
+    if colon < 1 or doc[colon].text not in (":", "--", "—", "–"):
+        return None
+    sentence_start = doc[colon - 1].sent.start
+    clause = doc[sentence_start:colon]
+    # A transcript's speaker label opening the line: "Okoro: “…”", "Ms. McLeish: “…”".
+    # (or a sentence of its own: "… he tweeted about it. Jane Roe: “…”")
+    line_start = sentence_start == 0 or "\n" in doc[sentence_start - 1].text_with_ws or \
+        doc[sentence_start].is_sent_start
+    label = [t for t in clause if not t.is_punct or t.text == "."]
+    if line_start and 0 < len(label) <= 4 and len(label) == len(clause) and len(label[-1].text) > 1 and \
+            all(_is_name_token(t) or _is_title(t) for t in label) and _is_name_token(label[-1]):
+        return _Attribution(_mention_span(label[-1]), cue=None)
+    # A digest's "TOPIC IN CAPITALS - Jane Roe: “…”": the label after a spaced dash.
+    dash = next((t.i for t in reversed(clause) if t.text in ("-", "—", "–", "--") and t.i > 0 and
+                 doc[t.i - 1].whitespace_ and t.whitespace_), None)
+    if dash is not None:
+        label = [t for t in doc[dash + 1:colon] if not t.is_space]
+        if 0 < len(label) <= 4 and all(_is_name_token(t) or _is_title(t) for t in label) and \
+                _is_name_token(label[-1]) and len(label[-1].text) > 1:
+            return _Attribution(_mention_span(label[-1]), cue=None)
+    if any(t.lemma_ == "quote" for t in clause):
+        return None  # "… ended by quoting her father: “…”": someone else's words
+    # The verb nearest the colon that has a subject of its own.
+    for verb in reversed(clause):
+        # A predicate the tagger missed still has its subject: "Here’s Roe in 1992: “…”" ("’s" as PUNCT).
+        if (verb.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in verb.children)) or \
+                _inside(verb, quote_spans):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or _inside(subject, quote_spans) or subject.tag_ in ("WP", "WDT"):
+            continue  # "… apologized for what happened: “…”": the clause inside is not the reporter's
+        owner = _speech_owner(subject)  # "Fox's reply was blunt: “…”"
+        if owner is not None:
+            return _Attribution(_mention_span(owner), cue=None)
+        # "Roe said that, seen as a negotiation, a bargain might be possible: “…”": the reporting
+        # verb's subject, not the embedded clause's.
+        for cue in reversed(clause):
+            if _is_cue(cue) and not _inside(cue, quote_spans) and not _negated(cue):
+                speaker = _subject_of(cue)
+                if speaker is not None and not _inside(speaker, quote_spans) and \
+                        _norm(speaker.text) not in CALENDAR_WORDS:
+                    return _Attribution(_mention_span(speaker), cue=cue.text)
+        if subject.pos_ == "PRON" and subject.lower_ not in PERSONAL_PRONOUNS:
+            return None
+        return _Attribution(_mention_span(subject), cue=None)
+    # No verb: "Her answer: “…”".
+    owner = _speech_owner(doc[colon - 1])
+    if owner is not None and not _inside(owner, quote_spans):
+        return _Attribution(_mention_span(owner), cue=None)
+    return None
+
+
+BYLINE = re.compile(r"[ \t]*(?:-{1,2}|[—–―])[ \t]*(?=[A-Z])")
+
+
+def attribute_byline(doc: Doc, quotation: Quotation, text: str, paragraphs: list[tuple[int, int]]) -> _Attribution | None:
+    """A dash and a name after a quote, as a caption or a pull quote prints its source:
+    "“…” ― Jane Roe" on the same line, or a paragraph "- Jane Roe, tweeting after the debate."
+    right after a paragraph that is only the quote."""
+    p_start, p_end = paragraphs[quotation.paragraph]
+    if quotation.close_mark is None:
+        return None
+    rest = text[quotation.close_mark + 1:p_end].strip()
+    if rest and rest[0] in "-—–―":
+        where = quotation.close_mark + 1
+    elif not rest and _only_quotation(quotation, text, paragraphs) and quotation.paragraph + 1 < len(paragraphs):
+        where = paragraphs[quotation.paragraph + 1][0]
+    else:
+        return None
+    dash = BYLINE.match(text, where)
+    if dash is None:
+        return None
+    span = doc.char_span(dash.end(), dash.end() + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    first = span[0]
+    if first.idx < dash.end():
+        # The tokenizer kept the dash on the name ("-Jane Roe"): read the name from the text.
+        name = re.match(_NAME, text[dash.end():dash.end() + 80])
+        return _Attribution(None, mention_text=name.group(0), cue=None) if name else None
+    if not _is_name_token(first) and not _is_title(first):
+        return None
+    run = _name_run(first)
+    names = [t for t in run if _is_name_token(t) and not _is_title(t)]
+    if not names:
+        return None
+    return _Attribution(_mention_span(names[-1]), cue=None)
+
+
+# A transcript's speaker label printed inside the marks: "“ROE: Well, …”", "“Jane Roe: …”".
+LABEL_IN_QUOTE = re.compile(r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s")
+
+
+_NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w.’'\-]*)*"
+# "Roe Says ‘…’" / "Roe Warns: ‘…’" / "Roe: ‘…’" before the quote; "‘…,’ Roe Says" / "‘…,’ Says Roe" after.
+HEADLINE_LEFT_CUE = re.compile(rf"(?P<who>{_NAME})\s+(?P<cue>[A-Za-z]+)\s*:?\s*$")
+HEADLINE_LEFT_ROLE = re.compile(
+    r"(?:^|\s)(?P<who>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w\-]*\s+){0,2}(?P<role>[a-z][a-z\-]+))"
+    r"\s+(?P<cue>[a-z]+)\s*:?\s*$")
+HEADLINE_LEFT_COLON = re.compile(rf"(?P<who>{_NAME})\s*:\s*$")
+# A headline opening with its speaker as a label, the quote later on the line: "Roe: Budget Cuts
+# Are ‘Reckless’", "Roe on the Budget: ‘…’" (the person, then what they spoke about).
+HEADLINE_LABEL = re.compile(rf"^\s*(?P<who>{_NAME}?)(?:\s+[Oo]n\s[^:]*)?:\s")
+# "‘…’: a conversation with Mayor Jane Roe", "“…” — An Interview With Jane Roe".
+HEADLINE_INTERVIEW = re.compile(
+    rf"^[,:]?\s*[:—–-]?\s*(?:[Aa]n?\s+)?(?:[Cc]onversation|[Ii]nterview|Q\s*&\s*A|[Cc]hat|[Tt]alk)\s+[Ww]ith\s+"
+    rf"(?P<who>{_NAME})")
+HEADLINE_RIGHT = re.compile(rf"^[,:]?\s*(?:(?P<cue1>[A-Za-z]+)\s+(?P<who1>{_NAME})|(?P<who2>{_NAME})\s+(?P<cue2>[A-Za-z]+))")
+
+
+def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attribution | None:
+    """Headline patterns: "Roe Says ‘…’", "Roe: ‘…’", "‘…,’ Says Roe"."""
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    before = text[line_start:quotation.open_mark]
+    left = HEADLINE_LEFT_CUE.search(before)
+    # "…, Calls Trump’s Remarks ‘…’": a phrase opening with a cue verb is no speaker's name.
+    if left and left.group("cue").lower() in CUE_FORMS and left.group("who").split()[0].lower() not in CUE_FORMS:
+        return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
+    # A role in lower case, which the name patterns leave out: "Orchestra's new conductor promises ‘…’".
+    left = HEADLINE_LEFT_ROLE.search(before)
+    if left and left.group("cue").lower() in CUE_FORMS and _is_descriptor_word(_norm(left.group("role"))):
+        return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
+    left = HEADLINE_LABEL.match(before) or HEADLINE_LEFT_COLON.search(before)
+    if left:
+        words = left.group("who").split()
+        # "Roe Warns Rivals: ‘…’": the speaker stands before the cue word.
+        cue_at = next((i for i, w in enumerate(words) if w.lower() in CUE_FORMS and i > 0), None)
+        if cue_at is not None:
+            return _Attribution(mention_text=" ".join(words[:cue_at]), cue=words[cue_at], kind="headline")
+        return _Attribution(mention_text=left.group("who"), kind="headline")
+    if quotation.close_mark is not None:
+        after = text[quotation.close_mark + 1:line_end]
+        right = HEADLINE_RIGHT.match(after)
+        if right:
+            cue, who = (right.group("cue1"), right.group("who1")) if right.group("cue1") else \
+                (right.group("cue2"), right.group("who2"))
+            if cue and cue.lower() in CUE_FORMS:
+                return _Attribution(mention_text=who, cue=cue, kind="headline")
+        interview = HEADLINE_INTERVIEW.match(after)
+        if interview:
+            return _Attribution(mention_text=interview.group("who"), kind="headline")
+    return None
+
+
+def label_in_quote(quotation: Quotation) -> str | None:
+    """The speaker label a quoted transcript line starts with ("Jane Roe" in "“Jane Roe: Well, …”")."""
+    label = LABEL_IN_QUOTE.match(quotation.text)
+    return label.group("label") if label else None
