@@ -370,3 +370,13 @@ def test_pronoun_subject_opening_a_paragraph_continues_the_previous_speaker(nlp,
             "The middle class is shrinking. We work hard. We pay our taxes. Nobody listens. Stone does, "
             "and Stone will fix it.”\n" + last)
     assert "Linda Park" == quotes_of(nlp, text)[-1].speaker
+
+
+def test_a_first_name_the_reporters_own_pronoun_confirmed_keeps_its_gender(nlp):
+    # "Hillary" is a woman's name and "She thanked" confirms it: the later "he" is not Vance but Reyes
+    text = ("Budget\nTom Reyes, the treasurer, presented the budget on Monday.\n"
+            "Hillary Vance opened the meeting. She thanked the staff. Vance asked whether the cuts would last.\n"
+            "“We are in good shape for the year,” he said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Tom Reyes", "pronoun") == (mention.speaker, mention.method)
+

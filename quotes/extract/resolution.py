@@ -192,8 +192,13 @@ class Salience:
         events += [(i, p, True, known_gender(p)) for i, p in self.speakers
                    if i < before and self.doc[i].idx >= paragraph_start]
         # A main-clause subject whose gender only its first name suggested ("Marty Roe … She said"):
-        # the reporter's continuing pronoun is better evidence than the name table.
-        events = [(i, p, main, None if main and p in self.guessed_gender and g != gender else g)
+        # the reporter's continuing pronoun is better evidence than the name table -- unless the
+        # reporter already used the table's pronoun for that person ("Hill Roe … his plan"):
+        # then the text agrees with the table, and a pronoun of the other gender means someone else.
+        confirmed = {p for i, p, _ in self.pronoun_mentions if i < before and
+                     (PERSONAL_PRONOUNS.get(self.doc[i].lower_) or POSSESSIVE_PRONOUNS.get(self.doc[i].lower_))
+                     == self.people.records[p].gender}
+        events = [(i, p, main, None if main and p in self.guessed_gender and p not in confirmed and g != gender else g)
                   for i, p, main, g in events]
         events = [e for e in events if not (gender and e[3] and e[3] != gender) and (e[2] or not main_only)]
         if replying:  # "Pell asked what she had received. “None,” she replied.": the asker does not reply
