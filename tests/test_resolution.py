@@ -380,3 +380,13 @@ def test_a_first_name_the_reporters_own_pronoun_confirmed_keeps_its_gender(nlp):
     mention, = quotes_of(nlp, text)
     assert ("Tom Reyes", "pronoun") == (mention.speaker, mention.method)
 
+
+@pytest.mark.parametrize("sentence", [
+    "Peter Grant, he said, would “lead the talks from now on.”",
+    "Grant, he said, would “lead the talks from now on.”",
+])
+def test_a_reporting_pronoun_does_not_mean_the_subject_of_the_clause_it_interrupts(nlp, sentence):
+    # "Grant, he said, would …": he reports about Grant, so he is someone else (Hale)
+    text = "Talks\nTom Hale met the unions on Monday. Peter Grant was not there.\n" + sentence
+    mention, = quotes_of(nlp, text)
+    assert ("Tom Hale", "pronoun") == (mention.speaker, mention.method)
