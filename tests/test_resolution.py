@@ -390,3 +390,11 @@ def test_a_reporting_pronoun_does_not_mean_the_subject_of_the_clause_it_interrup
     text = "Talks\nTom Hale met the unions on Monday. Peter Grant was not there.\n" + sentence
     mention, = quotes_of(nlp, text)
     assert ("Tom Hale", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_parenthetical_reporting_pronoun_opening_a_paragraph_continues_the_main_subject(nlp):
+    # "Of the vote, he said, …" reports in the reporter's own main clause: Hale, not Grant in his clause
+    text = ("Vote\nCouncillor Tom Hale noted that Mayor Peter Grant had survived the vote.\n"
+            "Of the vote, he said, “It was closer than anyone admits.”")
+    mention, = quotes_of(nlp, text)
+    assert ("Tom Hale", "pronoun") == (mention.speaker, mention.method)

@@ -288,7 +288,9 @@ class Pronouns:
             # on Friday. He said …"); an embedded one ("Pell asked what she had received") goes by salience.
             token = self.doc[index]
             possessive = token.dep_ == "poss"  # "Her neighbour, Carl Dunn, helped …"
-            main_clause = possessive or (token.head.dep_ == "ROOT" and not any(
+            # A parenthetical report ("Of the plan, he said, “…”") is the reporter's own main clause too.
+            reporting = token.head.dep_ == "parataxis" and _is_cue(token.head)
+            main_clause = possessive or ((token.head.dep_ == "ROOT" or reporting) and not any(
                 t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[token.sent.start:index]))
             gender = POSSESSIVE_PRONOUNS.get(token.lower_) or PERSONAL_PRONOUNS[token.lower_]
             person = None if main_clause else self._reporting_subject(token, gender)
