@@ -370,3 +370,31 @@ def test_pronoun_subject_opening_a_paragraph_continues_the_previous_speaker(nlp,
             "The middle class is shrinking. We work hard. We pay our taxes. Nobody listens. Stone does, "
             "and Stone will fix it.”\n" + last)
     assert "Linda Park" == quotes_of(nlp, text)[-1].speaker
+
+
+def test_a_first_name_the_reporters_own_pronoun_confirmed_keeps_its_gender(nlp):
+    # "Hillary" is a woman's name and "She thanked" confirms it: the later "he" is not Vance but Reyes
+    text = ("Budget\nTom Reyes, the treasurer, presented the budget on Monday.\n"
+            "Hillary Vance opened the meeting. She thanked the staff. Vance asked whether the cuts would last.\n"
+            "“We are in good shape for the year,” he said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Tom Reyes", "pronoun") == (mention.speaker, mention.method)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peter Grant, he said, would “lead the talks from now on.”",
+    "Grant, he said, would “lead the talks from now on.”",
+])
+def test_a_reporting_pronoun_does_not_mean_the_subject_of_the_clause_it_interrupts(nlp, sentence):
+    # "Grant, he said, would …": he reports about Grant, so he is someone else (Hale)
+    text = "Talks\nTom Hale met the unions on Monday. Peter Grant was not there.\n" + sentence
+    mention, = quotes_of(nlp, text)
+    assert ("Tom Hale", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_parenthetical_reporting_pronoun_opening_a_paragraph_continues_the_main_subject(nlp):
+    # "Of the vote, he said, …" reports in the reporter's own main clause: Hale, not Grant in his clause
+    text = ("Vote\nCouncillor Tom Hale noted that Mayor Peter Grant had survived the vote.\n"
+            "Of the vote, he said, “It was closer than anyone admits.”")
+    mention, = quotes_of(nlp, text)
+    assert ("Tom Hale", "pronoun") == (mention.speaker, mention.method)

@@ -30,11 +30,14 @@ The work runs in four steps, each a module of this package (word lists in :mod:`
    (or over a "-man" title: "spokesman Laura Roe"), the first name's usual gender (the
    nomquamgender table).  A pronoun prefers a candidate of its known gender over one of
    unknown gender at similar salience; a known mismatch is excluded, except a main-clause
-   subject whose gender only the name table gave ("Jesse Roe … She said").  A surname two
+   subject whose gender only the name table gave ("Jesse Roe … She said") and the article's
+   own pronouns have not confirmed.  A reporting pronoun never means the subject of the
+   clause it reports or interrupts ("Roe, he said, was late": not Roe).  A surname two
    people share goes to the one named nearest, or of the pronoun's gender.
    The reporter's own "he"/"she" subjects are resolved in reading order and count as
-   mentions (a sentence-opening one continues the paragraph's previous main subject, or the
-   previous paragraph's when it opens one; "…, noting that he …" is the noting subject).  A
+   mentions (a sentence-opening one, or a parenthetical "Of the vote, he said, …", continues
+   the paragraph's previous main subject, or the previous paragraph's when it opens one;
+   "…, noting that he …" is the noting subject).  A
    pronoun attributing a quote first takes the latest main-clause subject or quote speaker of
    its paragraph (then any subject; in a quote-only paragraph, the previous paragraph's main
    subject or speaker), and a reply ("she replied") never the one who asked; with nobody

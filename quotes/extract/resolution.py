@@ -100,8 +100,9 @@ class Salience:
         self.guessed_gender: set[int] = set()
 
     def scores(self, before: int, gender: str | None = None,
-                  allowed: set[int] | None = None) -> list[tuple[float, int]]:
+                  allowed: set[int] | None = None, excluded: frozenset[int] = frozenset()) -> list[tuple[float, int]]:
         """Candidates before token ``before``, best first: subjects and speakers, decaying with distance.
+        The people ``excluded`` are no candidates.
 
         Pronoun subjects count only once resolved: call :meth:`Pronouns.ranked` to resolve them first.
         """
@@ -126,6 +127,8 @@ class Salience:
             if gender and known and known != gender:
                 continue
             if allowed is not None and person not in allowed:
+                continue
+            if person in excluded:
                 continue
             if _inside(self.doc[token_i], self.quote_spans):
                 weight = SALIENCE_IN_QUOTE  # a name inside someone's words is rarely the next speaker
@@ -162,7 +165,8 @@ class Salience:
         return None if gender and known and known != gender else ranked[0][0]
 
     def paragraph_subject(self, before: int, gender: str | None, main_only: bool = False,
-                          paragraphs_back: int = 0, replying: bool = False) -> int | None:
+                          paragraphs_back: int = 0, replying: bool = False,
+                          excluded: frozenset[int] = frozenset()) -> int | None:
         """The person (or unnamed person, < 0) a pronoun of ``gender`` before token ``before`` most
         likely continues: the latest subject mention in its paragraph (and the ``paragraphs_back``
         paragraphs before), outside quotations, whose known gender does not differ.
@@ -173,6 +177,7 @@ class Salience:
         pronoun's gender (an honorific, an earlier "she"/"he") comes before someone of unknown
         gender.  With ``main_only``, only main-clause subjects count; with ``replying`` (the cue
         is "replied", "answered"), not the subject of a question verb: who asks does not reply.
+        The people ``excluded`` (named by the clause the pronoun reports) are no candidates.
         """
         paragraph_start = self._paragraph_start(before, paragraphs_back)
         anonymous_gender = {p: g for _, p, g in self.anonymous}
@@ -192,10 +197,16 @@ class Salience:
         events += [(i, p, True, known_gender(p)) for i, p in self.speakers
                    if i < before and self.doc[i].idx >= paragraph_start]
         # A main-clause subject whose gender only its first name suggested ("Marty Roe … She said"):
-        # the reporter's continuing pronoun is better evidence than the name table.
-        events = [(i, p, main, None if main and p in self.guessed_gender and g != gender else g)
+        # the reporter's continuing pronoun is better evidence than the name table -- unless the
+        # reporter already used the table's pronoun for that person ("Hill Roe … his plan"):
+        # then the text agrees with the table, and a pronoun of the other gender means someone else.
+        confirmed = {p for i, p, _ in self.pronoun_mentions if i < before and
+                     (PERSONAL_PRONOUNS.get(self.doc[i].lower_) or POSSESSIVE_PRONOUNS.get(self.doc[i].lower_))
+                     == self.people.records[p].gender}
+        events = [(i, p, main, None if main and p in self.guessed_gender and p not in confirmed and g != gender else g)
                   for i, p, main, g in events]
-        events = [e for e in events if not (gender and e[3] and e[3] != gender) and (e[2] or not main_only)]
+        events = [e for e in events if not (gender and e[3] and e[3] != gender) and (e[2] or not main_only)
+                  and e[1] not in excluded]
         if replying:  # "Pell asked what she had received. “None,” she replied.": the asker does not reply
             events = [e for e in events if self._subject_verb(e[0]).lemma_.lower() not in QUESTION_CUES]
         tiers = [lambda e: e[2] and e[3] == gender, lambda e: e[2],
@@ -262,10 +273,10 @@ class Pronouns:
              t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.dep_ == "ROOT"))]
 
     def ranked(self, before: int, gender: str | None = None,
-               allowed: set[int] | None = None) -> list[tuple[float, int]]:
+               allowed: set[int] | None = None, excluded: frozenset[int] = frozenset()) -> list[tuple[float, int]]:
         """:meth:`Salience.scores` once the reporter's pronoun subjects before ``before`` are resolved."""
         self._resolve_pronoun_subjects(before)
-        return self.salience.scores(before, gender, allowed)
+        return self.salience.scores(before, gender, allowed, excluded)
 
     def _resolve_pronoun_subjects(self, before: int) -> None:
         """Resolve the reporter's subject pronouns before token ``before`` that are not resolved yet."""
@@ -277,7 +288,9 @@ class Pronouns:
             # on Friday. He said …"); an embedded one ("Pell asked what she had received") goes by salience.
             token = self.doc[index]
             possessive = token.dep_ == "poss"  # "Her neighbour, Carl Dunn, helped …"
-            main_clause = possessive or (token.head.dep_ == "ROOT" and not any(
+            # A parenthetical report ("Of the plan, he said, “…”") is the reporter's own main clause too.
+            reporting = token.head.dep_ == "parataxis" and _is_cue(token.head)
+            main_clause = possessive or ((token.head.dep_ == "ROOT" or reporting) and not any(
                 t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[token.sent.start:index]))
             gender = POSSESSIVE_PRONOUNS.get(token.lower_) or PERSONAL_PRONOUNS[token.lower_]
             person = None if main_clause else self._reporting_subject(token, gender)
@@ -313,17 +326,23 @@ class Pronouns:
         return person
 
     def resolve(self, gender: str, at: int, local_before: int | None, main_only: bool,
-                replying: bool = False) -> int | None:
-        """The person a "he"/"she" at token ``at`` refers to (see :meth:`Resolver.resolve`), or None."""
-        ranked = self.ranked(at, gender)
+                replying: bool = False, pronoun: Token | None = None) -> int | None:
+        """The person a "he"/"she" at token ``at`` refers to (see :meth:`Resolver.resolve`), or None.
+        ``pronoun``: the pronoun token itself, when it is the subject of a reporting verb."""
+        # "Grant, he said, would lead": whoever the subject of the clause the pronoun reports names,
+        # it is not (a name deeper in it, "he said the Carson campaign …", may still be its own).
+        reported = _reported_clause(pronoun) if pronoun is not None else frozenset()
+        excluded = frozenset(p for i, p, w in self.people.occurrences if i in reported and w == SALIENCE_SUBJECT)
+        ranked = self.ranked(at, gender, excluded=excluded)
         local = None
         if local_before is not None:
-            local = self.salience.paragraph_subject(local_before, gender, main_only, replying=replying)
+            local = self.salience.paragraph_subject(local_before, gender, main_only, replying=replying,
+                                                    excluded=excluded)
             if local is None and (not main_only or self.salience.opens_paragraph(local_before)):
                 # A quote-only paragraph, or a pronoun subject opening one ("She went on: …"):
                 # the previous paragraph's main subject or speaker.
                 local = self.salience.paragraph_subject(local_before, gender, True, paragraphs_back=1,
-                                                        replying=replying)
+                                                        replying=replying, excluded=excluded)
         if local is not None:
             # "Roe said the plan was in place. “…,” she said.": the latest subject of the
             # pronoun's paragraph, when its gender does not exclude it, is who it means.
@@ -355,6 +374,21 @@ class Pronouns:
                 self.people.records[person].gender = gender
             return person
         return None
+
+
+def _reported_clause(pronoun: Token) -> frozenset[int]:
+    """Token indices of the clause a reporting pronoun reports, whose names it cannot mean: a pronoun
+    does not refer to a name in the clause it governs ("He said Roe was late": he is not Roe), nor in
+    the clause a parenthetical report interrupts ("Roe, she said, was late": she is not Roe)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or not _is_cue(verb):
+        return frozenset()
+    # A fronted clause ("“…,” he said") is the quote itself, weighed as such: only one after the pronoun.
+    reported = {t.i for c in verb.children if c.dep_ == "ccomp" and c.i > pronoun.i for t in c.subtree}
+    if verb.dep_ == "parataxis" and verb.i < verb.head.i:  # inside the clause, before its verb
+        cue_part = {t.i for t in verb.subtree}
+        reported |= {t.i for t in verb.head.subtree if t.i not in cue_part}
+    return frozenset(reported)
 
 
 class Resolver:
@@ -456,7 +490,7 @@ class Resolver:
             if head.lower_ in PERSONAL_PRONOUNS and len(words) == 1:
                 replying = head.dep_ == "nsubj" and head.head.lemma_.lower() in REPLY_CUES
                 return self.pronouns.resolve(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only,
-                                             replying), "pronoun"
+                                             replying, pronoun=head), "pronoun"
             if any(t.dep_ == "conj" and t.head.i >= mention.start for t in mention):
                 return None, "explicit"  # "Roe and Okafor": collectives are never a speaker
             if len(words) == 2 and words[0].lower_ == "the" and _is_demonym(head) and \
