@@ -391,3 +391,11 @@ def test_a_full_name_ner_calls_a_nationality_is_a_person_when_it_speaks(nlp):
     surname = doc.char_span(start, start + len("Pambrian"), label="NORP")  # as NER labels some surnames
     doc.ents = [e for e in doc.ents if e.end <= surname.start or e.start >= surname.end] + [surname]
     assert ["Rosette Pambrian"] == [record.name for record in find_people(doc).records]
+
+
+@pytest.mark.parametrize("text", [
+    "Port\n“The harbour will close in May,” Keldan, the state news agency, wrote on Monday.",
+    "Port\n“The harbour will close in May,” Corwin, an advocacy group, said on Monday.",
+])
+def test_a_name_whose_apposition_is_an_organisation_is_no_speaker(nlp, text):
+    assert [("The harbour will close in May,", None)] == pairs(nlp, text)

@@ -398,3 +398,26 @@ def test_a_parenthetical_reporting_pronoun_opening_a_paragraph_continues_the_mai
             "Of the vote, he said, “It was closer than anyone admits.”")
     mention, = quotes_of(nlp, text)
     assert ("Tom Hale", "pronoun") == (mention.speaker, mention.method)
+
+
+@pytest.mark.parametrize("text", [
+    "Camp\nMara Lind grew up by the lake.\n“She never lost a race,” an old classmate, Mara Lind, recalled on Sunday.",
+    "Camp\nMara Lind grew up by the lake.\n“She never lost a race,” another neighbour, Mara Lind, said.",
+])
+def test_a_description_with_a_name_in_apposition_is_that_person(nlp, text):
+    mention = quotes_of(nlp, text)[-1]
+    assert "Mara Lind" == mention.speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Port\nOsric Vell runs the harbour board.\nVell and others warned that “the dock cannot take more ships.”",
+    "Port\nOsric Vell runs the harbour board.\nVell and other board members warned that “the dock cannot take more ships.”",
+])
+def test_a_named_person_and_unnamed_others_speak_as_the_named_person(nlp, text):
+    mention = quotes_of(nlp, text)[-1]
+    assert "Osric Vell" == mention.speaker
+
+
+def test_two_named_people_still_speak_as_nobody(nlp):
+    text = "Port\nOsric Vell and Dana Pike run the board.\nVell and Pike warned that “the dock cannot take more ships.”"
+    assert None is quotes_of(nlp, text)[-1].speaker

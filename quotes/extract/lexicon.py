@@ -368,3 +368,8 @@ HEADLINE_BODY_OVERLAP = 0.8  # share of a headline quote's words a body quote mu
 
 # A dateline is at most this many tokens before its dash: "Kyiv, Ukraine (AP) —" needs 6.
 DATELINE_MAX_TOKENS = 8
+
+# "Ana Roe and others said", "Roe and other council members said": a named person with an unnamed
+# remainder of people. The remainder names nobody, so the one named person is the speaker the
+# sentence identifies (unlike "Roe and Lee said", where two named people share the words).
+UNNAMED_REMAINDER_WORDS = {"other", "others"}

@@ -321,6 +321,17 @@ def _next_subject_is_he_or_she(token: Token) -> bool:
     return False
 
 
+def _org_apposition(token: Token) -> bool:
+    """True when a name's apposition is headed by an organisation noun: "Velora, the state news agency"."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    # Only an apposition right after the comma: a parser that hangs a later clause's noun on the
+    # name ("Roe, who works at Velora, a group of …") says nothing about the name.
+    return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == token.i + 2
+               and _norm(child.lemma_) in ORG_WORDS for child in token.children)
+
+
 def _has_age_apposition(token: Token) -> bool:
     """True for a name followed by an age between commas: "Ana Ruiz, 54,", "Roe, now 83,"."""
     doc = token.doc
@@ -402,6 +413,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             continue
         if len(name_words) == 1 and not has_title and _norm(name_words[0]) in org_short_names:
             continue  # "Velora said" after "Velora Motors"
+        if not has_title and _org_apposition(name[-1]):
+            continue  # "Velora, the state news agency, wrote": the apposition says what it is
         gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
         if gender is None and name[-1].dep_ == "appos":
             gender = PERSON_NOUNS.get(_norm(name[-1].head.lemma_))

@@ -21,7 +21,7 @@ from .lexicon import (
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, UNMARKED_MAN_TITLES,
-    VAGUE_ROLE_MODIFIERS,
+    UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS,
 )
 from .names import (
     _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
@@ -491,7 +491,14 @@ class Resolver:
                 replying = head.dep_ == "nsubj" and head.head.lemma_.lower() in REPLY_CUES
                 return self.pronouns.resolve(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only,
                                              replying, pronoun=head), "pronoun"
-            if any(t.dep_ == "conj" and t.head.i >= mention.start for t in mention):
+            apposed = self._apposed_name(mention)
+            if apposed is not None:
+                return apposed, "explicit"  # "another classmate, Ana Roe, recalled": the name says who
+            conjuncts = [t for t in mention if t.dep_ == "conj" and t.head.i >= mention.start]
+            if conjuncts:
+                first = _first_of_unnamed_remainder(mention, conjuncts)
+                if first is not None:  # "Roe and others said": the one named person
+                    return self.resolve(first, None, at, local_before, main_only)
                 return None, "explicit"  # "Roe and Okafor": collectives are never a speaker
             if len(words) == 2 and words[0].lower_ == "the" and _is_demonym(head) and \
                     not self.people.find_all([head.text]):
@@ -550,6 +557,27 @@ class Resolver:
             return found, "explicit"
         return None, "none"
 
+    def _apposed_name(self, mention: Span) -> int | None:
+        """The known person a description's apposition names right after it, set off by a comma.
+
+        "another fraternity brother, Ana Roe, recalled": the speaker phrase is the description, and
+        the name beside it says which person it is.
+        """
+        if mention.root.pos_ != "NOUN":
+            return None
+        doc = mention.doc
+        after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else None
+        if after is None:
+            return None
+        for token in mention:
+            for child in token.children:
+                if child.dep_ == "appos" and child.left_edge.i == after and _is_name_token(child):
+                    name = [t for t in doc[after:child.i + 1] if _is_name_token(t) and not _is_title(t)]
+                    found = self.people.find_all(_words(name)) if name else []
+                    if len(found) == 1:
+                        return found[0]
+        return None
+
     def _by_role(self, head: Token | str, words: list[Token] | list[str], at: int) -> int | None:
         """The person whose article-given role names the office of ``head`` ("the transport secretary").
 
@@ -565,6 +593,24 @@ class Resolver:
             return next(iter(best_people))
         ranked = self._salience(at, allowed=best_people)
         return ranked[0][1] if ranked else max(best_people)
+
+
+def _first_of_unnamed_remainder(mention: Span, conjuncts: list[Token]) -> Span | None:
+    """The first conjunct of "Ana Roe and others" / "Roe and other officials", when every other
+    conjunct is an unnamed remainder of people; else None ("Roe and Lee": two named people)."""
+    if not all(t.lower_ in UNNAMED_REMAINDER_WORDS or any(c.lower_ in UNNAMED_REMAINDER_WORDS for c in t.children)
+               for t in conjuncts):
+        return None
+    end = min(t.left_edge.i for t in conjuncts)
+    cc = [t for t in mention if t.dep_ == "cc" and t.i < end]
+    if cc:
+        end = min(end, cc[0].i)
+    first = mention.doc[mention.start:end]
+    while len(first) and first[-1].is_punct:
+        first = first[:-1]
+    if not len(first) or not _is_name_token(first.root):
+        return None
+    return first
 
 
 def _role_scores(people: PeopleIndex, head_text: str, words: list[Token] | list[str]) -> dict[int, float]:
