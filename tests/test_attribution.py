@@ -567,3 +567,14 @@ def test_cue_joined_to_a_passive_clause_shares_its_subject(nlp):
     text = ("Stage\n\nComedian Ada Lind was joined on stage again by Senator Hal Briggs and joked, “Folks, you are "
             "being ridiculous,” drawing loud jeers.")
     assert [("Folks, you are being ridiculous,", "Ada Lind")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the tagger takes "upon" for a conjunction: the participle still shares the main clause's subject
+    ("Harbor vote\nSenator Ann Roe drew a wave of boos upon saying, “The council heard the people.”", "Ann Roe"),
+    # the parser joins "and adding" to the object noun: still the participle of the main clause
+    ("Harbor vote\nAt the last debate, Senator Ann Roe only hinted at Tom Okafor by mentioning the need for a wall on "
+     "the pier and adding, \"I have got an idea of who should build it.\"", "Ann Roe"),
+])
+def test_participle_after_a_preposition_shares_the_main_subject(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker

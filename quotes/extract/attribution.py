@@ -145,7 +145,9 @@ def _subject_of(verb: Token) -> Token | None:
             for child in current.head.head.children:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return child
-        if current.dep_ in ("advcl", "acl") and current.tag_ == "VBG":
+        misparsed_conj = current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN")
+        if (current.dep_ in ("advcl", "acl") or misparsed_conj) and current.tag_ == "VBG":
+            # (A participle conjoined to a noun is a misparse of "…, and adding “…”" after an object.)
             # "X confirmed that …, saying “…”", "…, at one point calling the mayor a “liar”": the
             # participle shares the subject of the main clause before it, even when the parser hangs
             # it on an embedded verb or on a noun.
@@ -163,8 +165,11 @@ def _subject_of(verb: Token) -> Token | None:
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
             continue
-        if current.dep_ == "pcomp" and current.head.pos_ == "ADP" and current.head.head.pos_ in ("VERB", "AUX"):
-            current = current.head.head  # "hinted at it by … adding, “…”": the verb the preposition hangs on
+        if current.dep_ == "pcomp" and current.head.pos_ in ("ADP", "SCONJ") and \
+                current.head.head.pos_ in ("VERB", "AUX"):
+            # "hinted at it by … adding, “…”": the verb the preposition hangs on (the tagger may take
+            # the preposition for a conjunction: "drew boos upon saying, “…”").
+            current = current.head.head
             continue
         break
     # Inverted "…,” said Jane Roe." with no nsubj: the name after the verb, only in that order
