@@ -578,3 +578,15 @@ def test_cue_joined_to_a_passive_clause_shares_its_subject(nlp):
 ])
 def test_participle_after_a_preposition_shares_the_main_subject(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_tag_after_quote_with_a_quoted_name_in_its_apposition(nlp):
+    text = ("Harbor vote\n“We have had better votes than this one,” harbor delegate Tom Okafor, wearing a sailor hat "
+            "and “Ann Roe” campaign pins, said as confetti fell.")
+    assert "Tom Okafor" == quotes_of(nlp, text)[0].speaker
+
+
+def test_second_quote_listed_before_a_tag_is_not_an_apposition(nlp):
+    # guards the rule above: "“…,” and “…” the crowd chanted" has no apposition to skip
+    text = "Harbor vote\n“Sink the fees,” and “Save the pier!” the crowd chanted back at Tom Okafor."
+    assert [None, None] == [m.speaker for m in quotes_of(nlp, text)]
