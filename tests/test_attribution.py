@@ -590,3 +590,16 @@ def test_second_quote_listed_before_a_tag_is_not_an_apposition(nlp):
     # guards the rule above: "“…,” and “…” the crowd chanted" has no apposition to skip
     text = "Harbor vote\n“Sink the fees,” and “Save the pier!” the crowd chanted back at Tom Okafor."
     assert [None, None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_quote_in_the_clause_a_colon_opens_after_a_report(nlp):
+    text = ("Pier trial\nTom Okafor's lawyer, Ben Adler, argued that his client was not to be taken seriously: his "
+            "posts were the rants of a \"shock jock\" and \"an entertainer.\"")
+    assert [("shock jock", "Ben Adler"), ("an entertainer.", "Ben Adler")] == pairs(nlp, text)
+
+
+def test_colon_after_a_report_that_describes_a_noun_gives_no_speaker(nlp):
+    # guards the rule above: "they believe" describes the arguments, it does not introduce the list
+    text = ("Pier trial\nTom Okafor and his allies will use the arguments they believe worked last year: the "
+            "\"badly broken\" pier and the fees.")
+    assert [("badly broken", None)] == pairs(nlp, text)

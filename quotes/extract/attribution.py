@@ -456,6 +456,22 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         speaker = _adjacent_speaker(doc, cue, quote_spans)
         if speaker is not None:
             return _Attribution(speaker, cue=cue.text)
+    # (d) A quote inside the clause a colon opens after a report, further than a cue's reach:
+    # "Roe's lawyer argued that …: his words were those of a “shock jock”" — the colon spells out
+    # the report, so the reporting verb's subject speaks.  (A quote right after the colon is read
+    # by :func:`.layout._colon_introduction`, which also knows labels.)
+    colon = next((t for t in reversed(context) if t.text == ":" and t.i < anchor_before), None)
+    if colon is not None and any(not t.is_space for t in doc[colon.i + 1:anchor_before]):
+        # (only a report in the clause's own chain of verbs, not one describing a noun: "the
+        # arguments they believe worked: …")
+        for cue in reversed([t for t in context if t.i < colon.i and _is_cue(t) and not _negated(t) and
+                             all(a.pos_ in ("VERB", "AUX") for a in t.ancestors)]):
+            outer = _reporting_cue(cue, quote_spans)
+            subject = _subject_of(outer)
+            if _can_speak(subject, quotation, quote_spans):
+                return _through_account(_Attribution(_mention_span(subject), cue=outer.text, verb=outer),
+                                        quote_spans)
+            break
     return None
 
 
