@@ -603,3 +603,13 @@ def test_colon_after_a_report_that_describes_a_noun_gives_no_speaker(nlp):
     text = ("Pier trial\nTom Okafor and his allies will use the arguments they believe worked last year: the "
             "\"badly broken\" pier and the fees.")
     assert [("badly broken", None)] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Pier vote\nSenator Ann Roe said,“Look, the pier is done. We have to move on.”",
+     [("Look, the pier is done. We have to move on.", "Ann Roe")]),
+    ("Pier vote\nAt the hearing, Ann Roe asked:\"Who told you that the pier was safe?\"",
+     [("Who told you that the pier was safe?", "Ann Roe")]),
+])
+def test_opening_mark_glued_to_the_punctuation_before_it(nlp, text, expected):
+    assert expected == pairs(nlp, text)
