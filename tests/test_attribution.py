@@ -613,3 +613,10 @@ def test_colon_after_a_report_that_describes_a_noun_gives_no_speaker(nlp):
 ])
 def test_opening_mark_glued_to_the_punctuation_before_it(nlp, text, expected):
     assert expected == pairs(nlp, text)
+
+
+def test_cue_the_tagger_misreads_as_a_modifier_after_a_name(nlp):
+    # parsed "Roe-accused Cruz": the name before the cue is its subject
+    text = ("Pier vote\nStarting the morning at a town hall meeting in Dover, Roe accused Cruz, the governor of Maine "
+            "and winner of the Maine primary, of being \"politically correct\" and \"very queasy\" on the issue.")
+    assert [("politically correct", "Roe"), ("very queasy", "Roe")] == pairs(nlp, text)

@@ -92,8 +92,23 @@ def _can_speak(subject: Token | None, quotation: Quotation, quote_spans: list[tu
         subject.i < quotation.start and subject.left_edge.idx <= quotation.open_mark < subject.right_edge.idx)
 
 
+def _name_before_misread_cue(verb: Token) -> Token | None:
+    """The name the tagger glued to a cue it misread as a modifier: "Roe accused Okafor of …" parsed
+    as "Roe-accused Okafor", the name a compound and the cue an adjective of the next noun."""
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.whitespace_ and _is_name_token(before) and before.dep_ == "compound" and before.head == verb.head \
+            and verb.head.i > verb.i and _is_name_token(verb.head):
+        return before
+    return None
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, through shared subjects of conjoined/adverbial verbs."""
+    misread = _name_before_misread_cue(verb)
+    if misread is not None:
+        return misread
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -411,6 +426,10 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 return _Attribution(_mention_span(report[1]), cue=report[0].text, verb=report[0])
             if ancestor.i in inside or _inside(ancestor, quote_spans):
                 continue
+            misread = next((c for c in ancestor.children if c.dep_ == "amod" and _is_cue(c) and
+                            _name_before_misread_cue(c) is not None), None)
+            if misread is not None and _can_speak(_name_before_misread_cue(misread), quotation, quote_spans):
+                return _Attribution(_mention_span(_name_before_misread_cue(misread)), cue=misread.text, verb=misread)
             if ancestor.lemma_ == "be" and _reporting_cue(ancestor, quote_spans) is ancestor:
                 # "Roe's campaign slogan is “…”": the owner of the words (unless someone is reported to
                 # say so: "Okafor said Roe's claim is “simply not true”" is Okafor's, found further up).
