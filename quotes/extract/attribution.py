@@ -161,7 +161,11 @@ def _subject_of(verb: Token) -> Token | None:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return child
         misparsed_conj = current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN")
-        if (current.dep_ in ("advcl", "acl") or misparsed_conj) and current.tag_ == "VBG":
+        # "…, writing “Feels great …”": the parser takes the participle for the subject of the quote's verb.
+        misparsed_subject = current is verb and current.dep_ in ("nsubj", "csubj") and current.i > 0 and \
+            current.doc[current.i - 1].text == "," and current.i + 1 < len(current.doc) and \
+            current.doc[current.i + 1].text in DOUBLE_MARKS and current.head.i > current.i
+        if (current.dep_ in ("advcl", "acl") or misparsed_conj or misparsed_subject) and current.tag_ == "VBG":
             # (A participle conjoined to a noun is a misparse of "…, and adding “…”" after an object.)
             # "X confirmed that …, saying “…”", "…, at one point calling the mayor a “liar”": the
             # participle shares the subject of the main clause before it, even when the parser hangs
