@@ -567,3 +567,62 @@ def test_cue_joined_to_a_passive_clause_shares_its_subject(nlp):
     text = ("Stage\n\nComedian Ada Lind was joined on stage again by Senator Hal Briggs and joked, “Folks, you are "
             "being ridiculous,” drawing loud jeers.")
     assert [("Folks, you are being ridiculous,", "Ada Lind")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the tagger takes "upon" for a conjunction: the participle still shares the main clause's subject
+    ("Harbor vote\nSenator Ann Roe drew a wave of boos upon saying, “The council heard the people.”", "Ann Roe"),
+    # the parser joins "and adding" to the object noun: still the participle of the main clause
+    ("Harbor vote\nAt the last debate, Senator Ann Roe only hinted at Tom Okafor by mentioning the need for a wall on "
+     "the pier and adding, \"I have got an idea of who should build it.\"", "Ann Roe"),
+])
+def test_participle_after_a_preposition_shares_the_main_subject(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_tag_after_quote_with_a_quoted_name_in_its_apposition(nlp):
+    text = ("Harbor vote\n“We have had better votes than this one,” harbor delegate Tom Okafor, wearing a sailor hat "
+            "and “Ann Roe” campaign pins, said as confetti fell.")
+    assert "Tom Okafor" == quotes_of(nlp, text)[0].speaker
+
+
+def test_second_quote_listed_before_a_tag_is_not_an_apposition(nlp):
+    # guards the rule above: "“…,” and “…” the crowd chanted" has no apposition to skip
+    text = "Harbor vote\n“Sink the fees,” and “Save the pier!” the crowd chanted back at Tom Okafor."
+    assert [None, None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_quote_in_the_clause_a_colon_opens_after_a_report(nlp):
+    text = ("Pier trial\nTom Okafor's lawyer, Ben Adler, argued that his client was not to be taken seriously: his "
+            "posts were the rants of a \"shock jock\" and \"an entertainer.\"")
+    assert [("shock jock", "Ben Adler"), ("an entertainer.", "Ben Adler")] == pairs(nlp, text)
+
+
+def test_colon_after_a_report_that_describes_a_noun_gives_no_speaker(nlp):
+    # guards the rule above: "they believe" describes the arguments, it does not introduce the list
+    text = ("Pier trial\nTom Okafor and his allies will use the arguments they believe worked last year: the "
+            "\"badly broken\" pier and the fees.")
+    assert [("badly broken", None)] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Pier vote\nSenator Ann Roe said,“Look, the pier is done. We have to move on.”",
+     [("Look, the pier is done. We have to move on.", "Ann Roe")]),
+    ("Pier vote\nAt the hearing, Ann Roe asked:\"Who told you that the pier was safe?\"",
+     [("Who told you that the pier was safe?", "Ann Roe")]),
+])
+def test_opening_mark_glued_to_the_punctuation_before_it(nlp, text, expected):
+    assert expected == pairs(nlp, text)
+
+
+def test_cue_the_tagger_misreads_as_a_modifier_after_a_name(nlp):
+    # parsed "Roe-accused Cruz": the name before the cue is its subject
+    text = ("Pier vote\nStarting the morning at a town hall meeting in Dover, Roe accused Cruz, the governor of Maine "
+            "and winner of the Maine primary, of being \"politically correct\" and \"very queasy\" on the issue.")
+    assert [("politically correct", "Roe"), ("very queasy", "Roe")] == pairs(nlp, text)
+
+
+def test_participle_the_parser_takes_for_the_quote_s_subject(nlp):
+    text = ("Pier vote\nBand member Bix shared the news on social media last week, writing “Feels great to "
+            "support someone I believe in. This is a man with integrity.”")
+    assert "Bix" == quotes_of(nlp, text)[0].speaker

@@ -92,8 +92,23 @@ def _can_speak(subject: Token | None, quotation: Quotation, quote_spans: list[tu
         subject.i < quotation.start and subject.left_edge.idx <= quotation.open_mark < subject.right_edge.idx)
 
 
+def _name_before_misread_cue(verb: Token) -> Token | None:
+    """The name the tagger glued to a cue it misread as a modifier: "Roe accused Okafor of …" parsed
+    as "Roe-accused Okafor", the name a compound and the cue an adjective of the next noun."""
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.whitespace_ and _is_name_token(before) and before.dep_ == "compound" and before.head == verb.head \
+            and verb.head.i > verb.i and _is_name_token(verb.head):
+        return before
+    return None
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, through shared subjects of conjoined/adverbial verbs."""
+    misread = _name_before_misread_cue(verb)
+    if misread is not None:
+        return misread
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -145,7 +160,13 @@ def _subject_of(verb: Token) -> Token | None:
             for child in current.head.head.children:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return child
-        if current.dep_ in ("advcl", "acl") and current.tag_ == "VBG":
+        misparsed_conj = current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN")
+        # "…, writing “Feels great …”": the parser takes the participle for the subject of the quote's verb.
+        misparsed_subject = current is verb and current.dep_ in ("nsubj", "csubj") and current.i > 0 and \
+            current.doc[current.i - 1].text == "," and current.i + 1 < len(current.doc) and \
+            current.doc[current.i + 1].text in DOUBLE_MARKS and current.head.i > current.i
+        if (current.dep_ in ("advcl", "acl") or misparsed_conj or misparsed_subject) and current.tag_ == "VBG":
+            # (A participle conjoined to a noun is a misparse of "…, and adding “…”" after an object.)
             # "X confirmed that …, saying “…”", "…, at one point calling the mayor a “liar”": the
             # participle shares the subject of the main clause before it, even when the parser hangs
             # it on an embedded verb or on a noun.
@@ -163,8 +184,11 @@ def _subject_of(verb: Token) -> Token | None:
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
             continue
-        if current.dep_ == "pcomp" and current.head.pos_ == "ADP" and current.head.head.pos_ in ("VERB", "AUX"):
-            current = current.head.head  # "hinted at it by … adding, “…”": the verb the preposition hangs on
+        if current.dep_ == "pcomp" and current.head.pos_ in ("ADP", "SCONJ") and \
+                current.head.head.pos_ in ("VERB", "AUX"):
+            # "hinted at it by … adding, “…”": the verb the preposition hangs on (the tagger may take
+            # the preposition for a conjunction: "drew boos upon saying, “…”").
+            current = current.head.head
             continue
         break
     # Inverted "…,” said Jane Roe." with no nsubj: the name after the verb, only in that order
@@ -406,6 +430,10 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 return _Attribution(_mention_span(report[1]), cue=report[0].text, verb=report[0])
             if ancestor.i in inside or _inside(ancestor, quote_spans):
                 continue
+            misread = next((c for c in ancestor.children if c.dep_ == "amod" and _is_cue(c) and
+                            _name_before_misread_cue(c) is not None), None)
+            if misread is not None and _can_speak(_name_before_misread_cue(misread), quotation, quote_spans):
+                return _Attribution(_mention_span(_name_before_misread_cue(misread)), cue=misread.text, verb=misread)
             if ancestor.lemma_ == "be" and _reporting_cue(ancestor, quote_spans) is ancestor:
                 # "Roe's campaign slogan is “…”": the owner of the words (unless someone is reported to
                 # say so: "Okafor said Roe's claim is “simply not true”" is Okafor's, found further up).
@@ -451,6 +479,22 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         speaker = _adjacent_speaker(doc, cue, quote_spans)
         if speaker is not None:
             return _Attribution(speaker, cue=cue.text)
+    # (d) A quote inside the clause a colon opens after a report, further than a cue's reach:
+    # "Roe's lawyer argued that …: his words were those of a “shock jock”" — the colon spells out
+    # the report, so the reporting verb's subject speaks.  (A quote right after the colon is read
+    # by :func:`.layout._colon_introduction`, which also knows labels.)
+    colon = next((t for t in reversed(context) if t.text == ":" and t.i < anchor_before), None)
+    if colon is not None and any(not t.is_space for t in doc[colon.i + 1:anchor_before]):
+        # (only a report in the clause's own chain of verbs, not one describing a noun: "the
+        # arguments they believe worked: …")
+        for cue in reversed([t for t in context if t.i < colon.i and _is_cue(t) and not _negated(t) and
+                             all(a.pos_ in ("VERB", "AUX") for a in t.ancestors)]):
+            outer = _reporting_cue(cue, quote_spans)
+            subject = _subject_of(outer)
+            if _can_speak(subject, quotation, quote_spans):
+                return _through_account(_Attribution(_mention_span(subject), cue=outer.text, verb=outer),
+                                        quote_spans)
+            break
     return None
 
 

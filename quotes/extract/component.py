@@ -11,7 +11,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .lexicon import DATELINE_DASHES, DATELINE_MAX_TOKENS, GLUED_CLOSING_MARK, PARENTHESIS_MAX_TOKENS
+from .lexicon import (DATELINE_DASHES, DATELINE_MAX_TOKENS, GLUED_CLOSING_MARK, GLUED_OPENING_MARK,
+                      PARENTHESIS_MAX_TOKENS)
 from .model import Mention, Person
 from .marks import LINE_END_PUNCTUATION
 from .article import extract_mentions
@@ -65,7 +66,7 @@ def _split_glued_marks(nlp: Language) -> None:
     pattern = getattr(getattr(infix, "__self__", None), "pattern", None)
     if pattern is None or GLUED_CLOSING_MARK in pattern:
         return
-    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_CLOSING_MARK}").finditer
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_CLOSING_MARK}|{GLUED_OPENING_MARK}").finditer
 
 
 @Language.component("quotes_paragraphs")

@@ -63,6 +63,16 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
             if close is not None and not any("\n" in t.text for t in doc[token.i:close]):
                 skip_to = close
                 continue
+        if token.text in DOUBLE_MARKS and any(t.text == "," for t in tokens[1:]) and tokens[-1].text != "," and \
+                token.i + 1 < len(doc) and _inside(doc[token.i + 1], quote_spans):
+            # A short quoted name inside the tag's apposition: "“…,” Tom Roe, wearing “Vote Okafor” pins,
+            # said" (only inside an apposition: not a quote listed after the first, "“…,” and “…” they
+            # chanted").
+            close = next((t.i for t in doc[token.i + 1:token.i + 2 + PARENTHESIS_MAX_TOKENS]
+                          if t.text in DOUBLE_MARKS), None)
+            if close is not None and not any("\n" in t.text for t in doc[token.i:close]):
+                skip_to = close
+                continue
         if "\n" in token.text or _inside(token, quote_spans) or token.text in DOUBLE_MARKS or \
                 (token.text == "." and not _abbreviation_period(token)) or token.text in (";", ":", "(", "[") or \
                 (token.text in ("?", "!") and tokens):

@@ -152,6 +152,10 @@ PARENTHESIS_MAX_TOKENS = 8
 # punctuation before it, so the quote ends where it ends and the tag reads as words.
 GLUED_CLOSING_MARK = r"(?<=[\w.,!?;:])”(?=\w)|(?<=\w)[.,!?;:](?=”\w)"
 
+# An opening mark glued to the punctuation that introduces it ("Roe said,“Look", "Roe (D-Wis.):"I"):
+# split off the mark and the comma or colon, so the tag and the quote read as words.
+GLUED_OPENING_MARK = r"(?<=[,:;)])[“\"](?=\w)|(?<=[\w)])[,:;](?=[“\"]\w)"
+
 
 # Nouns right before a quotation that make it the title of a work, not speech.
 WORK_NOUNS = frozenset("""
