@@ -421,3 +421,14 @@ def test_a_named_person_and_unnamed_others_speak_as_the_named_person(nlp, text):
 def test_two_named_people_still_speak_as_nobody(nlp):
     text = "Port\nOsric Vell and Dana Pike run the board.\nVell and Pike warned that “the dock cannot take more ships.”"
     assert None is quotes_of(nlp, text)[-1].speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Library row\n\nGeoffrey Pennington-Walsh defended the cuts on Tuesday.\n\n“No library will close,” he said.",
+     "Geoffrey Pennington-Walsh"),
+    ("Port strike\n\nDr Amina Okafor-Bello, the union's secretary, spoke on Monday.\n\n"
+     "Okafor-Bello said the strike would go on. “We are not moving,” she said.", "Amina Okafor-Bello"),
+])
+def test_a_double_barrelled_surname_is_a_subject_a_pronoun_can_mean(nlp, text, expected):
+    # The tokenizer splits "Pennington-Walsh" at the hyphen; the surname is the whole word.
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]

@@ -310,6 +310,8 @@ VAGUE_ROLE_MODIFIERS = frozenset("former acting top senior new then current inte
 
 # A dateline opening a paragraph: "WASHINGTON —", "Kyiv, Ukraine (AP) —", "HARBOR CITY:".
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+# Hyphens inside a word ("Pennington-Walsh"): hyphen-minus, U+2010 hyphen, U+2011 non-breaking hyphen.
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 # ---------------------------------------------------------------------------

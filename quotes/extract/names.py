@@ -14,7 +14,7 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, FAMILY_NOUNS, FUNCTION_DEPS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, FAMILY_NOUNS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
     NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 
@@ -42,6 +42,25 @@ def _surname_key(word: str) -> str:
     """'al-Nasser' and 'Nasser' match; 'Varga’s' -> 'varga'."""
     word = _norm(word)
     return re.sub(r"^(al|el|ad|as|ash)-", "", word)
+
+
+def _hyphenated_word(token: Token) -> str:
+    """The whole hyphenated word ``token`` ends: "Pennington-Walsh" for "Walsh".  The tokenizer
+    splits at hyphens, while a double-barrelled surname is one word of the name."""
+    doc = token.doc
+    start = token.i
+    while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ and \
+            not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return doc[start:token.i + 1].text
+
+
+def _continues_hyphenated(token: Token) -> bool:
+    """Whether ``token`` is followed by another piece of its hyphenated word ("Pennington" in
+    "Pennington-Walsh")."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text in HYPHENS and not token.whitespace_ and \
+        not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_alpha
 
 
 def _is_title(token: Token) -> bool:

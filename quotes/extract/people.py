@@ -18,7 +18,7 @@ from .lexicon import (
 )
 from .model import Person
 from .names import (
-    _appositive_role, _clean_role, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
+    _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
     _norm, _phrase, _split_title, _surname_key, _surname_of, _words,
 )
 
@@ -441,12 +441,14 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     for token in capitalised:
         # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS);
         # at a sentence start only as a subject ("Linares urged", not "Brown bears").
-        if _surname_key(token.text) not in keys or not (_is_name_token(token) or (
+        if _surname_key(_hyphenated_word(token)) not in keys or not (_is_name_token(token) or (
                 token.pos_ == "NOUN" and (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
             continue
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
                 _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
             continue  # not the last word of the name
+        if _continues_hyphenated(token):
+            continue  # "Pennington" of "Pennington-Walsh": the name is counted at its last piece
         run = _name_run(token)
         _, name = _split_title(run)
         words = _words(name) or [token.text]
