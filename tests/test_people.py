@@ -399,3 +399,15 @@ def test_a_full_name_ner_calls_a_nationality_is_a_person_when_it_speaks(nlp):
 ])
 def test_a_name_whose_apposition_is_an_organisation_is_no_speaker(nlp, text):
     assert [("The harbour will close in May,", None)] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Council\n\nThe Hon. Sarah Kettering MP posted a statement.\n\n“We will fund the libraries,” Kettering posted.",
+     "Sarah Kettering"),
+    ("Inquiry\n\nEleanor Whitlock-Baines SC, counsel assisting the inquiry, questioned the witness.\n\n"
+     "“Did you read it?” Whitlock-Baines asked.", "Eleanor Whitlock-Baines"),
+    ("Inquiry\n\nSir Anthony Hale QC told the hearing: “The fire was avoidable.”", "Anthony Hale"),
+])
+def test_letters_after_a_name_are_no_part_of_it(nlp, text, expected):
+    # "MP", "SC", "QC" kept in the name became its surname, so "Kettering posted" found nobody
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]

@@ -310,6 +310,11 @@ VAGUE_ROLE_MODIFIERS = frozenset("former acting top senior new then current inte
 
 # A dateline opening a paragraph: "WASHINGTON —", "Kyiv, Ukraine (AP) —", "HARBOR CITY:".
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+# Post-nominal letters printed after a name in Commonwealth styles (seats, silks, honours, degrees):
+# "Sarah Kettering MP", "Anthony Hale QC", "Ruth Obi OBE".  They are no part of the name: kept, they
+# became its surname and "Kettering said" found no one.  Only all-capital forms count ("Ms" is a title).
+POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "qc", "kc", "sc", "obe", "mbe", "cbe", "kbe", "dbe",
+                           "frs", "phd", "esq"})
 # Hyphens inside a word ("Pennington-Walsh"): hyphen-minus, U+2010 hyphen, U+2011 non-breaking hyphen.
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 

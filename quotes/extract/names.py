@@ -14,7 +14,7 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, FAMILY_NOUNS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, FAMILY_NOUNS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
     NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 
@@ -72,10 +72,17 @@ def _role_head(word: str) -> str:
     return ABBREVIATIONS.get(word, word)
 
 
+def _is_post_nominal(token: Token) -> bool:
+    """Letters printed after a name: "MP", "QC", "OBE", "PhD"."""
+    return (token.text.isupper() or token.text == "PhD") and _norm(token.text) in POST_NOMINALS
+
+
 def _is_name_token(token: Token) -> bool:
     text = token.text
     if not text[:1].isupper():
         return False
+    if _is_post_nominal(token):
+        return False  # "Sarah Kettering MP": letters after the name, not a part of it
     if token.pos_ == "PROPN" or (len(text) == 2 and text[1] == "."):
         return True  # a proper noun or a middle initial "T."
     if text.isalpha() and token.ent_type_ == "PERSON" and token.dep_ == "compound":
@@ -168,6 +175,8 @@ def _name_run(token: Token) -> list[Token]:
 def _words(tokens: Iterable[Token], keep_possessive: bool = False) -> list[str]:
     """Words as printed, so "al", "-", "Nasser" stay "al-Nasser"; possessives dropped unless kept."""
     tokens = [t for t in tokens if keep_possessive or t.text not in ("’s", "'s")]
+    # Letters after a name ("Anthony Hale QC") are no word of it.
+    tokens = [t for i, t in enumerate(tokens) if not (i and _is_post_nominal(t) and _is_name_token(tokens[i - 1]))]
     if not tokens:
         return []
     text = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
