@@ -411,3 +411,14 @@ def test_a_name_whose_apposition_is_an_organisation_is_no_speaker(nlp, text):
 def test_letters_after_a_name_are_no_part_of_it(nlp, text, expected):
     # "MP", "SC", "QC" kept in the name became its surname, so "Kettering posted" found nobody
     assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Benghazi\n\nFormer contractor John “Tig” Tiegen found both issues disqualifying.\n\n"
+     "“She goes home. That’s it,” Tiegen said.", "John Tiegen"),
+    ("Fire inquiry\n\nVolunteer firefighter Darren 'Dazza' Pike gave evidence on Monday.\n\n“We had no water,” he said.",
+     "Darren Pike"),
+])
+def test_a_quoted_nickname_inside_a_name_leaves_it_whole(nlp, text, expected):
+    # "John “Tig” Tiegen": the nickname broke the name, and "Tig" or "John" became the person
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text) if m.speaker is not None or len(m.text) > 8]

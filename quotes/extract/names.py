@@ -14,8 +14,8 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, FAMILY_NOUNS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
-    NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 
 
@@ -70,6 +70,31 @@ def _is_title(token: Token) -> bool:
 def _role_head(word: str) -> str:
     word = _norm(word)
     return ABBREVIATIONS.get(word, word)
+
+
+def _nickname_at(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The quoted nickname opening at token ``i``, as (opening mark, closing mark) indices: "John “Tig”
+    Tiegen", "Darren 'Dazza' Pike".  One or two capitalised words in marks between two name words."""
+    if not (0 < i < len(doc) and doc[i].text in _MARKS and _is_name_token(doc[i - 1])):
+        return None
+    for size in (1, 2):
+        close = i + size + 1
+        if close + 1 < len(doc) and doc[close].text in _MARKS and _is_name_token(doc[close + 1]) and \
+                all(t.is_alpha and t.text[:1].isupper() for t in doc[i + 1:close]):
+            return i, close
+    return None
+
+
+def _in_nickname(token: Token) -> tuple[int, int] | None:
+    """The quoted nickname ``token`` belongs to (a mark or a word of it), if any."""
+    for i in range(max(token.i - 3, 1), token.i + 1):
+        span = _nickname_at(token.doc, i)
+        if span is not None and span[0] <= token.i <= span[1]:
+            return span
+    return None
+
+
+_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 
 
 def _is_post_nominal(token: Token) -> bool:
@@ -142,6 +167,8 @@ def _name_run(token: Token) -> list[Token]:
             left -= 1  # "press secretary Dana Whitfield"
         elif prev.text in ("-", "‐") and not prev.whitespace_ and left > 1 and not doc[left - 2].whitespace_:
             left -= 1
+        elif (nickname := _in_nickname(prev)) is not None and nickname[1] == left - 1:
+            left = nickname[0] - 1  # "John “Tig” Tiegen": a quoted nickname inside the name
         else:
             # "Secretary of State Jane Roe", "Chairman of the Harbor Board Adm. Ruth Calloway"
             k = left - 1
@@ -167,6 +194,8 @@ def _name_run(token: Token) -> list[Token]:
             right += 2  # "Ortega-Ruiz" when NER stops at "Ortega"
         elif nxt.lower_ in NAME_SUFFIXES or nxt.lower_.rstrip(".") in NAME_SUFFIXES:
             right += 1
+        elif (nickname := _nickname_at(doc, right + 1)) is not None:
+            right = nickname[1] + 1  # "John “Tig” Tiegen"
         else:
             break
     return list(doc[left:right + 1])
@@ -175,6 +204,9 @@ def _name_run(token: Token) -> list[Token]:
 def _words(tokens: Iterable[Token], keep_possessive: bool = False) -> list[str]:
     """Words as printed, so "al", "-", "Nasser" stay "al-Nasser"; possessives dropped unless kept."""
     tokens = [t for t in tokens if keep_possessive or t.text not in ("’s", "'s")]
+    # A quoted nickname ("John “Tig” Tiegen") is no word of the name either.
+    nicknamed = {i for t in tokens if (span := _in_nickname(t)) is not None for i in range(span[0], span[1] + 1)}
+    tokens = [t for t in tokens if t.i not in nicknamed] if nicknamed and len(nicknamed) < len(tokens) else tokens
     # Letters after a name ("Anthony Hale QC") are no word of it.
     tokens = [t for i, t in enumerate(tokens) if not (i and _is_post_nominal(t) and _is_name_token(tokens[i - 1]))]
     if not tokens:

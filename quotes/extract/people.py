@@ -18,7 +18,7 @@ from .lexicon import (
 )
 from .model import Person
 from .names import (
-    _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
+    _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
     _norm, _phrase, _split_title, _surname_key, _surname_of, _words,
 )
 
@@ -195,7 +195,7 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
     family_names: set[str] = set()  # surnames of multi-word PERSON entities
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start_char >= body_start:
-            head = max((t for t in ent if _is_name_token(t) and t.text not in ("’s", "'s")),
+            head = max((t for t in ent if _is_name_token(t) and t.text not in ("’s", "'s") and not _in_nickname(t)),
                        key=lambda t: t.i, default=None)
             if head is not None:
                 heads.add(head.i)
@@ -382,6 +382,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                        _norm(doc[token.i + 1].text) in ORG_WORDS and not _is_title(token)}
     for head_i in sorted(_name_heads(doc, body_start, capitalised)):
         token = doc[head_i]
+        if _in_nickname(token):
+            continue  # "Tig" of "John “Tig” Tiegen": the name is read from its last word
         if _in_spans(token.idx, title_lines):
             continue  # "Billionaire Mark Cuban Just Revealed …": every word of a Title Case line is capitalised
         run = _name_run(token)
@@ -447,8 +449,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
                 _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
             continue  # not the last word of the name
-        if _continues_hyphenated(token):
-            continue  # "Pennington" of "Pennington-Walsh": the name is counted at its last piece
+        if _continues_hyphenated(token) or _in_nickname(token):
+            continue  # "Pennington" of "Pennington-Walsh", "Tig" of "John “Tig” Tiegen": counted at the last word
         run = _name_run(token)
         _, name = _split_title(run)
         words = _words(name) or [token.text]
