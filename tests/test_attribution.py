@@ -626,3 +626,15 @@ def test_participle_the_parser_takes_for_the_quote_s_subject(nlp):
     text = ("Pier vote\nBand member Bix shared the news on social media last week, writing “Feels great to "
             "support someone I believe in. This is a man with integrity.”")
     assert "Bix" == quotes_of(nlp, text)[0].speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Strike\n\nThe Harbour Gazette cited Tom Reyes, a docker, as saying \"the backlog will take a month to clear.\"",
+     ("Tom Reyes", "Tom Reyes")),
+    ("Strike\n\nLosses were large, according to the Harbour Ledger, which cited an unnamed official as saying "
+     "\"the backlog will take a month to clear.\"", (None, "an unnamed official")),
+])
+def test_the_one_cited_as_saying_is_the_speaker(nlp, text, expected):
+    # "cited X as saying", like "quoted X as saying": X speaks, not the publication that cites
+    mention, = quotes_of(nlp, text)
+    assert expected == (mention.speaker, mention.speaker_mention)

@@ -22,7 +22,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_APPOSITION_MAX_TOKENS,
+    AS_SAYING_VERBS, ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_APPOSITION_MAX_TOKENS,
     CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, PARTY_TAG, PERSONAL_PRONOUNS,
     PHRASAL_CUES, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS,
 )
@@ -155,8 +155,8 @@ def _subject_of(verb: Token) -> Token | None:
                 return _past_hyphens(controller)
         if current.dep_ == "relcl":
             return current.head  # "Roe, who said ..."
-        if current.head.lower_ == "as" and current.head.head.lemma_ == "quote":
-            # "Reuters quoted Roe as saying …": the speaker is the one quoted.
+        if current.head.lower_ == "as" and current.head.head.lemma_.lower() in AS_SAYING_VERBS:
+            # "Reuters quoted Roe as saying …", "…, which cited an official as saying …": the one quoted speaks.
             for child in current.head.head.children:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return child

@@ -315,6 +315,9 @@ DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 # became its surname and "Kettering said" found no one.  Only all-capital forms count ("Ms" is a title).
 POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "qc", "kc", "sc", "obe", "mbe", "cbe", "kbe", "dbe",
                            "frs", "phd", "esq"})
+# Verbs that report another's words through "as saying": "Reuters quoted Roe as saying …", "the paper
+# cited an official as saying …".  The one quoted or cited speaks, not the reporter.
+AS_SAYING_VERBS = frozenset({"quote", "cite"})
 # Hyphens inside a word ("Pennington-Walsh"): hyphen-minus, U+2010 hyphen, U+2011 non-breaking hyphen.
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
