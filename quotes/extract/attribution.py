@@ -22,12 +22,12 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    AS_SAYING_VERBS, ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_APPOSITION_MAX_TOKENS,
+    AS_SAYING_VERBS, HYPHENS, ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_APPOSITION_MAX_TOKENS,
     CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, PARTY_TAG, PERSONAL_PRONOUNS,
     PHRASAL_CUES, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS,
 )
 from .marks import Quotation, is_partial
-from .names import _is_name_token, _is_role_noun, _is_title, _name_run, _norm
+from .names import _continues_hyphenated, _is_name_token, _is_role_noun, _is_title, _name_run, _norm
 
 
 @dataclass
@@ -50,8 +50,7 @@ def _past_hyphens(token: Token) -> Token:
     it modifies ("added co-author Raj Patel" -> "Patel")."""
     doc = token.doc
     index = token.i
-    while index + 2 < len(doc) and doc[index + 1].text in ("-", "‐") and not doc[index].whitespace_ \
-            and not doc[index + 1].whitespace_ and doc[index + 2].is_alpha:
+    while _continues_hyphenated(doc[index]):
         index += 2
     if index == token.i:
         return token
@@ -550,7 +549,7 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
                 return _mention_span(_name_run(token)[-1] if _is_name_token(token) else token)
     start = cue.i
     while start > 0 and cue.i - start < ATTRIBUTION_SENTENCE_TOKENS and not _inside(doc[start - 1], quote_spans) \
-            and not (doc[start - 1].is_punct and doc[start - 1].text not in ("-", "‐")):
+            and not (doc[start - 1].is_punct and doc[start - 1].text not in HYPHENS):
         start -= 1
     if start < cue.i and doc[start].lower_ == "the":
         return doc[start:cue.i]

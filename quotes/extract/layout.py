@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS,
+from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS,
                       TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS)
 from .marks import Quotation, _only_quotation
 from .names import _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
@@ -95,7 +95,7 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         phrase = []
         for token in tokens[1:]:
             # (a participle hyphenated to a noun is an adjective: "Ohio-based attorney")
-            hyphenated = token.i > 0 and _inword(doc[token.i - 1]) and doc[token.i - 1].text in ("-", "‐")
+            hyphenated = token.i > 0 and _inword(doc[token.i - 1]) and doc[token.i - 1].text in HYPHENS
             if (token.is_punct and not _inword(token) and not _abbreviation_period(token)) or \
                     (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated) or \
                     token.tag_ in FINITE_TAGS:
@@ -130,7 +130,7 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
 def _inword(token: Token) -> bool:
     """A hyphen or apostrophe inside a word the tokenizer split: "Holtz-Eakin", "co-host", "O’Neil"."""
     doc = token.doc
-    return token.text in ("-", "‐", "’", "'") and not token.whitespace_ and token.i > 0 and \
+    return (token.text in HYPHENS or token.text in ("’", "'")) and not token.whitespace_ and token.i > 0 and \
         not doc[token.i - 1].whitespace_ and token.i + 1 < len(doc)
 
 

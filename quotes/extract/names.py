@@ -165,7 +165,7 @@ def _name_run(token: Token) -> list[Token]:
         elif prev.dep_ in ("compound", "amod") and prev.is_alpha and left <= prev.head.i <= token.i and \
                 _is_title(prev.head):
             left -= 1  # "press secretary Dana Whitfield"
-        elif prev.text in ("-", "‐") and not prev.whitespace_ and left > 1 and not doc[left - 2].whitespace_:
+        elif prev.text in HYPHENS and not prev.whitespace_ and left > 1 and not doc[left - 2].whitespace_:
             left -= 1
         elif (nickname := _in_nickname(prev)) is not None and nickname[1] == left - 1:
             left = nickname[0] - 1  # "John “Tig” Tiegen": a quoted nickname inside the name
@@ -189,7 +189,7 @@ def _name_run(token: Token) -> list[Token]:
             right += 1
         elif nxt.lower_ in NAME_PARTICLES and _name_after_particles(doc, right + 1):
             right += 1
-        elif nxt.text in ("-", "‐") and not doc[right].whitespace_ and not nxt.whitespace_ and \
+        elif nxt.text in HYPHENS and not doc[right].whitespace_ and not nxt.whitespace_ and \
                 right + 2 < len(doc) and _is_name_token(doc[right + 2]):
             right += 2  # "Ortega-Ruiz" when NER stops at "Ortega"
         elif nxt.lower_ in NAME_SUFFIXES or nxt.lower_.rstrip(".") in NAME_SUFFIXES:
@@ -205,7 +205,8 @@ def _words(tokens: Iterable[Token], keep_possessive: bool = False) -> list[str]:
     """Words as printed, so "al", "-", "Nasser" stay "al-Nasser"; possessives dropped unless kept."""
     tokens = [t for t in tokens if keep_possessive or t.text not in ("’s", "'s")]
     # A quoted nickname ("John “Tig” Tiegen") is no word of the name either.
-    nicknamed = {i for t in tokens if (span := _in_nickname(t)) is not None for i in range(span[0], span[1] + 1)}
+    nicknamed = {i for t in tokens if t.text in _MARKS and (span := _in_nickname(t)) is not None
+                 for i in range(span[0], span[1] + 1)}
     tokens = [t for t in tokens if t.i not in nicknamed] if nicknamed and len(nicknamed) < len(tokens) else tokens
     # Letters after a name ("Anthony Hale QC") are no word of it.
     tokens = [t for i, t in enumerate(tokens) if not (i and _is_post_nominal(t) and _is_name_token(tokens[i - 1]))]

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, HONORIFICS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, UNMARKED_MAN_TITLES,
@@ -519,7 +519,7 @@ class Resolver:
                 # (titles do: "the Rev. Ana Roe"; "the Post's Ana Roe" is Roe), so it names a thing.
                 return None, "explicit"
             if known_name or (_is_name_token(head) and head.ent_type_ != "NORP") or (names and names[-1].i == head.i):
-                _, name = _split_title([t for t in mention if not t.is_punct or t.text in ("-", "‐")])
+                _, name = _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS])
                 candidates = self.people.find_all(_words(name) or _words(names) or [head.text])
                 if len(candidates) > 1:
                     # A surname people share: the one most salient here.
@@ -656,7 +656,7 @@ def _mention_role(mention: Span | None, record: _PersonRecord, method: str) -> s
         return next((r for r in record.roles if roles_match(head, role_heads(r))), None) or \
             (record.roles[0] if record.roles else None)
     if mention is not None:
-        title, name = _split_title([t for t in mention if not t.is_punct or t.text in ("-", "‐")])
+        title, name = _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS])
         role = _clean_role(title) if title and name else None
         if role:
             return role
