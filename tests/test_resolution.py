@@ -432,3 +432,12 @@ def test_two_named_people_still_speak_as_nobody(nlp):
 def test_a_double_barrelled_surname_is_a_subject_a_pronoun_can_mean(nlp, text, expected):
     # The tokenizer splits "Pennington-Walsh" at the hyphen; the surname is the whole word.
     assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("first,surname", [("Mark", "Keeping"), ("Ann", "Hardy")])
+def test_a_named_persons_surname_tagged_a_verb_or_adverb_still_names_them_as_a_subject(nlp, first, surname):
+    # The tagger reads "Keeping describes" as a gerund and "Hardy" as an adverb; printed alone as the
+    # subject and the surname of someone the article named, the word is that person.
+    text = (f"Station Drops Host\n\nThe station dismissed {first} {surname} on Monday after a post about a new law.\n\n"
+            f"{surname} describes himself on his blog as a “proud father who loves the game.”\n")
+    assert [f"{first} {surname}"] == [m.speaker for m in quotes_of(nlp, text)]

@@ -14,7 +14,7 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
     NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 
@@ -112,6 +112,13 @@ def _is_name_token(token: Token) -> bool:
         return True  # a proper noun or a middle initial "T."
     if text.isalpha() and token.ent_type_ == "PERSON" and token.dep_ == "compound":
         return True  # a first name that is also a word of another class: "Will Dorran" (Will: MD)
+    if text.isalpha() and token.ent_type_ == "PERSON" and token.ent_iob_ == "I" and not token.is_sent_start and \
+            token.tag_ not in FINITE_TAGS and token.tag_ != "VBD" and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN" and \
+            (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"):
+        # a surname that is also a word of another class, ending a person's name: "Mark Keeping" (VBG);
+        # not a verb in a tense (VBD too), which NER takes into a name in a Title Case headline ("Ana Roe
+        # Explained Why")
+        return True
     if len(text) > 3 and text[1] in "’'" and _ELIDED_PREFIX_NAME.fullmatch(text):
         return True  # "O’Donnell", "D’Souza": the tagger often calls them common nouns
     if token.tag_ in ("NN", "NNS") and text.isalpha() and token.dep_ == "nsubj" and \

@@ -505,9 +505,13 @@ class Resolver:
                 # "the Frenchman said", "the Brazilian added": a description of someone in the story.
                 ranked = self._salience(at)
                 return (ranked[0][1] if ranked and ranked[0][1] >= 0 else None), "role"
-            # A surname the article gives a person is a name even when tagged a common noun ("Mendes": NNS).
-            known_name = head.pos_ in ("NOUN", "PROPN") and head.text[:1].isupper() and not _is_title(head) \
-                and bool(self.people.find_all([head.text] if len(words) == 1 else _words(_split_title(words)[1])))
+            # A surname the article gives a person is a name even when tagged a common noun ("Mendes": NNS);
+            # printed alone as a subject, whatever its tag ("Baker describes himself": the tagger reads a
+            # verb, VBG): a capitalised word that is a named person's surname and the whole mention names.
+            lone_subject = len(words) == 1 and head.dep_ in ("nsubj", "nsubjpass") and head.is_alpha
+            known_name = (head.pos_ in ("NOUN", "PROPN") or lone_subject) and head.text[:1].isupper() and \
+                not _is_title(head) and \
+                bool(self.people.find_all([head.text] if len(words) == 1 else _words(_split_title(words)[1])))
             if head.pos_ == "PRON" or (head.tag_ in ("NNS", "NNPS") and not known_name):
                 return None, "explicit"  # they, officials: collectives are never a speaker
             # "the Democrat", "the Spaniard": a nationality or party describes, it does not name.
