@@ -422,3 +422,17 @@ def test_letters_after_a_name_are_no_part_of_it(nlp, text, expected):
 def test_a_quoted_nickname_inside_a_name_leaves_it_whole(nlp, text, expected):
     # "John “Tig” Tiegen": the nickname broke the name, and "Tig" or "John" became the person
     assert [expected] == [m.speaker for m in quotes_of(nlp, text) if m.speaker is not None or len(m.text) > 8]
+
+
+@pytest.mark.parametrize("surname", ["Halvorsen", "Marchetti", "Whitcombe"])
+def test_a_surname_ner_calls_an_organisation_is_a_person_when_its_verb_takes_himself(nlp, surname):
+    # "The Halvorsen campaign" makes NER call the lone surname an organisation; "himself" refers to the
+    # subject of its verb, and only a person is "himself" (a thing is "itself").
+    text = (f"Rivals trade blows over fees\n\nThe {surname} campaign has called Lind a friend of the banks.\n\n"
+            f"At the forum on Sunday, {surname} compared himself to Lind, saying, “I do not take speaking fees from banks.”\n")
+    assert [surname] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_an_organisation_that_compares_itself_is_no_person(nlp):
+    text = ("Banks\n\nVelora compared itself to its rivals on Monday, saying “our fees are the lowest in the country.”\n")
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]

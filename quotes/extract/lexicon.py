@@ -269,6 +269,11 @@ FUNCTION_DEPS = frozenset({"mark", "advmod", "cc", "prep", "aux", "auxpass", "de
 # Capitalised words next to names in attributions ("said Roe Tuesday").  Weekdays only:
 # months double as names (April Ryan, Theresa May).
 CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Reflexive pronouns only a person takes ("itself" is a thing's, "themselves" a group's): as the object
+# of a verb they refer to its subject, so a subject with one is a person whatever NER called it.
+PERSONAL_REFLEXIVES = frozenset({"himself", "herself"})
+
+
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
                                "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL",
                                "CARDINAL", "PERCENT"})

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (
     CUE_VERBS, FAMILY_NOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
-    PARTY_TAG, PERSON_NOUNS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS, TITLE_WORDS,
+    PARTY_TAG, PERSON_NOUNS, PERSONAL_REFLEXIVES, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS, TITLE_WORDS,
 )
 from .model import Person
 from .names import (
@@ -247,6 +247,9 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         elif subject and token.ent_type_ == "ORG" and len(_split_title(_name_run(token))[1]) >= 2 and any(
                 t.lower_ in ("his", "her", "himself", "herself") for t in token.head.subtree if t.i > token.i):
             heads.add(token.i)  # "Unai Emery praised his players": NER said ORG, "his" says person
+        elif subject and _reflexive_of_person(token) and not any(c.dep_ == "det" for c in token.children) and \
+                not _looks_like_org(_words(_split_title(_name_run(token))[1])):
+            heads.add(token.i)  # "Okafor compared himself to Lind" (NER: ORG): only a person is "himself"
         elif token.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and (
                 _surname_key(token.text) in family_names or (subject and _next_subject_is_he_or_she(token))) and \
                 not any(c.dep_ == "det" for c in token.children) and \
@@ -302,6 +305,16 @@ def _of_phrase_owner(noun: Token) -> Token:
             noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
     return noun
+
+
+def _reflexive_of_person(subject: Token) -> bool:
+    """True when the verb of ``subject`` has "himself" or "herself" as its object, directly or after a
+    preposition: "Okafor compared himself to Lind", "Roe describes herself as …".  A reflexive takes its
+    subject as antecedent, and a place or organisation is "itself", so the subject is a person."""
+    verb = subject.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "dative", "oprd")]
+    objects += [g for c in objects if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(t.lower_ in PERSONAL_REFLEXIVES for t in objects)
 
 
 def _next_subject_is_he_or_she(token: Token) -> bool:
@@ -400,7 +413,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         has_title = any(_is_title(t) for t in title)
         # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
         person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
-            _norm(name[-1].head.lemma_) in PERSON_NOUNS or _is_role_noun(name[-1].head))
+            _norm(name[-1].head.lemma_) in PERSON_NOUNS or _is_role_noun(name[-1].head)) or (
+            name[-1].dep_ in ("nsubj", "nsubjpass") and _reflexive_of_person(name[-1]))  # "Okafor compared himself"
         if PARTY_TAG.fullmatch(" ".join(name_words)):
             continue  # "R-Texas" after a senator's name
         if all(w.isupper() and len(w) <= 4 for w in name_words):
