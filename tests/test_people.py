@@ -436,3 +436,23 @@ def test_a_surname_ner_calls_an_organisation_is_a_person_when_its_verb_takes_him
 def test_an_organisation_that_compares_itself_is_no_person(nlp):
     text = ("Banks\n\nVelora compared itself to its rivals on Monday, saying “our fees are the lowest in the country.”\n")
     assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("org", ["Harbor Watch", "Budget Watch", "Velmont Mobil"])
+def test_an_organisation_ner_labels_so_without_a_first_name_is_no_person(nlp, org):
+    # NER calls these ORG; two words with no first name, initial or title before the last are no person's name.
+    text = f"Rents rise again\n\nThe city raised rents on Monday. {org} stated in a release that the rise was “a tax on every small shop.”\n"
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_person_ner_labels_an_organisation_keeps_a_first_name(nlp):
+    text = "Cup final\n\nUnai Etxarri praised the fans on Sunday. Unai Etxarri said the team had “earned every point.”\n"
+    assert ["Unai Etxarri"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("org", ["Velmont Mobil", "Harbor Watch"])
+def test_a_name_its_own_clause_calls_its_is_no_person_though_she_follows(nlp, org):
+    # "its letter" says the subject is a thing: the "she" of the next sentence is someone else.
+    text = (f"Rents rise again\n\nThe city raised rents on Monday. {org} contended in its letter that the rise was "
+            "“a tax on every small shop.”\n\nShe said the council would answer on Friday.\n")
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]

@@ -272,6 +272,8 @@ CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday su
 # Reflexive pronouns only a person takes ("itself" is a thing's, "themselves" a group's): as the object
 # of a verb they refer to its subject, so a subject with one is a person whatever NER called it.
 PERSONAL_REFLEXIVES = frozenset({"himself", "herself"})
+# ... and the pronouns only a thing takes: a name the clause calls "its"/"itself" is no person.
+THING_PRONOUNS = frozenset({"its", "itself"})
 
 
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
@@ -372,6 +374,10 @@ SALIENCE_TOPIC_BELOW = 0.125
 # (harness): p .05 -> pronoun acc .881, pronoun-heuristic .800; p .1 -> .884, .810 (from .865, .790).
 FIRST_NAME_GENDER_SHARE = 0.9
 FIRST_NAME_MIN_COUNT = 100  # bearers counted in the table: rarer names say nothing reliable
+# National registers (of the table's ~30) that must list a word for it to count as a first name
+# when deciding whether a two-word organisation NER names could be a person ("Unai Emery": 15,
+# "Amara": 25, "Morag": 16) or not ("Harbor": 5, "General": 7, "Kestrel": 4: words someone bears).
+FIRST_NAME_MIN_SOURCES = 10
 
 
 # A body line of at least this many words, every word capitalised but the short function words

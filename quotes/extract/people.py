@@ -14,11 +14,11 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (
     CUE_VERBS, FAMILY_NOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
-    PARTY_TAG, PERSON_NOUNS, PERSONAL_REFLEXIVES, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS, TITLE_WORDS,
+    PARTY_TAG, PERSON_NOUNS, PERSONAL_REFLEXIVES, SALIENCE_OTHER, SALIENCE_SUBJECT, THING_PRONOUNS, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS, TITLE_WORDS,
 )
 from .model import Person
 from .names import (
-    _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
+    _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
     _norm, _phrase, _split_title, _surname_key, _surname_of, _words,
 )
 
@@ -228,7 +228,8 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             continue  # not the last word of a name
         subject = token.dep_ in ("nsubj", "nsubjpass")
         if subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
-                token.ent_type_ in ("ORG", "WORK_OF_ART") and not any(c.dep_ == "det" for c in token.children))):
+                token.ent_type_ in ("ORG", "WORK_OF_ART") and not any(c.dep_ == "det" for c in token.children)
+                and _first_name_leads(token))):
             # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"; so may a
             # WORK_OF_ART ("Twitter's Adam Sharp said": NER takes the owner and the name for a title)
             heads.add(token.i)
@@ -251,7 +252,8 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 not _looks_like_org(_words(_split_title(_name_run(token))[1])):
             heads.add(token.i)  # "Okafor compared himself to Lind" (NER: ORG): only a person is "himself"
         elif token.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and (
-                _surname_key(token.text) in family_names or (subject and _next_subject_is_he_or_she(token))) and \
+                _surname_key(token.text) in family_names or (
+                    subject and _next_subject_is_he_or_she(token) and not _refers_to_itself(token))) and \
                 not any(c.dep_ == "det" for c in token.children) and \
                 len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
             # "Agnes MacLeod" (ORG) beside "Donald MacLeod", with "MacLeod, 83,", or followed by "she says"
@@ -276,6 +278,16 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             # "union", NER calls it ORG; the role noun the "of" phrase belongs to says person.
             heads.add(token.i)
     return heads
+
+
+def _first_name_leads(token: Token) -> bool:
+    """True unless the name ending at ``token`` has two or more words and no first name, initial or title
+    before its last word: "Unai Emery said" (ORG) may be a person NER mislabelled; "Harbor Watch said",
+    "Velora Motors said" (ORG) name no one, for a person's name of two words starts with a first name."""
+    title, name = _split_title(_name_run(token))
+    if len(name) < 2 or (title and _is_title(title[-1])):
+        return True
+    return any(_is_first_name(t.text) for t in name[:-1])
 
 
 def _title_case_lines(text: str, start: int) -> list[tuple[int, int]]:
@@ -315,6 +327,20 @@ def _reflexive_of_person(subject: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "dative", "oprd")]
     objects += [g for c in objects if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(t.lower_ in PERSONAL_REFLEXIVES for t in objects)
+
+
+def _refers_to_itself(subject: Token) -> bool:
+    """True when the clause of ``subject`` has "its" or "itself" for it: "Harbor Freight contended in
+    its letter …".  Only a thing is "its", so a later "he" or "she" is someone else."""
+    verb = subject.head
+    for t in verb.subtree:
+        if t.lower_ in THING_PRONOUNS and t.i > subject.i:
+            clause = t.head
+            while clause.i != verb.i and clause.pos_ not in ("VERB", "AUX"):
+                clause = clause.head
+            if clause.i == verb.i:
+                return True
+    return False
 
 
 def _next_subject_is_he_or_she(token: Token) -> bool:

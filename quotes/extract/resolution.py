@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib.util
-import re
-import unicodedata
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    FIRST_NAME_GENDER_SHARE, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, UNMARKED_MAN_TITLES,
@@ -25,50 +21,25 @@ from .lexicon import (
 )
 from .names import (
     _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
-    role_heads, roles_match, _split_title, _words,
+    first_name_key, first_name_table, role_heads, roles_match, _split_title, _words,
 )
 from .people import PeopleIndex, _PersonRecord
 from .attribution import _doc_text, _inside, _is_cue, _mention_span
 
 
-# One entry of the name table: "name": [sources, count, p(female), ...]
-_NAME_ENTRY = re.compile(rb'"([a-z]+)": \[\d+, (\d+), ([0-9.]+)')
-
-
 @functools.cache
 def _first_name_genders() -> dict[str, str]:
-    """First name (lower case, no accents) -> "m"/"f", for names most bearers of one gender carry.
-
-    Read once per process from the nomquamgender package's table (MIT licence; a JSON object
-    name -> [sources, count, p(female), ...]).  Its data file is read directly: importing the
-    package would import pandas for nothing.  Its entries are picked out of the bytes with a
-    pattern rather than ``json.load``, which builds the whole 720,000-name object: measured in a
-    process that imported this module (96 MB), json.load peaks at 345 MB and keeps 293 MB; the
-    pattern peaks at 123 MB and keeps 101 MB, in 0.3-0.6 s, for the 47,000 names kept.  Only plain
-    a-z names are kept: the lookup strips accents.
-    """
-    spec = importlib.util.find_spec("nomquamgender")
-    if spec is None or not spec.submodule_search_locations:
-        return {}  # the table is an aid to gender agreement: without it, genders come from the text alone
-    data = (Path(next(iter(spec.submodule_search_locations))) / "name_data.json").read_bytes()
-    genders = {}
-    for entry in _NAME_ENTRY.finditer(data):
-        name, count, female = entry.groups()
-        if int(count) < FIRST_NAME_MIN_COUNT:
-            continue
-        if float(female) >= FIRST_NAME_GENDER_SHARE:
-            genders[name.decode()] = "f"
-        elif float(female) <= 1 - FIRST_NAME_GENDER_SHARE:
-            genders[name.decode()] = "m"
-    return genders
+    """First name (lower case, no accents) -> "m"/"f", for names most bearers of one gender carry
+    (from the names module's table: nomquamgender)."""
+    return {name: "f" if female >= FIRST_NAME_GENDER_SHARE else "m" for name, (_, female) in first_name_table().items()
+            if female >= FIRST_NAME_GENDER_SHARE or female <= 1 - FIRST_NAME_GENDER_SHARE}
 
 
 def first_name_gender(first: str) -> str | None:
     """The gender most bearers of a first name have ("Hillary" -> "f"), or None when it is shared or unknown."""
     if len(first) < 2:
         return None  # an initial
-    key = unicodedata.normalize("NFKD", first.lower())
-    return _first_name_genders().get("".join(c for c in key if not unicodedata.combining(c)))
+    return _first_name_genders().get(first_name_key(first))
 
 
 def _gender_from_man_title(record: _PersonRecord) -> bool:
