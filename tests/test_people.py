@@ -456,3 +456,13 @@ def test_a_name_its_own_clause_calls_its_is_no_person_though_she_follows(nlp, or
     text = (f"Rents rise again\n\nThe city raised rents on Monday. {org} contended in its letter that the rise was "
             "“a tax on every small shop.”\n\nShe said the council would answer on Friday.\n")
     assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Port deal\n\nThe Danish newspaper Dagsposten noted that “the port has not paid tax in a decade.”\n",
+    "Port deal\n\nThe local magazine Brightwater noted that “the port has not paid tax in a decade.”\n",
+    "Port deal\n\nThe city's weekly newspaper, Harbourlight, wrote that “the port has not paid tax in a decade.”\n",
+])
+def test_a_name_in_apposition_to_a_publication_noun_is_the_publication(nlp, text):
+    # NER calls the titles PERSON or GPE; "newspaper" ends like a role noun (-er) but names a thing.
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]

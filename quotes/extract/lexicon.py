@@ -262,7 +262,8 @@ ORG_WORDS = frozenset("""
     systems technologies industries holdings partners labs laboratories pharmaceuticals energy
     foods insurance capital ventures studios records trust charity society clinic church mosque
     temple ministries brands group team
-""".split())
+    newspaper newsletter magazine tabloid website
+""".split())  # (the last line: publications; "newspaper" would otherwise end like a role noun, -er)
 # Dependency labels of words that are never part of a name, however capitalised or tagged: a
 # sentence-opening "Though Kaine has …" (mark), "Then Roe said" (advmod), "And", "The".
 FUNCTION_DEPS = frozenset({"mark", "advmod", "cc", "prep", "aux", "auxpass", "det", "neg", "intj", "case"})

@@ -371,6 +371,16 @@ def _org_apposition(token: Token) -> bool:
                and _norm(child.lemma_) in ORG_WORDS for child in token.children)
 
 
+def _names_an_org_noun(token: Token) -> bool:
+    """True for a name in apposition to an organisation noun before it: "the Danish newspaper Dagsposten",
+    "the party Velora" (whatever NER's label: it often calls an unfamiliar one-word title a person)."""
+    head = token.head
+    # Not a noun inside an "of" phrase, where the parser hangs the name of the role's holder: "the
+    # president of the farmers' union, Sylvie Marchand".
+    return token.dep_ == "appos" and head.i < token.i and head.pos_ == "NOUN" and _norm(head.lemma_) in ORG_WORDS \
+        and _of_phrase_owner(head).i == head.i
+
+
 def _has_age_apposition(token: Token) -> bool:
     """True for a name followed by an age between commas: "Ana Ruiz, 54,", "Roe, now 83,"."""
     doc = token.doc
@@ -455,8 +465,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             continue
         if len(name_words) == 1 and not has_title and _norm(name_words[0]) in org_short_names:
             continue  # "Velora said" after "Velora Motors"
-        if not has_title and _org_apposition(name[-1]):
-            continue  # "Velora, the state news agency, wrote": the apposition says what it is
+        if not has_title and (_org_apposition(name[-1]) or _names_an_org_noun(name[-1])):
+            continue  # "Velora, the state news agency, wrote", "the newspaper Velora": the noun says what it is
         gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
         if gender is None and name[-1].dep_ == "appos":
             gender = PERSON_NOUNS.get(_norm(name[-1].head.lemma_))
