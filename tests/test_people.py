@@ -466,3 +466,11 @@ def test_a_name_its_own_clause_calls_its_is_no_person_though_she_follows(nlp, or
 def test_a_name_in_apposition_to_a_publication_noun_is_the_publication(nlp, text):
     # NER calls the titles PERSON or GPE; "newspaper" ends like a role noun (-er) but names a thing.
     assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("word", ["Velora", "Chirply", "Snapgram"])
+def test_a_one_word_name_the_article_calls_itself_is_a_thing(nlp, word):
+    # NER calls these PERSON, ORG and GPE; "has positioned itself" says a thing, so "Velora said" names no one.
+    text = (f"App tightens rules\n\nFor years, {word} has positioned itself as a “home for open talk.”\n\n"
+            f"“We will not let violent groups use our service,” {word} said in a statement on Friday.\n")
+    assert [None, None] == [m.speaker for m in quotes_of(nlp, text)]

@@ -68,6 +68,9 @@ class PeopleIndex:
         self.occurrences: list[tuple[int, int, float]] = []  # (token index, record index, weight)
         # Token index -> every person a bare surname there may name, when people share it.
         self.alternatives: dict[int, list[int]] = {}
+        # Surname keys of one-word names the article treats as things ("Velora has positioned itself"):
+        # printed alone, such a word names no person, even one whose longer name ends with it.
+        self.things: set[str] = set()
 
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
@@ -319,14 +322,20 @@ def _of_phrase_owner(noun: Token) -> Token:
     return noun
 
 
-def _reflexive_of_person(subject: Token) -> bool:
-    """True when the verb of ``subject`` has "himself" or "herself" as its object, directly or after a
-    preposition: "Okafor compared himself to Lind", "Roe describes herself as …".  A reflexive takes its
-    subject as antecedent, and a place or organisation is "itself", so the subject is a person."""
+def _reflexives(subject: Token) -> set[str]:
+    """The reflexive pronouns the verb of ``subject`` takes as its object, directly or after a
+    preposition: {"himself"} for "Okafor compared himself to Lind", {"itself"} for "Velora has
+    positioned itself as …".  A reflexive object takes the subject of its verb as antecedent."""
     verb = subject.head
     objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "dative", "oprd")]
     objects += [g for c in objects if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(t.lower_ in PERSONAL_REFLEXIVES for t in objects)
+    return {t.lower_ for t in objects if t.lower_ in PERSONAL_REFLEXIVES or t.lower_ == "itself"}
+
+
+def _reflexive_of_person(subject: Token) -> bool:
+    """True when the verb of ``subject`` has "himself" or "herself" as its object: "Roe describes
+    herself as …".  A place or organisation is "itself", so the subject is a person."""
+    return bool(_reflexives(subject) & PERSONAL_REFLEXIVES)
 
 
 def _refers_to_itself(subject: Token) -> bool:
@@ -429,6 +438,10 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     org_short_names = {_norm(token.text) for token in capitalised
                        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and
                        _norm(doc[token.i + 1].text) in ORG_WORDS and not _is_title(token)}
+    # One-word names the article makes the subject of "itself" ("Velora has positioned itself as …"):
+    # things, which NER may still call a person elsewhere ("Velora said").
+    things = index.things = {_surname_key(token.text) for token in capitalised
+                             if token.dep_ in ("nsubj", "nsubjpass") and "itself" in _reflexives(token)}
     for head_i in sorted(_name_heads(doc, body_start, capitalised)):
         token = doc[head_i]
         if _in_nickname(token):
@@ -463,8 +476,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                                            and not person_apposition):
             continue
-        if len(name_words) == 1 and not has_title and _norm(name_words[0]) in org_short_names:
-            continue  # "Velora said" after "Velora Motors"
+        if len(name_words) == 1 and not has_title and (_norm(name_words[0]) in org_short_names or
+                                                       _surname_key(name_words[0]) in things):
+            continue  # "Velora said" after "Velora Motors" or "Velora has positioned itself as …"
         if not has_title and (_org_apposition(name[-1]) or _names_an_org_noun(name[-1])):
             continue  # "Velora, the state news agency, wrote", "the newspaper Velora": the noun says what it is
         gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
@@ -504,6 +518,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         run = _name_run(token)
         _, name = _split_title(run)
         words = _words(name) or [token.text]
+        if len(words) == 1 and _surname_key(words[0]) in things:
+            continue  # "Velora said" when Velora "positioned itself": the thing, not someone named … Velora
         candidates = index.find_all(words)
         if not candidates:
             continue

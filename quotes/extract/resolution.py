@@ -21,7 +21,7 @@ from .lexicon import (
 )
 from .names import (
     _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
-    first_name_key, first_name_table, role_heads, roles_match, _split_title, _words,
+    first_name_key, first_name_table, role_heads, roles_match, _split_title, _surname_key, _words,
 )
 from .people import PeopleIndex, _PersonRecord
 from .attribution import _doc_text, _inside, _is_cue, _mention_span
@@ -485,6 +485,8 @@ class Resolver:
                 bool(self.people.find_all([head.text] if len(words) == 1 else _words(_split_title(words)[1])))
             if head.pos_ == "PRON" or (head.tag_ in ("NNS", "NNPS") and not known_name):
                 return None, "explicit"  # they, officials: collectives are never a speaker
+            if len(words) == 1 and _surname_key(head.text) in self.people.things:
+                return None, "explicit"  # "Velora said" where Velora "positioned itself": a thing
             # "the Democrat", "the Spaniard": a nationality or party describes, it does not name.
             names = [t for t in words if _is_name_token(t) and not _is_title(t) and t.ent_type_ != "NORP"]
             if words[0].lower_ == "the" and len(words) > 1 and _is_name_token(words[1]) and not _is_title(words[1]) \
