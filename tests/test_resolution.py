@@ -441,3 +441,17 @@ def test_a_named_persons_surname_tagged_a_verb_or_adverb_still_names_them_as_a_s
     text = (f"Station Drops Host\n\nThe station dismissed {first} {surname} on Monday after a post about a new law.\n\n"
             f"{surname} describes himself on his blog as a “proud father who loves the game.”\n")
     assert [f"{first} {surname}"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Radio show grows\n\nThe show airs seven days a week. Harbor FM Vice President for news and talk Dana Whitlock "
+     "called the show “the talk of the coast.”\n", ["Dana Whitlock"]),
+    ("Board changes\n\nThe firm named a new chief on Monday.\n\nPresident and CEO Ana Roe said the firm would "
+     "“grow again by the autumn.”\n", ["Ana Roe"]),
+    # with a determiner the title is a person of its own: two speakers, so none
+    ("Board changes\n\nThe firm named a new chief on Monday.\n\nThe president and Tom Pike said the plan was "
+     "“done.”\n", [None]),
+])
+def test_a_bare_title_coordinated_before_a_name_is_that_persons_title(nlp, text, expected):
+    # The parser coordinates "Vice President … and talk Dana Whitlock"; a bare title is no subject alone.
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]

@@ -470,6 +470,9 @@ class Resolver:
                 first = _first_of_unnamed_remainder(mention, conjuncts)
                 if first is not None:  # "Roe and others said": the one named person
                     return self.resolve(first, None, at, local_before, main_only)
+                holder = _name_after_coordinated_title(mention, conjuncts)
+                if holder is not None:  # "President and CEO Ana Roe said": one person, two titles
+                    return self.resolve(holder, None, at, local_before, main_only)
                 return None, "explicit"  # "Roe and Okafor": collectives are never a speaker
             if len(words) == 2 and words[0].lower_ == "the" and _is_demonym(head) and \
                     not self.people.find_all([head.text]):
@@ -588,6 +591,20 @@ def _first_of_unnamed_remainder(mention: Span, conjuncts: list[Token]) -> Span |
     if not len(first) or not _is_name_token(first.root):
         return None
     return first
+
+
+def _name_after_coordinated_title(mention: Span, conjuncts: list[Token]) -> Span | None:
+    """The name ending "Vice President for news and talk Dana Roe" or "President and CEO Ana Roe",
+    which the parser coordinates with the first title: a bare singular title (no determiner, no name
+    of its own) cannot be a subject alone in English, so it is one of the titles of the name."""
+    root = mention.root
+    if len(conjuncts) != 1 or not _is_title(root) or root.tag_ in ("NNS", "NNPS") or \
+            any(c.dep_ in ("det", "poss") for c in root.children) or mention[0].lower_ in ("the", "a", "an"):
+        return None
+    name = conjuncts[0]
+    if not _is_name_token(name) or _is_title(name) or any(c.dep_ in ("cc", "conj") for c in name.children):
+        return None
+    return mention.doc[name.left_edge.i:name.i + 1]
 
 
 def _role_scores(people: PeopleIndex, head_text: str, words: list[Token] | list[str]) -> dict[int, float]:
