@@ -474,3 +474,17 @@ def test_a_one_word_name_the_article_calls_itself_is_a_thing(nlp, word):
     text = (f"App tightens rules\n\nFor years, {word} has positioned itself as a “home for open talk.”\n\n"
             f"“We will not let violent groups use our service,” {word} said in a statement on Friday.\n")
     assert [None, None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_capitalised_appositive_noun_before_the_surname_is_a_title_not_another_first_name(nlp):
+    # "Dean" is a first name too; the article set "dean" in apposition to Vikram Osei, so "Dean Osei" is he.
+    text = ("Law school row\n\nVikram Osei, the dean of the law school, defended the rules on Monday.\n\n"
+            "“We follow the law,” Dean Osei said.\n")
+    assert ["Vikram Osei"] == [m.speaker for m in quotes_of(nlp, text)]
+    assert ["Vikram Osei"] == [p.name for p in nlp(text)._.people]
+
+
+def test_a_relatives_first_name_inside_a_role_is_no_title(nlp):
+    text = ("Family news\n\nAna Roe, 35, the daughter of Tom Roe and Mara Roe, had a son on Monday.\n\n"
+            "“We are so happy,” Mara Roe said.\n")
+    assert ["Mara Roe"] == [m.speaker for m in quotes_of(nlp, text)]

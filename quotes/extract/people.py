@@ -34,6 +34,8 @@ class _PersonRecord:
     # The surname was never printed with this person's name, only taken from a relative's
     # ("Roe’s sister, Gale," -> Gale Roe): the article calls them by first name, not "Roe".
     surname_inferred: bool = False
+    # Common nouns set in apposition to the name ("Vikram Osei, dean of the law school": "dean").
+    descriptors: set[str] = field(default_factory=set)
 
     @property
     def surname(self) -> str:
@@ -54,6 +56,13 @@ class _PersonRecord:
     def add_role(self, role: str | None) -> None:
         if role and role not in self.roles:
             self.roles.append(role)
+
+    def has_role_word(self, word: str) -> bool:
+        """Whether ``word`` (normalised) is a word of a role the article gave this person or a noun it set
+        in apposition to their name: "Dean Osei" after "Vikram Osei, dean of the law school" is the
+        dean's title before his surname, not another Osei's first name."""
+        # (lowercase words of roles only: "daughter of Bill Clinton and Hillary" gives no "Hillary")
+        return word in self.descriptors or any(w.islower() and _norm(w) == word for role in self.roles for w in role.split())
 
 
 class PeopleIndex:
@@ -84,7 +93,8 @@ class PeopleIndex:
                 continue
             if first and record.first and not (first == record.first or
                                                (len(first) == 1 and record.first.startswith(first)) or
-                                               (len(record.first) == 1 and first.startswith(record.first))):
+                                               (len(record.first) == 1 and first.startswith(record.first)) or
+                                               (len(name_words) == 2 and record.has_role_word(first))):
                 continue
             match = index
             break
@@ -158,7 +168,8 @@ class PeopleIndex:
         first = _norm(given[0]) if given else None
         found = [index for index in range(len(self.records) - 1, -1, -1)
                  if self.records[index].surname == surname and
-                 (not first or not self.records[index].first or self.records[index].first[0] == first[0])]
+                 (not first or not self.records[index].first or self.records[index].first[0] == first[0] or
+                  (len(words) == 2 and self.records[index].has_role_word(first)))]
         if not found and len(words) == 1:
             by_first = self._by_first_name(words[0])
             return [by_first] if by_first is not None else []
@@ -496,6 +507,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if family_name and person == known:
             index.records[person].surname_inferred = True
         index.records[person].add_role(_appositive_role(name[-1]))
+        index.records[person].descriptors.update(
+            _norm(c.lemma_) for c in name[-1].children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower)
         before = doc[run[0].i - 1] if run[0].i > 0 else None
         if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and \
                 before.head.i in {t.i for t in name} and _is_role_noun(before):
