@@ -488,3 +488,11 @@ def test_a_relatives_first_name_inside_a_role_is_no_title(nlp):
     text = ("Family news\n\nAna Roe, 35, the daughter of Tom Roe and Mara Roe, had a son on Monday.\n\n"
             "“We are so happy,” Mara Roe said.\n")
     assert ["Mara Roe"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("surname", ["Barclay", "Wells"])
+def test_one_person_entity_over_two_names_split_at_a_spaced_dash(nlp, surname):
+    # NER runs one PERSON entity over "Marie Wells - Tom Lindqvist's" and calls the later "Wells" ORG.
+    text = (f"Podcast hosts\n\nIn a small studio in Leeds, Ana Marie {surname} - Tom Lindqvist's partner and co-host - "
+            f"runs the camera.\n\n{surname} says the show began in 2012. “We never planned any of it,” {surname} says.\n")
+    assert [f"Ana Marie {surname}"] == [m.speaker for m in quotes_of(nlp, text)]

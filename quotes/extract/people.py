@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     CUE_VERBS, FAMILY_NOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
@@ -208,12 +208,16 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
     heads: set[int] = set()
     family_names: set[str] = set()  # surnames of multi-word PERSON entities
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start_char >= body_start:
-            head = max((t for t in ent if _is_name_token(t) and t.text not in ("’s", "'s") and not _in_nickname(t)),
+        if ent.label_ != "PERSON" or ent.start_char < body_start:
+            continue
+        # NER sometimes runs one entity over two names a spaced dash or a comma separates ("Ana Roe -
+        # Tom Lind's partner"): each part is a name of its own.
+        for part in _split_at_punctuation(ent):
+            head = max((t for t in part if _is_name_token(t) and t.text not in ("’s", "'s") and not _in_nickname(t)),
                        key=lambda t: t.i, default=None)
             if head is not None:
                 heads.add(head.i)
-                if head.i > ent.start:
+                if head.i > part[0].i:
                     family_names.add(_surname_key(head.text))
     # ... and of names printed with an age: "Brannock, 71," makes "Eilidh Brannock" (ORG) a person.
     family_names.update(_surname_key(t.text) for t in capitalised if _has_age_apposition(t))
@@ -292,6 +296,19 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             # "union", NER calls it ORG; the role noun the "of" phrase belongs to says person.
             heads.add(token.i)
     return heads
+
+
+def _split_at_punctuation(ent: Span) -> list[list[Token]]:
+    """The parts of an entity between punctuation set off by spaces ("Ana Roe - Tom Lind") or commas;
+    a hyphen inside a word ("Okafor-Bello") and a middle initial's dot do not split."""
+    parts: list[list[Token]] = [[]]
+    for token in ent:
+        if token.is_punct and (token.text == "," or (token.whitespace_ and token.i > 0 and
+                                                     token.doc[token.i - 1].whitespace_)):
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [part for part in parts if part]
 
 
 def _first_name_leads(token: Token) -> bool:
