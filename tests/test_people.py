@@ -496,3 +496,17 @@ def test_one_person_entity_over_two_names_split_at_a_spaced_dash(nlp, surname):
     text = (f"Podcast hosts\n\nIn a small studio in Leeds, Ana Marie {surname} - Tom Lindqvist's partner and co-host - "
             f"runs the camera.\n\n{surname} says the show began in 2012. “We never planned any of it,” {surname} says.\n")
     assert [f"Ana Marie {surname}"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("word", ["Velora", "Brightwater"])
+def test_a_one_word_name_an_article_is_in_is_a_publication(nlp, word):
+    # "a new article in Velora": writing is in a publication, never in a person; NER says PERSON at "Velora reports".
+    text = (f"County picks winners\n\nThe county has backed every winner since 1956, according to a new article in {word}.\n\n"
+            f"{word} reports that “no county in the state has a better record.”\n")
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_write_in_candidate_is_still_a_person(nlp):
+    text = ("Ballots\n\nMara Lind voted for Ana Roe and wrote in Tom Pike in 2012.\n\n"
+            "“I vote for whoever I like,” Pike said on Monday.\n")
+    assert ["Tom Pike"] == [m.speaker for m in quotes_of(nlp, text)]

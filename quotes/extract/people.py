@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     CUE_VERBS, FAMILY_NOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
-    PARTY_TAG, PERSON_NOUNS, PERSONAL_REFLEXIVES, SALIENCE_OTHER, SALIENCE_SUBJECT, THING_PRONOUNS, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS, TITLE_WORDS,
+    PARTY_TAG, PERSON_NOUNS, PERSONAL_REFLEXIVES, SALIENCE_OTHER, SALIENCE_SUBJECT, THING_PRONOUNS, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS, TITLE_WORDS, WORK_NOUNS,
 )
 from .model import Person
 from .names import (
@@ -360,6 +360,16 @@ def _reflexives(subject: Token) -> set[str]:
     return {t.lower_ for t in objects if t.lower_ in PERSONAL_REFLEXIVES or t.lower_ == "itself"}
 
 
+def _publishes_a_work(token: Token) -> bool:
+    """True for a one-word name a work noun is "in": "a new article in Velora", "a column in Velora".
+    A piece of writing is in a publication, never in a person ("an article in Roe's paper": Roe
+    owns, the possessive is no object of "in")."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "NOUN" and \
+        _norm(prep.head.lemma_) in WORK_NOUNS and not any(c.dep_ == "compound" for c in token.children) and \
+        not (token.i + 1 < len(token.doc) and _is_name_token(token.doc[token.i + 1]))
+
+
 def _reflexive_of_person(subject: Token) -> bool:
     """True when the verb of ``subject`` has "himself" or "herself" as its object: "Roe describes
     herself as …".  A place or organisation is "itself", so the subject is a person."""
@@ -468,8 +478,10 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                        _norm(doc[token.i + 1].text) in ORG_WORDS and not _is_title(token)}
     # One-word names the article makes the subject of "itself" ("Velora has positioned itself as …"):
     # things, which NER may still call a person elsewhere ("Velora said").
+    # ... or where a piece of writing is published ("an article in Velora"): a publication.
     things = index.things = {_surname_key(token.text) for token in capitalised
-                             if token.dep_ in ("nsubj", "nsubjpass") and "itself" in _reflexives(token)}
+                             if (token.dep_ in ("nsubj", "nsubjpass") and "itself" in _reflexives(token)) or
+                             _publishes_a_work(token)}
     for head_i in sorted(_name_heads(doc, body_start, capitalised)):
         token = doc[head_i]
         if _in_nickname(token):
