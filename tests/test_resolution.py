@@ -455,3 +455,10 @@ def test_a_named_persons_surname_tagged_a_verb_or_adverb_still_names_them_as_a_s
 def test_a_bare_title_coordinated_before_a_name_is_that_persons_title(nlp, text, expected):
     # The parser coordinates "Vice President … and talk Dana Whitlock"; a bare title is no subject alone.
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_headline_quote_whose_tag_ends_in_a_noun_goes_to_the_known_person_it_starts_with(nlp):
+    # Title Case: "Lind Addresses Port Strike" ends in a common noun; its first known surname is the subject.
+    text = ("Lind Addresses Port Strike: ‘This Cannot Go On.’\n\nOn Friday, Mayor Ana Lind spoke to dock workers "
+            "at the harbour.\n\n“We will find a deal,” Lind said.\n")
+    assert ["Ana Lind", "Ana Lind"] == [m.speaker for m in quotes_of(nlp, text)]

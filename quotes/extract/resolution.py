@@ -534,6 +534,11 @@ class Resolver:
             same_surname = self.people.find_all(words[-1:])
             if len(same_surname) > 1:
                 found = next(iter(self.people.find_all(words[-2:])), found)
+            if found is None:
+                # "Roe Addresses Port Strike: ‘…’": a headline's subject comes first; the first word
+                # that is a known person's surname names the speaker.
+                found = next((self.people.find([w]) for w in words
+                              if w[:1].isupper() and _norm(w) not in TITLE_WORDS and self.people.find([w]) is not None), None)
             return found, "explicit"
         return None, "none"
 
