@@ -462,3 +462,17 @@ def test_a_headline_quote_whose_tag_ends_in_a_noun_goes_to_the_known_person_it_s
     text = ("Lind Addresses Port Strike: ‘This Cannot Go On.’\n\nOn Friday, Mayor Ana Lind spoke to dock workers "
             "at the harbour.\n\n“We will find a deal,” Lind said.\n")
     assert ["Ana Lind", "Ana Lind"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("word", ["Velorans", "Marchettis"])
+def test_a_capitalised_subject_whose_verb_agrees_with_a_plural_is_no_one_person(nlp, word):
+    # "call", not "calls": the subject is plural, whatever the tagger and NER make of the word.
+    text = (f"Race tightens\n\nThe senator hopes to win by a few points and take advantage of it. {word} call this "
+            "the “expectations race” of the campaign.\n")
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_named_person_and_others_with_a_plural_verb_is_still_the_named_person(nlp):
+    text = ("Names\n\nOsric Vell runs the tenants' union.\n\nVell and others in the union prefer the term "
+            "“rent strike.”\n")
+    assert ["Osric Vell"] == [m.speaker for m in quotes_of(nlp, text)]

@@ -490,6 +490,9 @@ class Resolver:
                 return None, "explicit"  # they, officials: collectives are never a speaker
             if len(words) == 1 and _surname_key(head.text) in self.people.things:
                 return None, "explicit"  # "Velora said" where Velora "positioned itself": a thing
+            if len(words) == 1 and head.dep_ == "nsubj" and head.head.tag_ == "VBP" and head.lower_.endswith("s") \
+                    and not any(c.dep_ == "conj" for c in head.children):  # ("Roe and others prefer": Roe)
+                return None, "explicit"  # "Velorans call it …": the verb agrees with a plural, no one person
             # "the Democrat", "the Spaniard": a nationality or party describes, it does not name.
             names = [t for t in words if _is_name_token(t) and not _is_title(t) and t.ent_type_ != "NORP"]
             if words[0].lower_ == "the" and len(words) > 1 and _is_name_token(words[1]) and not _is_title(words[1]) \
