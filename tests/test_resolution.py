@@ -432,3 +432,47 @@ def test_two_named_people_still_speak_as_nobody(nlp):
 def test_a_double_barrelled_surname_is_a_subject_a_pronoun_can_mean(nlp, text, expected):
     # The tokenizer splits "Pennington-Walsh" at the hyphen; the surname is the whole word.
     assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("first,surname", [("Mark", "Keeping"), ("Ann", "Hardy")])
+def test_a_named_persons_surname_tagged_a_verb_or_adverb_still_names_them_as_a_subject(nlp, first, surname):
+    # The tagger reads "Keeping describes" as a gerund and "Hardy" as an adverb; printed alone as the
+    # subject and the surname of someone the article named, the word is that person.
+    text = (f"Station Drops Host\n\nThe station dismissed {first} {surname} on Monday after a post about a new law.\n\n"
+            f"{surname} describes himself on his blog as a “proud father who loves the game.”\n")
+    assert [f"{first} {surname}"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Radio show grows\n\nThe show airs seven days a week. Harbor FM Vice President for news and talk Dana Whitlock "
+     "called the show “the talk of the coast.”\n", ["Dana Whitlock"]),
+    ("Board changes\n\nThe firm named a new chief on Monday.\n\nPresident and CEO Ana Roe said the firm would "
+     "“grow again by the autumn.”\n", ["Ana Roe"]),
+    # with a determiner the title is a person of its own: two speakers, so none
+    ("Board changes\n\nThe firm named a new chief on Monday.\n\nThe president and Tom Pike said the plan was "
+     "“done.”\n", [None]),
+])
+def test_a_bare_title_coordinated_before_a_name_is_that_persons_title(nlp, text, expected):
+    # The parser coordinates "Vice President … and talk Dana Whitlock"; a bare title is no subject alone.
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_headline_quote_whose_tag_ends_in_a_noun_goes_to_the_known_person_it_starts_with(nlp):
+    # Title Case: "Lind Addresses Port Strike" ends in a common noun; its first known surname is the subject.
+    text = ("Lind Addresses Port Strike: ‘This Cannot Go On.’\n\nOn Friday, Mayor Ana Lind spoke to dock workers "
+            "at the harbour.\n\n“We will find a deal,” Lind said.\n")
+    assert ["Ana Lind", "Ana Lind"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("word", ["Velorans", "Marchettis"])
+def test_a_capitalised_subject_whose_verb_agrees_with_a_plural_is_no_one_person(nlp, word):
+    # "call", not "calls": the subject is plural, whatever the tagger and NER make of the word.
+    text = (f"Race tightens\n\nThe senator hopes to win by a few points and take advantage of it. {word} call this "
+            "the “expectations race” of the campaign.\n")
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_named_person_and_others_with_a_plural_verb_is_still_the_named_person(nlp):
+    text = ("Names\n\nOsric Vell runs the tenants' union.\n\nVell and others in the union prefer the term "
+            "“rent strike.”\n")
+    assert ["Osric Vell"] == [m.speaker for m in quotes_of(nlp, text)]

@@ -262,13 +262,21 @@ ORG_WORDS = frozenset("""
     systems technologies industries holdings partners labs laboratories pharmaceuticals energy
     foods insurance capital ventures studios records trust charity society clinic church mosque
     temple ministries brands group team
-""".split())
+    newspaper newsletter magazine tabloid website
+""".split())  # (the last line: publications; "newspaper" would otherwise end like a role noun, -er)
 # Dependency labels of words that are never part of a name, however capitalised or tagged: a
 # sentence-opening "Though Kaine has …" (mark), "Then Roe said" (advmod), "And", "The".
 FUNCTION_DEPS = frozenset({"mark", "advmod", "cc", "prep", "aux", "auxpass", "det", "neg", "intj", "case"})
 # Capitalised words next to names in attributions ("said Roe Tuesday").  Weekdays only:
 # months double as names (April Ryan, Theresa May).
 CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Reflexive pronouns only a person takes ("itself" is a thing's, "themselves" a group's): as the object
+# of a verb they refer to its subject, so a subject with one is a person whatever NER called it.
+PERSONAL_REFLEXIVES = frozenset({"himself", "herself"})
+# ... and the pronouns only a thing takes: a name the clause calls "its"/"itself" is no person.
+THING_PRONOUNS = frozenset({"its", "itself"})
+
+
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
                                "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL",
                                "CARDINAL", "PERCENT"})
@@ -367,6 +375,10 @@ SALIENCE_TOPIC_BELOW = 0.125
 # (harness): p .05 -> pronoun acc .881, pronoun-heuristic .800; p .1 -> .884, .810 (from .865, .790).
 FIRST_NAME_GENDER_SHARE = 0.9
 FIRST_NAME_MIN_COUNT = 100  # bearers counted in the table: rarer names say nothing reliable
+# National registers (of the table's ~30) that must list a word for it to count as a first name
+# when deciding whether a two-word organisation NER names could be a person ("Unai Emery": 15,
+# "Amara": 25, "Morag": 16) or not ("Harbor": 5, "General": 7, "Kestrel": 4: words someone bears).
+FIRST_NAME_MIN_SOURCES = 10
 
 
 # A body line of at least this many words, every word capitalised but the short function words

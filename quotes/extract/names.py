@@ -7,14 +7,17 @@ its split into title and name, surname keys, role nouns and role heads.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
+import unicodedata
+from pathlib import Path
 from typing import Iterable
 
 from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
     NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 
@@ -22,6 +25,45 @@ from .lexicon import (
 # nameparser's titles (812 words: honorifics, ranks and occupations such as "actress", "editor",
 # "advocate", "composer"), used only where NER already leaves the word outside a person's name.
 _OCCUPATION_TITLES = frozenset(_NAMEPARSER.titles)
+
+
+# One entry of nomquamgender's name table: "name": [sources, count, p(female), ...]
+_NAME_ENTRY = re.compile(rb'"([a-z]+)": \[(\d+), (\d+), ([0-9.]+)')
+
+
+@functools.cache
+def first_name_table() -> dict[str, tuple[int, float]]:
+    """First name (lower case, plain a-z) -> (registers listing it, share of its bearers who are women),
+    for every name borne by at least FIRST_NAME_MIN_COUNT people in the nomquamgender table (MIT
+    licence; a JSON object name -> [sources, count, p(female), ...]; 56,000 names kept).
+
+    Read once per process.  The data file is read directly: importing the package would import
+    pandas for nothing.  Entries are picked out of the bytes with a pattern rather than
+    ``json.load``, which builds the whole 720,000-name object (measured: json.load peaks at 345 MB
+    and keeps 293 MB; the pattern peaks at 123 MB, in 0.3-0.6 s).  Empty without the package: the
+    table is an aid (gender agreement, first names), the text alone still decides.
+    """
+    spec = importlib.util.find_spec("nomquamgender")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    data = (Path(next(iter(spec.submodule_search_locations))) / "name_data.json").read_bytes()
+    return {entry.group(1).decode(): (int(entry.group(2)), float(entry.group(4)))
+            for entry in _NAME_ENTRY.finditer(data) if int(entry.group(3)) >= FIRST_NAME_MIN_COUNT}
+
+
+def first_name_key(word: str) -> str:
+    """The table's key of a printed first name: lower case, accents stripped ("Zoë" -> "zoe")."""
+    key = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in key if not unicodedata.combining(c))
+
+
+def _is_first_name(word: str) -> bool:
+    """An initial ("J.") or a word many registers list as a first name ("Unai", "Mateo"); not a word a
+    few list because someone somewhere bears it ("Harbor", "General")."""
+    if len(word) == 2 and word[1] == ".":
+        return True
+    entry = first_name_table().get(first_name_key(word))
+    return entry is not None and entry[0] >= FIRST_NAME_MIN_SOURCES
 
 
 # A surname with an elided prefix ("O’", "D’", "L’") before a capital: no common noun looks like it.
@@ -112,6 +154,13 @@ def _is_name_token(token: Token) -> bool:
         return True  # a proper noun or a middle initial "T."
     if text.isalpha() and token.ent_type_ == "PERSON" and token.dep_ == "compound":
         return True  # a first name that is also a word of another class: "Will Dorran" (Will: MD)
+    if text.isalpha() and token.ent_type_ == "PERSON" and token.ent_iob_ == "I" and not token.is_sent_start and \
+            token.tag_ not in FINITE_TAGS and token.tag_ != "VBD" and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN" and \
+            (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"):
+        # a surname that is also a word of another class, ending a person's name: "Mark Keeping" (VBG);
+        # not a verb in a tense (VBD too), which NER takes into a name in a Title Case headline ("Ana Roe
+        # Explained Why")
+        return True
     if len(text) > 3 and text[1] in "’'" and _ELIDED_PREFIX_NAME.fullmatch(text):
         return True  # "O’Donnell", "D’Souza": the tagger often calls them common nouns
     if token.tag_ in ("NN", "NNS") and text.isalpha() and token.dep_ == "nsubj" and \

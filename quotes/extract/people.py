@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     CUE_VERBS, FAMILY_NOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
-    PARTY_TAG, PERSON_NOUNS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS, TITLE_WORDS,
+    PARTY_TAG, PERSON_NOUNS, PERSONAL_REFLEXIVES, SALIENCE_OTHER, SALIENCE_SUBJECT, THING_PRONOUNS, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS, TITLE_WORDS, WORK_NOUNS,
 )
 from .model import Person
 from .names import (
-    _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
+    _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
     _norm, _phrase, _split_title, _surname_key, _surname_of, _words,
 )
 
@@ -34,6 +34,8 @@ class _PersonRecord:
     # The surname was never printed with this person's name, only taken from a relative's
     # ("Roe’s sister, Gale," -> Gale Roe): the article calls them by first name, not "Roe".
     surname_inferred: bool = False
+    # Common nouns set in apposition to the name ("Vikram Osei, dean of the law school": "dean").
+    descriptors: set[str] = field(default_factory=set)
 
     @property
     def surname(self) -> str:
@@ -55,6 +57,13 @@ class _PersonRecord:
         if role and role not in self.roles:
             self.roles.append(role)
 
+    def has_role_word(self, word: str) -> bool:
+        """Whether ``word`` (normalised) is a word of a role the article gave this person or a noun it set
+        in apposition to their name: "Dean Osei" after "Vikram Osei, dean of the law school" is the
+        dean's title before his surname, not another Osei's first name."""
+        # (lowercase words of roles only: "daughter of Bill Clinton and Hillary" gives no "Hillary")
+        return word in self.descriptors or any(w.islower() and _norm(w) == word for role in self.roles for w in role.split())
+
 
 class PeopleIndex:
     """Persons of one article and where each is mentioned (for salience).
@@ -68,6 +77,9 @@ class PeopleIndex:
         self.occurrences: list[tuple[int, int, float]] = []  # (token index, record index, weight)
         # Token index -> every person a bare surname there may name, when people share it.
         self.alternatives: dict[int, list[int]] = {}
+        # Surname keys of one-word names the article treats as things ("Velora has positioned itself"):
+        # printed alone, such a word names no person, even one whose longer name ends with it.
+        self.things: set[str] = set()
 
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
@@ -81,7 +93,8 @@ class PeopleIndex:
                 continue
             if first and record.first and not (first == record.first or
                                                (len(first) == 1 and record.first.startswith(first)) or
-                                               (len(record.first) == 1 and first.startswith(record.first))):
+                                               (len(record.first) == 1 and first.startswith(record.first)) or
+                                               (len(name_words) == 2 and record.has_role_word(first))):
                 continue
             match = index
             break
@@ -155,7 +168,8 @@ class PeopleIndex:
         first = _norm(given[0]) if given else None
         found = [index for index in range(len(self.records) - 1, -1, -1)
                  if self.records[index].surname == surname and
-                 (not first or not self.records[index].first or self.records[index].first[0] == first[0])]
+                 (not first or not self.records[index].first or self.records[index].first[0] == first[0] or
+                  (len(words) == 2 and self.records[index].has_role_word(first)))]
         if not found and len(words) == 1:
             by_first = self._by_first_name(words[0])
             return [by_first] if by_first is not None else []
@@ -194,12 +208,16 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
     heads: set[int] = set()
     family_names: set[str] = set()  # surnames of multi-word PERSON entities
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start_char >= body_start:
-            head = max((t for t in ent if _is_name_token(t) and t.text not in ("’s", "'s") and not _in_nickname(t)),
+        if ent.label_ != "PERSON" or ent.start_char < body_start:
+            continue
+        # NER sometimes runs one entity over two names a spaced dash or a comma separates ("Ana Roe -
+        # Tom Lind's partner"): each part is a name of its own.
+        for part in _split_at_punctuation(ent):
+            head = max((t for t in part if _is_name_token(t) and t.text not in ("’s", "'s") and not _in_nickname(t)),
                        key=lambda t: t.i, default=None)
             if head is not None:
                 heads.add(head.i)
-                if head.i > ent.start:
+                if head.i > part[0].i:
                     family_names.add(_surname_key(head.text))
     # ... and of names printed with an age: "Brannock, 71," makes "Eilidh Brannock" (ORG) a person.
     family_names.update(_surname_key(t.text) for t in capitalised if _has_age_apposition(t))
@@ -228,7 +246,8 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             continue  # not the last word of a name
         subject = token.dep_ in ("nsubj", "nsubjpass")
         if subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
-                token.ent_type_ in ("ORG", "WORK_OF_ART") and not any(c.dep_ == "det" for c in token.children))):
+                token.ent_type_ in ("ORG", "WORK_OF_ART") and not any(c.dep_ == "det" for c in token.children)
+                and _first_name_leads(token))):
             # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"; so may a
             # WORK_OF_ART ("Twitter's Adam Sharp said": NER takes the owner and the name for a title)
             heads.add(token.i)
@@ -247,8 +266,12 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         elif subject and token.ent_type_ == "ORG" and len(_split_title(_name_run(token))[1]) >= 2 and any(
                 t.lower_ in ("his", "her", "himself", "herself") for t in token.head.subtree if t.i > token.i):
             heads.add(token.i)  # "Unai Emery praised his players": NER said ORG, "his" says person
+        elif subject and _reflexive_of_person(token) and not any(c.dep_ == "det" for c in token.children) and \
+                not _looks_like_org(_words(_split_title(_name_run(token))[1])):
+            heads.add(token.i)  # "Okafor compared himself to Lind" (NER: ORG): only a person is "himself"
         elif token.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and (
-                _surname_key(token.text) in family_names or (subject and _next_subject_is_he_or_she(token))) and \
+                _surname_key(token.text) in family_names or (
+                    subject and _next_subject_is_he_or_she(token) and not _refers_to_itself(token))) and \
                 not any(c.dep_ == "det" for c in token.children) and \
                 len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
             # "Agnes MacLeod" (ORG) beside "Donald MacLeod", with "MacLeod, 83,", or followed by "she says"
@@ -273,6 +296,29 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             # "union", NER calls it ORG; the role noun the "of" phrase belongs to says person.
             heads.add(token.i)
     return heads
+
+
+def _split_at_punctuation(ent: Span) -> list[list[Token]]:
+    """The parts of an entity between punctuation set off by spaces ("Ana Roe - Tom Lind") or commas;
+    a hyphen inside a word ("Okafor-Bello") and a middle initial's dot do not split."""
+    parts: list[list[Token]] = [[]]
+    for token in ent:
+        if token.is_punct and (token.text == "," or (token.whitespace_ and token.i > 0 and
+                                                     token.doc[token.i - 1].whitespace_)):
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [part for part in parts if part]
+
+
+def _first_name_leads(token: Token) -> bool:
+    """True unless the name ending at ``token`` has two or more words and no first name, initial or title
+    before its last word: "Unai Emery said" (ORG) may be a person NER mislabelled; "Harbor Watch said",
+    "Velora Motors said" (ORG) name no one, for a person's name of two words starts with a first name."""
+    title, name = _split_title(_name_run(token))
+    if len(name) < 2 or (title and _is_title(title[-1])):
+        return True
+    return any(_is_first_name(t.text) for t in name[:-1])
 
 
 def _title_case_lines(text: str, start: int) -> list[tuple[int, int]]:
@@ -304,6 +350,46 @@ def _of_phrase_owner(noun: Token) -> Token:
     return noun
 
 
+def _reflexives(subject: Token) -> set[str]:
+    """The reflexive pronouns the verb of ``subject`` takes as its object, directly or after a
+    preposition: {"himself"} for "Okafor compared himself to Lind", {"itself"} for "Velora has
+    positioned itself as …".  A reflexive object takes the subject of its verb as antecedent."""
+    verb = subject.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "dative", "oprd")]
+    objects += [g for c in objects if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return {t.lower_ for t in objects if t.lower_ in PERSONAL_REFLEXIVES or t.lower_ == "itself"}
+
+
+def _publishes_a_work(token: Token) -> bool:
+    """True for a one-word name a work noun is "in": "a new article in Velora", "a column in Velora".
+    A piece of writing is in a publication, never in a person ("an article in Roe's paper": Roe
+    owns, the possessive is no object of "in")."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "NOUN" and \
+        _norm(prep.head.lemma_) in WORK_NOUNS and not any(c.dep_ == "compound" for c in token.children) and \
+        not (token.i + 1 < len(token.doc) and _is_name_token(token.doc[token.i + 1]))
+
+
+def _reflexive_of_person(subject: Token) -> bool:
+    """True when the verb of ``subject`` has "himself" or "herself" as its object: "Roe describes
+    herself as …".  A place or organisation is "itself", so the subject is a person."""
+    return bool(_reflexives(subject) & PERSONAL_REFLEXIVES)
+
+
+def _refers_to_itself(subject: Token) -> bool:
+    """True when the clause of ``subject`` has "its" or "itself" for it: "Harbor Freight contended in
+    its letter …".  Only a thing is "its", so a later "he" or "she" is someone else."""
+    verb = subject.head
+    for t in verb.subtree:
+        if t.lower_ in THING_PRONOUNS and t.i > subject.i:
+            clause = t.head
+            while clause.i != verb.i and clause.pos_ not in ("VERB", "AUX"):
+                clause = clause.head
+            if clause.i == verb.i:
+                return True
+    return False
+
+
 def _next_subject_is_he_or_she(token: Token) -> bool:
     """True when the next subject that is "he", "she" or a name, within two sentences, is a pronoun:
     "Morag Innes has run the ferry since 1980. “…,” she says." (NER: ORG)."""
@@ -330,6 +416,16 @@ def _org_apposition(token: Token) -> bool:
     # name ("Roe, who works at Velora, a group of …") says nothing about the name.
     return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == token.i + 2
                and _norm(child.lemma_) in ORG_WORDS for child in token.children)
+
+
+def _names_an_org_noun(token: Token) -> bool:
+    """True for a name in apposition to an organisation noun before it: "the Danish newspaper Dagsposten",
+    "the party Velora" (whatever NER's label: it often calls an unfamiliar one-word title a person)."""
+    head = token.head
+    # Not a noun inside an "of" phrase, where the parser hangs the name of the role's holder: "the
+    # president of the farmers' union, Sylvie Marchand".
+    return token.dep_ == "appos" and head.i < token.i and head.pos_ == "NOUN" and _norm(head.lemma_) in ORG_WORDS \
+        and _of_phrase_owner(head).i == head.i
 
 
 def _has_age_apposition(token: Token) -> bool:
@@ -380,6 +476,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     org_short_names = {_norm(token.text) for token in capitalised
                        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and
                        _norm(doc[token.i + 1].text) in ORG_WORDS and not _is_title(token)}
+    # One-word names the article makes the subject of "itself" ("Velora has positioned itself as …"):
+    # things, which NER may still call a person elsewhere ("Velora said").
+    # ... or where a piece of writing is published ("an article in Velora"): a publication.
+    things = index.things = {_surname_key(token.text) for token in capitalised
+                             if (token.dep_ in ("nsubj", "nsubjpass") and "itself" in _reflexives(token)) or
+                             _publishes_a_work(token)}
     for head_i in sorted(_name_heads(doc, body_start, capitalised)):
         token = doc[head_i]
         if _in_nickname(token):
@@ -400,7 +502,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         has_title = any(_is_title(t) for t in title)
         # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
         person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
-            _norm(name[-1].head.lemma_) in PERSON_NOUNS or _is_role_noun(name[-1].head))
+            _norm(name[-1].head.lemma_) in PERSON_NOUNS or _is_role_noun(name[-1].head)) or (
+            name[-1].dep_ in ("nsubj", "nsubjpass") and _reflexive_of_person(name[-1]))  # "Okafor compared himself"
         if PARTY_TAG.fullmatch(" ".join(name_words)):
             continue  # "R-Texas" after a senator's name
         if all(w.isupper() and len(w) <= 4 for w in name_words):
@@ -413,10 +516,11 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                                            and not person_apposition):
             continue
-        if len(name_words) == 1 and not has_title and _norm(name_words[0]) in org_short_names:
-            continue  # "Velora said" after "Velora Motors"
-        if not has_title and _org_apposition(name[-1]):
-            continue  # "Velora, the state news agency, wrote": the apposition says what it is
+        if len(name_words) == 1 and not has_title and (_norm(name_words[0]) in org_short_names or
+                                                       _surname_key(name_words[0]) in things):
+            continue  # "Velora said" after "Velora Motors" or "Velora has positioned itself as …"
+        if not has_title and (_org_apposition(name[-1]) or _names_an_org_noun(name[-1])):
+            continue  # "Velora, the state news agency, wrote", "the newspaper Velora": the noun says what it is
         gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
         if gender is None and name[-1].dep_ == "appos":
             gender = PERSON_NOUNS.get(_norm(name[-1].head.lemma_))
@@ -432,6 +536,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if family_name and person == known:
             index.records[person].surname_inferred = True
         index.records[person].add_role(_appositive_role(name[-1]))
+        index.records[person].descriptors.update(
+            _norm(c.lemma_) for c in name[-1].children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower)
         before = doc[run[0].i - 1] if run[0].i > 0 else None
         if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and \
                 before.head.i in {t.i for t in name} and _is_role_noun(before):
@@ -454,6 +560,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         run = _name_run(token)
         _, name = _split_title(run)
         words = _words(name) or [token.text]
+        if len(words) == 1 and _surname_key(words[0]) in things:
+            continue  # "Velora said" when Velora "positioned itself": the thing, not someone named … Velora
         candidates = index.find_all(words)
         if not candidates:
             continue

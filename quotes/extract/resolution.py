@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib.util
-import re
-import unicodedata
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    FIRST_NAME_GENDER_SHARE, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, UNMARKED_MAN_TITLES,
@@ -25,50 +21,25 @@ from .lexicon import (
 )
 from .names import (
     _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
-    role_heads, roles_match, _split_title, _words,
+    first_name_key, first_name_table, role_heads, roles_match, _split_title, _surname_key, _words,
 )
 from .people import PeopleIndex, _PersonRecord
 from .attribution import _doc_text, _inside, _is_cue, _mention_span
 
 
-# One entry of the name table: "name": [sources, count, p(female), ...]
-_NAME_ENTRY = re.compile(rb'"([a-z]+)": \[\d+, (\d+), ([0-9.]+)')
-
-
 @functools.cache
 def _first_name_genders() -> dict[str, str]:
-    """First name (lower case, no accents) -> "m"/"f", for names most bearers of one gender carry.
-
-    Read once per process from the nomquamgender package's table (MIT licence; a JSON object
-    name -> [sources, count, p(female), ...]).  Its data file is read directly: importing the
-    package would import pandas for nothing.  Its entries are picked out of the bytes with a
-    pattern rather than ``json.load``, which builds the whole 720,000-name object: measured in a
-    process that imported this module (96 MB), json.load peaks at 345 MB and keeps 293 MB; the
-    pattern peaks at 123 MB and keeps 101 MB, in 0.3-0.6 s, for the 47,000 names kept.  Only plain
-    a-z names are kept: the lookup strips accents.
-    """
-    spec = importlib.util.find_spec("nomquamgender")
-    if spec is None or not spec.submodule_search_locations:
-        return {}  # the table is an aid to gender agreement: without it, genders come from the text alone
-    data = (Path(next(iter(spec.submodule_search_locations))) / "name_data.json").read_bytes()
-    genders = {}
-    for entry in _NAME_ENTRY.finditer(data):
-        name, count, female = entry.groups()
-        if int(count) < FIRST_NAME_MIN_COUNT:
-            continue
-        if float(female) >= FIRST_NAME_GENDER_SHARE:
-            genders[name.decode()] = "f"
-        elif float(female) <= 1 - FIRST_NAME_GENDER_SHARE:
-            genders[name.decode()] = "m"
-    return genders
+    """First name (lower case, no accents) -> "m"/"f", for names most bearers of one gender carry
+    (from the names module's table: nomquamgender)."""
+    return {name: "f" if female >= FIRST_NAME_GENDER_SHARE else "m" for name, (_, female) in first_name_table().items()
+            if female >= FIRST_NAME_GENDER_SHARE or female <= 1 - FIRST_NAME_GENDER_SHARE}
 
 
 def first_name_gender(first: str) -> str | None:
     """The gender most bearers of a first name have ("Hillary" -> "f"), or None when it is shared or unknown."""
     if len(first) < 2:
         return None  # an initial
-    key = unicodedata.normalize("NFKD", first.lower())
-    return _first_name_genders().get("".join(c for c in key if not unicodedata.combining(c)))
+    return _first_name_genders().get(first_name_key(first))
 
 
 def _gender_from_man_title(record: _PersonRecord) -> bool:
@@ -499,17 +470,29 @@ class Resolver:
                 first = _first_of_unnamed_remainder(mention, conjuncts)
                 if first is not None:  # "Roe and others said": the one named person
                     return self.resolve(first, None, at, local_before, main_only)
+                holder = _name_after_coordinated_title(mention, conjuncts)
+                if holder is not None:  # "President and CEO Ana Roe said": one person, two titles
+                    return self.resolve(holder, None, at, local_before, main_only)
                 return None, "explicit"  # "Roe and Okafor": collectives are never a speaker
             if len(words) == 2 and words[0].lower_ == "the" and _is_demonym(head) and \
                     not self.people.find_all([head.text]):
                 # "the Frenchman said", "the Brazilian added": a description of someone in the story.
                 ranked = self._salience(at)
                 return (ranked[0][1] if ranked and ranked[0][1] >= 0 else None), "role"
-            # A surname the article gives a person is a name even when tagged a common noun ("Mendes": NNS).
-            known_name = head.pos_ in ("NOUN", "PROPN") and head.text[:1].isupper() and not _is_title(head) \
-                and bool(self.people.find_all([head.text] if len(words) == 1 else _words(_split_title(words)[1])))
+            # A surname the article gives a person is a name even when tagged a common noun ("Mendes": NNS);
+            # printed alone as a subject, whatever its tag ("Baker describes himself": the tagger reads a
+            # verb, VBG): a capitalised word that is a named person's surname and the whole mention names.
+            lone_subject = len(words) == 1 and head.dep_ in ("nsubj", "nsubjpass") and head.is_alpha
+            known_name = (head.pos_ in ("NOUN", "PROPN") or lone_subject) and head.text[:1].isupper() and \
+                not _is_title(head) and \
+                bool(self.people.find_all([head.text] if len(words) == 1 else _words(_split_title(words)[1])))
             if head.pos_ == "PRON" or (head.tag_ in ("NNS", "NNPS") and not known_name):
                 return None, "explicit"  # they, officials: collectives are never a speaker
+            if len(words) == 1 and _surname_key(head.text) in self.people.things:
+                return None, "explicit"  # "Velora said" where Velora "positioned itself": a thing
+            if len(words) == 1 and head.dep_ == "nsubj" and head.head.tag_ == "VBP" and head.lower_.endswith("s") \
+                    and not any(c.dep_ == "conj" for c in head.children):  # ("Roe and others prefer": Roe)
+                return None, "explicit"  # "Velorans call it …": the verb agrees with a plural, no one person
             # "the Democrat", "the Spaniard": a nationality or party describes, it does not name.
             names = [t for t in words if _is_name_token(t) and not _is_title(t) and t.ent_type_ != "NORP"]
             if words[0].lower_ == "the" and len(words) > 1 and _is_name_token(words[1]) and not _is_title(words[1]) \
@@ -554,6 +537,11 @@ class Resolver:
             same_surname = self.people.find_all(words[-1:])
             if len(same_surname) > 1:
                 found = next(iter(self.people.find_all(words[-2:])), found)
+            if found is None:
+                # "Roe Addresses Port Strike: ‘…’": a headline's subject comes first; the first word
+                # that is a known person's surname names the speaker.
+                found = next((self.people.find([w]) for w in words
+                              if w[:1].isupper() and _norm(w) not in TITLE_WORDS and self.people.find([w]) is not None), None)
             return found, "explicit"
         return None, "none"
 
@@ -611,6 +599,20 @@ def _first_of_unnamed_remainder(mention: Span, conjuncts: list[Token]) -> Span |
     if not len(first) or not _is_name_token(first.root):
         return None
     return first
+
+
+def _name_after_coordinated_title(mention: Span, conjuncts: list[Token]) -> Span | None:
+    """The name ending "Vice President for news and talk Dana Roe" or "President and CEO Ana Roe",
+    which the parser coordinates with the first title: a bare singular title (no determiner, no name
+    of its own) cannot be a subject alone in English, so it is one of the titles of the name."""
+    root = mention.root
+    if len(conjuncts) != 1 or not _is_title(root) or root.tag_ in ("NNS", "NNPS") or \
+            any(c.dep_ in ("det", "poss") for c in root.children) or mention[0].lower_ in ("the", "a", "an"):
+        return None
+    name = conjuncts[0]
+    if not _is_name_token(name) or _is_title(name) or any(c.dep_ in ("cc", "conj") for c in name.children):
+        return None
+    return mention.doc[name.left_edge.i:name.i + 1]
 
 
 def _role_scores(people: PeopleIndex, head_text: str, words: list[Token] | list[str]) -> dict[int, float]:
