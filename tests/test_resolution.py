@@ -432,3 +432,14 @@ def test_two_named_people_still_speak_as_nobody(nlp):
 def test_a_double_barrelled_surname_is_a_subject_a_pronoun_can_mean(nlp, text, expected):
     # The tokenizer splits "Pennington-Walsh" at the hyphen; the surname is the whole word.
     assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_pronoun_splitting_a_quote_is_the_reporters_main_subject(nlp):
+    # "he" between the two halves is the subject of the reporter's own clause: the subjects inside
+    # the first half ("I", "this") are the speaker's words, not subjects of the reporter's sentence.
+    text = ("Bus fares\n\nMayor Dan Whitfield met the drivers on Monday. Whitfield has promised a deal by the spring.\n\n"
+            "City spokesman Tom Reyes said Whitfield had kept in close touch with the drivers since his election "
+            "and would be a strong voice in the talks.\n\n"
+            "“I expect that this will carry real weight with the drivers,” he said, “but I also believe that the "
+            "council is going to want a voice in it.”\n")
+    assert ["Tom Reyes", "Tom Reyes"] == [m.speaker for m in quotes_of(nlp, text)]

@@ -290,8 +290,10 @@ class Pronouns:
             possessive = token.dep_ == "poss"  # "Her neighbour, Carl Dunn, helped …"
             # A parenthetical report ("Of the plan, he said, “…”") is the reporter's own main clause too.
             reporting = token.head.dep_ == "parataxis" and _is_cue(token.head)
+            # Subjects inside quoted words ("“We won,” he said, “…”") are the speaker's, not the reporter's.
             main_clause = possessive or ((token.head.dep_ == "ROOT" or reporting) and not any(
-                t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[token.sent.start:index]))
+                t.dep_ in ("nsubj", "nsubjpass") and not _inside(t, self.salience.quote_spans)
+                for t in self.doc[token.sent.start:index]))
             gender = POSSESSIVE_PRONOUNS.get(token.lower_) or PERSONAL_PRONOUNS[token.lower_]
             person = None if main_clause else self._reporting_subject(token, gender)
             if person is None:
