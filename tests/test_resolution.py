@@ -443,3 +443,12 @@ def test_pronoun_splitting_a_quote_is_the_reporters_main_subject(nlp):
             "“I expect that this will carry real weight with the drivers,” he said, “but I also believe that the "
             "council is going to want a voice in it.”\n")
     assert ["Tom Reyes", "Tom Reyes"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_name_a_verb_takes_inside_an_apposition_is_not_a_second_subject(nlp):
+    # The parser hangs "Price" under "Hale" as an apposition; "supporting" takes it as its object,
+    # so Hale stays the paragraph's subject and the quote-only paragraph's "he".
+    text = ("Convention fight\n\nGovernor Dan Price won the state on Tuesday. Price now leads by 200 delegates.\n\n"
+            "Rep. Tom Hale (Iowa), a pledged delegate supporting Price, said he had phoned many other delegates "
+            "this week.\n\n“Most of them want this settled before the summer,” he said.\n")
+    assert ["Tom Hale"] == [m.speaker for m in quotes_of(nlp, text)]

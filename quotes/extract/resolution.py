@@ -190,7 +190,8 @@ class Salience:
 
         # (token index, person, main clause, gender known for this mention)
         events = [(i, self._bearer(i, p, gender), self._is_main_subject(i), known_gender(self._bearer(i, p, gender)))
-                  for i, p, w in self.people.occurrences if w == SALIENCE_SUBJECT and in_window(i)]
+                  for i, p, w in self.people.occurrences if w == SALIENCE_SUBJECT and in_window(i)
+                  and not self._object_in_apposition(i)]
         events += [(i, p, self._is_main_subject(i), PERSONAL_PRONOUNS.get(self.doc[i].lower_) or
                     POSSESSIVE_PRONOUNS.get(self.doc[i].lower_)) for i, p, _ in self.pronoun_mentions if in_window(i)]
         events += [(i, p, self._is_main_subject(i), g) for i, p, g in self.anonymous if in_window(i)]
@@ -217,6 +218,15 @@ class Salience:
             if found is not None:
                 return found[1]
         return None
+
+    def _object_in_apposition(self, i: int) -> bool:
+        """True for a name the parser put in apposition to a subject though a verb inside the apposition
+        takes it as its object: "Roe, a delegate backing Lee, said …" ("Lee" under "Roe"): Lee is no subject."""
+        token = self.doc[i]
+        head = token.head if token.dep_ == "appos" else None
+        if head is None or head.i > i:
+            return False
+        return any(t.pos_ == "VERB" for t in self.doc[token.left_edge.i:i])
 
     def _bearer(self, i: int, person: int, gender: str | None) -> int:
         """Of the people a main-clause subject surname at token ``i`` may name (Betsy and Tom Roe: "Roe
