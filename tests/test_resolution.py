@@ -452,3 +452,12 @@ def test_a_name_a_verb_takes_inside_an_apposition_is_not_a_second_subject(nlp):
             "Rep. Tom Hale (Iowa), a pledged delegate supporting Price, said he had phoned many other delegates "
             "this week.\n\n“Most of them want this settled before the summer,” he said.\n")
     assert ["Tom Hale"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("opening", ["As for Mayor Dan Price", "Speaking of Mayor Dan Price"])
+def test_a_topic_marker_names_who_the_pronoun_subject_after_it_is(nlp, opening):
+    # "As for X, he said …": the clause after the topic phrase is about X, not about the last speaker.
+    text = ("Debate night\n\nSenator Carl Voss warned against a split convention. "
+            "“That would be a disaster for the party,” the senator said.\n\n"
+            f"{opening}, he said he was not worried. “I will have the delegates,” he said.\n")
+    assert ["Carl Voss", "Dan Price"] == [m.speaker for m in quotes_of(nlp, text)]

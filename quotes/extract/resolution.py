@@ -20,7 +20,7 @@ from .lexicon import (
     FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
-    SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, UNMARKED_MAN_TITLES,
+    SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, TOPIC_MARKERS, UNMARKED_MAN_TITLES,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS,
 )
 from .names import (
@@ -305,12 +305,25 @@ class Pronouns:
                 t.dep_ in ("nsubj", "nsubjpass") and not _inside(t, self.salience.quote_spans)
                 for t in self.doc[token.sent.start:index]))
             gender = POSSESSIVE_PRONOUNS.get(token.lower_) or PERSONAL_PRONOUNS[token.lower_]
-            person = None if main_clause else self._reporting_subject(token, gender)
+            person = self._topic_person(token, gender) if main_clause else self._reporting_subject(token, gender)
             if person is None:
                 person = self.resolve(gender, index, token.sent.start if main_clause else None, True)
             if person is not None:
                 weight = SALIENCE_OTHER if possessive else SALIENCE_SUBJECT
                 self.salience.pronoun_mentions.append((index, person, weight))
+
+    def _topic_person(self, pronoun: Token, gender: str) -> int | None:
+        """The person a sentence-opening topic marker names before the pronoun subject of its clause:
+        "As for Mayor Ana Roe, she said …" -> Roe (whose known gender does not differ)."""
+        sentence = pronoun.sent
+        words = [t.lower_ for t in self.doc[sentence.start:pronoun.i]]
+        marker = next((m for m in TOPIC_MARKERS if tuple(words[:len(m)]) == m), None)
+        if marker is None:
+            return None
+        topic = range(sentence.start + len(marker), pronoun.i)
+        found = [p for i, p, _ in self.people.occurrences if i in topic and not _inside(self.doc[i], self.salience.quote_spans)
+                 and self.people.records[p].gender in (None, gender)]
+        return found[-1] if found else None
 
     def _reporting_subject(self, pronoun: Token, gender: str) -> int | None:
         """The person who reports the clause a pronoun is the subject of, when the article names them:
