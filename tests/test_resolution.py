@@ -461,3 +461,17 @@ def test_a_topic_marker_names_who_the_pronoun_subject_after_it_is(nlp, opening):
             "“That would be a disaster for the party,” the senator said.\n\n"
             f"{opening}, he said he was not worried. “I will have the delegates,” he said.\n")
     assert ["Carl Voss", "Dan Price"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_pronoun_subject_the_parser_hung_under_the_quote_it_introduces_is_a_main_subject(nlp):
+    # The parser makes "went" depend on the quoted "'s": "She" is still the reporter's main-clause
+    # subject opening the paragraph, so it continues Chen, the previous paragraph's speaker, not Delgado,
+    # the person named most often (whom a pronoun goes to only when no one is salient).
+    text = ("Library cuts\n\nCouncillor Rosa Delgado wants to close three branch libraries. Delgado says the savings "
+            "would pay for school meals. Delgado will put the plan to a vote in June.\n\n"
+            "Amy Chen, a retired teacher who uses the Northside branch every week, does not agree.\n\n"
+            "“I have borrowed books here for thirty years,” Chen said. “My grandchildren learned to read here. "
+            "The computers are always full. Old people come for the warmth. Students come for the quiet. "
+            "Nobody else offers that.”\n\n"
+            "She went on: “It's a room where anyone can sit for free. Where else is there?”\n")
+    assert "Amy Chen" == quotes_of(nlp, text)[-1].speaker

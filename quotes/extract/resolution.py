@@ -300,8 +300,12 @@ class Pronouns:
             possessive = token.dep_ == "poss"  # "Her neighbour, Carl Dunn, helped …"
             # A parenthetical report ("Of the plan, he said, “…”") is the reporter's own main clause too.
             reporting = token.head.dep_ == "parataxis" and _is_cue(token.head)
+            # So is a verb of the reporter's that the parser hung under the quoted words it introduces
+            # ("She went on: “It is …”" with "went" under "is"): the speaker's words govern nothing of his.
+            quotes = self.salience.quote_spans
+            under_quote = not _inside(token.head, quotes) and _inside(token.head.head, quotes)
             # Subjects inside quoted words ("“We won,” he said, “…”") are the speaker's, not the reporter's.
-            main_clause = possessive or ((token.head.dep_ == "ROOT" or reporting) and not any(
+            main_clause = possessive or ((token.head.dep_ == "ROOT" or reporting or under_quote) and not any(
                 t.dep_ in ("nsubj", "nsubjpass") and not _inside(t, self.salience.quote_spans)
                 for t in self.doc[token.sent.start:index]))
             gender = POSSESSIVE_PRONOUNS.get(token.lower_) or PERSONAL_PRONOUNS[token.lower_]
