@@ -476,3 +476,46 @@ def test_a_named_person_and_others_with_a_plural_verb_is_still_the_named_person(
     text = ("Names\n\nOsric Vell runs the tenants' union.\n\nVell and others in the union prefer the term "
             "“rent strike.”\n")
     assert ["Osric Vell"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_pronoun_splitting_a_quote_is_the_reporters_main_subject(nlp):
+    # "he" between the two halves is the subject of the reporter's own clause: the subjects inside
+    # the first half ("I", "this") are the speaker's words, not subjects of the reporter's sentence.
+    text = ("Bus fares\n\nMayor Dan Whitfield met the drivers on Monday. Whitfield has promised a deal by the spring.\n\n"
+            "City spokesman Tom Reyes said Whitfield had kept in close touch with the drivers since his election "
+            "and would be a strong voice in the talks.\n\n"
+            "“I expect that this will carry real weight with the drivers,” he said, “but I also believe that the "
+            "council is going to want a voice in it.”\n")
+    assert ["Tom Reyes", "Tom Reyes"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_name_a_verb_takes_inside_an_apposition_is_not_a_second_subject(nlp):
+    # The parser hangs "Price" under "Hale" as an apposition; "supporting" takes it as its object,
+    # so Hale stays the paragraph's subject and the quote-only paragraph's "he".
+    text = ("Convention fight\n\nGovernor Dan Price won the state on Tuesday. Price now leads by 200 delegates.\n\n"
+            "Rep. Tom Hale (Iowa), a pledged delegate supporting Price, said he had phoned many other delegates "
+            "this week.\n\n“Most of them want this settled before the summer,” he said.\n")
+    assert ["Tom Hale"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("opening", ["As for Mayor Dan Price", "Speaking of Mayor Dan Price"])
+def test_a_topic_marker_names_who_the_pronoun_subject_after_it_is(nlp, opening):
+    # "As for X, he said …": the clause after the topic phrase is about X, not about the last speaker.
+    text = ("Debate night\n\nSenator Carl Voss warned against a split convention. "
+            "“That would be a disaster for the party,” the senator said.\n\n"
+            f"{opening}, he said he was not worried. “I will have the delegates,” he said.\n")
+    assert ["Carl Voss", "Dan Price"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_pronoun_subject_the_parser_hung_under_the_quote_it_introduces_is_a_main_subject(nlp):
+    # The parser makes "went" depend on the quoted "'s": "She" is still the reporter's main-clause
+    # subject opening the paragraph, so it continues Chen, the previous paragraph's speaker, not Delgado,
+    # the person named most often (whom a pronoun goes to only when no one is salient).
+    text = ("Library cuts\n\nCouncillor Rosa Delgado wants to close three branch libraries. Delgado says the savings "
+            "would pay for school meals. Delgado will put the plan to a vote in June.\n\n"
+            "Amy Chen, a retired teacher who uses the Northside branch every week, does not agree.\n\n"
+            "“I have borrowed books here for thirty years,” Chen said. “My grandchildren learned to read here. "
+            "The computers are always full. Old people come for the warmth. Students come for the quiet. "
+            "Nobody else offers that.”\n\n"
+            "She went on: “It's a room where anyone can sit for free. Where else is there?”\n")
+    assert "Amy Chen" == quotes_of(nlp, text)[-1].speaker

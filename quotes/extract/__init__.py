@@ -36,8 +36,10 @@ The work runs in four steps, each a module of this package (word lists in :mod:`
    people share goes to the one named nearest, or of the pronoun's gender.
    The reporter's own "he"/"she" subjects are resolved in reading order and count as
    mentions (a sentence-opening one, or a parenthetical "Of the vote, he said, …", continues
-   the paragraph's previous main subject, or the previous paragraph's when it opens one;
-   "…, noting that he …" is the noting subject).  A
+   the paragraph's previous main subject, or the previous paragraph's when it opens one --
+   so does one between two halves of a quote, or whose verb the parser hung under the quoted
+   words; "…, noting that he …" is the noting subject; "As for Roe, he said …" is Roe).  A
+   name a verb takes inside an apposition ("Roe, a delegate supporting Lee, said") is no subject.  A
    pronoun attributing a quote first takes the latest main-clause subject or quote speaker of
    its paragraph (then any subject; in a quote-only paragraph, the previous paragraph's main
    subject or speaker), and a reply ("she replied") never the one who asked; with nobody

@@ -89,6 +89,10 @@ CUE_FORMS = _cue_forms()
 # ("Pell asked what she had received. “None,” she replied." -> not Pell).
 REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})
 QUESTION_CUES = frozenset({"ask", "question", "quiz", "query"})
+# English topic markers: a sentence opening with one names its topic, and the subject pronoun of the
+# clause after it takes that topic up ("As for Roe, she said …" -> Roe).  The prepositional
+# topicalisers of English grammars (multi-word prepositions that introduce a topic, not a role).
+TOPIC_MARKERS = (("as", "for"), ("as", "to"), ("as", "regards"), ("speaking", "of"))
 
 
 # Nouns for what someone said: "Her answer: “…”", "Fox's reply was blunt: “…”".

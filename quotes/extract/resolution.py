@@ -16,7 +16,7 @@ from .lexicon import (
     FIRST_NAME_GENDER_SHARE, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
-    SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, UNMARKED_MAN_TITLES,
+    SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, TOPIC_MARKERS, UNMARKED_MAN_TITLES,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS,
 )
 from .names import (
@@ -161,7 +161,8 @@ class Salience:
 
         # (token index, person, main clause, gender known for this mention)
         events = [(i, self._bearer(i, p, gender), self._is_main_subject(i), known_gender(self._bearer(i, p, gender)))
-                  for i, p, w in self.people.occurrences if w == SALIENCE_SUBJECT and in_window(i)]
+                  for i, p, w in self.people.occurrences if w == SALIENCE_SUBJECT and in_window(i)
+                  and not self._object_in_apposition(i)]
         events += [(i, p, self._is_main_subject(i), PERSONAL_PRONOUNS.get(self.doc[i].lower_) or
                     POSSESSIVE_PRONOUNS.get(self.doc[i].lower_)) for i, p, _ in self.pronoun_mentions if in_window(i)]
         events += [(i, p, self._is_main_subject(i), g) for i, p, g in self.anonymous if in_window(i)]
@@ -188,6 +189,15 @@ class Salience:
             if found is not None:
                 return found[1]
         return None
+
+    def _object_in_apposition(self, i: int) -> bool:
+        """True for a name the parser put in apposition to a subject though a verb inside the apposition
+        takes it as its object: "Roe, a delegate backing Lee, said …" ("Lee" under "Roe"): Lee is no subject."""
+        token = self.doc[i]
+        head = token.head if token.dep_ == "appos" else None
+        if head is None or head.i > i:
+            return False
+        return any(t.pos_ == "VERB" for t in self.doc[token.left_edge.i:i])
 
     def _bearer(self, i: int, person: int, gender: str | None) -> int:
         """Of the people a main-clause subject surname at token ``i`` may name (Betsy and Tom Roe: "Roe
@@ -261,15 +271,34 @@ class Pronouns:
             possessive = token.dep_ == "poss"  # "Her neighbour, Carl Dunn, helped …"
             # A parenthetical report ("Of the plan, he said, “…”") is the reporter's own main clause too.
             reporting = token.head.dep_ == "parataxis" and _is_cue(token.head)
-            main_clause = possessive or ((token.head.dep_ == "ROOT" or reporting) and not any(
-                t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[token.sent.start:index]))
+            # So is a verb of the reporter's that the parser hung under the quoted words it introduces
+            # ("She went on: “It is …”" with "went" under "is"): the speaker's words govern nothing of his.
+            quotes = self.salience.quote_spans
+            under_quote = not _inside(token.head, quotes) and _inside(token.head.head, quotes)
+            # Subjects inside quoted words ("“We won,” he said, “…”") are the speaker's, not the reporter's.
+            main_clause = possessive or ((token.head.dep_ == "ROOT" or reporting or under_quote) and not any(
+                t.dep_ in ("nsubj", "nsubjpass") and not _inside(t, self.salience.quote_spans)
+                for t in self.doc[token.sent.start:index]))
             gender = POSSESSIVE_PRONOUNS.get(token.lower_) or PERSONAL_PRONOUNS[token.lower_]
-            person = None if main_clause else self._reporting_subject(token, gender)
+            person = self._topic_person(token, gender) if main_clause else self._reporting_subject(token, gender)
             if person is None:
                 person = self.resolve(gender, index, token.sent.start if main_clause else None, True)
             if person is not None:
                 weight = SALIENCE_OTHER if possessive else SALIENCE_SUBJECT
                 self.salience.pronoun_mentions.append((index, person, weight))
+
+    def _topic_person(self, pronoun: Token, gender: str) -> int | None:
+        """The person a sentence-opening topic marker names before the pronoun subject of its clause:
+        "As for Mayor Ana Roe, she said …" -> Roe (whose known gender does not differ)."""
+        sentence = pronoun.sent
+        words = [t.lower_ for t in self.doc[sentence.start:pronoun.i]]
+        marker = next((m for m in TOPIC_MARKERS if tuple(words[:len(m)]) == m), None)
+        if marker is None:
+            return None
+        topic = range(sentence.start + len(marker), pronoun.i)
+        found = [p for i, p, _ in self.people.occurrences if i in topic and not _inside(self.doc[i], self.salience.quote_spans)
+                 and self.people.records[p].gender in (None, gender)]
+        return found[-1] if found else None
 
     def _reporting_subject(self, pronoun: Token, gender: str) -> int | None:
         """The person who reports the clause a pronoun is the subject of, when the article names them:
