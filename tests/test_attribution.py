@@ -638,3 +638,21 @@ def test_the_one_cited_as_saying_is_the_speaker(nlp, text, expected):
     # "cited X as saying", like "quoted X as saying": X speaks, not the publication that cites
     mention, = quotes_of(nlp, text)
     assert expected == (mention.speaker, mention.speaker_mention)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Club news\n\n“It may have been his first real attempt at independence,” said his best friend at college, "
+     "Ben Turry, who remembered the night well.", ("Ben Turry", "Ben Turry")),
+    ("Club news\n\nThe party was “trying to change its image from a haven for thieves,” wrote the British "
+     "ambassador at the time, Jon E. Harbin.", ("Jon E. Harbin", "Jon E. Harbin")),
+])
+def test_name_set_beside_a_description_in_the_tag(nlp, text, expected):
+    # "said the ambassador at the time, NAME": the description's apposition names the speaker
+    mention, = quotes_of(nlp, text)
+    assert expected == (mention.speaker, mention.speaker_mention)
+
+
+def test_place_after_a_description_in_the_tag_is_no_speaker(nlp):
+    text = "Club news\n\n“We will reopen the pier,” said the mayor of Dayton, Ohio, on Tuesday."
+    mention, = quotes_of(nlp, text)
+    assert (None, "the mayor") == (mention.speaker, mention.speaker_mention)

@@ -18,8 +18,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS,
-                      TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS)
+from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, NON_PERSON_LABELS,
+                      PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS)
 from .marks import Quotation, _only_quotation
 from .names import _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
 from .attribution import (_Attribution, _abbreviation_period, _doc_text, _inside, _is_cue, _mention_span, _negated,
@@ -102,6 +102,11 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
                 break
             phrase.append(token)
         speaker = _tag_speaker_token(phrase)
+        if speaker is not None and not _is_name_token(speaker) and speaker.pos_ != "PRON":
+            # "“…,” wrote the ambassador at the time, Jon Harbin.": the name the description is set beside.
+            named = _apposed_name(tokens[1 + len(phrase):])
+            if named is not None:
+                return _Attribution(_mention_span(named), cue=cue.text, verb=cue)
     else:
         # "“…,” Gene Roe, a top adviser to the governor, said": the phrase before the first comma;
         # what lies between it and the cue must be an apposition set off by commas, with no verb of its own.
@@ -116,6 +121,11 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         preposition = next((k for k, t in enumerate(phrase) if t.pos_ == "ADP" and k > 0), None)
         phrase = phrase[:preposition]  # "a spokesman for the mayor" -> "a spokesman"
         speaker = _tag_speaker_token(phrase)
+        if speaker is not None and not _is_name_token(speaker) and speaker.pos_ != "PRON":
+            # "“…,” his friend at college, Ben Turry, said": the name the description is set beside.
+            named = _apposed_name(before[len(phrase):])
+            if named is not None:
+                return _Attribution(_mention_span(named), cue=cue.text, verb=cue)
     if speaker is None:
         return None
     span = _mention_span(speaker)
@@ -125,6 +135,29 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if not _is_name_token(speaker) and speaker.pos_ != "PRON":
         span = doc[phrase[0].i:phrase[-1].i + 1]  # a description: "the 54-year-old", "a spokesman"
     return _Attribution(span, cue=cue.text, verb=cue)
+
+
+def _apposed_name(rest: list[Token]) -> Token | None:
+    """The person's name set off by commas after a description in a tag, ``rest`` being the tag's
+    tokens after the description: "at the time, Jon E. Harbin" in "“…,” wrote the ambassador at the
+    time, Jon E. Harbin." -- words without a verb, a comma, then only a name up to the next comma or
+    the tag's end.  (A place is no apposition of a person: "the mayor of Dayton, Ohio,".)"""
+    comma = next((k for k, t in enumerate(rest) if t.text == ","), None)
+    if comma is None or any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in rest[:comma]):
+        return None
+    run: list[Token] = []
+    for token in rest[comma + 1:]:
+        if token.text == ",":
+            break
+        run.append(token)
+    names = [t for t in run if _is_name_token(t) and not _is_title(t)]
+    if not names or not all(_is_name_token(t) or _is_title(t) for t in run) or run[-1] is not names[-1] or \
+            not (len(names) > 1 or names[-1].ent_type_ == "PERSON") or \
+            any(t.ent_type_ in NON_PERSON_LABELS and t.ent_type_ != "ORG" for t in names):
+        # (the recogniser may run an institution and the name after it into one organisation:
+        # "at Lehigh, Bruce Turry")
+        return None
+    return names[-1]
 
 
 def _inword(token: Token) -> bool:
