@@ -656,3 +656,15 @@ def test_place_after_a_description_in_the_tag_is_no_speaker(nlp):
     text = "Club news\n\n“We will reopen the pier,” said the mayor of Dayton, Ohio, on Tuesday."
     mention, = quotes_of(nlp, text)
     assert (None, "the mayor") == (mention.speaker, mention.speaker_mention)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Pension fight\n\nLena Okafor used this question to demand that wealthy residents “pay their fair share into "
+     "the system.”", "Lena Okafor"),
+    ("Pension fight\n\nThe vote prompted Ann Roe to call the plan “a disgrace to the city.”", "Ann Roe"),
+])
+def test_infinitive_after_a_thing_is_the_subject_s_purpose(nlp, text, expected):
+    # "X used this question to demand": a thing cannot be made to speak, X does; a person object
+    # ("prompted Roe to call") still speaks
+    mention, = quotes_of(nlp, text)
+    assert expected == mention.speaker

@@ -150,7 +150,7 @@ def _subject_of(verb: Token) -> Token | None:
         if current.dep_ == "xcomp" and current.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
             # Object control: "That prompted Roe to … call the plan “…”": the object does the saying.
             controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
-            if controller is not None:
+            if controller is not None and not _purpose_of_person(current.head, controller):
                 return _past_hyphens(controller)
         if current.dep_ == "relcl":
             return current.head  # "Roe, who said ..."
@@ -199,6 +199,17 @@ def _subject_of(verb: Token) -> Token | None:
                 (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS) and not _is_date(child):
             return child  # (not "Roe, in Ohio, said Tuesday that …")
     return None
+
+
+def _purpose_of_person(verb: Token, obj: Token) -> bool:
+    """True when the infinitive after ``verb``'s object says what ``verb``'s person subject did it
+    for, not what the object did: "Roe used this question to demand …" (a thing cannot be made to
+    speak; "That prompted Roe to call …" keeps Roe, a person object, as the one speaking)."""
+    thing = (obj.tag_ == "NN" and not _is_role_noun(obj) and obj.ent_type_ != "PERSON" and
+             not _is_name_token(obj)) or obj.lower_ in ("it", "this", "that")
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return thing and subject is not None and (_is_name_token(subject) or subject.lower_ in PERSONAL_PRONOUNS or
+                                              subject.ent_type_ == "PERSON")
 
 
 def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
