@@ -668,3 +668,16 @@ def test_infinitive_after_a_thing_is_the_subject_s_purpose(nlp, text, expected):
     # ("prompted Roe to call") still speaks
     mention, = quotes_of(nlp, text)
     assert expected == mention.speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Border talk\n\nTom Reyes said the court’s deadlock has kept the city safe before claiming that open borders "
+     "are “tearing families apart.”", "Tom Reyes"),
+    ("Border talk\n\nComedian Ann Roe was booed by the crowd after telling them that they were “being ridiculous.”",
+     "Ann Roe"),
+])
+def test_participle_after_a_preposition_shares_the_person_subject(nlp, text, expected):
+    # "before claiming", "after telling": the participle's subject is the nearest person's clause,
+    # not the thing the clause it hangs on is about
+    mention, = quotes_of(nlp, text)
+    assert expected == mention.speaker

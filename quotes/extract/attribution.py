@@ -164,18 +164,24 @@ def _subject_of(verb: Token) -> Token | None:
         misparsed_subject = current is verb and current.dep_ in ("nsubj", "csubj") and current.i > 0 and \
             current.doc[current.i - 1].text == "," and current.i + 1 < len(current.doc) and \
             current.doc[current.i + 1].text in DOUBLE_MARKS and current.head.i > current.i
-        if (current.dep_ in ("advcl", "acl") or misparsed_conj or misparsed_subject) and current.tag_ == "VBG":
+        # "… has “kept us safe” before claiming that …": a participle after a preposition of time or
+        # means has no subject of its own either.
+        after_preposition = current.dep_ == "pcomp" and current.head.pos_ in ("ADP", "SCONJ")
+        if (current.dep_ in ("advcl", "acl") or misparsed_conj or misparsed_subject or after_preposition) and \
+                current.tag_ == "VBG":
             # (A participle conjoined to a noun is a misparse of "…, and adding “…”" after an object.)
             # "X confirmed that …, saying “…”", "…, at one point calling the mayor a “liar”": the
             # participle shares the subject of the main clause before it, even when the parser hangs
             # it on an embedded verb or on a noun.
             participle = current
             verbs = [v for v in [*participle.ancestors, participle.sent.root] if v.pos_ in ("VERB", "AUX")]
-            subjects = [(v, c) for v in verbs for c in v.children if c.dep_ == "nsubj" and c.i < participle.i]
+            # (after a preposition, a passive subject too: "Roe was booed after telling them …")
+            kinds = ("nsubj", "nsubjpass") if after_preposition else ("nsubj",)
+            subjects = [(v, c) for v in verbs for c in v.children if c.dep_ in kinds and c.i < participle.i]
             # Nearest a person ("the plan would go ahead, saying" belongs to the mayor who confirmed it).
             chosen = next((v for v, c in subjects if _is_name_token(c) or c.lower_ in PERSONAL_PRONOUNS or
                            c.ent_type_ == "PERSON" or _is_role_noun(c)), None) or \
-                next((v for v, c in subjects), None)
+                next((v for v, c in subjects if c.dep_ == "nsubj"), None)
             if chosen is None:
                 return None
             current = chosen
