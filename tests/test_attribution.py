@@ -681,3 +681,12 @@ def test_participle_after_a_preposition_shares_the_person_subject(nlp, text, exp
     # not the thing the clause it hangs on is about
     mention, = quotes_of(nlp, text)
     assert expected == mention.speaker
+
+
+def test_participle_after_an_adverbial_clause_shares_its_person_subject(nlp):
+    # "It was …, as Roe echoed the criticism, saying …": the clause right before the participle's
+    # comma has the person, the main clause only "It"
+    text = ("Council fight\n\nAnn Roe spoke on Monday. It was a strong attack on the mayor, as Mrs. Roe echoed the "
+            "criticism, saying Mr. Okafor “cannot be trusted.”")
+    mention, = quotes_of(nlp, text)
+    assert ("Ann Roe", "Mrs. Roe") == (mention.speaker, mention.speaker_mention)

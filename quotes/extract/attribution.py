@@ -178,6 +178,15 @@ def _subject_of(verb: Token) -> Token | None:
             # (after a preposition, a passive subject too: "Roe was booed after telling them …")
             kinds = ("nsubj", "nsubjpass") if after_preposition else ("nsubj",)
             subjects = [(v, c) for v in verbs for c in v.children if c.dep_ in kinds and c.i < participle.i]
+            # "It was a potent attack, as Roe echoed the criticism, saying …": a clause ending at the
+            # participle's comma, which the parser made its sibling, is the nearest one before it (after
+            # the clauses above, so that a person there still wins).
+            doc = participle.doc
+            subjects += [(v, c) for v in participle.head.children if v.dep_ == "advcl" and v.i < participle.i and
+                         v.right_edge.i < participle.i and
+                         all(t.text == "," for t in doc[v.right_edge.i + 1:participle.i]) and
+                         v.right_edge.i + 1 < participle.i
+                         for c in v.children if c.dep_ == "nsubj"]
             # Nearest a person ("the plan would go ahead, saying" belongs to the mayor who confirmed it).
             chosen = next((v for v, c in subjects if _is_name_token(c) or c.lower_ in PERSONAL_PRONOUNS or
                            c.ent_type_ == "PERSON" or _is_role_noun(c)), None) or \
