@@ -690,3 +690,16 @@ def test_participle_after_an_adverbial_clause_shares_its_person_subject(nlp):
             "criticism, saying Mr. Okafor “cannot be trusted.”")
     mention, = quotes_of(nlp, text)
     assert ("Ann Roe", "Mrs. Roe") == (mention.speaker, mention.speaker_mention)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Poll digest\n\nPollsters agree - Carla Mendez: “One lesson was simple: keep calling voters late.” [Ledger.]",
+     ("Carla Mendez", "Carla Mendez")),
+    ("Poll digest\n\nHIGHER TURNOUT IN OHIO DOESN’T RAISE HOPES IN OTHER STATES - Michael P. Dunne: \u00a0“At long "
+     "last the contests have started.” [Ledger.]", ("Michael P. Dunne", "Michael P. Dunne")),
+])
+def test_digest_label_after_a_dash_before_any_cue_in_the_topic(nlp, text, expected):
+    # "TOPIC - Jane Roe: “…”": the name between the spaced dash and the colon labels the words, even
+    # when the topic has a verb of speech, and the topic is no part of the name
+    mention, = quotes_of(nlp, text)
+    assert expected == (mention.speaker, mention.speaker_mention)

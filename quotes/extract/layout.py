@@ -231,14 +231,9 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     if line_start and 0 < len(label) <= 4 and len(label) == len(clause) and len(label[-1].text) > 1 and \
             all(_is_name_token(t) or _is_title(t) for t in label) and _is_name_token(label[-1]):
         return _Attribution(_mention_span(label[-1]), cue=None)
-    # A digest's "TOPIC IN CAPITALS - Jane Roe: “…”": the label after a spaced dash.
-    dash = next((t.i for t in reversed(clause) if t.text in ("-", "—", "–", "--") and t.i > 0 and
-                 doc[t.i - 1].whitespace_ and t.whitespace_), None)
-    if dash is not None:
-        label = [t for t in doc[dash + 1:colon] if not t.is_space]
-        if 0 < len(label) <= 4 and all(_is_name_token(t) or _is_title(t) for t in label) and \
-                _is_name_token(label[-1]) and len(label[-1].text) > 1:
-            return _Attribution(_mention_span(label[-1]), cue=None)
+    digest = _dash_label(doc, open_index)
+    if digest is not None:
+        return digest
     if any(t.lemma_ == "quote" for t in clause):
         return None  # "… ended by quoting her father: “…”": someone else's words
     # The verb nearest the colon that has a subject of its own.
@@ -269,6 +264,34 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     if owner is not None and not _inside(owner, quote_spans):
         return _Attribution(_mention_span(owner), cue=None)
     return None
+
+
+def _dash_label(doc: Doc, open_index: int) -> _Attribution | None:
+    """A digest's "TOPIC - Jane Roe: “…”" (``open_index``: the opening mark's token): the name between
+    a spaced dash and the colon right before the quote is the label of the words; the topic before
+    the dash is a headline, even when it has a verb ("Pollsters agree - Jane Roe: “…”"), and no part
+    of the speaker's name ("IN OTHER STATES - Jane Roe")."""
+    colon = open_index - 1
+    while colon >= 0 and doc[colon].is_space:
+        colon -= 1
+    if colon < 1 or doc[colon].text != ":":
+        return None
+    dash = None
+    for k in range(colon - 1, max(-1, colon - 7), -1):
+        token = doc[k]
+        if token.text in ("-", "—", "–", "--") and k > 0 and doc[k - 1].whitespace_ and token.whitespace_:
+            dash = k
+            break
+        if "\n" in token.text_with_ws or (token.is_punct and not _abbreviation_period(token)):
+            return None
+    if dash is None:
+        return None
+    label = [t for t in doc[dash + 1:colon] if not t.is_space]
+    if not (0 < len(label) <= 4 and all(_is_name_token(t) or _is_title(t) for t in label) and
+            _is_name_token(label[-1]) and len(label[-1].text) > 1):
+        return None
+    span = _mention_span(label[-1])
+    return _Attribution(doc[max(span.start, label[0].i):min(span.end, colon)], cue=None)
 
 
 BYLINE = re.compile(r"[ \t]*(?:-{1,2}|[—–―])[ \t]*(?=[A-Z])")
