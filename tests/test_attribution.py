@@ -703,3 +703,10 @@ def test_digest_label_after_a_dash_before_any_cue_in_the_topic(nlp, text, expect
     # when the topic has a verb of speech, and the topic is no part of the name
     mention, = quotes_of(nlp, text)
     assert expected == (mention.speaker, mention.speaker_mention)
+
+
+def test_two_titles_joined_before_one_name_in_the_tag(nlp):
+    # "said former Ohio Gov. and party chairman Ed Ramsey": the title before "and" waits for the name
+    text = "Party news\n\n“That is the plan,” said former Ohio Gov. and party chairman Ed Ramsey."
+    mention, = quotes_of(nlp, text)
+    assert "Ed Ramsey" == mention.speaker

@@ -96,8 +96,11 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         for token in tokens[1:]:
             # (a participle hyphenated to a noun is an adjective: "Ohio-based attorney")
             hyphenated = token.i > 0 and _inword(doc[token.i - 1]) and doc[token.i - 1].text in HYPHENS
+            # (a title waiting for its name joins a second title of the same person: "said former Ohio
+            # Gov. and party chairman Ed Ramsey")
+            titles = token.lower_ == "and" and bool(phrase) and _is_title(phrase[-1])
             if (token.is_punct and not _inword(token) and not _abbreviation_period(token)) or \
-                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated) or \
+                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated and not titles) or \
                     token.tag_ in FINITE_TAGS:
                 break
             phrase.append(token)
