@@ -710,3 +710,15 @@ def test_two_titles_joined_before_one_name_in_the_tag(nlp):
     text = "Party news\n\n“That is the plan,” said former Ohio Gov. and party chairman Ed Ramsey."
     mention, = quotes_of(nlp, text)
     assert "Ed Ramsey" == mention.speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Campaign trail\n\nA fundraising email sent out by Lena Okafor on Tuesday warned of the fight ahead: “There "
+     "are many primaries left and our victory will prompt a response.”", "Lena Okafor"),
+    ("Campaign trail\n\nA letter from Lena Okafor warned the council that the budget was “a fantasy.”",
+     "Lena Okafor"),
+])
+def test_message_sent_by_a_person_is_their_words(nlp, text, expected):
+    # "an email sent out by X warned", "a letter from X warned": the author of the message speaks
+    mention, = quotes_of(nlp, text)
+    assert expected == mention.speaker

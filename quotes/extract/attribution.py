@@ -146,7 +146,8 @@ def _subject_of(verb: Token) -> Token | None:
                     return None
                 while subject.dep_ in ("compound", "flat") and subject.head.i > subject.i:
                     subject = subject.head
-            return _past_hyphens(subject)
+            # "A letter sent by Roe warned …": the author of the words speaks.
+            return _past_hyphens(_author_of_words(subject) or subject)
         if current.dep_ == "xcomp" and current.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
             # Object control: "That prompted Roe to … call the plan “…”": the object does the saying.
             controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
@@ -213,6 +214,25 @@ def _subject_of(verb: Token) -> Token | None:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and \
                 (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS) and not _is_date(child):
             return child  # (not "Roe, in Ohio, said Tuesday that …")
+    return None
+
+
+def _author_of_words(noun: Token) -> Token | None:
+    """The person who wrote or sent a message a cue has for its subject: "an email sent out by Roe",
+    "a letter from Roe" (a person: a message from an office stays the office's).  Not a possessor:
+    "Roe's statements" are as often words about Roe as by him, and the parser makes such a phrase
+    the subject of a participle that is not its own ("In calling Roe's statements “…”, the pope …")."""
+    if noun.lemma_.lower() not in SPEECH_NOUNS and noun.lower_ not in SPEECH_NOUNS:
+        return None
+    for child in noun.children:
+        preposition = child
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            preposition = next((c for c in child.children if c.dep_ == "agent"), None)
+        elif not (child.dep_ == "prep" and child.lower_ == "from"):
+            continue
+        author = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
+        if author is not None and (_names_a_person(author) or author.lower_ in PERSONAL_PRONOUNS):
+            return author
     return None
 
 
