@@ -722,3 +722,13 @@ def test_message_sent_by_a_person_is_their_words(nlp, text, expected):
     # "an email sent out by X warned", "a letter from X warned": the author of the message speaks
     mention, = quotes_of(nlp, text)
     assert expected == mention.speaker
+
+
+def test_second_that_clause_is_still_the_report(nlp):
+    # "X said that A and that B": the clause with its own "that" is a second complement of X's report,
+    # not a sentence of the reporter's about B's subject
+    text = ("Unrest.\n\nAlarmed by the unrest in Nevada, Senator Ann Reyes, the minority leader, said that she spoke "
+            "with Senator Tom Sandoval on Tuesday and that the Vermont senator faced a ''test of leadership'' over "
+            "his supporters' actions.\n")
+    mention, = quotes_of(nlp, text)
+    assert "Ann Reyes" == mention.speaker

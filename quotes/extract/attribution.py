@@ -257,8 +257,12 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
         participle = below.dep_ == "advcl" and below.tag_ == "VBG"
         # An adverbial clause without a cue of its own ("while Cruz is “…”") is still the report's.
         plain_clause = below.dep_ == "advcl" and not _is_cue(below)
+        # "Roe said that she spoke with Okafor and that the senator faced a “test”": a clause with its
+        # own "that" is a second complement of the report, not a sentence of the reporter's.
+        complement = below.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
         if not (below.dep_ in ("ccomp", "xcomp", "conj") or participle or plain_clause) or \
-                (below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
+                (below.dep_ == "conj" and not complement and
+                 any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
             # A clause that describes a noun ("the plan, which Okafor called “…”"), sets a time, or
             # has a subject of its own ("…, and Okafor praised it") is no longer the report.
             break
