@@ -732,3 +732,12 @@ def test_second_that_clause_is_still_the_report(nlp):
             "his supporters' actions.\n")
     mention, = quotes_of(nlp, text)
     assert "Ann Reyes" == mention.speaker
+
+
+def test_fronted_participle_the_parser_takes_for_the_subject(nlp):
+    # "Alarmed by …, Senator Tom Reid, the minority leader, said": the name set off after the
+    # participle's phrase speaks, not "Alarmed"
+    text = ("Unrest\n\nAlarmed by the unrest in Ohio, Senator Tom Reid, the minority leader, said the city faced "
+            "“a test of leadership.”")
+    mention, = quotes_of(nlp, text)
+    assert ("Tom Reid", "Senator Tom Reid") == (mention.speaker, mention.speaker_mention)

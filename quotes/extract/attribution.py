@@ -137,6 +137,10 @@ def _subject_of(verb: Token) -> Token | None:
                 # "Campaigning for his wife, Ann Roe, former mayor Tom Roe said": the parser takes the fronted
                 # participle for the subject and hangs the speaker on its phrase; the name before the verb speaks.
                 subject = before_verb
+            elif subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN") and subject.i < current.i:
+                # "Alarmed by the unrest, Senator Ann Reyes, the minority leader, said": the same misparse
+                # with the name set off by commas further from the verb.
+                subject = _name_after_fronted_phrase(subject, current) or subject
             if subject.pos_ == "ADP":
                 # "Of Okafor, Roe said": the topic ends at its comma and the speaker's phrase follows.
                 comma = next((t for t in subject.subtree if t.text == "," and t.i > subject.i), None)
@@ -215,6 +219,25 @@ def _subject_of(verb: Token) -> Token | None:
                 (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS) and not _is_date(child):
             return child  # (not "Roe, in Ohio, said Tuesday that …")
     return None
+
+
+def _name_after_fronted_phrase(participle: Token, verb: Token) -> Token | None:
+    """The name opening a phrase after a comma between a fronted participle and its verb, up to the
+    next comma or the verb: "Reyes" in "Alarmed by the unrest in Nevada, Senator Ann Reyes, the
+    minority leader, said" (the last such name that is no place: "Speaking in Reno, Nevada, Roe said")."""
+    doc = verb.doc
+    found = None
+    for comma in (t for t in doc[participle.i + 1:verb.i] if t.text == ","):
+        run = []
+        for token in doc[comma.i + 1:verb.i]:
+            if token.text == ",":
+                break
+            run.append(token)
+        names = [t for t in run if _is_name_token(t) and not _is_title(t)]
+        if names and run[-1] is names[-1] and all(_is_name_token(t) or _is_title(t) for t in run) and \
+                not any(t.ent_type_ in NON_PERSON_LABELS for t in names):
+            found = names[-1]
+    return found
 
 
 def _author_of_words(noun: Token) -> Token | None:
