@@ -741,3 +741,12 @@ def test_fronted_participle_the_parser_takes_for_the_subject(nlp):
             "“a test of leadership.”")
     mention, = quotes_of(nlp, text)
     assert ("Tom Reid", "Senator Tom Reid") == (mention.speaker, mention.speaker_mention)
+
+
+def test_name_before_a_relative_clause_when_the_cue_lost_its_subject(nlp):
+    # "Stuart Lenz, who served as …, called Okafor's statements “…”": parsed with the cue hanging on the
+    # name; the speaker is the name before the relative clause, not the name after the cue
+    text = ("Campaign notes\n\nStuart Lenz, who served as Tom Reyes's chief strategist during the 2012 campaign, "
+            "called Okafor's statements and actions on Sunday \"childish.\"")
+    mention, = quotes_of(nlp, text)
+    assert "Stuart Lenz" == mention.speaker

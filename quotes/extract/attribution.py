@@ -612,6 +612,16 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
         opening = doc[k + 1]
         if k > 0 and doc[k].text == "," and (opening.pos_ in ("ADP", "DET") or opening.tag_ in ("VBG", "VBN")):
             anchor, offsets = k, (-1, -2)
+        else:
+            # "Stu Lenz, who served as Roe's strategist in 2012, called …": the name before a relative
+            # clause set off by commas (not the name after the cue, as in "…, said Roe").  Only a verb
+            # with a tense, the name's own predicate, which the parser lost (tagged VBN at times); a
+            # participle there ("…, saying") may hang on any clause before it.
+            relative = next((j for j in range(cue.i - 2, max(0, cue.i - CUE_APPOSITION_MAX_TOKENS), -1)
+                             if doc[j].tag_ in ("WP", "WP$") and doc[j - 1].text == "," and
+                             doc[j].head.i != cue.i and "\n" not in doc[j:cue.i].text), None)
+            if relative is not None and relative > 1 and _is_name_token(doc[relative - 2]) and cue.tag_ != "VBG":
+                anchor, offsets = relative - 1, (-1, -2)
     for offset in offsets:
         index = anchor + offset
         if 0 <= index < len(doc):
