@@ -750,3 +750,10 @@ def test_name_before_a_relative_clause_when_the_cue_lost_its_subject(nlp):
             "called Okafor's statements and actions on Sunday \"childish.\"")
     mention, = quotes_of(nlp, text)
     assert "Stuart Lenz" == mention.speaker
+
+
+def test_agent_of_a_passive_participle_cue_speaks(nlp):
+    # "Asked by X if Roe “gets” race, Y avoided …": X asked, the words of the question are X's
+    text = "Campaign notes\n\nAsked by Ben Thrasher if Roe \"gets\" race, Al Sharman avoided a declarative answer."
+    mention, = quotes_of(nlp, text)
+    assert "Ben Thrasher" == mention.speaker

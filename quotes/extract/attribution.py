@@ -108,6 +108,13 @@ def _subject_of(verb: Token) -> Token | None:
     misread = _name_before_misread_cue(verb)
     if misread is not None:
         return misread
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "Asked by Ben Thrasher if Roe “gets” race, Sharman …": a passive participle's agent is the one
+        # who spoke the words it reports (the main clause's subject is the one addressed).
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        target = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if target is not None:
+            return _past_hyphens(target)
     current = verb
     for _ in range(4):
         for child in current.children:
