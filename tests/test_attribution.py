@@ -757,3 +757,16 @@ def test_agent_of_a_passive_participle_cue_speaks(nlp):
     text = "Campaign notes\n\nAsked by Ben Thrasher if Roe \"gets\" race, Al Sharman avoided a declarative answer."
     mention, = quotes_of(nlp, text)
     assert "Ben Thrasher" == mention.speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Campaign notes\n\nLena Okafor's accusation that Ann Roe is playing the \"woman's card\" touched off a debate "
+     "about gender.", [("woman's card", "Lena Okafor")]),
+    ("Campaign notes\n\nIn a statement Tuesday, Harbor Watch President Tom Fitzer called Lena Okafor's assertion of "
+     "a \"claim of right\" over her recovered emails \"significant and disturbing.\"",
+     [("claim of right", "Lena Okafor"), ("significant and disturbing.", "Tom Fitzer")]),
+])
+def test_words_in_what_a_person_s_speech_noun_says_are_theirs(nlp, text, expected):
+    # "X's accusation that …“…”", "X's assertion of a “…”": the content of X's words is X's, whoever's
+    # verb it sits in; the caller's own second object stays the caller's
+    assert expected == pairs(nlp, text)

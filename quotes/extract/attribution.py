@@ -509,6 +509,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 return _Attribution(_mention_span(report[1]), cue=report[0].text, verb=report[0])
             if ancestor.i in inside or _inside(ancestor, quote_spans):
                 continue
+            owner = _owner_of_content(ancestor, token, quote_spans)
+            if owner is not None:
+                return _Attribution(_mention_span(owner), cue=None)
             misread = next((c for c in ancestor.children if c.dep_ == "amod" and _is_cue(c) and
                             _name_before_misread_cue(c) is not None), None)
             if misread is not None and _can_speak(_name_before_misread_cue(misread), quotation, quote_spans):
@@ -588,6 +591,30 @@ def _speech_owner(token: Token) -> Token | None:
     if owner is None or not (_is_name_token(owner) or owner.lower_ in PERSONAL_PRONOUNS):
         return None
     return owner
+
+
+def _owner_of_content(noun: Token, below: Token, quote_spans: list[tuple[int, int]]) -> Token | None:
+    """The person whose words a possessed speech noun above ``below`` reports, when ``below`` is in
+    what the noun says: "Okafor's assertion of a “claim of right”", "Okafor's accusation that Roe is
+    playing the “woman's card”" are Okafor's words, whoever's verb they sit in.  Not a word that only
+    describes the noun: "Roe's “absurd” claim" is the reporter's (or a critic's) adjective."""
+    if noun.pos_ != "NOUN" or _inside(noun, quote_spans):
+        return None
+    owner = _speech_owner(noun)
+    if owner is None or _inside(owner, quote_spans):
+        return None
+    path = below
+    while path.head != noun and path.head != path:
+        if path.dep_ == "amod" and path.i > path.head.i:
+            # An adjective after its noun is a verb's second object the parser hung on the noun:
+            # "called Roe's assertion of a “…” “significant and disturbing”" (the second is the caller's).
+            return None
+        path = path.head
+    # What the noun says: its "of" phrase or a clause opened by "that" (the parser also hangs a verb's
+    # second object on the noun: "called Roe's remarks “racist”" is the caller's).
+    content = (path.dep_ == "prep" and path.lower_ == "of") or \
+        (path.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in path.children))
+    return owner if path.head == noun and content else None
 
 
 def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
@@ -692,6 +719,10 @@ def _clause_person(doc: Doc, quotation: Quotation, span: Span, quote_spans: list
     first_preposition = next((a for a in span.root.ancestors if a.dep_ == "prep" or a.pos_ == "ADP"), None)
     if first_preposition is not None and first_preposition.lower_ in PLACE_TIME_PREPOSITIONS:
         return None
+    owner = next((o for a in span.root.ancestors if (o := _owner_of_content(a, span.root, quote_spans)) is not None),
+                 None)
+    if owner is not None:
+        return _Attribution(_mention_span(owner), cue=None)
     for verb in span.root.ancestors:
         if verb.pos_ not in ("VERB", "AUX") or _inside(verb, quote_spans):
             continue

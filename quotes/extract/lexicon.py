@@ -97,7 +97,7 @@ SPEECH_NOUNS = frozenset("""
     explanation assessment conclusion plea view statement tweet post dictum motto mantra refrain
     quip joke line vow promise pledge claim argument complaint question insult boast jab dig
     charge accusation declaration announcement admission memo email letter speech slogan
-    catchphrase
+    catchphrase assertion contention suggestion insistence prediction allegation assurance denial
 """.split())
 
 
