@@ -770,3 +770,16 @@ def test_words_in_what_a_person_s_speech_noun_says_are_theirs(nlp, text, expecte
     # "X's accusation that …“…”", "X's assertion of a “…”": the content of X's words is X's, whoever's
     # verb it sits in; the caller's own second object stays the caller's
     assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Court notes\n\nAnd, in a clip that U.S. District Judge Mark W. Moss called \"distasteful,\" Santos "
+     "expressed a desire to \"try, convict and shoot the mayor.\"",
+     [("distasteful,", "Mark W. Moss"), ("try, convict and shoot the mayor.", "Santos")]),
+    ("Court notes\n\nSenator Ann Roe is airing a new ad in the state, in which she declares, \"The purpose of our "
+     "lives is to serve.\"", [("The purpose of our lives is to serve.", "Ann Roe")]),
+])
+def test_cue_in_a_clause_describing_a_thing_reports_no_later_words(nlp, text, expected):
+    # "a clip that X called “…”" reports nothing after the clause; a quote right after such a clause's
+    # cue ("an ad in which she declares, “…”") is still its own
+    assert expected == pairs(nlp, text)

@@ -551,6 +551,14 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
             break
         if _negated(cue):
             continue
+        relative = next((a for a in [cue, *cue.ancestors] if a.dep_ == "relcl"), None)
+        if relative is not None and not _person_like(relative.head) and relative.right_edge.i < anchor_before and \
+                any(not t.is_punct and not t.is_space for t in doc[relative.right_edge.i + 1:anchor_before]):
+            # "In a clip that Judge Moss called “distasteful,” Santos expressed a desire to “…”": a
+            # clause describing a thing reports no words after it, past words of another clause (not
+            # "an ad in which he declares, “…”", the marks right after its cue).  One about a person
+            # may be the parse's way of hanging the person's cue: "Trump, who proclaimed that … “…”".
+            continue
         outer = _reporting_cue(cue, quote_spans)
         subject = _subject_of(outer)
         if outer is not cue and _can_speak(subject, quotation, quote_spans):
