@@ -783,3 +783,12 @@ def test_cue_in_a_clause_describing_a_thing_reports_no_later_words(nlp, text, ex
     # "a clip that X called “…”" reports nothing after the clause; a quote right after such a clause's
     # cue ("an ad in which she declares, “…”") is still its own
     assert expected == pairs(nlp, text)
+
+
+def test_negated_clause_about_a_thing_does_not_hide_the_person(nlp):
+    # "the server would not be an issue “…”": the negation is about the server, not a denial that anyone
+    # spoke; the person of the clause further out said it ("Roe did not call it “…”" still gives none)
+    text = ("Server news\n\nIn an interview, Ann Roe expressed confidence that the use of her private server would "
+            "not be an issue “that is going to affect either the campaign or my presidency.”")
+    mention, = quotes_of(nlp, text)
+    assert "Ann Roe" == mention.speaker

@@ -734,7 +734,9 @@ def _clause_person(doc: Doc, quotation: Quotation, span: Span, quote_spans: list
     for verb in span.root.ancestors:
         if verb.pos_ not in ("VERB", "AUX") or _inside(verb, quote_spans):
             continue
-        if _negated(verb):
+        if _negated(verb) and (_is_cue(verb) or _person_like(_subject_of(verb) or verb)):
+            # "Roe did not call it “…”" denies the words; "the server would not be an issue “…”"
+            # denies nothing about who spoke: a person further out may still have said it.
             return None
         outer = _reporting_cue(verb, quote_spans)
         if outer is not verb:
