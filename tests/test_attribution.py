@@ -792,3 +792,12 @@ def test_negated_clause_about_a_thing_does_not_hide_the_person(nlp):
             "not be an issue “that is going to affect either the campaign or my presidency.”")
     mention, = quotes_of(nlp, text)
     assert "Ann Roe" == mention.speaker
+
+
+def test_transcript_labels_with_an_office_or_a_party_tag(nlp):
+    # "Former secretary of state Ann Roe Reyes:", "Rep. Tom Gowan (R-S.C.):": a line up to the colon
+    # with no verb, ending in a person's name (or the name's party tag), labels the words after it
+    text = ("Hearing transcript.\n\nRep. Tom Gowan (R-S.C.): \"Who told you that the figure was right?\"\n\n"
+            "Former secretary of state Ann Roe Reyes:\"We learned that from the department.\"\n")
+    assert [("Who told you that the figure was right?", "Tom Gowan"),
+            ("We learned that from the department.", "Ann Roe Reyes")] == pairs(nlp, text)

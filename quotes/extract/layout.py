@@ -18,8 +18,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, NON_PERSON_LABELS,
-                      PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS)
+from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, LABEL_MAX_TOKENS,
+                      NON_PERSON_LABELS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS)
 from .marks import Quotation, _only_quotation
 from .names import _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
 from .attribution import (_Attribution, _abbreviation_period, _doc_text, _inside, _is_cue, _mention_span, _negated,
@@ -222,6 +222,9 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     while colon >= 0 and doc[colon].is_space:
         colon -= 1
     # A dash introduces a quote as a colon does: "Roe also backed the plan -- “…”".
+    if colon >= 1 and doc[colon].text == "):":
+        # The tokenizer keeps a parenthesis closing before the colon on it: "Rep. Tom Gowan (R-S.C.):".
+        return _described_label(doc, colon)
     if colon < 1 or doc[colon].text not in (":", "--", "—", "–"):
         return None
     sentence_start = doc[colon - 1].sent.start
@@ -234,6 +237,9 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     if line_start and 0 < len(label) <= 4 and len(label) == len(clause) and len(label[-1].text) > 1 and \
             all(_is_name_token(t) or _is_title(t) for t in label) and _is_name_token(label[-1]):
         return _Attribution(_mention_span(label[-1]), cue=None)
+    described = _described_label(doc, colon)
+    if described is not None:
+        return described
     digest = _dash_label(doc, open_index)
     if digest is not None:
         return digest
@@ -267,6 +273,32 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     if owner is not None and not _inside(owner, quote_spans):
         return _Attribution(_mention_span(owner), cue=None)
     return None
+
+
+def _described_label(doc: Doc, colon: int) -> _Attribution | None:
+    """A transcript's label that is a whole line up to the colon, with the speaker's office or a party
+    tag around the name: "Former secretary of state Ann Roe:", "Rep. Tom Gowan (R-S.C.):".  No verb,
+    and a person's name right before the colon (or its parenthesis)."""
+    start = colon - 1
+    while start >= 0 and "\n" not in doc[start].text_with_ws and colon - start <= LABEL_MAX_TOKENS:
+        start -= 1
+    if start >= 0 and "\n" not in doc[start].text_with_ws:
+        return None  # not a line of its own, or longer than a label
+    words = list(doc[start + 1:colon])
+    # (the tokenizer may keep the parenthesis closing before the colon on it: "(R-S.C.):")
+    if doc[colon].text == "):" or (words and words[-1].text == ")"):
+        opening = next((k for k in range(len(words) - 1, -1, -1) if words[k].text == "("), None)
+        if opening is None or len(words) - opening > PARENTHESIS_MAX_TOKENS + 1:
+            return None
+        words = words[:opening]  # a party tag: "(R-S.C.)"
+    if not words or not words[0].text[:1].isupper() or any(t.pos_ in ("VERB", "AUX") for t in words) or \
+            any(t.is_punct and not _abbreviation_period(t) for t in words):
+        return None
+    name = words[-1]
+    if not _is_name_token(name) or _is_title(name) or name.ent_type_ in NON_PERSON_LABELS or len(name.text) < 2:
+        return None
+    span = _mention_span(name)
+    return _Attribution(doc[max(span.start, words[0].i):min(span.end, name.i + 1)], cue=None)
 
 
 def _dash_label(doc: Doc, open_index: int) -> _Attribution | None:

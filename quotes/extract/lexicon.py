@@ -337,6 +337,10 @@ CUE_APPOSITION_MAX_TOKENS = 20
 # How far back from "…, said" an apposition or a phrase of place set off by commas may start: "Col. Ann
 # Roe, a military spokeswoman in the capital, said" needs 7; the PolNeAR dev misses needed at most 8.
 ATTRIBUTION_APPOSITION_TOKENS = 12
+# The longest transcript label with an office before the name and a party tag after it: "Former
+# secretary of state Ann B. Roe (D-N.Y.):" is 13 tokens; a line longer than this before a colon is a
+# sentence, not a label.
+LABEL_MAX_TOKENS = 14
 
 
 # Attribution confidence by method.  Hand-set, not calibrated: the order follows how often each
