@@ -801,3 +801,14 @@ def test_transcript_labels_with_an_office_or_a_party_tag(nlp):
             "Former secretary of state Ann Roe Reyes:\"We learned that from the department.\"\n")
     assert [("Who told you that the figure was right?", "Tom Gowan"),
             ("We learned that from the department.", "Ann Roe Reyes")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Defense\n\nAnn Roe spoke first. John Bolten followed.\n\n“This is an across-the-board failure” from diplomacy "
+    "to the budget, in Bolten’s view.\n",
+    "Defense\n\nAnn Roe spoke first.\n\n“This is an across-the-board failure,” in the view of John Bolten.\n",
+])
+def test_in_a_person_s_view_attributes_like_according_to(nlp, text):
+    # "in X's view", "in the view of X": X's opinion, attributed as "according to X" is
+    mention, = quotes_of(nlp, text)
+    assert "John Bolten" == mention.speaker

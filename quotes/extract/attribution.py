@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     AS_SAYING_VERBS, HYPHENS, ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_APPOSITION_MAX_TOKENS,
-    CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, PARTY_TAG, PERSONAL_PRONOUNS,
+    CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, OPINION_NOUNS, PARTY_TAG, PERSONAL_PRONOUNS,
     PHRASAL_CUES, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS,
 )
 from .marks import Quotation, is_partial
@@ -440,8 +440,15 @@ def _is_cue(token: Token) -> bool:
 
 
 def _according_to(tokens: Iterable[Token]) -> Token | None:
-    """The X of "according to X" or "in the words of X"."""
+    """The X of "according to X" or "in the words of X", "in X's view", "in the view of X"."""
     for token in tokens:
+        if token.lower_ in OPINION_NOUNS and token.head.lower_ == "in" and token.dep_ == "pobj":
+            owner = next((c for c in token.children if c.dep_ == "poss" and _is_name_token(c)), None)
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            target = owner or (next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None)
+            # (only a mind's owner has a view: a name the recogniser took for a place is still one)
+            if target is not None and (_is_name_token(target) or target.ent_type_ == "PERSON"):
+                return target
         if token.lower_ == "words" and token.i >= 2 and token.nbor(-1).lower_ == "the" and \
                 token.nbor(-2).lower_ == "in" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of":
             target = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)

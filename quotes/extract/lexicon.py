@@ -101,6 +101,11 @@ SPEECH_NOUNS = frozenset("""
 """.split())
 
 
+# Nouns of a person's opinion or way of putting it, which attribute a sentence as "according to"
+# does: "…, in Roe's view", "in the estimation of Ann Roe", "in Roe's words".
+OPINION_NOUNS = frozenset({"view", "views", "words", "opinion", "estimation", "judgment", "judgement", "telling"})
+
+
 # Verbs that report speech only with a particle: "Roe shot back", "pointed out", "went on".
 PHRASAL_CUES = frozenset({("shoot", "back"), ("fire", "back"), ("hit", "back"), ("snap", "back"),
                           ("push", "back"), ("point", "out"), ("go", "on"), ("weigh", "in"), ("chime", "in"),
