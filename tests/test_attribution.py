@@ -812,3 +812,10 @@ def test_in_a_person_s_view_attributes_like_according_to(nlp, text):
     # "in X's view", "in the view of X": X's opinion, attributed as "according to X" is
     mention, = quotes_of(nlp, text)
     assert "John Bolten" == mention.speaker
+
+
+def test_subject_raised_out_of_a_reported_infinitive_speaks(nlp):
+    # "X is reported to have called Y “…”": X is the infinitive's subject, the one who called Y so
+    text = "Saudi bill\n\nMayor Lee Pratt also is reported to have called the neighbours “free riders” who rely on aid.\n"
+    mention, = quotes_of(nlp, text)
+    assert "Lee Pratt" == mention.speaker

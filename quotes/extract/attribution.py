@@ -116,11 +116,17 @@ def _subject_of(verb: Token) -> Token | None:
         if target is not None:
             return _past_hyphens(target)
     current = verb
+    below = verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ == "nsubjpass" and current is not verb and not _is_cue(current):
                 # "Roe was joined on stage by Okafor and joked, “…”": the passive clause the cue is joined
                 # to is not about speech, and its subject is the shared one.
+                return _past_hyphens(child)
+            if child.dep_ == "nsubjpass" and current is not verb and below.dep_ == "xcomp" and below.head == current \
+                    and not any(c.dep_ == "agent" for c in current.children):
+                # "Obama is reported to have called the Saudis “free riders”": the subject raised out of
+                # the infinitive is its subject, the one who called them so (the report has no speaker).
                 return _past_hyphens(child)
             if child.dep_ == "nsubjpass" and current.lemma_.lower() != "quote":
                 # A passive speech verb's subject is the one spoken to or about ("Roe was asked by
@@ -208,7 +214,7 @@ def _subject_of(verb: Token) -> Token | None:
             current = chosen
             continue
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head.pos_ in ("VERB", "AUX"):
-            current = current.head
+            below, current = current, current.head
             continue
         if current.dep_ == "pcomp" and current.head.pos_ in ("ADP", "SCONJ") and \
                 current.head.head.pos_ in ("VERB", "AUX"):
