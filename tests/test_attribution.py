@@ -819,3 +819,12 @@ def test_subject_raised_out_of_a_reported_infinitive_speaks(nlp):
     text = "Saudi bill\n\nMayor Lee Pratt also is reported to have called the neighbours “free riders” who rely on aid.\n"
     mention, = quotes_of(nlp, text)
     assert "Lee Pratt" == mention.speaker
+
+
+def test_cue_opening_the_next_quote_with_a_colon_is_no_tag_of_the_one_before(nlp):
+    # "After Scalo said … at “less advanced schools,” Trump said: “…”": "Trump said:" reports the quote
+    # after the colon; the one before is the first clause's
+    text = ("Court fight\n\nAfter Judge Ann Scalo said that some students might do better at \"less advanced schools,\" Tom Dunn "
+            "said: \"I don't like what he said, no, I don't like it.\"\n")
+    assert [("less advanced schools,", "Ann Scalo"), ("I don't like what he said, no, I don't like it.", "Tom Dunn")] == \
+        pairs(nlp, text)

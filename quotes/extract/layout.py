@@ -19,7 +19,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, LABEL_MAX_TOKENS,
-                      NON_PERSON_LABELS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS)
+                      NON_PERSON_LABELS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
+                      TAG_QUOTE_ENDINGS)
 from .marks import Quotation, _only_quotation
 from .names import _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
 from .attribution import (_Attribution, _abbreviation_period, _doc_text, _inside, _is_cue, _mention_span, _negated,
@@ -54,6 +55,7 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         return None
     tokens: list[Token] = []
     skip_to = -1
+    introduces = False  # the words after the quote end in a colon opening another quote
     for token in doc[after.end:after.end + TAG_MAX_TOKENS]:
         if token.i <= skip_to:
             continue
@@ -76,6 +78,9 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         if "\n" in token.text or _inside(token, quote_spans) or token.text in DOUBLE_MARKS or \
                 (token.text == "." and not _abbreviation_period(token)) or token.text in (";", ":", "(", "[") or \
                 (token.text in ("?", "!") and tokens):
+            introduces = token.text == ":" and any(t.text in DOUBLE_MARKS or t.text in SINGLE_MARKS or
+                                                   _inside(t, quote_spans)
+                                                   for t in doc[token.i + 1:token.i + 3] if not t.is_space)
             break
         if token.is_space:
             continue
@@ -88,6 +93,10 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if cue_at is None:
         return None
     cue = tokens[cue_at]
+    if introduces and cue_at == len(tokens) - 1:
+        # "After Roe said … at “less advanced schools,” Okafor said: “…”": a cue opening the next quote
+        # with a colon reports that quote, not the one before.
+        return None
     if cue_at == 0 and cue.tag_ == "VBG":
         return None  # "“…,” telling reporters …": a participle's object is the one addressed, not the speaker
     if cue_at == 0:
