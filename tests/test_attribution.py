@@ -638,3 +638,193 @@ def test_the_one_cited_as_saying_is_the_speaker(nlp, text, expected):
     # "cited X as saying", like "quoted X as saying": X speaks, not the publication that cites
     mention, = quotes_of(nlp, text)
     assert expected == (mention.speaker, mention.speaker_mention)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Club news\n\n“It may have been his first real attempt at independence,” said his best friend at college, "
+     "Ben Turry, who remembered the night well.", ("Ben Turry", "Ben Turry")),
+    ("Club news\n\nThe party was “trying to change its image from a haven for thieves,” wrote the British "
+     "ambassador at the time, Jon E. Harbin.", ("Jon E. Harbin", "Jon E. Harbin")),
+])
+def test_name_set_beside_a_description_in_the_tag(nlp, text, expected):
+    # "said the ambassador at the time, NAME": the description's apposition names the speaker
+    mention, = quotes_of(nlp, text)
+    assert expected == (mention.speaker, mention.speaker_mention)
+
+
+def test_place_after_a_description_in_the_tag_is_no_speaker(nlp):
+    text = "Club news\n\n“We will reopen the pier,” said the mayor of Dayton, Ohio, on Tuesday."
+    mention, = quotes_of(nlp, text)
+    assert (None, "the mayor") == (mention.speaker, mention.speaker_mention)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Pension fight\n\nLena Okafor used this question to demand that wealthy residents “pay their fair share into "
+     "the system.”", "Lena Okafor"),
+    ("Pension fight\n\nThe vote prompted Ann Roe to call the plan “a disgrace to the city.”", "Ann Roe"),
+])
+def test_infinitive_after_a_thing_is_the_subject_s_purpose(nlp, text, expected):
+    # "X used this question to demand": a thing cannot be made to speak, X does; a person object
+    # ("prompted Roe to call") still speaks
+    mention, = quotes_of(nlp, text)
+    assert expected == mention.speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Border talk\n\nTom Reyes said the court’s deadlock has kept the city safe before claiming that open borders "
+     "are “tearing families apart.”", "Tom Reyes"),
+    ("Border talk\n\nComedian Ann Roe was booed by the crowd after telling them that they were “being ridiculous.”",
+     "Ann Roe"),
+])
+def test_participle_after_a_preposition_shares_the_person_subject(nlp, text, expected):
+    # "before claiming", "after telling": the participle's subject is the nearest person's clause,
+    # not the thing the clause it hangs on is about
+    mention, = quotes_of(nlp, text)
+    assert expected == mention.speaker
+
+
+def test_participle_after_an_adverbial_clause_shares_its_person_subject(nlp):
+    # "It was …, as Roe echoed the criticism, saying …": the clause right before the participle's
+    # comma has the person, the main clause only "It"
+    text = ("Council fight\n\nAnn Roe spoke on Monday. It was a strong attack on the mayor, as Mrs. Roe echoed the "
+            "criticism, saying Mr. Okafor “cannot be trusted.”")
+    mention, = quotes_of(nlp, text)
+    assert ("Ann Roe", "Mrs. Roe") == (mention.speaker, mention.speaker_mention)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Poll digest\n\nPollsters agree - Carla Mendez: “One lesson was simple: keep calling voters late.” [Ledger.]",
+     ("Carla Mendez", "Carla Mendez")),
+    ("Poll digest\n\nHIGHER TURNOUT IN OHIO DOESN’T RAISE HOPES IN OTHER STATES - Michael P. Dunne: \u00a0“At long "
+     "last the contests have started.” [Ledger.]", ("Michael P. Dunne", "Michael P. Dunne")),
+])
+def test_digest_label_after_a_dash_before_any_cue_in_the_topic(nlp, text, expected):
+    # "TOPIC - Jane Roe: “…”": the name between the spaced dash and the colon labels the words, even
+    # when the topic has a verb of speech, and the topic is no part of the name
+    mention, = quotes_of(nlp, text)
+    assert expected == (mention.speaker, mention.speaker_mention)
+
+
+def test_two_titles_joined_before_one_name_in_the_tag(nlp):
+    # "said former Ohio Gov. and party chairman Ed Ramsey": the title before "and" waits for the name
+    text = "Party news\n\n“That is the plan,” said former Ohio Gov. and party chairman Ed Ramsey."
+    mention, = quotes_of(nlp, text)
+    assert "Ed Ramsey" == mention.speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Campaign trail\n\nA fundraising email sent out by Lena Okafor on Tuesday warned of the fight ahead: “There "
+     "are many primaries left and our victory will prompt a response.”", "Lena Okafor"),
+    ("Campaign trail\n\nA letter from Lena Okafor warned the council that the budget was “a fantasy.”",
+     "Lena Okafor"),
+])
+def test_message_sent_by_a_person_is_their_words(nlp, text, expected):
+    # "an email sent out by X warned", "a letter from X warned": the author of the message speaks
+    mention, = quotes_of(nlp, text)
+    assert expected == mention.speaker
+
+
+def test_second_that_clause_is_still_the_report(nlp):
+    # "X said that A and that B": the clause with its own "that" is a second complement of X's report,
+    # not a sentence of the reporter's about B's subject
+    text = ("Unrest.\n\nAlarmed by the unrest in Nevada, Senator Ann Reyes, the minority leader, said that she spoke "
+            "with Senator Tom Sandoval on Tuesday and that the Vermont senator faced a ''test of leadership'' over "
+            "his supporters' actions.\n")
+    mention, = quotes_of(nlp, text)
+    assert "Ann Reyes" == mention.speaker
+
+
+def test_fronted_participle_the_parser_takes_for_the_subject(nlp):
+    # "Alarmed by …, Senator Tom Reid, the minority leader, said": the name set off after the
+    # participle's phrase speaks, not "Alarmed"
+    text = ("Unrest\n\nAlarmed by the unrest in Ohio, Senator Tom Reid, the minority leader, said the city faced "
+            "“a test of leadership.”")
+    mention, = quotes_of(nlp, text)
+    assert ("Tom Reid", "Senator Tom Reid") == (mention.speaker, mention.speaker_mention)
+
+
+def test_name_before_a_relative_clause_when_the_cue_lost_its_subject(nlp):
+    # "Stuart Lenz, who served as …, called Okafor's statements “…”": parsed with the cue hanging on the
+    # name; the speaker is the name before the relative clause, not the name after the cue
+    text = ("Campaign notes\n\nStuart Lenz, who served as Tom Reyes's chief strategist during the 2012 campaign, "
+            "called Okafor's statements and actions on Sunday \"childish.\"")
+    mention, = quotes_of(nlp, text)
+    assert "Stuart Lenz" == mention.speaker
+
+
+def test_agent_of_a_passive_participle_cue_speaks(nlp):
+    # "Asked by X if Roe “gets” race, Y avoided …": X asked, the words of the question are X's
+    text = "Campaign notes\n\nAsked by Ben Thrasher if Roe \"gets\" race, Al Sharman avoided a declarative answer."
+    mention, = quotes_of(nlp, text)
+    assert "Ben Thrasher" == mention.speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Campaign notes\n\nLena Okafor's accusation that Ann Roe is playing the \"woman's card\" touched off a debate "
+     "about gender.", [("woman's card", "Lena Okafor")]),
+    ("Campaign notes\n\nIn a statement Tuesday, Harbor Watch President Tom Fitzer called Lena Okafor's assertion of "
+     "a \"claim of right\" over her recovered emails \"significant and disturbing.\"",
+     [("claim of right", "Lena Okafor"), ("significant and disturbing.", "Tom Fitzer")]),
+])
+def test_words_in_what_a_person_s_speech_noun_says_are_theirs(nlp, text, expected):
+    # "X's accusation that …“…”", "X's assertion of a “…”": the content of X's words is X's, whoever's
+    # verb it sits in; the caller's own second object stays the caller's
+    assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Court notes\n\nAnd, in a clip that U.S. District Judge Mark W. Moss called \"distasteful,\" Santos "
+     "expressed a desire to \"try, convict and shoot the mayor.\"",
+     [("distasteful,", "Mark W. Moss"), ("try, convict and shoot the mayor.", "Santos")]),
+    ("Court notes\n\nSenator Ann Roe is airing a new ad in the state, in which she declares, \"The purpose of our "
+     "lives is to serve.\"", [("The purpose of our lives is to serve.", "Ann Roe")]),
+])
+def test_cue_in_a_clause_describing_a_thing_reports_no_later_words(nlp, text, expected):
+    # "a clip that X called “…”" reports nothing after the clause; a quote right after such a clause's
+    # cue ("an ad in which she declares, “…”") is still its own
+    assert expected == pairs(nlp, text)
+
+
+def test_negated_clause_about_a_thing_does_not_hide_the_person(nlp):
+    # "the server would not be an issue “…”": the negation is about the server, not a denial that anyone
+    # spoke; the person of the clause further out said it ("Roe did not call it “…”" still gives none)
+    text = ("Server news\n\nIn an interview, Ann Roe expressed confidence that the use of her private server would "
+            "not be an issue “that is going to affect either the campaign or my presidency.”")
+    mention, = quotes_of(nlp, text)
+    assert "Ann Roe" == mention.speaker
+
+
+def test_transcript_labels_with_an_office_or_a_party_tag(nlp):
+    # "Former secretary of state Ann Roe Reyes:", "Rep. Tom Gowan (R-S.C.):": a line up to the colon
+    # with no verb, ending in a person's name (or the name's party tag), labels the words after it
+    text = ("Hearing transcript.\n\nRep. Tom Gowan (R-S.C.): \"Who told you that the figure was right?\"\n\n"
+            "Former secretary of state Ann Roe Reyes:\"We learned that from the department.\"\n")
+    assert [("Who told you that the figure was right?", "Tom Gowan"),
+            ("We learned that from the department.", "Ann Roe Reyes")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Defense\n\nAnn Roe spoke first. John Bolten followed.\n\n“This is an across-the-board failure” from diplomacy "
+    "to the budget, in Bolten’s view.\n",
+    "Defense\n\nAnn Roe spoke first.\n\n“This is an across-the-board failure,” in the view of John Bolten.\n",
+])
+def test_in_a_person_s_view_attributes_like_according_to(nlp, text):
+    # "in X's view", "in the view of X": X's opinion, attributed as "according to X" is
+    mention, = quotes_of(nlp, text)
+    assert "John Bolten" == mention.speaker
+
+
+def test_subject_raised_out_of_a_reported_infinitive_speaks(nlp):
+    # "X is reported to have called Y “…”": X is the infinitive's subject, the one who called Y so
+    text = "Saudi bill\n\nMayor Lee Pratt also is reported to have called the neighbours “free riders” who rely on aid.\n"
+    mention, = quotes_of(nlp, text)
+    assert "Lee Pratt" == mention.speaker
+
+
+def test_cue_opening_the_next_quote_with_a_colon_is_no_tag_of_the_one_before(nlp):
+    # "After Scalo said … at “less advanced schools,” Trump said: “…”": "Trump said:" reports the quote
+    # after the colon; the one before is the first clause's
+    text = ("Court fight\n\nAfter Judge Ann Scalo said that some students might do better at \"less advanced schools,\" Tom Dunn "
+            "said: \"I don't like what he said, no, I don't like it.\"\n")
+    assert [("less advanced schools,", "Ann Scalo"), ("I don't like what he said, no, I don't like it.", "Tom Dunn")] == \
+        pairs(nlp, text)

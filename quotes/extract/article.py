@@ -24,8 +24,8 @@ from .names import _is_name_token, _looks_like_org
 from .people import find_people
 from .attribution import (attribute_in_sentence, _Attribution, _clause_person, _inside, _is_cue, _mention_span,
                           _negated, _subject_of, _through_account)
-from .layout import (attribute_byline, attribute_headline, label_in_quote, _colon_introduction, _line_label,
-                     _manner_tag, _tag_after_quote)
+from .layout import (attribute_byline, attribute_headline, label_in_quote, _colon_introduction, _dash_label,
+                     _line_label, _manner_tag, _tag_after_quote)
 from .resolution import _mention_role, Resolver
 
 logger = logging.getLogger(__package__)  # "quotes.extract", the logger name before the split
@@ -166,6 +166,12 @@ def _attribute_in_body(doc: Doc, quotation: Quotation, quote_spans: list[tuple[i
     tag = _tag_after_quote(doc, quotation, quote_spans)
     if tag is not None:
         return _through_account(tag, quote_spans)
+    # (0') A digest's label right before the quote, "TOPIC - Jane Roe: “…”", before any cue verb in
+    # the topic ("Pollsters agree - Jane Roe: “…”").
+    open_token = doc.char_span(quotation.open_mark, quotation.open_mark + 1, alignment_mode="expand")
+    digest = _dash_label(doc, open_token[0].i if open_token is not None else span.start)
+    if digest is not None:
+        return digest
     # (a)-(c) A cue verb governing the quote, "according to X", or the cue verb nearest the marks.
     parsed = attribute_in_sentence(doc, quotation, quote_spans)
     if parsed is not None:

@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     AS_SAYING_VERBS, HYPHENS, ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CALENDAR_WORDS, CUE_APPOSITION_MAX_TOKENS,
-    CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, PARTY_TAG, PERSONAL_PRONOUNS,
-    PHRASAL_CUES, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS,
+    CUE_MAX_DISTANCE, CUE_VERBS, DOUBLE_MARKS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, OPINION_NOUNS, PARTY_TAG,
+    PERSONAL_PRONOUNS, PHRASAL_CUES, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS,
 )
 from .marks import Quotation, is_partial
 from .names import _continues_hyphenated, _is_name_token, _is_role_noun, _is_title, _name_run, _norm
@@ -108,12 +108,25 @@ def _subject_of(verb: Token) -> Token | None:
     misread = _name_before_misread_cue(verb)
     if misread is not None:
         return misread
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "Asked by Ben Thrasher if Roe “gets” race, Sharman …": a passive participle's agent is the one
+        # who spoke the words it reports (the main clause's subject is the one addressed).
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        target = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if target is not None:
+            return _past_hyphens(target)
     current = verb
+    below = verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ == "nsubjpass" and current is not verb and not _is_cue(current):
                 # "Roe was joined on stage by Okafor and joked, “…”": the passive clause the cue is joined
                 # to is not about speech, and its subject is the shared one.
+                return _past_hyphens(child)
+            if child.dep_ == "nsubjpass" and current is not verb and below.dep_ == "xcomp" and below.head == current \
+                    and not any(c.dep_ == "agent" for c in current.children):
+                # "Obama is reported to have called the Saudis “free riders”": the subject raised out of
+                # the infinitive is its subject, the one who called them so (the report has no speaker).
                 return _past_hyphens(child)
             if child.dep_ == "nsubjpass" and current.lemma_.lower() != "quote":
                 # A passive speech verb's subject is the one spoken to or about ("Roe was asked by
@@ -137,6 +150,10 @@ def _subject_of(verb: Token) -> Token | None:
                 # "Campaigning for his wife, Ann Roe, former mayor Tom Roe said": the parser takes the fronted
                 # participle for the subject and hangs the speaker on its phrase; the name before the verb speaks.
                 subject = before_verb
+            elif subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN") and subject.i < current.i:
+                # "Alarmed by the unrest, Senator Ann Reyes, the minority leader, said": the same misparse
+                # with the name set off by commas further from the verb.
+                subject = _name_after_fronted_phrase(subject, current) or subject
             if subject.pos_ == "ADP":
                 # "Of Okafor, Roe said": the topic ends at its comma and the speaker's phrase follows.
                 comma = next((t for t in subject.subtree if t.text == "," and t.i > subject.i), None)
@@ -146,11 +163,12 @@ def _subject_of(verb: Token) -> Token | None:
                     return None
                 while subject.dep_ in ("compound", "flat") and subject.head.i > subject.i:
                     subject = subject.head
-            return _past_hyphens(subject)
+            # "A letter sent by Roe warned …": the author of the words speaks.
+            return _past_hyphens(_author_of_words(subject) or subject)
         if current.dep_ == "xcomp" and current.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
             # Object control: "That prompted Roe to … call the plan “…”": the object does the saying.
             controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
-            if controller is not None:
+            if controller is not None and not _purpose_of_person(current.head, controller):
                 return _past_hyphens(controller)
         if current.dep_ == "relcl":
             return current.head  # "Roe, who said ..."
@@ -164,24 +182,39 @@ def _subject_of(verb: Token) -> Token | None:
         misparsed_subject = current is verb and current.dep_ in ("nsubj", "csubj") and current.i > 0 and \
             current.doc[current.i - 1].text == "," and current.i + 1 < len(current.doc) and \
             current.doc[current.i + 1].text in DOUBLE_MARKS and current.head.i > current.i
-        if (current.dep_ in ("advcl", "acl") or misparsed_conj or misparsed_subject) and current.tag_ == "VBG":
+        # "… has “kept us safe” before claiming that …": a participle after a preposition of time or
+        # means has no subject of its own either.
+        after_preposition = current.dep_ == "pcomp" and current.head.pos_ in ("ADP", "SCONJ")
+        if (current.dep_ in ("advcl", "acl") or misparsed_conj or misparsed_subject or after_preposition) and \
+                current.tag_ == "VBG":
             # (A participle conjoined to a noun is a misparse of "…, and adding “…”" after an object.)
             # "X confirmed that …, saying “…”", "…, at one point calling the mayor a “liar”": the
             # participle shares the subject of the main clause before it, even when the parser hangs
             # it on an embedded verb or on a noun.
             participle = current
             verbs = [v for v in [*participle.ancestors, participle.sent.root] if v.pos_ in ("VERB", "AUX")]
-            subjects = [(v, c) for v in verbs for c in v.children if c.dep_ == "nsubj" and c.i < participle.i]
+            # (after a preposition, a passive subject too: "Roe was booed after telling them …")
+            kinds = ("nsubj", "nsubjpass") if after_preposition else ("nsubj",)
+            subjects = [(v, c) for v in verbs for c in v.children if c.dep_ in kinds and c.i < participle.i]
+            # "It was a potent attack, as Roe echoed the criticism, saying …": a clause ending at the
+            # participle's comma, which the parser made its sibling, is the nearest one before it (after
+            # the clauses above, so that a person there still wins).
+            doc = participle.doc
+            subjects += [(v, c) for v in participle.head.children if v.dep_ == "advcl" and v.i < participle.i and
+                         v.right_edge.i < participle.i and
+                         all(t.text == "," for t in doc[v.right_edge.i + 1:participle.i]) and
+                         v.right_edge.i + 1 < participle.i
+                         for c in v.children if c.dep_ == "nsubj"]
             # Nearest a person ("the plan would go ahead, saying" belongs to the mayor who confirmed it).
             chosen = next((v for v, c in subjects if _is_name_token(c) or c.lower_ in PERSONAL_PRONOUNS or
                            c.ent_type_ == "PERSON" or _is_role_noun(c)), None) or \
-                next((v for v, c in subjects), None)
+                next((v for v, c in subjects if c.dep_ == "nsubj"), None)
             if chosen is None:
                 return None
             current = chosen
             continue
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head.pos_ in ("VERB", "AUX"):
-            current = current.head
+            below, current = current, current.head
             continue
         if current.dep_ == "pcomp" and current.head.pos_ in ("ADP", "SCONJ") and \
                 current.head.head.pos_ in ("VERB", "AUX"):
@@ -201,6 +234,55 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _name_after_fronted_phrase(participle: Token, verb: Token) -> Token | None:
+    """The name opening a phrase after a comma between a fronted participle and its verb, up to the
+    next comma or the verb: "Reyes" in "Alarmed by the unrest in Nevada, Senator Ann Reyes, the
+    minority leader, said" (the last such name that is no place: "Speaking in Reno, Nevada, Roe said")."""
+    doc = verb.doc
+    found = None
+    for comma in (t for t in doc[participle.i + 1:verb.i] if t.text == ","):
+        run = []
+        for token in doc[comma.i + 1:verb.i]:
+            if token.text == ",":
+                break
+            run.append(token)
+        names = [t for t in run if _is_name_token(t) and not _is_title(t)]
+        if names and run[-1] is names[-1] and all(_is_name_token(t) or _is_title(t) for t in run) and \
+                not any(t.ent_type_ in NON_PERSON_LABELS for t in names):
+            found = names[-1]
+    return found
+
+
+def _author_of_words(noun: Token) -> Token | None:
+    """The person who wrote or sent a message a cue has for its subject: "an email sent out by Roe",
+    "a letter from Roe" (a person: a message from an office stays the office's).  Not a possessor:
+    "Roe's statements" are as often words about Roe as by him, and the parser makes such a phrase
+    the subject of a participle that is not its own ("In calling Roe's statements “…”, the pope …")."""
+    if noun.lemma_.lower() not in SPEECH_NOUNS and noun.lower_ not in SPEECH_NOUNS:
+        return None
+    for child in noun.children:
+        preposition = child
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            preposition = next((c for c in child.children if c.dep_ == "agent"), None)
+        elif not (child.dep_ == "prep" and child.lower_ == "from"):
+            continue
+        author = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
+        if author is not None and (_names_a_person(author) or author.lower_ in PERSONAL_PRONOUNS):
+            return author
+    return None
+
+
+def _purpose_of_person(verb: Token, obj: Token) -> bool:
+    """True when the infinitive after ``verb``'s object says what ``verb``'s person subject did it
+    for, not what the object did: "Roe used this question to demand …" (a thing cannot be made to
+    speak; "That prompted Roe to call …" keeps Roe, a person object, as the one speaking)."""
+    thing = (obj.tag_ == "NN" and not _is_role_noun(obj) and obj.ent_type_ != "PERSON" and
+             not _is_name_token(obj)) or obj.lower_ in ("it", "this", "that")
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return thing and subject is not None and (_is_name_token(subject) or subject.lower_ in PERSONAL_PRONOUNS or
+                                              subject.ent_type_ == "PERSON")
+
+
 def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
     """The cue whose reported clause holds ``cue``, the outermost one: in "Roe said Okafor called the
     plan “a disaster”" the reporter gives Roe's account, and the words are attributed to Roe."""
@@ -211,8 +293,12 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
         participle = below.dep_ == "advcl" and below.tag_ == "VBG"
         # An adverbial clause without a cue of its own ("while Cruz is “…”") is still the report's.
         plain_clause = below.dep_ == "advcl" and not _is_cue(below)
+        # "Roe said that she spoke with Okafor and that the senator faced a “test”": a clause with its
+        # own "that" is a second complement of the report, not a sentence of the reporter's.
+        complement = below.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
         if not (below.dep_ in ("ccomp", "xcomp", "conj") or participle or plain_clause) or \
-                (below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
+                (below.dep_ == "conj" and not complement and
+                 any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
             # A clause that describes a noun ("the plan, which Okafor called “…”"), sets a time, or
             # has a subject of its own ("…, and Okafor praised it") is no longer the report.
             break
@@ -360,8 +446,15 @@ def _is_cue(token: Token) -> bool:
 
 
 def _according_to(tokens: Iterable[Token]) -> Token | None:
-    """The X of "according to X" or "in the words of X"."""
+    """The X of "according to X" or "in the words of X", "in X's view", "in the view of X"."""
     for token in tokens:
+        if token.lower_ in OPINION_NOUNS and token.head.lower_ == "in" and token.dep_ == "pobj":
+            owner = next((c for c in token.children if c.dep_ == "poss" and _is_name_token(c)), None)
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            target = owner or (next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None)
+            # (only a mind's owner has a view: a name the recogniser took for a place is still one)
+            if target is not None and (_is_name_token(target) or target.ent_type_ == "PERSON"):
+                return target
         if token.lower_ == "words" and token.i >= 2 and token.nbor(-1).lower_ == "the" and \
                 token.nbor(-2).lower_ == "in" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of":
             target = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
@@ -429,6 +522,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 return _Attribution(_mention_span(report[1]), cue=report[0].text, verb=report[0])
             if ancestor.i in inside or _inside(ancestor, quote_spans):
                 continue
+            owner = _owner_of_content(ancestor, token, quote_spans)
+            if owner is not None:
+                return _Attribution(_mention_span(owner), cue=None)
             misread = next((c for c in ancestor.children if c.dep_ == "amod" and _is_cue(c) and
                             _name_before_misread_cue(c) is not None), None)
             if misread is not None and _can_speak(_name_before_misread_cue(misread), quotation, quote_spans):
@@ -467,6 +563,14 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
         if min(abs(cue.i - anchor_after), abs(anchor_before - cue.i)) > CUE_MAX_DISTANCE:
             break
         if _negated(cue):
+            continue
+        relative = next((a for a in [cue, *cue.ancestors] if a.dep_ == "relcl"), None)
+        if relative is not None and not _person_like(relative.head) and relative.right_edge.i < anchor_before and \
+                any(not t.is_punct and not t.is_space for t in doc[relative.right_edge.i + 1:anchor_before]):
+            # "In a clip that Judge Moss called “distasteful,” Santos expressed a desire to “…”": a
+            # clause describing a thing reports no words after it, past words of another clause (not
+            # "an ad in which he declares, “…”", the marks right after its cue).  One about a person
+            # may be the parse's way of hanging the person's cue: "Trump, who proclaimed that … “…”".
             continue
         outer = _reporting_cue(cue, quote_spans)
         subject = _subject_of(outer)
@@ -510,6 +614,30 @@ def _speech_owner(token: Token) -> Token | None:
     return owner
 
 
+def _owner_of_content(noun: Token, below: Token, quote_spans: list[tuple[int, int]]) -> Token | None:
+    """The person whose words a possessed speech noun above ``below`` reports, when ``below`` is in
+    what the noun says: "Okafor's assertion of a “claim of right”", "Okafor's accusation that Roe is
+    playing the “woman's card”" are Okafor's words, whoever's verb they sit in.  Not a word that only
+    describes the noun: "Roe's “absurd” claim" is the reporter's (or a critic's) adjective."""
+    if noun.pos_ != "NOUN" or _inside(noun, quote_spans):
+        return None
+    owner = _speech_owner(noun)
+    if owner is None or _inside(owner, quote_spans):
+        return None
+    path = below
+    while path.head != noun and path.head != path:
+        if path.dep_ == "amod" and path.i > path.head.i:
+            # An adjective after its noun is a verb's second object the parser hung on the noun:
+            # "called Roe's assertion of a “…” “significant and disturbing”" (the second is the caller's).
+            return None
+        path = path.head
+    # What the noun says: its "of" phrase or a clause opened by "that" (the parser also hangs a verb's
+    # second object on the noun: "called Roe's remarks “racist”" is the caller's).
+    content = (path.dep_ == "prep" and path.lower_ == "of") or \
+        (path.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in path.children))
+    return owner if path.head == noun and content else None
+
+
 def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
     """Fallback when the parse gives the cue no subject: the speaker printed right beside it.
 
@@ -539,6 +667,16 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
         opening = doc[k + 1]
         if k > 0 and doc[k].text == "," and (opening.pos_ in ("ADP", "DET") or opening.tag_ in ("VBG", "VBN")):
             anchor, offsets = k, (-1, -2)
+        else:
+            # "Stu Lenz, who served as Roe's strategist in 2012, called …": the name before a relative
+            # clause set off by commas (not the name after the cue, as in "…, said Roe").  Only a verb
+            # with a tense, the name's own predicate, which the parser lost (tagged VBN at times); a
+            # participle there ("…, saying") may hang on any clause before it.
+            relative = next((j for j in range(cue.i - 2, max(0, cue.i - CUE_APPOSITION_MAX_TOKENS), -1)
+                             if doc[j].tag_ in ("WP", "WP$") and doc[j - 1].text == "," and
+                             doc[j].head.i != cue.i and "\n" not in doc[j:cue.i].text), None)
+            if relative is not None and relative > 1 and _is_name_token(doc[relative - 2]) and cue.tag_ != "VBG":
+                anchor, offsets = relative - 1, (-1, -2)
     for offset in offsets:
         index = anchor + offset
         if 0 <= index < len(doc):
@@ -602,10 +740,16 @@ def _clause_person(doc: Doc, quotation: Quotation, span: Span, quote_spans: list
     first_preposition = next((a for a in span.root.ancestors if a.dep_ == "prep" or a.pos_ == "ADP"), None)
     if first_preposition is not None and first_preposition.lower_ in PLACE_TIME_PREPOSITIONS:
         return None
+    owner = next((o for a in span.root.ancestors if (o := _owner_of_content(a, span.root, quote_spans)) is not None),
+                 None)
+    if owner is not None:
+        return _Attribution(_mention_span(owner), cue=None)
     for verb in span.root.ancestors:
         if verb.pos_ not in ("VERB", "AUX") or _inside(verb, quote_spans):
             continue
-        if _negated(verb):
+        if _negated(verb) and (_is_cue(verb) or _person_like(_subject_of(verb) or verb)):
+            # "Roe did not call it “…”" denies the words; "the server would not be an issue “…”"
+            # denies nothing about who spoke: a person further out may still have said it.
             return None
         outer = _reporting_cue(verb, quote_spans)
         if outer is not verb:

@@ -18,8 +18,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS,
-                      TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS)
+from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, LABEL_MAX_TOKENS,
+                      NON_PERSON_LABELS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
+                      TAG_QUOTE_ENDINGS)
 from .marks import Quotation, _only_quotation
 from .names import _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
 from .attribution import (_Attribution, _abbreviation_period, _doc_text, _inside, _is_cue, _mention_span, _negated,
@@ -54,6 +55,7 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         return None
     tokens: list[Token] = []
     skip_to = -1
+    introduces = False  # the words after the quote end in a colon opening another quote
     for token in doc[after.end:after.end + TAG_MAX_TOKENS]:
         if token.i <= skip_to:
             continue
@@ -76,6 +78,9 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         if "\n" in token.text or _inside(token, quote_spans) or token.text in DOUBLE_MARKS or \
                 (token.text == "." and not _abbreviation_period(token)) or token.text in (";", ":", "(", "[") or \
                 (token.text in ("?", "!") and tokens):
+            introduces = token.text == ":" and any(t.text in DOUBLE_MARKS or t.text in SINGLE_MARKS or
+                                                   _inside(t, quote_spans)
+                                                   for t in doc[token.i + 1:token.i + 3] if not t.is_space)
             break
         if token.is_space:
             continue
@@ -88,6 +93,10 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if cue_at is None:
         return None
     cue = tokens[cue_at]
+    if introduces and cue_at == len(tokens) - 1:
+        # "After Roe said … at “less advanced schools,” Okafor said: “…”": a cue opening the next quote
+        # with a colon reports that quote, not the one before.
+        return None
     if cue_at == 0 and cue.tag_ == "VBG":
         return None  # "“…,” telling reporters …": a participle's object is the one addressed, not the speaker
     if cue_at == 0:
@@ -96,12 +105,20 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         for token in tokens[1:]:
             # (a participle hyphenated to a noun is an adjective: "Ohio-based attorney")
             hyphenated = token.i > 0 and _inword(doc[token.i - 1]) and doc[token.i - 1].text in HYPHENS
+            # (a title waiting for its name joins a second title of the same person: "said former Ohio
+            # Gov. and party chairman Ed Ramsey")
+            titles = token.lower_ == "and" and bool(phrase) and _is_title(phrase[-1])
             if (token.is_punct and not _inword(token) and not _abbreviation_period(token)) or \
-                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated) or \
+                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated and not titles) or \
                     token.tag_ in FINITE_TAGS:
                 break
             phrase.append(token)
         speaker = _tag_speaker_token(phrase)
+        if speaker is not None and not _is_name_token(speaker) and speaker.pos_ != "PRON":
+            # "“…,” wrote the ambassador at the time, Jon Harbin.": the name the description is set beside.
+            named = _apposed_name(tokens[1 + len(phrase):])
+            if named is not None:
+                return _Attribution(_mention_span(named), cue=cue.text, verb=cue)
     else:
         # "“…,” Gene Roe, a top adviser to the governor, said": the phrase before the first comma;
         # what lies between it and the cue must be an apposition set off by commas, with no verb of its own.
@@ -116,6 +133,11 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         preposition = next((k for k, t in enumerate(phrase) if t.pos_ == "ADP" and k > 0), None)
         phrase = phrase[:preposition]  # "a spokesman for the mayor" -> "a spokesman"
         speaker = _tag_speaker_token(phrase)
+        if speaker is not None and not _is_name_token(speaker) and speaker.pos_ != "PRON":
+            # "“…,” his friend at college, Ben Turry, said": the name the description is set beside.
+            named = _apposed_name(before[len(phrase):])
+            if named is not None:
+                return _Attribution(_mention_span(named), cue=cue.text, verb=cue)
     if speaker is None:
         return None
     span = _mention_span(speaker)
@@ -125,6 +147,29 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if not _is_name_token(speaker) and speaker.pos_ != "PRON":
         span = doc[phrase[0].i:phrase[-1].i + 1]  # a description: "the 54-year-old", "a spokesman"
     return _Attribution(span, cue=cue.text, verb=cue)
+
+
+def _apposed_name(rest: list[Token]) -> Token | None:
+    """The person's name set off by commas after a description in a tag, ``rest`` being the tag's
+    tokens after the description: "at the time, Jon E. Harbin" in "“…,” wrote the ambassador at the
+    time, Jon E. Harbin." -- words without a verb, a comma, then only a name up to the next comma or
+    the tag's end.  (A place is no apposition of a person: "the mayor of Dayton, Ohio,".)"""
+    comma = next((k for k, t in enumerate(rest) if t.text == ","), None)
+    if comma is None or any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in rest[:comma]):
+        return None
+    run: list[Token] = []
+    for token in rest[comma + 1:]:
+        if token.text == ",":
+            break
+        run.append(token)
+    names = [t for t in run if _is_name_token(t) and not _is_title(t)]
+    if not names or not all(_is_name_token(t) or _is_title(t) for t in run) or run[-1] is not names[-1] or \
+            not (len(names) > 1 or names[-1].ent_type_ == "PERSON") or \
+            any(t.ent_type_ in NON_PERSON_LABELS and t.ent_type_ != "ORG" for t in names):
+        # (the recogniser may run an institution and the name after it into one organisation:
+        # "at Lehigh, Bruce Turry")
+        return None
+    return names[-1]
 
 
 def _inword(token: Token) -> bool:
@@ -186,6 +231,9 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     while colon >= 0 and doc[colon].is_space:
         colon -= 1
     # A dash introduces a quote as a colon does: "Roe also backed the plan -- “…”".
+    if colon >= 1 and doc[colon].text == "):":
+        # The tokenizer keeps a parenthesis closing before the colon on it: "Rep. Tom Gowan (R-S.C.):".
+        return _described_label(doc, colon)
     if colon < 1 or doc[colon].text not in (":", "--", "—", "–"):
         return None
     sentence_start = doc[colon - 1].sent.start
@@ -198,14 +246,12 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     if line_start and 0 < len(label) <= 4 and len(label) == len(clause) and len(label[-1].text) > 1 and \
             all(_is_name_token(t) or _is_title(t) for t in label) and _is_name_token(label[-1]):
         return _Attribution(_mention_span(label[-1]), cue=None)
-    # A digest's "TOPIC IN CAPITALS - Jane Roe: “…”": the label after a spaced dash.
-    dash = next((t.i for t in reversed(clause) if t.text in ("-", "—", "–", "--") and t.i > 0 and
-                 doc[t.i - 1].whitespace_ and t.whitespace_), None)
-    if dash is not None:
-        label = [t for t in doc[dash + 1:colon] if not t.is_space]
-        if 0 < len(label) <= 4 and all(_is_name_token(t) or _is_title(t) for t in label) and \
-                _is_name_token(label[-1]) and len(label[-1].text) > 1:
-            return _Attribution(_mention_span(label[-1]), cue=None)
+    described = _described_label(doc, colon)
+    if described is not None:
+        return described
+    digest = _dash_label(doc, open_index)
+    if digest is not None:
+        return digest
     if any(t.lemma_ == "quote" for t in clause):
         return None  # "… ended by quoting her father: “…”": someone else's words
     # The verb nearest the colon that has a subject of its own.
@@ -236,6 +282,60 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     if owner is not None and not _inside(owner, quote_spans):
         return _Attribution(_mention_span(owner), cue=None)
     return None
+
+
+def _described_label(doc: Doc, colon: int) -> _Attribution | None:
+    """A transcript's label that is a whole line up to the colon, with the speaker's office or a party
+    tag around the name: "Former secretary of state Ann Roe:", "Rep. Tom Gowan (R-S.C.):".  No verb,
+    and a person's name right before the colon (or its parenthesis)."""
+    start = colon - 1
+    while start >= 0 and "\n" not in doc[start].text_with_ws and colon - start <= LABEL_MAX_TOKENS:
+        start -= 1
+    if start >= 0 and "\n" not in doc[start].text_with_ws:
+        return None  # not a line of its own, or longer than a label
+    words = list(doc[start + 1:colon])
+    # (the tokenizer may keep the parenthesis closing before the colon on it: "(R-S.C.):")
+    if doc[colon].text == "):" or (words and words[-1].text == ")"):
+        opening = next((k for k in range(len(words) - 1, -1, -1) if words[k].text == "("), None)
+        if opening is None or len(words) - opening > PARENTHESIS_MAX_TOKENS + 1:
+            return None
+        words = words[:opening]  # a party tag: "(R-S.C.)"
+    if not words or not words[0].text[:1].isupper() or any(t.pos_ in ("VERB", "AUX") for t in words) or \
+            any(t.is_punct and not _abbreviation_period(t) for t in words):
+        return None
+    name = words[-1]
+    if not _is_name_token(name) or _is_title(name) or name.ent_type_ in NON_PERSON_LABELS or len(name.text) < 2:
+        return None
+    span = _mention_span(name)
+    return _Attribution(doc[max(span.start, words[0].i):min(span.end, name.i + 1)], cue=None)
+
+
+def _dash_label(doc: Doc, open_index: int) -> _Attribution | None:
+    """A digest's "TOPIC - Jane Roe: “…”" (``open_index``: the opening mark's token): the name between
+    a spaced dash and the colon right before the quote is the label of the words; the topic before
+    the dash is a headline, even when it has a verb ("Pollsters agree - Jane Roe: “…”"), and no part
+    of the speaker's name ("IN OTHER STATES - Jane Roe")."""
+    colon = open_index - 1
+    while colon >= 0 and doc[colon].is_space:
+        colon -= 1
+    if colon < 1 or doc[colon].text != ":":
+        return None
+    dash = None
+    for k in range(colon - 1, max(-1, colon - 7), -1):
+        token = doc[k]
+        if token.text in ("-", "—", "–", "--") and k > 0 and doc[k - 1].whitespace_ and token.whitespace_:
+            dash = k
+            break
+        if "\n" in token.text_with_ws or (token.is_punct and not _abbreviation_period(token)):
+            return None
+    if dash is None:
+        return None
+    label = [t for t in doc[dash + 1:colon] if not t.is_space]
+    if not (0 < len(label) <= 4 and all(_is_name_token(t) or _is_title(t) for t in label) and
+            _is_name_token(label[-1]) and len(label[-1].text) > 1):
+        return None
+    span = _mention_span(label[-1])
+    return _Attribution(doc[max(span.start, label[0].i):min(span.end, colon)], cue=None)
 
 
 BYLINE = re.compile(r"[ \t]*(?:-{1,2}|[—–―])[ \t]*(?=[A-Z])")

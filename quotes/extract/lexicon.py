@@ -101,8 +101,13 @@ SPEECH_NOUNS = frozenset("""
     explanation assessment conclusion plea view statement tweet post dictum motto mantra refrain
     quip joke line vow promise pledge claim argument complaint question insult boast jab dig
     charge accusation declaration announcement admission memo email letter speech slogan
-    catchphrase
+    catchphrase assertion contention suggestion insistence prediction allegation assurance denial
 """.split())
+
+
+# Nouns of a person's opinion or way of putting it, which attribute a sentence as "according to"
+# does: "…, in Roe's view", "in the estimation of Ann Roe", "in Roe's words".
+OPINION_NOUNS = frozenset({"view", "views", "words", "opinion", "estimation", "judgment", "judgement", "telling"})
 
 
 # Verbs that report speech only with a particle: "Roe shot back", "pointed out", "went on".
@@ -349,6 +354,10 @@ CUE_APPOSITION_MAX_TOKENS = 20
 # How far back from "…, said" an apposition or a phrase of place set off by commas may start: "Col. Ann
 # Roe, a military spokeswoman in the capital, said" needs 7; the PolNeAR dev misses needed at most 8.
 ATTRIBUTION_APPOSITION_TOKENS = 12
+# The longest transcript label with an office before the name and a party tag after it: "Former
+# secretary of state Ann B. Roe (D-N.Y.):" is 13 tokens; a line longer than this before a colon is a
+# sentence, not a label.
+LABEL_MAX_TOKENS = 14
 
 
 # Attribution confidence by method.  Hand-set, not calibrated: the order follows how often each
