@@ -638,3 +638,30 @@ def test_the_one_cited_as_saying_is_the_speaker(nlp, text, expected):
     # "cited X as saying", like "quoted X as saying": X speaks, not the publication that cites
     mention, = quotes_of(nlp, text)
     assert expected == (mention.speaker, mention.speaker_mention)
+
+
+# A radio transcript: labels in capitals, first-person reports inside the answers.
+_TRANSCRIPT = ("Ferry cuts: a conversation\n\n"
+               "Mayor Ingrid Halvorsen-Tate and union organiser Tobias Mwangi-Reid spoke to host Colm Ferreira on "
+               "Saturday. Council leader Agnes Pellworth was not available.\n\n"
+               "FERREIRA: Mayor, were you warned about the timetable?\n\n"
+               "HALVORSEN-TATE: I was, and I raised it with the council leader. She told me on Tuesday, "
+               "\"Nothing can be done before spring.\" What I said to the crews that night is what I say now: "
+               "\"Nobody will be stranded on the island.\"\n\n"
+               "FERREIRA: Mr. Mwangi-Reid?\n\n"
+               "MWANGI-REID: The harbourmaster said to me, \"The last boat leaves at six, full or not.\" "
+               "On the first day I told the crews, \"Sail only in daylight.\"")
+
+
+def test_first_person_quotes_in_a_transcript_turn_are_the_labelled_speakers(nlp):
+    found = dict(pairs(nlp, _TRANSCRIPT))
+    assert "Ingrid Halvorsen-Tate" == found["Nobody will be stranded on the island."]
+    assert "Tobias Mwangi-Reid" == found["Sail only in daylight."]
+
+
+def test_third_person_in_a_transcript_turn_is_not_a_participant(nlp):
+    found = dict(pairs(nlp, _TRANSCRIPT))
+    # "She" in the mayor's answer is neither the mayor (who says "I") nor the host she answers.
+    assert found["Nothing can be done before spring."] not in ("Ingrid Halvorsen-Tate", "Colm Ferreira")
+    # "The harbourmaster" is someone in the organiser's story, not the organiser.
+    assert found["The last boat leaves at six, full or not."] is None

@@ -225,6 +225,8 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for g
 ))
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# The speaker's own subject pronoun: in a transcript turn ("OKORO: I told them, “…”") the label names it.
+FIRST_PERSON_SUBJECT = "i"
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
 # Nouns that only name people; with gender where the noun gives it ("Her son, Mateo," -> m).
 PERSON_NOUNS = {

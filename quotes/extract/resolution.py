@@ -326,13 +326,16 @@ class Pronouns:
         return person
 
     def resolve(self, gender: str, at: int, local_before: int | None, main_only: bool,
-                replying: bool = False, pronoun: Token | None = None) -> int | None:
+                replying: bool = False, pronoun: Token | None = None,
+                not_people: frozenset[int] = frozenset()) -> int | None:
         """The person a "he"/"she" at token ``at`` refers to (see :meth:`Resolver.resolve`), or None.
-        ``pronoun``: the pronoun token itself, when it is the subject of a reporting verb."""
+        ``pronoun``: the pronoun token itself, when it is the subject of a reporting verb;
+        ``not_people``: people the pronoun cannot mean (a transcript turn's own speaker)."""
         # "Grant, he said, would lead": whoever the subject of the clause the pronoun reports names,
         # it is not (a name deeper in it, "he said the Carson campaign …", may still be its own).
         reported = _reported_clause(pronoun) if pronoun is not None else frozenset()
-        excluded = frozenset(p for i, p, w in self.people.occurrences if i in reported and w == SALIENCE_SUBJECT)
+        excluded = not_people | frozenset(p for i, p, w in self.people.occurrences
+                                          if i in reported and w == SALIENCE_SUBJECT)
         ranked = self.ranked(at, gender, excluded=excluded)
         local = None
         if local_before is not None:
@@ -474,11 +477,14 @@ class Resolver:
             self.people.occurrences.sort()
 
     def resolve(self, mention: Span | None, mention_text: str | None, at: int,
-                local_before: int | None = -1, main_only: bool = False) -> tuple[int | None, str]:
+                local_before: int | None = -1, main_only: bool = False,
+                not_people: frozenset[int] = frozenset()) -> tuple[int | None, str]:
         """(person index or None, method) for a speaker mention at token ``at``.
 
         A pronoun goes first to the latest subject (of a main clause, with ``main_only``) of its
         paragraph before token ``local_before`` (``at`` when -1; not at all when None), then by salience.
+        A pronoun or a description never means one of ``not_people`` (a transcript turn's own
+        speaker, who says "I": see :func:`.article._turn_speaker`).
         """
         if local_before == -1:
             local_before = at
@@ -490,7 +496,7 @@ class Resolver:
             if head.lower_ in PERSONAL_PRONOUNS and len(words) == 1:
                 replying = head.dep_ == "nsubj" and head.head.lemma_.lower() in REPLY_CUES
                 return self.pronouns.resolve(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only,
-                                             replying, pronoun=head), "pronoun"
+                                             replying, pronoun=head, not_people=not_people), "pronoun"
             apposed = self._apposed_name(mention)
             if apposed is not None:
                 return apposed, "explicit"  # "another classmate, Ana Roe, recalled": the name says who
@@ -540,7 +546,7 @@ class Resolver:
                     # of someone already in the story; the most salient person fits.
                     ranked = self._salience(at)
                     found = ranked[0][1] if ranked and ranked[0][1] >= 0 else None
-                return found, "role"
+                return (None if found in not_people else found), "role"
             return None, "explicit"
         if mention_text:
             words = mention_text.split()
