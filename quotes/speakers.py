@@ -296,7 +296,9 @@ def parse_name(name: str) -> NameParts | None:
         words[-1] = words[-1][:-2]
     while words and _fold(words[-1]) in HEADLINE_CUES:
         words.pop()
-    if not words or _fold(words[0]) in DETERMINERS or len(words) > MAX_TITLED_WORDS:
+    # "A. Joseph Xavier": an initial with its period is a name word, not the article "a".
+    if not words or (_fold(words[0]) in DETERMINERS and not (len(words) > 1 and words[0].endswith("."))) \
+            or len(words) > MAX_TITLED_WORDS:
         return None
     if len(words) == 1 and _fold(words[0]) in PRONOUNS | NOT_PEOPLE:
         return None

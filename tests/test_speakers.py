@@ -58,6 +58,9 @@ def write(tmp_path: Path, text: str) -> Path:
     ("then-Mayor Ana Ruiz", NameParts("Ana", (), "Ruiz", None, ("then-Mayor",))),
     ("Natarajan Says", NameParts(None, (), "Natarajan", None)),  # Title Case headline
     ("Natarajan's", NameParts(None, (), "Natarajan", None)),
+    # a first initial "A." with its period is a name word, not the article "a"
+    ("A. Rajendra Pillai", NameParts("A. Rajendra", (), "Pillai", None)),
+    ("Counsel A. Rajendra Pillai", NameParts("A. Rajendra", (), "Pillai", None, ("Counsel",))),
 ])
 def test_parse_name(name: str, expected: NameParts) -> None:
     assert expected == parse_name(name)
