@@ -66,6 +66,8 @@ from typing import Iterable
 
 import yaml
 
+from .extract.lexicon import NAME_PARTICLES
+
 # --- vocabulary: every word list that tunes behaviour lives here ----------------------------------
 
 # Honorifics and ranks: always followed by a name, so "Mr. White" keeps "White" as the surname
@@ -102,7 +104,9 @@ TITLE_WORDS = HONORIFICS | ROLE_WORDS
 SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
 # Lower-case words that belong to a surname: "Ursula von der Leyen", "Chris Van Hollen".
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la",
-                       "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "st"})
+                       "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "st"}) | \
+    frozenset("".join(c for c in unicodedata.normalize("NFKD", p.casefold()) if not unicodedata.combining(c))
+              for p in NAME_PARTICLES)  # the extractor's too, folded: "Kiprono arap Langat", "Seán Ó Briain"
 # First words of a phrase that is a role or a group, never a name: "the Pentagon", "a spokesman".
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "many",
                          "several", "other", "another", "our", "their", "its", "his", "her",

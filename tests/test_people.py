@@ -56,6 +56,11 @@ def test_person_noun_apposition_makes_a_person_and_a_gender(nlp):
      ["Ursula von der Leyen", "Ursula von der Leyen"], ["Ursula von der Leyen", "von der Leyen"]),
     # a weekday after an inverted attribution is not part of the name
     ("Visit\n“We had a good talk,” said Tom Okafor Tuesday.", ["Tom Okafor"], ["Tom Okafor"]),
+    # surname particles of other languages: Kalenjin "arap", Malay "binti", Irish "Ní"
+    ("Dairy\n“The cooling plant is idle,” said Kipchumba arap Rotich, a farmer. “Fix it,” Rotich said.",
+     ["Kipchumba arap Rotich", "Kipchumba arap Rotich"], ["Kipchumba arap Rotich", "Rotich"]),
+    ("Clinic\n“We open at dawn,” said Nurul Huda binti Ramli, the clinic head.",
+     ["Nurul Huda binti Ramli"], ["Nurul Huda binti Ramli"]),
 ])
 def test_name_boundaries(nlp, text, speaker, printed):
     mentions = quotes_of(nlp, text)

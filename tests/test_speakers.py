@@ -61,6 +61,10 @@ def write(tmp_path: Path, text: str) -> Path:
     # a first initial "A." with its period is a name word, not the article "a"
     ("A. Rajendra Pillai", NameParts("A. Rajendra", (), "Pillai", None)),
     ("Counsel A. Rajendra Pillai", NameParts("A. Rajendra", (), "Pillai", None, ("Counsel",))),
+    # particles the extractor keeps in a surname stay in it: Kalenjin "arap", Irish "Ó", Malay "binti"
+    ("Kipchumba arap Rotich", NameParts("Kipchumba", (), "arap Rotich", None)),
+    ("Dónal Ó Loingsigh", NameParts("Dónal", (), "Ó Loingsigh", None)),
+    ("Nurul Huda binti Ramli", NameParts("Nurul", ("Huda",), "binti Ramli", None)),
 ])
 def test_parse_name(name: str, expected: NameParts) -> None:
     assert expected == parse_name(name)

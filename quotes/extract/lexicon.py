@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from nameparser.config import CONSTANTS as _NAMEPARSER
+from spacy.lang.en.stop_words import STOP_WORDS as _ENGLISH_FUNCTION_WORDS
+
 
 # ---------------------------------------------------------------------------
 # Quotation marks.
@@ -247,9 +250,14 @@ PERSON_NOUNS = {
     "stewardess": "f", "duchess": "f", "countess": "f", "empress": "f",
 }
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
-# Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".
+# Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".  nameparser's
+# surname prefixes cover Dutch/Afrikaans, German, Romance, Arabic, Hebrew, Malay ("bin", "binti") and Irish
+# ("ó", "ní", "mac") names; kept apart are those that are also English function words ("do": "Roe do Lee's
+# bidding").  Added: the Kalenjin patronymic "arap" (son of) and the Malaysian/Singaporean patronymic
+# connectors "s/o", "d/o", "a/l", "a/p" (son/daughter of), which nameparser lacks.
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "van", "von", "der", "de", "da", "du", "del",
-                            "della", "di", "la", "le", "dos", "das", "ter", "ten"})
+                            "della", "di", "la", "le", "dos", "das", "ter", "ten", "arap", "s/o", "d/o", "a/l",
+                            "a/p"} | {p for p in _NAMEPARSER.prefixes if p not in _ENGLISH_FUNCTION_WORDS})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Words that make a capitalised sequence an organisation or place, never a person.
 ORG_WORDS = frozenset("""

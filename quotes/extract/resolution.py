@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, UNMARKED_MAN_TITLES,
@@ -493,6 +493,8 @@ class Resolver:
             head = mention.root
             if head.pos_ not in ("NOUN", "PROPN", "PRON") and words:
                 head = words[-1]  # a misparsed description: "the 54-year-old" rooted at "the"
+            if head.lower_ in NAME_PARTICLES and words and words[-1].i > head.i and _is_name_token(words[-1]):
+                head = words[-1]  # a particle the parser made the head: "Nurul Huda binti Ramli"
             if head.lower_ in PERSONAL_PRONOUNS and len(words) == 1:
                 replying = head.dep_ == "nsubj" and head.head.lemma_.lower() in REPLY_CUES
                 return self.pronouns.resolve(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only,
