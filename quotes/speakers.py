@@ -66,7 +66,7 @@ from typing import Iterable
 
 import yaml
 
-from .extract.lexicon import NAME_PARTICLES
+from .extract.lexicon import NAME_PARTICLES, REGIONAL_TITLES
 
 # --- vocabulary: every word list that tunes behaviour lives here ----------------------------------
 
@@ -76,7 +76,7 @@ HONORIFICS = frozenset({
     "mr", "mrs", "ms", "mx", "miss", "messrs", "dr", "prof", "sir", "dame", "lord", "lady", "rev",
     "fr", "hon", "gen", "lt", "lieut", "col", "maj", "capt", "cmdr", "cdr", "adm", "brig", "sgt",
     "cpl", "pvt", "spc", "gov", "sen", "rep", "amb", "pres", "sec", "supt", "insp", "det",
-})
+}) | REGIONAL_TITLES
 # Words of titles and roles printed before a name ("Chairman of the Joint Chiefs of Staff Gen.
 # Mark Milley", "Iranian Foreign Minister ..."). Only stripped from the front of a name, and a
 # name's last word is kept even if listed ("Mike Judge", "Jack White"). Deliberately excludes

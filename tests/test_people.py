@@ -427,3 +427,13 @@ def test_letters_after_a_name_are_no_part_of_it(nlp, text, expected):
 def test_a_quoted_nickname_inside_a_name_leaves_it_whole(nlp, text, expected):
     # "John “Tig” Tiegen": the nickname broke the name, and "Tig" or "John" became the person
     assert [expected] == [m.speaker for m in quotes_of(nlp, text) if m.speaker is not None or len(m.text) > 8]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Adv." (advocate), like "Capt." and "Atty.", is one token: its period is no sentence end
+    ("Buses\nIn May, Deputy Mayor Adv. Lwazi Ngcobo stood at the depot and told drivers that “no route will "
+     "close this year.”", ["Lwazi Ngcobo"]),
+    ("Port\nCapt. Oyelaran Bamidele told the crew that “the tide will not wait for anyone.”", ["Oyelaran Bamidele"]),
+])
+def test_abbreviated_title_with_a_period_is_no_person(nlp, text, expected):
+    assert expected == [p.name for p in nlp(text)._.people]

@@ -65,6 +65,8 @@ def write(tmp_path: Path, text: str) -> Path:
     ("Kipchumba arap Rotich", NameParts("Kipchumba", (), "arap Rotich", None)),
     ("Dónal Ó Loingsigh", NameParts("Dónal", (), "Ó Loingsigh", None)),
     ("Nurul Huda binti Ramli", NameParts("Nurul", ("Huda",), "binti Ramli", None)),
+    # Malaysian honours are titles, not given names
+    ("Datuk Seri Azman Idris", NameParts("Azman", (), "Idris", None, ("Datuk", "Seri"))),
 ])
 def test_parse_name(name: str, expected: NameParts) -> None:
     assert expected == parse_name(name)

@@ -179,6 +179,10 @@ SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 # People: titles, honorifics, roles, names, organisations.
 # ---------------------------------------------------------------------------
 
+# Titles of the Commonwealth, Africa and Asia printed before a name: "Hon." (Honourable), South African/Indian
+# "Adv." (advocate), Filipino "Atty."/"Engr.", Malaysian honours "Datuk"/"Dato'"/"Datin"/"Datuk Seri"/"Tun",
+# royal "Tunku"/"Tengku", Malay "Encik"/"Puan" (Mr/Mrs).
+REGIONAL_TITLES = frozenset("hon adv atty engr datuk dato datin seri tun tunku tengku encik puan".split())
 # Words of a title before a name ("Transport Secretary", "Gen.", "Mr."); lower case, no dot.
 TITLE_WORDS = frozenset("""
     mr mrs ms miss mx dr sir dame prof professor gen general lt lieutenant col colonel maj major
@@ -191,7 +195,11 @@ TITLE_WORDS = frozenset("""
     marshal envoy councillor councilman councilwoman congressman congresswoman lawmaker manager
     head leader executive founder chairperson supt insp det pm boss cllr constable sheriff alderman
     trooper magistrate headteacher headmaster headmistress pastor cr registrar mister
-""".split())
+""".split()) | REGIONAL_TITLES
+# Abbreviated titles printed with a period that spaCy's English tokenizer splits off as a sentence end
+# ("Executive Mayor Adv. | Thandiwe …"), unlike "Gen." or "Gov.": kept one token (component.load_nlp).
+TITLE_ABBREVIATIONS = ("Adv.", "Atty.", "Engr.", "Supt.", "Insp.", "Lt.", "Col.", "Capt.", "Sgt.", "Cpl.", "Maj.",
+                       "Cmdr.", "Brig.", "Hon.", "Cllr.", "Asst.", "Det.", "Const.")
 # Honorifics carry gender but are not roles.
 HONORIFICS = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
               "dame": "f", "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
