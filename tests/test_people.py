@@ -437,3 +437,11 @@ def test_a_quoted_nickname_inside_a_name_leaves_it_whole(nlp, text, expected):
 ])
 def test_abbreviated_title_with_a_period_is_no_person(nlp, text, expected):
     assert expected == [p.name for p in nlp(text)._.people]
+
+
+def test_given_name_ending_in_an_apostrophe_is_not_cut(nlp):
+    text = ("Water\nCounty secretary Nyokabi Oching' Ombati said the taps would run by June. "
+            "\"Every tank will be full,\" she told residents.")
+    doc = nlp(text)
+    assert (["Nyokabi Oching' Ombati"], ["Nyokabi Oching' Ombati"]) == \
+        ([p.name for p in doc._.people], [m.speaker for m in doc._.quotes])

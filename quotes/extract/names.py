@@ -194,11 +194,28 @@ def _name_run(token: Token) -> list[Token]:
             right += 2  # "Ortega-Ruiz" when NER stops at "Ortega"
         elif nxt.lower_ in NAME_SUFFIXES or nxt.lower_.rstrip(".") in NAME_SUFFIXES:
             right += 1
+        elif (after := _past_final_apostrophe(doc, right)) is not None:
+            right = after  # "Achieng' Oduor-Were", however the tagger reads the words after the apostrophe
         elif (nickname := _nickname_at(doc, right + 1)) is not None:
             right = nickname[1] + 1  # "John “Tig” Tiegen"
         else:
             break
     return list(doc[left:right + 1])
+
+
+def _past_final_apostrophe(doc: Doc, index: int) -> int | None:
+    """The end of the surname after a given name that ends in an apostrophe ("Achieng' Oduor-Were", a Luo
+    spelling): a straight ' glued to a name word not ending in "s" (no possessive), then a capitalised
+    word, with its hyphenated pieces; None when the name does not go on."""
+    if index + 2 >= len(doc) or doc[index + 1].text != "'" or doc[index].whitespace_ or \
+            not doc[index + 1].whitespace_ or doc[index].ent_type_ != "PERSON" or doc[index].lower_.endswith("s"):
+        return None
+    end = index + 2
+    if not (doc[end].is_alpha and doc[end].is_title):
+        return None
+    while _continues_hyphenated(doc[end]) and doc[end + 2].is_title:
+        end += 2
+    return end
 
 
 def _words(tokens: Iterable[Token], keep_possessive: bool = False) -> list[str]:
