@@ -432,3 +432,10 @@ def test_two_named_people_still_speak_as_nobody(nlp):
 def test_a_double_barrelled_surname_is_a_subject_a_pronoun_can_mean(nlp, text, expected):
     # The tokenizer splits "Pennington-Walsh" at the hyphen; the surname is the whole word.
     assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_name_apposed_to_a_capitalised_office_is_the_speaker(nlp):
+    # the tagger calls "Collector" a proper noun; the apposed name still says who the office-holder is
+    text = ("Fees\nIn an affidavit filed before the court, the Revenue Collector, Dr. Manpreet Kaur Dhaliwal, stated "
+            "that the notices were sent “as the rules require.” The Bench disagreed.")
+    assert [("as the rules require.", "Manpreet Kaur Dhaliwal")] == pairs(nlp, text)

@@ -571,7 +571,9 @@ class Resolver:
         "another fraternity brother, Ana Roe, recalled": the speaker phrase is the description, and
         the name beside it says which person it is.
         """
-        if mention.root.pos_ != "NOUN":
+        # A capitalised office the tagger calls a proper noun counts when an article makes it a
+        # description: "the District Collector, Dr. Ana Roe, stated".
+        if mention.root.pos_ != "NOUN" and not (mention.root.pos_ == "PROPN" and mention[0].lower_ == "the"):
             return None
         doc = mention.doc
         after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else None
