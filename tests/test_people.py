@@ -445,3 +445,11 @@ def test_given_name_ending_in_an_apostrophe_is_not_cut(nlp):
     doc = nlp(text)
     assert (["Nyokabi Oching' Ombati"], ["Nyokabi Oching' Ombati"]) == \
         ([p.name for p in doc._.people], [m.speaker for m in doc._.quotes])
+
+
+def test_given_name_before_a_capitalised_surname_particle_is_kept(nlp):
+    # the tagger reads "Cathal" as an adjective; a surname opening with "Ó" follows a given name
+    text = ("Ferry\nMinister Tomás Breathnach said in a written reply that nothing had been decided. “We will listen,” "
+            "he wrote.\n\nCathal Ó Dálaigh does not share his cousin’s patience. He has run the boat since 2001. "
+            "“Nobody asked us,” he says.")
+    assert ["Tomás Breathnach", "Cathal Ó Dálaigh"] == [p.name for p in nlp(text)._.people]

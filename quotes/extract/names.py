@@ -162,6 +162,8 @@ def _name_run(token: Token) -> list[Token]:
             left -= 1
         elif prev.lower_ in NAME_PARTICLES and _particles_then_name(doc, left - 1):
             left -= 1  # "Abu Karim al-Nasser", "Ursula von der Leyen"
+        elif _given_name_before_particle(prev, doc[left]):
+            left -= 1  # "Seán Ó Briain" with "Seán" tagged a plural noun
         elif prev.dep_ in ("compound", "amod") and prev.is_alpha and left <= prev.head.i <= token.i and \
                 _is_title(prev.head):
             left -= 1  # "press secretary Dana Whitfield"
@@ -201,6 +203,14 @@ def _name_run(token: Token) -> list[Token]:
         else:
             break
     return list(doc[left:right + 1])
+
+
+def _given_name_before_particle(word: Token, particle: Token) -> bool:
+    """A capitalised word before a surname that opens with a capitalised particle is the given name,
+    whatever the tagger calls it ("Seán Ó Briain", "Dick Van Dyke"): a surname prefix follows a name."""
+    return particle.lower_ in NAME_PARTICLES and particle.text[:1].isupper() and not particle.whitespace_ == "" \
+        and word.is_alpha and word.is_title and len(word.text) > 1 and not _is_not_name_word(word) and \
+        _norm(word.text) not in CALENDAR_WORDS and word.ent_type_ in ("", "PERSON")
 
 
 def _past_final_apostrophe(doc: Doc, index: int) -> int | None:
