@@ -439,3 +439,16 @@ def test_name_apposed_to_a_capitalised_office_is_the_speaker(nlp):
     text = ("Fees\nIn an affidavit filed before the court, the Revenue Collector, Dr. Manpreet Kaur Dhaliwal, stated "
             "that the notices were sent “as the rules require.” The Bench disagreed.")
     assert [("as the rules require.", "Manpreet Kaur Dhaliwal")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser makes the suffix the subject and hangs the surname on it: still the sentence's subject
+    ("Mill\nJudge Carl Benning has heard the case since March. He ruled twice for the town.\n\n"
+     "Walter Grimsby Jr. does not share his brother’s patience. He has run the mill since 2001. "
+     "“Nobody asked us,” he says.", ["Walter Grimsby Jr."]),
+    ("Mill\nJudge Carl Benning, who grew up in the valley, has heard the case since March. He ruled twice for the "
+     "town.\n\nHarold P. Whitcombe III, a retired banker from Dayton, opposes the mill. He moved to the valley in "
+     "2009. “It poisons the river,” he said.", ["Harold P. Whitcombe III"]),
+])
+def test_name_is_a_subject_when_the_parser_makes_another_of_its_words_the_subject(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]

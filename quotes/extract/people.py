@@ -365,6 +365,17 @@ def _titled_full_name(token: Token) -> bool:
     return len(name) >= 2 and bool(title) and _is_title(title[-1]) and not _looks_like_org(_words(name))
 
 
+def _subject_word_of_name(token: Token, name: list[Token]) -> Token:
+    """The word of a name that stands for it in the parse: its last word, or another word of the name
+    the parser made the subject and hung the last word on (the suffix of "Walter Grimsby Jr. opposes
+    …", the first name of "Seán Ó Briain does not share …"): the name is a subject mention all the same."""
+    head = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") and head.dep_ in ("nsubj", "nsubjpass") and \
+            any(t.i == head.i for t in name):
+        return head
+    return token
+
+
 def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | None = None) -> PeopleIndex:
     """Every person ``doc`` names, with aliases, roles, gender and every mention (for salience).
 
@@ -460,8 +471,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         # A surname two people share ("Morrow" for Elspeth and Callum Morrow) is the one named last.
         found = max(candidates, key=lambda c: (last_seen.get(c, -1), c))
         last_seen[found] = token.i
+        at = _subject_word_of_name(token, name)
         if len(candidates) > 1:
-            index.alternatives[token.i] = candidates
+            index.alternatives[at.i] = candidates
         record = index.records[found]
         if token.idx >= body_start and not _in_spans(token.idx, quoted) and not _in_spans(token.idx, title_lines) \
                 and len(words) > len(record.name_words) and \
@@ -470,9 +482,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             record.name_words = words
         if run and not _in_spans(token.idx, quoted):
             record.add_alias(_phrase(run))
-        subject = token.dep_ in ("nsubj", "nsubjpass") or (
-            token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))  # "Her son, Mateo, disagrees"
+        subject = at.dep_ in ("nsubj", "nsubjpass") or (
+            at.dep_ == "appos" and at.head.dep_ in ("nsubj", "nsubjpass"))  # "Her son, Mateo, disagrees"
         weight = SALIENCE_SUBJECT if subject else SALIENCE_OTHER
-        index.occurrences.append((token.i, found, weight))
+        index.occurrences.append((at.i, found, weight))
     index.occurrences.sort()
     return index
