@@ -452,3 +452,11 @@ def test_name_apposed_to_a_capitalised_office_is_the_speaker(nlp):
 ])
 def test_name_is_a_subject_when_the_parser_makes_another_of_its_words_the_subject(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_person_introduced_after_an_inverted_copula_is_the_next_she(nlp):
+    # "Also at the gate was X": X is the subject the sentence introduces, placed after the verb
+    text = ("Fair\nThe organiser, Kelechi Adeyemi-Bankole, said ticket sales had doubled. \"We ran out of wristbands,\" "
+            "Adeyemi-Bankole said.\n\nAlso at the gate was 79-year-old Ngozi Okafor, the founder's widow, who handed "
+            "out programmes. \"My husband would have laughed,\" she said.")
+    assert "Ngozi Okafor" == quotes_of(nlp, text)[-1].speaker

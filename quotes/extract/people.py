@@ -376,6 +376,16 @@ def _subject_word_of_name(token: Token, name: list[Token]) -> Token:
     return token
 
 
+def _inverted_subject(token: Token) -> bool:
+    """The noun after a copula whose clause has no subject before it is that clause's subject, inverted
+    after a fronted place or manner ("Among the crowd was Ana Roe", "Also at the table was Roe"): the
+    person the sentence introduces, as a subject would be.  Not after "there" ("There was Roe"), an
+    existential that names someone without making them the topic."""
+    verb = token.head
+    return token.dep_ == "attr" and verb.lemma_ == "be" and verb.i < token.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+
+
 def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | None = None) -> PeopleIndex:
     """Every person ``doc`` names, with aliases, roles, gender and every mention (for salience).
 
@@ -483,7 +493,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if run and not _in_spans(token.idx, quoted):
             record.add_alias(_phrase(run))
         subject = at.dep_ in ("nsubj", "nsubjpass") or (
-            at.dep_ == "appos" and at.head.dep_ in ("nsubj", "nsubjpass"))  # "Her son, Mateo, disagrees"
+            at.dep_ == "appos" and at.head.dep_ in ("nsubj", "nsubjpass")) or \
+            _inverted_subject(at)  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
         weight = SALIENCE_SUBJECT if subject else SALIENCE_OTHER
         index.occurrences.append((at.i, found, weight))
     index.occurrences.sort()
