@@ -460,3 +460,11 @@ def test_person_introduced_after_an_inverted_copula_is_the_next_she(nlp):
             "Adeyemi-Bankole said.\n\nAlso at the gate was 79-year-old Ngozi Okafor, the founder's widow, who handed "
             "out programmes. \"My husband would have laughed,\" she said.")
     assert "Ngozi Okafor" == quotes_of(nlp, text)[-1].speaker
+
+
+def test_name_after_a_spokesperson_for_an_organisation_names_the_spokesperson(nlp):
+    # the parser hangs the name on "service"; set off by commas after "a spokeswoman for X", it is hers
+    text = ("Flood\nOfficials said the river peaked overnight.\n\nA spokeswoman for the Lower Valley fire service, "
+            "Chief Officer Amaka Nwosu-Baptiste, said crews had rescued 40 people. \"We are not finished yet,\" she "
+            "said by telephone.")
+    assert [("We are not finished yet,", "Amaka Nwosu-Baptiste")] == pairs(nlp, text)

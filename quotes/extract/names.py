@@ -415,6 +415,20 @@ def _is_role_noun(token: Token) -> bool:
     return lemma.endswith(ROLE_NOUN_SUFFIXES) and lemma not in NOT_ROLE_NOUNS and lemma not in ORG_WORDS
 
 
+def _apposition_owner(name: Token) -> Token:
+    """The noun a name in apposition describes: its head, or the role noun a prepositional phrase that
+    head ends hangs from ("A spokesman for the district police, Supt Ana Roe, said": the parser hangs
+    the name on "police"; a name set off by commas after "a spokesman for X" names the spokesman)."""
+    head = name.head
+    if name.dep_ != "appos":
+        return head
+    noun = head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN") and \
+            not _is_role_noun(noun):
+        noun = noun.head.head
+    return noun if noun is not head and _is_role_noun(noun) and noun.pos_ == "NOUN" else head
+
+
 def _describes_person(head: Token, mention: Span) -> bool:
     """True for a description only a person fits: "the banker", "the 54-year-old", "the Democrat"."""
     return _is_role_noun(head) or mention.text.lower().endswith("-old") or head.ent_type_ == "NORP"

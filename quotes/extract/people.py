@@ -18,7 +18,7 @@ from .lexicon import (
 )
 from .model import Person
 from .names import (
-    _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
+    _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
     _norm, _phrase, _split_title, _surname_key, _surname_of, _words,
 )
 
@@ -493,7 +493,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if run and not _in_spans(token.idx, quoted):
             record.add_alias(_phrase(run))
         subject = at.dep_ in ("nsubj", "nsubjpass") or (
-            at.dep_ == "appos" and at.head.dep_ in ("nsubj", "nsubjpass")) or \
+            at.dep_ == "appos" and _apposition_owner(at).dep_ in ("nsubj", "nsubjpass")) or \
             _inverted_subject(at)  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
         weight = SALIENCE_SUBJECT if subject else SALIENCE_OTHER
         index.occurrences.append((at.i, found, weight))

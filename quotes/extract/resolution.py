@@ -24,7 +24,7 @@ from .lexicon import (
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS,
 )
 from .names import (
-    _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
+    _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
     role_heads, roles_match, _split_title, _words,
 )
 from .people import PeopleIndex, _PersonRecord
@@ -243,7 +243,7 @@ class Salience:
 
     def _subject_verb(self, i: int) -> Token:
         """The verb a subject mention (or the noun it is in apposition to) is the subject of."""
-        subject = self.doc[i].head if self.doc[i].dep_ == "appos" else self.doc[i]
+        subject = _apposition_owner(self.doc[i]) if self.doc[i].dep_ == "appos" else self.doc[i]
         return subject.head
 
     def _is_main_subject(self, i: int) -> bool:
@@ -441,7 +441,8 @@ class Resolver:
             if mention.root.i != token.i or not mention:
                 continue  # a name in apposition (counted as a name)
             named = any(t.ent_type_ == "PERSON" and _is_name_token(t)
-                        for child in token.children if child.dep_ == "appos" for t in child.subtree)
+                        for child in token.subtree if child.dep_ == "appos" and _apposition_owner(child) == token
+                        for t in child.subtree)
             if mention[0].lower_ in INDEFINITE_DETERMINERS and _describes_person(token, mention) and not named:
                 # ("Another resident, Col Harbhajan Sandhu, said": the apposition names them)
                 lemma = _norm(token.lemma_)
