@@ -453,3 +453,10 @@ def test_given_name_before_a_capitalised_surname_particle_is_kept(nlp):
             "he wrote.\n\nCathal Ó Dálaigh does not share his cousin’s patience. He has run the boat since 2001. "
             "“Nobody asked us,” he says.")
     assert ["Tomás Breathnach", "Cathal Ó Dálaigh"] == [p.name for p in nlp(text)._.people]
+
+
+@pytest.mark.parametrize("child", ["Thabo", "Aroha", "Bríd"])
+def test_single_name_with_a_who_clause_is_a_person(nlp, child):
+    # "who" refers to persons: a lone first name NER leaves unlabelled is one
+    text = f"Island\nThe headmaster, Brendan Quill, said the roof would be fixed.\n\n{child}, who is eight, is less worried."
+    assert ["Brendan Quill", child] == [p.name for p in nlp(text)._.people]

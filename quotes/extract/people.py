@@ -259,6 +259,9 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 not _looks_like_org(_words(name)):
             # No label at all: "… and Kendal Unruh, a delegate," with "said Unruh" later
             heads.add(token.i)
+        elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
+                not any(c.dep_ == "det" for c in token.children):
+            heads.add(token.i)  # "Cillian, who is nine," (NER: NORP): "who" refers to a person
         elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
                  for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
             heads.add(token.i)  # "Jane Roe, the chairman of X,"
@@ -365,6 +368,13 @@ def _titled_full_name(token: Token) -> bool:
     return len(name) >= 2 and bool(title) and _is_title(title[-1]) and not _looks_like_org(_words(name))
 
 
+def _has_who_clause(token: Token) -> bool:
+    """A relative clause on ``token`` whose subject is "who", the relative pronoun of persons:
+    "Cillian, who is nine,".  (Teams take it too in British usage, but NER calls them ORG or GPE.)"""
+    return any(clause.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ in ("nsubj", "nsubjpass")
+                                              for c in clause.children) for clause in token.children)
+
+
 def _subject_word_of_name(token: Token, name: list[Token]) -> Token:
     """The word of a name that stands for it in the parse: its last word, or another word of the name
     the parser made the subject and hung the last word on (the suffix of "Walter Grimsby Jr. opposes
@@ -432,7 +442,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             all(t.ent_type_ == "PERSON" for t in name) and not _looks_like_org(name_words[:-1])
         if (_looks_like_org(name_words) and not titled_person) or (
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
-                                           and not person_apposition):
+                                           and not person_apposition and not _has_who_clause(name[-1])):
             continue
         if len(name_words) == 1 and not has_title and _norm(name_words[0]) in org_short_names:
             continue  # "Velora said" after "Velora Motors"
