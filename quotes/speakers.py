@@ -271,7 +271,7 @@ def _is_initial(word: str) -> bool:
 
 def _looks_like_name_word(word: str) -> bool:
     """Capitalised letters, or a particle: "Esper", "O'Neill", "von", "al-Muhandis"."""
-    letters = word.replace(".", "").replace("-", "").replace("'", "").replace("’", "")
+    letters = word.replace(".", "").replace("-", "").replace("'", "").replace("’", "").replace("/", "")  # "s/o"
     if not letters or not letters.isalpha():
         return False
     prefix, _, rest = word.partition("-")

@@ -460,3 +460,17 @@ def test_single_name_with_a_who_clause_is_a_person(nlp, child):
     # "who" refers to persons: a lone first name NER leaves unlabelled is one
     text = f"Island\nThe headmaster, Brendan Quill, said the roof would be fixed.\n\n{child}, who is eight, is less worried."
     assert ["Brendan Quill", child] == [p.name for p in nlp(text)._.people]
+
+
+def test_patronymic_connector_keeps_one_person(nlp):
+    # "s/o" (son of) is one token and a surname particle: one person, called by his own name later
+    text = ("Rail\nDepot manager Muthusamy s/o Arumugam said the trains would run again on Friday. “We found the "
+            "fault,” he said. Mr Muthusamy later apologised to commuters.")
+    assert [("Muthusamy s/o Arumugam", ["Depot manager Muthusamy s/o Arumugam", "Mr Muthusamy"])] == \
+        [(p.name, p.aliases) for p in nlp(text)._.people]
+
+
+def test_commandant_is_a_title(nlp):
+    text = ("Floods\nNDRF commandant Baljeet Singh Grewal said the boats were out. “The current is strong,” "
+            "Commandant Grewal said.")
+    assert ["Baljeet Singh Grewal"] == [p.name for p in nlp(text)._.people]

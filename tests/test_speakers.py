@@ -67,6 +67,8 @@ def write(tmp_path: Path, text: str) -> Path:
     ("Nurul Huda binti Ramli", NameParts("Nurul", ("Huda",), "binti Ramli", None)),
     # Malaysian honours are titles, not given names
     ("Datuk Seri Azman Idris", NameParts("Azman", (), "Idris", None, ("Datuk", "Seri"))),
+    ("Muthusamy s/o Arumugam", NameParts("Muthusamy", (), "s/o Arumugam", None)),
+    ("Commandant Baljeet Singh Grewal", NameParts("Baljeet", ("Singh",), "Grewal", None, ("Commandant",))),
 ])
 def test_parse_name(name: str, expected: NameParts) -> None:
     assert expected == parse_name(name)

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
-from .lexicon import (TITLE_ABBREVIATIONS, DATELINE_DASHES, DATELINE_MAX_TOKENS, GLUED_CLOSING_MARK, GLUED_OPENING_MARK,
+from .lexicon import (PATRONYMIC_CONNECTORS, TITLE_ABBREVIATIONS, DATELINE_DASHES, DATELINE_MAX_TOKENS, GLUED_CLOSING_MARK, GLUED_OPENING_MARK,
                       PARENTHESIS_MAX_TOKENS)
 from .model import Mention, Person
 from .marks import LINE_END_PUNCTUATION
@@ -64,8 +64,9 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
 
 def _keep_title_abbreviations(nlp: Language) -> None:
     """Keep "Adv.", "Capt." … one token, as the tokenizer already keeps "Gen." and "Gov.": split off, the
-    period ends a sentence inside a name ("Mayor Adv. | Thandiwe du Plessis said")."""
-    for abbreviation in TITLE_ABBREVIATIONS:
+    period ends a sentence inside a name ("Mayor Adv. | Thandiwe du Plessis said").  So too the patronymic
+    connectors ("Rajendran s/o Govindasamy"), which would split into three tokens."""
+    for abbreviation in TITLE_ABBREVIATIONS + PATRONYMIC_CONNECTORS + tuple(c.upper() for c in PATRONYMIC_CONNECTORS):
         if abbreviation not in nlp.tokenizer.rules:
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 

@@ -181,8 +181,8 @@ SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 
 # Titles of the Commonwealth, Africa and Asia printed before a name: "Hon." (Honourable), South African/Indian
 # "Adv." (advocate), Filipino "Atty."/"Engr.", Malaysian honours "Datuk"/"Dato'"/"Datin"/"Datuk Seri"/"Tun",
-# royal "Tunku"/"Tengku", Malay "Encik"/"Puan" (Mr/Mrs).
-REGIONAL_TITLES = frozenset("hon adv atty engr datuk dato datin seri tun tunku tengku encik puan".split())
+# royal "Tunku"/"Tengku", Malay "Encik"/"Puan" (Mr/Mrs), South Asian police and paramilitary "Commandant".
+REGIONAL_TITLES = frozenset("hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant".split())
 # Words of a title before a name ("Transport Secretary", "Gen.", "Mr."); lower case, no dot.
 TITLE_WORDS = frozenset("""
     mr mrs ms miss mx dr sir dame prof professor gen general lt lieutenant col colonel maj major
@@ -258,14 +258,17 @@ PERSON_NOUNS = {
     "stewardess": "f", "duchess": "f", "countess": "f", "empress": "f",
 }
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
+# Malaysian and Singaporean patronymic connectors between a person's name and the father's ("Rajendran
+# s/o Govindasamy": son of; d/o daughter of; a/l, a/p anak lelaki/perempuan): one token each (component.load_nlp).
+PATRONYMIC_CONNECTORS = ("s/o", "d/o", "a/l", "a/p")
 # Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".  nameparser's
 # surname prefixes cover Dutch/Afrikaans, German, Romance, Arabic, Hebrew, Malay ("bin", "binti") and Irish
 # ("ó", "ní", "mac") names; kept apart are those that are also English function words ("do": "Roe do Lee's
-# bidding").  Added: the Kalenjin patronymic "arap" (son of) and the Malaysian/Singaporean patronymic
-# connectors "s/o", "d/o", "a/l", "a/p" (son/daughter of), which nameparser lacks.
+# bidding").  Added: the Kalenjin patronymic "arap" (son of) and the patronymic connectors above, which
+# nameparser lacks.
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "van", "von", "der", "de", "da", "du", "del",
-                            "della", "di", "la", "le", "dos", "das", "ter", "ten", "arap", "s/o", "d/o", "a/l",
-                            "a/p"} | {p for p in _NAMEPARSER.prefixes if p not in _ENGLISH_FUNCTION_WORDS})
+                            "della", "di", "la", "le", "dos", "das", "ter", "ten", "arap", *PATRONYMIC_CONNECTORS}
+                           | {p for p in _NAMEPARSER.prefixes if p not in _ENGLISH_FUNCTION_WORDS})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Words that make a capitalised sequence an organisation or place, never a person.
 ORG_WORDS = frozenset("""

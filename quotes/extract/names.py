@@ -267,7 +267,8 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     while name and name[-1].text in ("’s", "'s", "’", "'"):
         name = name[:-1]
     if name and name[-1].ent_type_ == "PERSON":
-        while len(name) > 1 and name[0].ent_type_ in NON_PERSON_LABELS:
+        # (not a given name before a surname particle, whatever NER says: "Rajendran s/o Govindasamy")
+        while len(name) > 1 and name[0].ent_type_ in NON_PERSON_LABELS and name[1].lower_ not in NAME_PARTICLES:
             title, name = title + [name[0]], name[1:]
     # A capitalised descriptor before a name: "Novelist Irene Vasquez", "Passenger Ruth Okonjo", when NER
     # leaves it out of the PERSON entity; at a sentence start, where NER often takes it in ("Fisherman
