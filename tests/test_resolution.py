@@ -468,3 +468,13 @@ def test_name_after_a_spokesperson_for_an_organisation_names_the_spokesperson(nl
             "Chief Officer Amaka Nwosu-Baptiste, said crews had rescued 40 people. \"We are not finished yet,\" she "
             "said by telephone.")
     assert [("We are not finished yet,", "Amaka Nwosu-Baptiste")] == pairs(nlp, text)
+
+
+def test_name_after_a_role_subject_read_as_a_conjunct_is_the_subject(nlp):
+    # "The … Minister …, Dr Andries de Villiers — no relation … — was asked": the parser makes the name a
+    # conjunct of "Minister"; set off by a comma with no "and", it is an apposition, the sentence's subject
+    text = ("Water\nCouncillor Willem de Villiers said the pipes were older than the city. “Nobody maintained them,” he "
+            "said.\n\nThe national Minister of Water and Sanitation, Dr Andries de Villiers — no relation, as both men "
+            "are quick to tell you — was asked about the pipes in Parliament on Wednesday. “The money was sent. Where "
+            "it went after that is a question for the city,” he said.")
+    assert ["Willem de Villiers", "Andries de Villiers"] == [m.speaker for m in quotes_of(nlp, text)]

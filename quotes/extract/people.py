@@ -383,7 +383,20 @@ def _subject_word_of_name(token: Token, name: list[Token]) -> Token:
     if token.dep_ not in ("nsubj", "nsubjpass") and head.dep_ in ("nsubj", "nsubjpass") and \
             any(t.i == head.i for t in name):
         return head
+    if token.dep_ == "conj" and head.dep_ in ("nsubj", "nsubjpass") and _is_role_noun(head) and \
+            _set_off_by_comma(name) and not any(c.dep_ == "cc" and head.i < c.i < token.i for c in head.children):
+        return head  # "The Minister of Water, Dr Ana Roe — …": an apposition the parser took for a conjunct
     return token
+
+
+def _set_off_by_comma(name: list[Token]) -> bool:
+    """True when a comma sets the name, with its titles, off from the words before it."""
+    if not name:
+        return False
+    i = name[0].i - 1
+    while i > 0 and _is_title(name[0].doc[i]):
+        i -= 1  # "…, Dr Ana Roe"
+    return i >= 0 and name[0].doc[i].text == ","
 
 
 def _inverted_subject(token: Token) -> bool:
