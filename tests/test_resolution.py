@@ -478,3 +478,11 @@ def test_name_after_a_role_subject_read_as_a_conjunct_is_the_subject(nlp):
             "are quick to tell you — was asked about the pipes in Parliament on Wednesday. “The money was sent. Where "
             "it went after that is a question for the city,” he said.")
     assert ["Willem de Villiers", "Andries de Villiers"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_definite_role_after_an_indefinite_newcomer_is_the_newcomer(nlp):
+    # "a council surveyor who asked not to be named … the surveyor" is the newcomer, not the named surveyor
+    text = ("Bridge\nDr Ingrid Solberg-Nakamura, a chartered surveyor, told the Harbour Gazette the deck looked sound. "
+            "\"I would look at the piers,\" she said.\n\nThat view was disputed by a council surveyor who spoke on "
+            "condition of anonymity. \"The piers were replaced last year,\" the surveyor was quoted as saying.")
+    assert ["Ingrid Solberg-Nakamura", None] == [m.speaker for m in quotes_of(nlp, text)]

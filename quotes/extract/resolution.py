@@ -540,6 +540,8 @@ class Resolver:
                 if any(t.lower_ in INDEFINITE_DETERMINERS for t in words[:1]):
                     return None, "role"  # "a spokeswoman said": someone new, not a known person
                 found = self._by_role(head, words, at)
+                if found is not None and words[0].lower_ == "the" and self._introduced_since(head, found, at):
+                    return None, "role"  # "a ministry engineer who spoke on condition of anonymity … the engineer"
                 named_office = _is_title(head) and any(
                     t.i != head.i and t.is_alpha and t.lower_ not in VAGUE_ROLE_MODIFIERS and t.lower_ != "the"
                     for t in words)
@@ -565,6 +567,21 @@ class Resolver:
                 found = next(iter(self.people.find_all(words[-2:])), found)
             return found, "explicit"
         return None, "none"
+
+    def _introduced_since(self, head: Token, person: int, at: int) -> bool:
+        """True when an indefinite noun phrase with the same head ("a Public Works engineer who asked not
+        to be named") introduced someone new after ``person`` was last mentioned: "the engineer" then
+        takes up that newcomer, not the person whose role the word also names.  An indefinite that
+        describes a named person ("Ana Roe, a structural engineer,", "she is an engineer") introduces nobody."""
+        last = max((i for i, p, _ in self.people.occurrences if p == person and i < at), default=-1)
+        last = max([last] + [i for i, p, _ in self.salience.pronoun_mentions if p == person and i < at] +
+                   [i for i, p in self.salience.speakers if p == person and i < at])
+        for token in self.doc[last + 1:at]:
+            if token.pos_ == "NOUN" and token.lemma_.lower() == head.lemma_.lower() and \
+                    token.dep_ not in ("appos", "attr", "conj") and not _inside(token, self.quote_spans) and \
+                    any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in token.children):
+                return True
+        return False
 
     def _apposed_name(self, mention: Span) -> int | None:
         """The known person a description's apposition names right after it, set off by a comma.
