@@ -486,3 +486,10 @@ def test_definite_role_after_an_indefinite_newcomer_is_the_newcomer(nlp):
             "\"I would look at the piers,\" she said.\n\nThat view was disputed by a council surveyor who spoke on "
             "condition of anonymity. \"The piers were replaced last year,\" the surveyor was quoted as saying.")
     assert ["Ingrid Solberg-Nakamura", None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_shared_surname_speaker_is_not_the_one_the_quote_calls_by_first_name(nlp):
+    text = ("Netball\nThe Harbour Herons won the final 51-49, with 22 goals from shooter Mereana Tipoki and the winning "
+            "goal from her sister, captain and goal attack Ani Tipoki.\n\n"
+            "'I only stood where Ani told me to stand,' the younger Tipoki said afterwards.")
+    assert ["Mereana Tipoki"] == [m.speaker for m in quotes_of(nlp, text)]

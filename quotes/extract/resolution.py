@@ -531,7 +531,10 @@ class Resolver:
                 _, name = _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS])
                 candidates = self.people.find_all(_words(name) or _words(names) or [head.text])
                 if len(candidates) > 1:
-                    # A surname people share: the one most salient here.
+                    # A surname people share: not one the quote itself calls by first name ("‘I ran where
+                    # Tamati told me,’ the younger Roe said": not Tamati Roe), then the one most salient here.
+                    candidates = [c for c in candidates if c not in self._first_named_in_quote(at)] or candidates
+                if len(candidates) > 1:
                     ranked = self._salience(at, allowed=set(candidates))
                     return (ranked[0][1] if ranked else candidates[0]), "explicit"
                 if candidates or names:
@@ -567,6 +570,23 @@ class Resolver:
                 found = next(iter(self.people.find_all(words[-2:])), found)
             return found, "explicit"
         return None, "none"
+
+    def _first_named_in_quote(self, at: int) -> set[int]:
+        """The people the quotation starting at token ``at`` calls by their first name alone: a speaker
+        says "I" of himself and, speaking of himself in the third person, uses his full name or
+        surname ("It's not just Bernie Roe saying …"); a bare first name there is someone else."""
+        start = self.doc[at].idx
+        span = next(((s, e) for s, e in self.quote_spans if s <= start < e), None)
+        if span is None:
+            return set()
+        named = set()
+        for i, person, _ in self.people.occurrences:
+            token = self.doc[i]
+            if span[0] <= token.idx < span[1] and _norm(token.text) == self.people.records[person].first and \
+                    not (i > 0 and _is_name_token(self.doc[i - 1])) and \
+                    not (i + 1 < len(self.doc) and _is_name_token(self.doc[i + 1])):
+                named.add(person)
+        return named
 
     def _introduced_since(self, head: Token, person: int, at: int) -> bool:
         """True when an indefinite noun phrase with the same head ("a Public Works engineer who asked not
