@@ -665,3 +665,20 @@ def test_third_person_in_a_transcript_turn_is_not_a_participant(nlp):
     assert found["Nothing can be done before spring."] not in ("Ingrid Halvorsen-Tate", "Colm Ferreira")
     # "The harbourmaster" is someone in the organiser's story, not the organiser.
     assert found["The last boat leaves at six, full or not."] is None
+
+
+def test_no_coordination_runs_through_a_quotation_mark(nlp):
+    # The parser sometimes makes a noun inside a quote a conjunct of the speaker's name
+    # ("Ana Roe, who said the city had “moved boats, and crews”, left"): the speaker is Ana Roe alone.
+    from spacy.tokens import Doc
+
+    from quotes.extract.attribution import _mention_span
+    words = ["Ana", "Roe", ",", "who", "said", "the", "city", "had", "“", "moved", "boats", ",", "and", "crews", "”",
+             ",", "left", "."]
+    heads = [1, 16, 1, 4, 1, 6, 9, 9, 9, 4, 9, 1, 1, 1, 13, 16, 16, 16]
+    deps = ["compound", "nsubj", "punct", "nsubj", "relcl", "det", "nsubj", "aux", "punct", "ccomp", "dobj", "punct",
+            "cc", "conj", "punct", "punct", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "AUX", "PUNCT", "VERB", "NOUN", "PUNCT", "CCONJ",
+           "NOUN", "PUNCT", "PUNCT", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert "Ana Roe" == _mention_span(doc[1]).text

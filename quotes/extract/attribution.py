@@ -314,7 +314,10 @@ def _mention_span(token: Token) -> Span:
             if child.dep_ == "appos" and _is_name_token(child) and not _is_title(child):
                 token = child
                 break
-    conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    # (no coordination runs through a quotation mark: "Roe, who said the city had “moved mountains, and
+    # planes”" makes "planes" a conjunct of Roe)
+    conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON") and
+                 not any(t.is_quote for t in token.doc[token.i + 1:c.i])]
     if conjuncts:
         return token.doc[_mention_span_bounds(token)[0]:_mention_span_bounds(conjuncts[-1])[1] + 1]
     left, right = _mention_span_bounds(token)
