@@ -682,3 +682,17 @@ def test_no_coordination_runs_through_a_quotation_mark(nlp):
            "NOUN", "PUNCT", "PUNCT", "VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert "Ana Roe" == _mention_span(doc[1]).text
+
+
+def test_vocative_before_a_your_subject_is_not_the_speaker(nlp):
+    # "And Mayor, your harbour board posted …" parsed with the addressee as subject and the real subject
+    # ("your …") as its apposition: the subject is the board, not the mayor addressed.
+    from spacy.tokens import Doc
+
+    from quotes.extract.attribution import _subject_of
+    words = ["And", "Mayor", ",", "your", "harbour", "board", "posted", "on", "Friday", "."]
+    heads = [6, 6, 1, 5, 5, 1, 6, 6, 7, 6]
+    deps = ["cc", "nsubj", "punct", "poss", "compound", "appos", "ROOT", "prep", "pobj", "punct"]
+    pos = ["CCONJ", "PROPN", "PUNCT", "PRON", "NOUN", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert "board" == _subject_of(doc[6]).text

@@ -137,6 +137,12 @@ def _subject_of(verb: Token) -> Token | None:
                 # "Campaigning for his wife, Ann Roe, former mayor Tom Roe said": the parser takes the fronted
                 # participle for the subject and hangs the speaker on its phrase; the name before the verb speaks.
                 subject = before_verb
+            addressed = next((c for c in subject.children if c.dep_ == "appos" and c.left_edge.lower_ == "your" and
+                              c.left_edge.i == subject.i + 2 and subject.doc[subject.i + 1].text == ","), None)
+            if addressed is not None:
+                # "And Chief, your band council posted …": the one addressed, then the subject ("your …")
+                # the parser hangs on it as an apposition.
+                subject = addressed
             if subject.pos_ == "ADP":
                 # "Of Okafor, Roe said": the topic ends at its comma and the speaker's phrase follows.
                 comma = next((t for t in subject.subtree if t.text == "," and t.i > subject.i), None)
