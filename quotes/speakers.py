@@ -66,6 +66,8 @@ from typing import Iterable
 
 import yaml
 
+from .extract.lexicon import NAME_PARTICLES, REGIONAL_TITLES
+
 # --- vocabulary: every word list that tunes behaviour lives here ----------------------------------
 
 # Honorifics and ranks: always followed by a name, so "Mr. White" keeps "White" as the surname
@@ -74,7 +76,7 @@ HONORIFICS = frozenset({
     "mr", "mrs", "ms", "mx", "miss", "messrs", "dr", "prof", "sir", "dame", "lord", "lady", "rev",
     "fr", "hon", "gen", "lt", "lieut", "col", "maj", "capt", "cmdr", "cdr", "adm", "brig", "sgt",
     "cpl", "pvt", "spc", "gov", "sen", "rep", "amb", "pres", "sec", "supt", "insp", "det",
-})
+}) | REGIONAL_TITLES
 # Words of titles and roles printed before a name ("Chairman of the Joint Chiefs of Staff Gen.
 # Mark Milley", "Iranian Foreign Minister ..."). Only stripped from the front of a name, and a
 # name's last word is kept even if listed ("Mike Judge", "Jack White"). Deliberately excludes
@@ -102,7 +104,9 @@ TITLE_WORDS = HONORIFICS | ROLE_WORDS
 SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
 # Lower-case words that belong to a surname: "Ursula von der Leyen", "Chris Van Hollen".
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la",
-                       "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "st"})
+                       "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "st"}) | \
+    frozenset("".join(c for c in unicodedata.normalize("NFKD", p.casefold()) if not unicodedata.combining(c))
+              for p in NAME_PARTICLES)  # the extractor's too, folded: "Kiprono arap Langat", "Seán Ó Briain"
 # First words of a phrase that is a role or a group, never a name: "the Pentagon", "a spokesman".
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "many",
                          "several", "other", "another", "our", "their", "its", "his", "her",
@@ -267,7 +271,7 @@ def _is_initial(word: str) -> bool:
 
 def _looks_like_name_word(word: str) -> bool:
     """Capitalised letters, or a particle: "Esper", "O'Neill", "von", "al-Muhandis"."""
-    letters = word.replace(".", "").replace("-", "").replace("'", "").replace("’", "")
+    letters = word.replace(".", "").replace("-", "").replace("'", "").replace("’", "").replace("/", "")  # "s/o"
     if not letters or not letters.isalpha():
         return False
     prefix, _, rest = word.partition("-")
@@ -296,7 +300,9 @@ def parse_name(name: str) -> NameParts | None:
         words[-1] = words[-1][:-2]
     while words and _fold(words[-1]) in HEADLINE_CUES:
         words.pop()
-    if not words or _fold(words[0]) in DETERMINERS or len(words) > MAX_TITLED_WORDS:
+    # "A. Joseph Xavier": an initial with its period is a name word, not the article "a".
+    if not words or (_fold(words[0]) in DETERMINERS and not (len(words) > 1 and words[0].endswith("."))) \
+            or len(words) > MAX_TITLED_WORDS:
         return None
     if len(words) == 1 and _fold(words[0]) in PRONOUNS | NOT_PEOPLE:
         return None

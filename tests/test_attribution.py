@@ -828,3 +828,61 @@ def test_cue_opening_the_next_quote_with_a_colon_is_no_tag_of_the_one_before(nlp
             "said: \"I don't like what he said, no, I don't like it.\"\n")
     assert [("less advanced schools,", "Ann Scalo"), ("I don't like what he said, no, I don't like it.", "Tom Dunn")] == \
         pairs(nlp, text)
+
+
+# A radio transcript: labels in capitals, first-person reports inside the answers.
+_TRANSCRIPT = ("Ferry cuts: a conversation\n\n"
+               "Mayor Ingrid Halvorsen-Tate and union organiser Tobias Mwangi-Reid spoke to host Colm Ferreira on "
+               "Saturday. Council leader Agnes Pellworth was not available.\n\n"
+               "FERREIRA: Mayor, were you warned about the timetable?\n\n"
+               "HALVORSEN-TATE: I was, and I raised it with the council leader. She told me on Tuesday, "
+               "\"Nothing can be done before spring.\" What I said to the crews that night is what I say now: "
+               "\"Nobody will be stranded on the island.\"\n\n"
+               "FERREIRA: Mr. Mwangi-Reid?\n\n"
+               "MWANGI-REID: The harbourmaster said to me, \"The last boat leaves at six, full or not.\" "
+               "On the first day I told the crews, \"Sail only in daylight.\"")
+
+
+def test_first_person_quotes_in_a_transcript_turn_are_the_labelled_speakers(nlp):
+    found = dict(pairs(nlp, _TRANSCRIPT))
+    assert "Ingrid Halvorsen-Tate" == found["Nobody will be stranded on the island."]
+    assert "Tobias Mwangi-Reid" == found["Sail only in daylight."]
+
+
+def test_third_person_in_a_transcript_turn_is_not_a_participant(nlp):
+    found = dict(pairs(nlp, _TRANSCRIPT))
+    # "She" in the mayor's answer is neither the mayor (who says "I") nor the host she answers.
+    assert found["Nothing can be done before spring."] not in ("Ingrid Halvorsen-Tate", "Colm Ferreira")
+    # "The harbourmaster" is someone in the organiser's story, not the organiser.
+    assert found["The last boat leaves at six, full or not."] is None
+
+
+def test_no_coordination_runs_through_a_quotation_mark(nlp):
+    # The parser sometimes makes a noun inside a quote a conjunct of the speaker's name
+    # ("Ana Roe, who said the city had “moved boats, and crews”, left"): the speaker is Ana Roe alone.
+    from spacy.tokens import Doc
+
+    from quotes.extract.attribution import _mention_span
+    words = ["Ana", "Roe", ",", "who", "said", "the", "city", "had", "“", "moved", "boats", ",", "and", "crews", "”",
+             ",", "left", "."]
+    heads = [1, 16, 1, 4, 1, 6, 9, 9, 9, 4, 9, 1, 1, 1, 13, 16, 16, 16]
+    deps = ["compound", "nsubj", "punct", "nsubj", "relcl", "det", "nsubj", "aux", "punct", "ccomp", "dobj", "punct",
+            "cc", "conj", "punct", "punct", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "AUX", "PUNCT", "VERB", "NOUN", "PUNCT", "CCONJ",
+           "NOUN", "PUNCT", "PUNCT", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert "Ana Roe" == _mention_span(doc[1]).text
+
+
+def test_vocative_before_a_your_subject_is_not_the_speaker(nlp):
+    # "And Mayor, your harbour board posted …" parsed with the addressee as subject and the real subject
+    # ("your …") as its apposition: the subject is the board, not the mayor addressed.
+    from spacy.tokens import Doc
+
+    from quotes.extract.attribution import _subject_of
+    words = ["And", "Mayor", ",", "your", "harbour", "board", "posted", "on", "Friday", "."]
+    heads = [6, 6, 1, 5, 5, 1, 6, 6, 7, 6]
+    deps = ["cc", "nsubj", "punct", "poss", "compound", "appos", "ROOT", "prep", "pobj", "punct"]
+    pos = ["CCONJ", "PROPN", "PUNCT", "PRON", "NOUN", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert "board" == _subject_of(doc[6]).text

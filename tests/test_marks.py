@@ -201,3 +201,10 @@ def test_multi_paragraph_straight_quote_with_curly_quotes_inside():
             "The latest plan charges every “small boat,” which hurts the fishermen.", "We will fight it."] == \
         [q.text for q in quotations]
     assert len({q.chain for q in quotations}) == 1 and quotations[0].chain is not None
+
+
+def test_word_final_apostrophe_of_a_name_closes_no_quote():
+    # Luo names may end in an apostrophe: no quote "lost its opening mark" before "Ombati said".
+    text = ("Water\nHealth Cabinet Secretary Prof. Oching' Ombati said the taps would run by June. "
+            "\"Every tank will be full,\" she told residents.")
+    assert ["Every tank will be full,"] == [q.text for q in find_quotations(text)]

@@ -519,3 +519,64 @@ def test_a_pronoun_subject_the_parser_hung_under_the_quote_it_introduces_is_a_ma
             "Nobody else offers that.”\n\n"
             "She went on: “It's a room where anyone can sit for free. Where else is there?”\n")
     assert "Amy Chen" == quotes_of(nlp, text)[-1].speaker
+
+
+def test_name_apposed_to_a_capitalised_office_is_the_speaker(nlp):
+    # the tagger calls "Collector" a proper noun; the apposed name still says who the office-holder is
+    text = ("Fees\nIn an affidavit filed before the court, the Revenue Collector, Dr. Manpreet Kaur Dhaliwal, stated "
+            "that the notices were sent “as the rules require.” The Bench disagreed.")
+    assert [("as the rules require.", "Manpreet Kaur Dhaliwal")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser makes the suffix the subject and hangs the surname on it: still the sentence's subject
+    ("Mill\nJudge Carl Benning has heard the case since March. He ruled twice for the town.\n\n"
+     "Walter Grimsby Jr. does not share his brother’s patience. He has run the mill since 2001. "
+     "“Nobody asked us,” he says.", ["Walter Grimsby Jr."]),
+    ("Mill\nJudge Carl Benning, who grew up in the valley, has heard the case since March. He ruled twice for the "
+     "town.\n\nHarold P. Whitcombe III, a retired banker from Dayton, opposes the mill. He moved to the valley in "
+     "2009. “It poisons the river,” he said.", ["Harold P. Whitcombe III"]),
+])
+def test_name_is_a_subject_when_the_parser_makes_another_of_its_words_the_subject(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_person_introduced_after_an_inverted_copula_is_the_next_she(nlp):
+    # "Also at the gate was X": X is the subject the sentence introduces, placed after the verb
+    text = ("Fair\nThe organiser, Kelechi Adeyemi-Bankole, said ticket sales had doubled. \"We ran out of wristbands,\" "
+            "Adeyemi-Bankole said.\n\nAlso at the gate was 79-year-old Ngozi Okafor, the founder's widow, who handed "
+            "out programmes. \"My husband would have laughed,\" she said.")
+    assert "Ngozi Okafor" == quotes_of(nlp, text)[-1].speaker
+
+
+def test_name_after_a_spokesperson_for_an_organisation_names_the_spokesperson(nlp):
+    # the parser hangs the name on "service"; set off by commas after "a spokeswoman for X", it is hers
+    text = ("Flood\nOfficials said the river peaked overnight.\n\nA spokeswoman for the Lower Valley fire service, "
+            "Chief Officer Amaka Nwosu-Baptiste, said crews had rescued 40 people. \"We are not finished yet,\" she "
+            "said by telephone.")
+    assert [("We are not finished yet,", "Amaka Nwosu-Baptiste")] == pairs(nlp, text)
+
+
+def test_name_after_a_role_subject_read_as_a_conjunct_is_the_subject(nlp):
+    # "The … Minister …, Dr Andries de Villiers — no relation … — was asked": the parser makes the name a
+    # conjunct of "Minister"; set off by a comma with no "and", it is an apposition, the sentence's subject
+    text = ("Water\nCouncillor Willem de Villiers said the pipes were older than the city. “Nobody maintained them,” he "
+            "said.\n\nThe national Minister of Water and Sanitation, Dr Andries de Villiers — no relation, as both men "
+            "are quick to tell you — was asked about the pipes in Parliament on Wednesday. “The money was sent. Where "
+            "it went after that is a question for the city,” he said.")
+    assert ["Willem de Villiers", "Andries de Villiers"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_definite_role_after_an_indefinite_newcomer_is_the_newcomer(nlp):
+    # "a council surveyor who asked not to be named … the surveyor" is the newcomer, not the named surveyor
+    text = ("Bridge\nDr Ingrid Solberg-Nakamura, a chartered surveyor, told the Harbour Gazette the deck looked sound. "
+            "\"I would look at the piers,\" she said.\n\nThat view was disputed by a council surveyor who spoke on "
+            "condition of anonymity. \"The piers were replaced last year,\" the surveyor was quoted as saying.")
+    assert ["Ingrid Solberg-Nakamura", None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_shared_surname_speaker_is_not_the_one_the_quote_calls_by_first_name(nlp):
+    text = ("Netball\nThe Harbour Herons won the final 51-49, with 22 goals from shooter Mereana Tipoki and the winning "
+            "goal from her sister, captain and goal attack Ani Tipoki.\n\n"
+            "'I only stood where Ani told me to stand,' the younger Tipoki said afterwards.")
+    assert ["Mereana Tipoki"] == [m.speaker for m in quotes_of(nlp, text)]

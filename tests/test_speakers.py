@@ -58,6 +58,17 @@ def write(tmp_path: Path, text: str) -> Path:
     ("then-Mayor Ana Ruiz", NameParts("Ana", (), "Ruiz", None, ("then-Mayor",))),
     ("Natarajan Says", NameParts(None, (), "Natarajan", None)),  # Title Case headline
     ("Natarajan's", NameParts(None, (), "Natarajan", None)),
+    # a first initial "A." with its period is a name word, not the article "a"
+    ("A. Rajendra Pillai", NameParts("A. Rajendra", (), "Pillai", None)),
+    ("Counsel A. Rajendra Pillai", NameParts("A. Rajendra", (), "Pillai", None, ("Counsel",))),
+    # particles the extractor keeps in a surname stay in it: Kalenjin "arap", Irish "Ó", Malay "binti"
+    ("Kipchumba arap Rotich", NameParts("Kipchumba", (), "arap Rotich", None)),
+    ("Dónal Ó Loingsigh", NameParts("Dónal", (), "Ó Loingsigh", None)),
+    ("Nurul Huda binti Ramli", NameParts("Nurul", ("Huda",), "binti Ramli", None)),
+    # Malaysian honours are titles, not given names
+    ("Datuk Seri Azman Idris", NameParts("Azman", (), "Idris", None, ("Datuk", "Seri"))),
+    ("Muthusamy s/o Arumugam", NameParts("Muthusamy", (), "s/o Arumugam", None)),
+    ("Commandant Baljeet Singh Grewal", NameParts("Baljeet", ("Singh",), "Grewal", None, ("Commandant",))),
 ])
 def test_parse_name(name: str, expected: NameParts) -> None:
     assert expected == parse_name(name)

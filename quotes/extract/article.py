@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import (CONFIDENCE, DOUBLE_MARKS, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS,
+from .lexicon import (CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS,
                       SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS)
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _only_quotation, _paragraph_spans, Quotation
-from .names import _is_name_token, _looks_like_org
+from .names import _is_name_token, _looks_like_org, _words
 from .people import find_people
 from .attribution import (attribute_in_sentence, _Attribution, _clause_person, _inside, _is_cue, _mention_span,
                           _negated, _subject_of, _through_account)
 from .layout import (attribute_byline, attribute_headline, label_in_quote, _colon_introduction, _dash_label,
-                     _line_label, _manner_tag, _tag_after_quote)
+                     _line_label, _manner_tag, _tag_after_quote, turn_label)
 from .resolution import _mention_role, Resolver
 
 logger = logging.getLogger(__package__)  # "quotes.extract", the logger name before the split
@@ -236,7 +236,12 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
                     and not any(_inside(t, state.quote_spans) for t in before):
                 _from_reported_speech(before, mention, resolver, state.quote_spans, at)
         return
-    person, method = resolver.resolve(attribution.mention, attribution.mention_text, at)
+    turn, answered = _turn_speakers(state, quotation)
+    person, method = resolver.resolve(attribution.mention, attribution.mention_text, at,
+                                      not_people=frozenset(p for p in (turn, answered) if p is not None))
+    if person is None and turn is not None and attribution.mention is not None and \
+            [t.lower_ for t in attribution.mention if not t.is_punct] == [FIRST_PERSON_SUBJECT]:
+        person, method = turn, "explicit"  # "OKORO: … I told them, “…”": the label says who "I" is
     mention.speaker_mention = attribution.mention.text if attribution.mention is not None \
         else attribution.mention_text
     mention.cue = attribution.cue
@@ -247,8 +252,29 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     mention.speaker = record.name
     mention.speaker_role = _mention_role(attribution.mention, record, method)
     resolver.speakers.append((at, person))
-    if attribution.mention is not None and method != "pronoun":
+    if attribution.mention is not None and method != "pronoun" and attribution.mention.text.lower() != FIRST_PERSON_SUBJECT:
         record.add_alias(_alias_of(attribution.mention))
+
+
+def _turn_speakers(state: _ArticleState, quotation: Quotation) -> tuple[int | None, int | None]:
+    """(speaker, addressee) of the transcript turn that holds the quotation, when the article names them.
+
+    The speaker is the person the turn's label names ("OKORO: … I told them, “…”"): the one who
+    says "I" there.  The addressee is the one whose labelled turn it answers, whom the speaker calls
+    "you".  Neither is who a "she" or "the pilot" in the turn means: both take part in the
+    conversation, so the turn speaks of them in the first and second person.
+    """
+    people = state.resolver.people
+    words = turn_label(state.doc, quotation.open_mark, state.quote_spans)
+    speaker = people.find(_words(words)) if words is not None else None
+    if speaker is None:
+        return None, None
+    for p_start, p_end in reversed(state.paragraphs[:quotation.paragraph]):
+        words = turn_label(state.doc, p_end, state.quote_spans)
+        other = people.find(_words(words)) if words is not None else None
+        if other is not None and other != speaker:
+            return speaker, other
+    return speaker, None
 
 
 def _alias_of(span: Span) -> str:

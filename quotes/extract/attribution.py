@@ -154,6 +154,12 @@ def _subject_of(verb: Token) -> Token | None:
                 # "Alarmed by the unrest, Senator Ann Reyes, the minority leader, said": the same misparse
                 # with the name set off by commas further from the verb.
                 subject = _name_after_fronted_phrase(subject, current) or subject
+            addressed = next((c for c in subject.children if c.dep_ == "appos" and c.left_edge.lower_ == "your" and
+                              c.left_edge.i == subject.i + 2 and subject.doc[subject.i + 1].text == ","), None)
+            if addressed is not None:
+                # "And Chief, your band council posted …": the one addressed, then the subject ("your …")
+                # the parser hangs on it as an apposition.
+                subject = addressed
             if subject.pos_ == "ADP":
                 # "Of Okafor, Roe said": the topic ends at its comma and the speaker's phrase follows.
                 comma = next((t for t in subject.subtree if t.text == "," and t.i > subject.i), None)
@@ -400,7 +406,10 @@ def _mention_span(token: Token) -> Span:
             if child.dep_ == "appos" and _is_name_token(child) and not _is_title(child):
                 token = child
                 break
-    conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    # (no coordination runs through a quotation mark: "Roe, who said the city had “moved mountains, and
+    # planes”" makes "planes" a conjunct of Roe)
+    conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON") and
+                 not any(t.is_quote for t in token.doc[token.i + 1:c.i])]
     if conjuncts:
         return token.doc[_mention_span_bounds(token)[0]:_mention_span_bounds(conjuncts[-1])[1] + 1]
     left, right = _mention_span_bounds(token)

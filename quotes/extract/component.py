@@ -9,9 +9,10 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
-from .lexicon import (DATELINE_DASHES, DATELINE_MAX_TOKENS, GLUED_CLOSING_MARK, GLUED_OPENING_MARK,
+from .lexicon import (PATRONYMIC_CONNECTORS, TITLE_ABBREVIATIONS, DATELINE_DASHES, DATELINE_MAX_TOKENS, GLUED_CLOSING_MARK, GLUED_OPENING_MARK,
                       PARENTHESIS_MAX_TOKENS)
 from .model import Mention, Person
 from .marks import LINE_END_PUNCTUATION
@@ -59,6 +60,15 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
         if not (token.text[:1].isupper() or token.is_punct or token.is_digit or token.is_space):
             return None
     return None
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """Keep "Adv.", "Capt." … one token, as the tokenizer already keeps "Gen." and "Gov.": split off, the
+    period ends a sentence inside a name ("Mayor Adv. | Thandiwe du Plessis said").  So too the patronymic
+    connectors ("Rajendran s/o Govindasamy"), which would split into three tokens."""
+    for abbreviation in TITLE_ABBREVIATIONS + PATRONYMIC_CONNECTORS + tuple(c.upper() for c in PATRONYMIC_CONNECTORS):
+        if abbreviation not in nlp.tokenizer.rules:
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def _split_glued_marks(nlp: Language) -> None:
@@ -112,6 +122,7 @@ def load_nlp(model: str | None = None) -> Language:
 
     nlp = spacy.load(model or get_setting("spacy_model"))
     _split_glued_marks(nlp)
+    _keep_title_abbreviations(nlp)
     if "quotes_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("quotes_paragraphs", before="parser")
     if "quotes" not in nlp.pipe_names:

@@ -181,9 +181,24 @@ def _inword(token: Token) -> bool:
 
 def _line_label(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
     """The speaker label a transcript line opens with ("Okoro:", "Ms. McLeish:"), for a quote later in it."""
+    words = turn_label(doc, quotation.open_mark, quote_spans)
+    if words is None:
+        return None
+    return _Attribution(doc[words[-1].i:words[-1].i + 1] if not _is_name_token(words[-1]) else
+                        _mention_span(words[-1]), cue=None)
+
+
+def _label_word(token: Token) -> bool:
+    """A word a transcript's speaker label may print: capitalised, or in capitals ("OKORO:")."""
+    return token.is_alpha and (token.is_title or (token.is_upper and len(token.text) > 1))
+
+
+def turn_label(doc: Doc, offset: int, quote_spans: list[tuple[int, int]]) -> list[Token] | None:
+    """The words of the speaker label opening the transcript line that holds character ``offset``:
+    "Okoro:", "Ms. McLeish:", "OKORO:", "ADEYEMI-COLE:"; None when the line opens with no label."""
     text = _doc_text(doc)
-    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
-    colon = text.find(":", line_start, quotation.open_mark)
+    line_start = text.rfind("\n", 0, offset) + 1
+    colon = text.find(":", line_start, offset)
     if colon < 0:
         return None
     label = doc.char_span(line_start, colon, alignment_mode="contract")
@@ -192,11 +207,11 @@ def _line_label(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int
     words = [t for t in label if not t.is_space]
     if not words:
         return None
-    # Capitalised words, whatever their tag: the tagger reads a lone surname before a colon as a noun.
-    if all(_is_name_token(t) or _is_title(t) or (t.is_alpha and t.is_title) for t in words) and \
-            words[-1].is_alpha and words[-1].is_title and len(words[-1].text) > 1:
-        return _Attribution(doc[words[-1].i:words[-1].i + 1] if not _is_name_token(words[-1]) else
-                            _mention_span(words[-1]), cue=None)
+    # Capitalised words, whatever their tag: the tagger reads a lone surname before a colon as a noun;
+    # a hyphen may join two pieces of a surname ("ADEYEMI-COLE").
+    if all(_is_name_token(t) or _is_title(t) or _label_word(t) or _inword(t) for t in words) and \
+            _label_word(words[-1]) and len(words[-1].text) > 1:
+        return words
     return None
 
 

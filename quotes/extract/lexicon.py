@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from nameparser.config import CONSTANTS as _NAMEPARSER
+from spacy.lang.en.stop_words import STOP_WORDS as _ENGLISH_FUNCTION_WORDS
+
 
 # ---------------------------------------------------------------------------
 # Quotation marks.
@@ -185,6 +188,10 @@ SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 # People: titles, honorifics, roles, names, organisations.
 # ---------------------------------------------------------------------------
 
+# Titles of the Commonwealth, Africa and Asia printed before a name: "Hon." (Honourable), South African/Indian
+# "Adv." (advocate), Filipino "Atty."/"Engr.", Malaysian honours "Datuk"/"Dato'"/"Datin"/"Datuk Seri"/"Tun",
+# royal "Tunku"/"Tengku", Malay "Encik"/"Puan" (Mr/Mrs), South Asian police and paramilitary "Commandant".
+REGIONAL_TITLES = frozenset("hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant".split())
 # Words of a title before a name ("Transport Secretary", "Gen.", "Mr."); lower case, no dot.
 TITLE_WORDS = frozenset("""
     mr mrs ms miss mx dr sir dame prof professor gen general lt lieutenant col colonel maj major
@@ -197,7 +204,11 @@ TITLE_WORDS = frozenset("""
     marshal envoy councillor councilman councilwoman congressman congresswoman lawmaker manager
     head leader executive founder chairperson supt insp det pm boss cllr constable sheriff alderman
     trooper magistrate headteacher headmaster headmistress pastor cr registrar mister
-""".split())
+""".split()) | REGIONAL_TITLES
+# Abbreviated titles printed with a period that spaCy's English tokenizer splits off as a sentence end
+# ("Executive Mayor Adv. | Thandiwe …"), unlike "Gen." or "Gov.": kept one token (component.load_nlp).
+TITLE_ABBREVIATIONS = ("Adv.", "Atty.", "Engr.", "Supt.", "Insp.", "Lt.", "Col.", "Capt.", "Sgt.", "Cpl.", "Maj.",
+                       "Cmdr.", "Brig.", "Hon.", "Cllr.", "Asst.", "Det.", "Const.")
 # Honorifics carry gender but are not roles.
 HONORIFICS = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
               "dame": "f", "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
@@ -234,6 +245,8 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for g
 ))
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# The speaker's own subject pronoun: in a transcript turn ("OKORO: I told them, “…”") the label names it.
+FIRST_PERSON_SUBJECT = "i"
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
 # Nouns that only name people; with gender where the noun gives it ("Her son, Mateo," -> m).
 PERSON_NOUNS = {
@@ -254,9 +267,17 @@ PERSON_NOUNS = {
     "stewardess": "f", "duchess": "f", "countess": "f", "empress": "f",
 }
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
-# Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".
+# Malaysian and Singaporean patronymic connectors between a person's name and the father's ("Rajendran
+# s/o Govindasamy": son of; d/o daughter of; a/l, a/p anak lelaki/perempuan): one token each (component.load_nlp).
+PATRONYMIC_CONNECTORS = ("s/o", "d/o", "a/l", "a/p")
+# Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".  nameparser's
+# surname prefixes cover Dutch/Afrikaans, German, Romance, Arabic, Hebrew, Malay ("bin", "binti") and Irish
+# ("ó", "ní", "mac") names; kept apart are those that are also English function words ("do": "Roe do Lee's
+# bidding").  Added: the Kalenjin patronymic "arap" (son of) and the patronymic connectors above, which
+# nameparser lacks.
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "van", "von", "der", "de", "da", "du", "del",
-                            "della", "di", "la", "le", "dos", "das", "ter", "ten"})
+                            "della", "di", "la", "le", "dos", "das", "ter", "ten", "arap", *PATRONYMIC_CONNECTORS}
+                           | {p for p in _NAMEPARSER.prefixes if p not in _ENGLISH_FUNCTION_WORDS})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Words that make a capitalised sequence an organisation or place, never a person.
 ORG_WORDS = frozenset("""

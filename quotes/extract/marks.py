@@ -149,6 +149,15 @@ _ATTRIBUTION_AFTER = re.compile(
     r"|(?P<cue2>[a-z]+)\s+(?:he|she|[A-Z]))")
 
 
+def _word_final_apostrophe(text: str, mark: _Mark) -> bool:
+    """A straight ' right after a letter other than "s", then a space: the last letter of a word
+    ("Achieng' Oduor said", Luo and other names end in one), not a quote ending in mid-sentence —
+    quoted speech before a tag ends in punctuation ("…,' Roe said"), a possessive in "s'"."""
+    before = text[mark.start - 1:mark.start]
+    return text[mark.start:mark.end] == "'" and before.isalpha() and before not in "sS" and \
+        text[mark.end:mark.end + 1] == " "
+
+
 def _lost_opening_mark(text: str, p_start: int, marks: list[_Mark],
                        pairs: list[tuple[_Mark, _Mark]]) -> _Mark | None:
     """A paragraph's first mark when it closes a quote whose opening mark was lost.
@@ -159,6 +168,8 @@ def _lost_opening_mark(text: str, p_start: int, marks: list[_Mark],
     if not marks or marks[0].role != CLOSE or marks[0].weak or any(c is marks[0] for _, c in pairs):
         return None
     if not re.search(r"\w", text[p_start:marks[0].start]):
+        return None
+    if _word_final_apostrophe(text, marks[0]):
         return None
     after = _ATTRIBUTION_AFTER.match(text, marks[0].end)
     cue = after and (after.group("cue1") or after.group("cue2"))

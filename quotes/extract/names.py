@@ -211,6 +211,8 @@ def _name_run(token: Token) -> list[Token]:
             left -= 1
         elif prev.lower_ in NAME_PARTICLES and _particles_then_name(doc, left - 1):
             left -= 1  # "Abu Karim al-Nasser", "Ursula von der Leyen"
+        elif _given_name_before_particle(prev, doc[left]):
+            left -= 1  # "Seán Ó Briain" with "Seán" tagged a plural noun
         elif prev.dep_ in ("compound", "amod") and prev.is_alpha and left <= prev.head.i <= token.i and \
                 _is_title(prev.head):
             left -= 1  # "press secretary Dana Whitfield"
@@ -243,11 +245,36 @@ def _name_run(token: Token) -> list[Token]:
             right += 2  # "Ortega-Ruiz" when NER stops at "Ortega"
         elif nxt.lower_ in NAME_SUFFIXES or nxt.lower_.rstrip(".") in NAME_SUFFIXES:
             right += 1
+        elif (after := _past_final_apostrophe(doc, right)) is not None:
+            right = after  # "Achieng' Oduor-Were", however the tagger reads the words after the apostrophe
         elif (nickname := _nickname_at(doc, right + 1)) is not None:
             right = nickname[1] + 1  # "John “Tig” Tiegen"
         else:
             break
     return list(doc[left:right + 1])
+
+
+def _given_name_before_particle(word: Token, particle: Token) -> bool:
+    """A capitalised word before a surname that opens with a capitalised particle is the given name,
+    whatever the tagger calls it ("Seán Ó Briain", "Dick Van Dyke"): a surname prefix follows a name."""
+    return particle.lower_ in NAME_PARTICLES and particle.text[:1].isupper() and not particle.whitespace_ == "" \
+        and word.is_alpha and word.is_title and len(word.text) > 1 and not _is_not_name_word(word) and \
+        _norm(word.text) not in CALENDAR_WORDS and word.ent_type_ in ("", "PERSON")
+
+
+def _past_final_apostrophe(doc: Doc, index: int) -> int | None:
+    """The end of the surname after a given name that ends in an apostrophe ("Achieng' Oduor-Were", a Luo
+    spelling): a straight ' glued to a name word not ending in "s" (no possessive), then a capitalised
+    word, with its hyphenated pieces; None when the name does not go on."""
+    if index + 2 >= len(doc) or doc[index + 1].text != "'" or doc[index].whitespace_ or \
+            not doc[index + 1].whitespace_ or doc[index].ent_type_ != "PERSON" or doc[index].lower_.endswith("s"):
+        return None
+    end = index + 2
+    if not (doc[end].is_alpha and doc[end].is_title):
+        return None
+    while _continues_hyphenated(doc[end]) and doc[end + 2].is_title:
+        end += 2
+    return end
 
 
 def _words(tokens: Iterable[Token], keep_possessive: bool = False) -> list[str]:
@@ -289,7 +316,8 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     while name and name[-1].text in ("’s", "'s", "’", "'"):
         name = name[:-1]
     if name and name[-1].ent_type_ == "PERSON":
-        while len(name) > 1 and name[0].ent_type_ in NON_PERSON_LABELS:
+        # (not a given name before a surname particle, whatever NER says: "Rajendran s/o Govindasamy")
+        while len(name) > 1 and name[0].ent_type_ in NON_PERSON_LABELS and name[1].lower_ not in NAME_PARTICLES:
             title, name = title + [name[0]], name[1:]
     # A capitalised descriptor before a name: "Novelist Irene Vasquez", "Passenger Ruth Okonjo", when NER
     # leaves it out of the PERSON entity; at a sentence start, where NER often takes it in ("Fisherman
@@ -435,6 +463,20 @@ def _is_role_noun(token: Token) -> bool:
     if lemma in TITLE_WORDS or lemma in PERSON_NOUNS:
         return True
     return lemma.endswith(ROLE_NOUN_SUFFIXES) and lemma not in NOT_ROLE_NOUNS and lemma not in ORG_WORDS
+
+
+def _apposition_owner(name: Token) -> Token:
+    """The noun a name in apposition describes: its head, or the role noun a prepositional phrase that
+    head ends hangs from ("A spokesman for the district police, Supt Ana Roe, said": the parser hangs
+    the name on "police"; a name set off by commas after "a spokesman for X" names the spokesman)."""
+    head = name.head
+    if name.dep_ != "appos":
+        return head
+    noun = head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN") and \
+            not _is_role_noun(noun):
+        noun = noun.head.head
+    return noun if noun is not head and _is_role_noun(noun) and noun.pos_ == "NOUN" else head
 
 
 def _describes_person(head: Token, mention: Span) -> bool:

@@ -18,7 +18,7 @@ from .lexicon import (
 )
 from .model import Person
 from .names import (
-    _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
+    _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
     _norm, _phrase, _split_title, _surname_key, _surname_of, _words,
 )
 
@@ -282,6 +282,9 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 not _looks_like_org(_words(name)):
             # No label at all: "… and Kendal Unruh, a delegate," with "said Unruh" later
             heads.add(token.i)
+        elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
+                not any(c.dep_ == "det" for c in token.children):
+            heads.add(token.i)  # "Cillian, who is nine," (NER: NORP): "who" refers to a person
         elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
                  for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
             heads.add(token.i)  # "Jane Roe, the chairman of X,"
@@ -461,6 +464,47 @@ def _titled_full_name(token: Token) -> bool:
     return len(name) >= 2 and bool(title) and _is_title(title[-1]) and not _looks_like_org(_words(name))
 
 
+def _has_who_clause(token: Token) -> bool:
+    """A relative clause on ``token`` whose subject is "who", the relative pronoun of persons:
+    "Cillian, who is nine,".  (Teams take it too in British usage, but NER calls them ORG or GPE.)"""
+    return any(clause.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ in ("nsubj", "nsubjpass")
+                                              for c in clause.children) for clause in token.children)
+
+
+def _subject_word_of_name(token: Token, name: list[Token]) -> Token:
+    """The word of a name that stands for it in the parse: its last word, or another word of the name
+    the parser made the subject and hung the last word on (the suffix of "Walter Grimsby Jr. opposes
+    …", the first name of "Seán Ó Briain does not share …"): the name is a subject mention all the same."""
+    head = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") and head.dep_ in ("nsubj", "nsubjpass") and \
+            any(t.i == head.i for t in name):
+        return head
+    if token.dep_ == "conj" and head.dep_ in ("nsubj", "nsubjpass") and _is_role_noun(head) and \
+            _set_off_by_comma(name) and not any(c.dep_ == "cc" and head.i < c.i < token.i for c in head.children):
+        return head  # "The Minister of Water, Dr Ana Roe — …": an apposition the parser took for a conjunct
+    return token
+
+
+def _set_off_by_comma(name: list[Token]) -> bool:
+    """True when a comma sets the name, with its titles, off from the words before it."""
+    if not name:
+        return False
+    i = name[0].i - 1
+    while i > 0 and _is_title(name[0].doc[i]):
+        i -= 1  # "…, Dr Ana Roe"
+    return i >= 0 and name[0].doc[i].text == ","
+
+
+def _inverted_subject(token: Token) -> bool:
+    """The noun after a copula whose clause has no subject before it is that clause's subject, inverted
+    after a fronted place or manner ("Among the crowd was Ana Roe", "Also at the table was Roe"): the
+    person the sentence introduces, as a subject would be.  Not after "there" ("There was Roe"), an
+    existential that names someone without making them the topic."""
+    verb = token.head
+    return token.dep_ == "attr" and verb.lemma_ == "be" and verb.i < token.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+
+
 def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | None = None) -> PeopleIndex:
     """Every person ``doc`` names, with aliases, roles, gender and every mention (for salience).
 
@@ -514,7 +558,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             all(t.ent_type_ == "PERSON" for t in name) and not _looks_like_org(name_words[:-1])
         if (_looks_like_org(name_words) and not titled_person) or (
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
-                                           and not person_apposition):
+                                           and not person_apposition and not _has_who_clause(name[-1])):
             continue
         if len(name_words) == 1 and not has_title and (_norm(name_words[0]) in org_short_names or
                                                        _surname_key(name_words[0]) in things):
@@ -568,8 +612,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         # A surname two people share ("Morrow" for Elspeth and Callum Morrow) is the one named last.
         found = max(candidates, key=lambda c: (last_seen.get(c, -1), c))
         last_seen[found] = token.i
+        at = _subject_word_of_name(token, name)
         if len(candidates) > 1:
-            index.alternatives[token.i] = candidates
+            index.alternatives[at.i] = candidates
         record = index.records[found]
         if token.idx >= body_start and not _in_spans(token.idx, quoted) and not _in_spans(token.idx, title_lines) \
                 and len(words) > len(record.name_words) and \
@@ -578,9 +623,10 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             record.name_words = words
         if run and not _in_spans(token.idx, quoted):
             record.add_alias(_phrase(run))
-        subject = token.dep_ in ("nsubj", "nsubjpass") or (
-            token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))  # "Her son, Mateo, disagrees"
+        subject = at.dep_ in ("nsubj", "nsubjpass") or (
+            at.dep_ == "appos" and _apposition_owner(at).dep_ in ("nsubj", "nsubjpass")) or \
+            _inverted_subject(at)  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
         weight = SALIENCE_SUBJECT if subject else SALIENCE_OTHER
-        index.occurrences.append((token.i, found, weight))
+        index.occurrences.append((at.i, found, weight))
     index.occurrences.sort()
     return index

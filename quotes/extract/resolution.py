@@ -13,14 +13,14 @@ import functools
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    FIRST_NAME_GENDER_SHARE, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    FIRST_NAME_GENDER_SHARE, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, TOPIC_MARKERS, UNMARKED_MAN_TITLES,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS,
 )
 from .names import (
-    _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
+    _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
     first_name_key, first_name_table, role_heads, roles_match, _split_title, _surname_key, _words,
 )
 from .people import PeopleIndex, _PersonRecord
@@ -224,7 +224,7 @@ class Salience:
 
     def _subject_verb(self, i: int) -> Token:
         """The verb a subject mention (or the noun it is in apposition to) is the subject of."""
-        subject = self.doc[i].head if self.doc[i].dep_ == "appos" else self.doc[i]
+        subject = _apposition_owner(self.doc[i]) if self.doc[i].dep_ == "appos" else self.doc[i]
         return subject.head
 
     def _is_main_subject(self, i: int) -> bool:
@@ -326,13 +326,16 @@ class Pronouns:
         return person
 
     def resolve(self, gender: str, at: int, local_before: int | None, main_only: bool,
-                replying: bool = False, pronoun: Token | None = None) -> int | None:
+                replying: bool = False, pronoun: Token | None = None,
+                not_people: frozenset[int] = frozenset()) -> int | None:
         """The person a "he"/"she" at token ``at`` refers to (see :meth:`Resolver.resolve`), or None.
-        ``pronoun``: the pronoun token itself, when it is the subject of a reporting verb."""
+        ``pronoun``: the pronoun token itself, when it is the subject of a reporting verb;
+        ``not_people``: people the pronoun cannot mean (a transcript turn's own speaker)."""
         # "Grant, he said, would lead": whoever the subject of the clause the pronoun reports names,
         # it is not (a name deeper in it, "he said the Carson campaign …", may still be its own).
         reported = _reported_clause(pronoun) if pronoun is not None else frozenset()
-        excluded = frozenset(p for i, p, w in self.people.occurrences if i in reported and w == SALIENCE_SUBJECT)
+        excluded = not_people | frozenset(p for i, p, w in self.people.occurrences
+                                          if i in reported and w == SALIENCE_SUBJECT)
         ranked = self.ranked(at, gender, excluded=excluded)
         local = None
         if local_before is not None:
@@ -438,7 +441,8 @@ class Resolver:
             if mention.root.i != token.i or not mention:
                 continue  # a name in apposition (counted as a name)
             named = any(t.ent_type_ == "PERSON" and _is_name_token(t)
-                        for child in token.children if child.dep_ == "appos" for t in child.subtree)
+                        for child in token.subtree if child.dep_ == "appos" and _apposition_owner(child) == token
+                        for t in child.subtree)
             if mention[0].lower_ in INDEFINITE_DETERMINERS and _describes_person(token, mention) and not named:
                 # ("Another resident, Col Harbhajan Sandhu, said": the apposition names them)
                 lemma = _norm(token.lemma_)
@@ -474,11 +478,14 @@ class Resolver:
             self.people.occurrences.sort()
 
     def resolve(self, mention: Span | None, mention_text: str | None, at: int,
-                local_before: int | None = -1, main_only: bool = False) -> tuple[int | None, str]:
+                local_before: int | None = -1, main_only: bool = False,
+                not_people: frozenset[int] = frozenset()) -> tuple[int | None, str]:
         """(person index or None, method) for a speaker mention at token ``at``.
 
         A pronoun goes first to the latest subject (of a main clause, with ``main_only``) of its
         paragraph before token ``local_before`` (``at`` when -1; not at all when None), then by salience.
+        A pronoun or a description never means one of ``not_people`` (a transcript turn's own
+        speaker, who says "I": see :func:`.article._turn_speaker`).
         """
         if local_before == -1:
             local_before = at
@@ -487,10 +494,12 @@ class Resolver:
             head = mention.root
             if head.pos_ not in ("NOUN", "PROPN", "PRON") and words:
                 head = words[-1]  # a misparsed description: "the 54-year-old" rooted at "the"
+            if head.lower_ in NAME_PARTICLES and words and words[-1].i > head.i and _is_name_token(words[-1]):
+                head = words[-1]  # a particle the parser made the head: "Nurul Huda binti Ramli"
             if head.lower_ in PERSONAL_PRONOUNS and len(words) == 1:
                 replying = head.dep_ == "nsubj" and head.head.lemma_.lower() in REPLY_CUES
                 return self.pronouns.resolve(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only,
-                                             replying, pronoun=head), "pronoun"
+                                             replying, pronoun=head, not_people=not_people), "pronoun"
             apposed = self._apposed_name(mention)
             if apposed is not None:
                 return apposed, "explicit"  # "another classmate, Ana Roe, recalled": the name says who
@@ -534,7 +543,10 @@ class Resolver:
                 _, name = _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS])
                 candidates = self.people.find_all(_words(name) or _words(names) or [head.text])
                 if len(candidates) > 1:
-                    # A surname people share: the one most salient here.
+                    # A surname people share: not one the quote itself calls by first name ("‘I ran where
+                    # Tamati told me,’ the younger Roe said": not Tamati Roe), then the one most salient here.
+                    candidates = [c for c in candidates if c not in self._first_named_in_quote(at)] or candidates
+                if len(candidates) > 1:
                     ranked = self._salience(at, allowed=set(candidates))
                     return (ranked[0][1] if ranked else candidates[0]), "explicit"
                 if candidates or names:
@@ -543,6 +555,8 @@ class Resolver:
                 if any(t.lower_ in INDEFINITE_DETERMINERS for t in words[:1]):
                     return None, "role"  # "a spokeswoman said": someone new, not a known person
                 found = self._by_role(head, words, at)
+                if found is not None and words[0].lower_ == "the" and self._introduced_since(head, found, at):
+                    return None, "role"  # "a ministry engineer who spoke on condition of anonymity … the engineer"
                 named_office = _is_title(head) and any(
                     t.i != head.i and t.is_alpha and t.lower_ not in VAGUE_ROLE_MODIFIERS and t.lower_ != "the"
                     for t in words)
@@ -552,7 +566,7 @@ class Resolver:
                     # of someone already in the story; the most salient person fits.
                     ranked = self._salience(at)
                     found = ranked[0][1] if ranked and ranked[0][1] >= 0 else None
-                return found, "role"
+                return (None if found in not_people else found), "role"
             return None, "explicit"
         if mention_text:
             words = mention_text.split()
@@ -574,13 +588,47 @@ class Resolver:
             return found, "explicit"
         return None, "none"
 
+    def _first_named_in_quote(self, at: int) -> set[int]:
+        """The people the quotation starting at token ``at`` calls by their first name alone: a speaker
+        says "I" of himself and, speaking of himself in the third person, uses his full name or
+        surname ("It's not just Bernie Roe saying …"); a bare first name there is someone else."""
+        start = self.doc[at].idx
+        span = next(((s, e) for s, e in self.quote_spans if s <= start < e), None)
+        if span is None:
+            return set()
+        named = set()
+        for i, person, _ in self.people.occurrences:
+            token = self.doc[i]
+            if span[0] <= token.idx < span[1] and _norm(token.text) == self.people.records[person].first and \
+                    not (i > 0 and _is_name_token(self.doc[i - 1])) and \
+                    not (i + 1 < len(self.doc) and _is_name_token(self.doc[i + 1])):
+                named.add(person)
+        return named
+
+    def _introduced_since(self, head: Token, person: int, at: int) -> bool:
+        """True when an indefinite noun phrase with the same head ("a Public Works engineer who asked not
+        to be named") introduced someone new after ``person`` was last mentioned: "the engineer" then
+        takes up that newcomer, not the person whose role the word also names.  An indefinite that
+        describes a named person ("Ana Roe, a structural engineer,", "she is an engineer") introduces nobody."""
+        last = max((i for i, p, _ in self.people.occurrences if p == person and i < at), default=-1)
+        last = max([last] + [i for i, p, _ in self.salience.pronoun_mentions if p == person and i < at] +
+                   [i for i, p in self.salience.speakers if p == person and i < at])
+        for token in self.doc[last + 1:at]:
+            if token.pos_ == "NOUN" and token.lemma_.lower() == head.lemma_.lower() and \
+                    token.dep_ not in ("appos", "attr", "conj") and not _inside(token, self.quote_spans) and \
+                    any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in token.children):
+                return True
+        return False
+
     def _apposed_name(self, mention: Span) -> int | None:
         """The known person a description's apposition names right after it, set off by a comma.
 
         "another fraternity brother, Ana Roe, recalled": the speaker phrase is the description, and
         the name beside it says which person it is.
         """
-        if mention.root.pos_ != "NOUN":
+        # A capitalised office the tagger calls a proper noun counts when an article makes it a
+        # description: "the District Collector, Dr. Ana Roe, stated".
+        if mention.root.pos_ != "NOUN" and not (mention.root.pos_ == "PROPN" and mention[0].lower_ == "the"):
             return None
         doc = mention.doc
         after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else None
