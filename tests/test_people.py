@@ -562,3 +562,32 @@ def test_commandant_is_a_title(nlp):
     text = ("Floods\nNDRF commandant Baljeet Singh Grewal said the boats were out. “The current is strong,” "
             "Commandant Grewal said.")
     assert ["Baljeet Singh Grewal"] == [p.name for p in nlp(text)._.people]
+
+
+def test_honorific_of_the_other_gender_is_another_person_of_that_surname(nlp):
+    # "Mr. Velde" after Marion Velde is her husband, not Marion (who would become "he").
+    text = ("School visit\nMarion Velde spent the morning at a school in Dorset.\n\n"
+            "“Reading opens every door,” Marion Velde said.\n\n"
+            "Mr. Velde later spoke at a rally in Leeds. “We will win this seat,” he said.\n\n"
+            "Mrs. Velde returned home. “The children were wonderful,” she said.")
+    doc = nlp(text)
+    assert [("Marion Velde", ["Mrs. Velde"]), ("Velde", ["Mr. Velde"])] == \
+        [(p.name, p.aliases) for p in doc._.people]
+    assert ["Marion Velde", "Velde", "Marion Velde"] == [q.speaker for q in doc._.quotes]
+
+
+def test_honorific_picks_among_people_sharing_a_surname(nlp):
+    # Mrs. Kesting is Deborah; Mr. Kesting, whose first name the article never gives, is not.
+    text = ("Campaign\nDeborah Kesting arrived in Iowa on Monday with her husband.\n\n"
+            "Mr. Kesting spoke first. “She is ready to lead,” Mr. Kesting said.\n\n"
+            "“I am grateful,” Mrs. Kesting said after him.")
+    assert ["Kesting", "Deborah Kesting"] == [q.speaker for q in nlp(text)._.quotes]
+
+
+def test_full_name_of_the_other_gender_is_not_merged_into_an_honorific_surname(nlp):
+    # "Mr. Arland" came first; "Greta Arland" is someone else, and "Mrs. Arland" is Greta.
+    text = ("Farm\nMr. Arland has run the farm since 1990.\n\n"
+            "“The rain came late,” Mr. Arland said.\n\n"
+            "Greta Arland keeps the accounts. “We lost a third of the crop,” Mrs. Arland said.")
+    doc = nlp(text)
+    assert ["Arland", "Greta Arland"] == [q.speaker for q in doc._.quotes]
