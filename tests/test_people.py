@@ -591,3 +591,12 @@ def test_full_name_of_the_other_gender_is_not_merged_into_an_honorific_surname(n
             "Greta Arland keeps the accounts. “We lost a third of the crop,” Mrs. Arland said.")
     doc = nlp(text)
     assert ["Arland", "Greta Arland"] == [q.speaker for q in doc._.quotes]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("House Intelligence Republican Mark Pellow agreed with that point.", "Mark Pellow"),
+    ("Ranking Democrat Dana Feld disagreed with the chairman.", "Dana Feld"),
+])
+def test_party_noun_before_a_name_is_a_description_not_part_of_the_name(nlp, sentence, expected):
+    text = f"Hearing\n\n{sentence} “The memo should be public,” the lawmaker said."
+    assert [expected] == [p.name for p in nlp(text)._.people]
