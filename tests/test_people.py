@@ -600,3 +600,16 @@ def test_full_name_of_the_other_gender_is_not_merged_into_an_honorific_surname(n
 def test_party_noun_before_a_name_is_a_description_not_part_of_the_name(nlp, sentence, expected):
     text = f"Hearing\n\n{sentence} “The memo should be public,” the lawmaker said."
     assert [expected] == [p.name for p in nlp(text)._.people]
+
+
+def test_known_surname_the_tagger_calls_a_verb_still_counts_as_a_mention(nlp):
+    # "Gerling" of "In fact, Gerling emerged …" is tagged VBG: still Marta Gerling, so "she" is her.
+    text = ("Reunion\n\nMarta Gerling, a retired teacher, grew up with Clara Voss in Hamburg.\n\n"
+            "“We were inseparable,” Voss said.\n\n"
+            "In fact, Gerling emerged as a regular character in the letters. "
+            "“Nobody would recognise the town now,” she said.")
+    doc = nlp(text)
+    surname = [t for t in doc if t.text == "Gerling"][-1]
+    index = find_people(doc, text.index("Marta"))
+    assert (surname.i, 0) in [(i, person) for i, person, _ in index.occurrences]
+    assert ["Clara Voss", "Marta Gerling"] == [q.speaker for q in doc._.quotes]

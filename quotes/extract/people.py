@@ -604,10 +604,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
     last_seen: dict[int, int] = {}
     for token in capitalised:
-        # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS);
-        # at a sentence start only as a subject ("Linares urged", not "Brown bears").
+        # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS) or a
+        # verb or adjective ("Ebeling reminisced": VBG); at a sentence start only as a subject
+        # ("Linares urged", not "Brown bears").
         if _surname_key(_hyphenated_word(token)) not in keys or not (_is_name_token(token) or (
-                token.pos_ == "NOUN" and (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
+                token.pos_ in ("NOUN", "VERB", "ADJ") and token.is_alpha and
+                (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
             continue
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
                 _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
