@@ -613,3 +613,13 @@ def test_known_surname_the_tagger_calls_a_verb_still_counts_as_a_mention(nlp):
     index = find_people(doc, text.index("Marta"))
     assert (surname.i, 0) in [(i, person) for i, person, _ in index.occurrences]
     assert ["Clara Voss", "Marta Gerling"] == [q.speaker for q in doc._.quotes]
+
+
+def test_unlabelled_name_before_a_colon_is_a_person(nlp):
+    # NER leaves "Carly Wendt" unlabelled; the colon sets the name off as the topic of what follows.
+    text = ("Debate night\n\nMark Hollis was better than in previous outings, even if he saved his passion for taxes.\n\n"
+            "And oh yes, Carly Wendt: what, exactly, are her qualifications? She had a great line a while back "
+            "when she said, “Flying is an activity, not an accomplishment.”")
+    doc = nlp(text)
+    assert ["Mark Hollis", "Carly Wendt"] == [p.name for p in doc._.people]
+    assert ["Carly Wendt"] == [q.speaker for q in doc._.quotes]

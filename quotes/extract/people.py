@@ -295,6 +295,8 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 not _looks_like_org(_words(name)):
             # No label at all: "… and Kendal Unruh, a delegate," with "said Unruh" later
             heads.add(token.i)
+        elif _name_before_colon(token):
+            heads.add(token.i)  # "And then there is Lena Varga: what, exactly, is her plan?"
         elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
                 not any(c.dep_ == "det" for c in token.children):
             heads.add(token.i)  # "Cillian, who is nine," (NER: NORP): "who" refers to a person
@@ -325,6 +327,20 @@ def _split_at_punctuation(ent: Span) -> list[list[Token]]:
         else:
             parts[-1].append(token)
     return [part for part in parts if part]
+
+
+def _name_before_colon(token: Token) -> bool:
+    """True for a first name and surname NER leaves unlabelled, set before a colon as a phrase of its
+    own (the parser's root or an unattached fragment): a speaker label ("Lena Varga: We will …") or the
+    topic a colon announces ("And then there is Lena Varga: what is her plan?").  Only a person's name
+    starts with a first name; an organisation's or a heading's ("Harbor Watch:", "Key Points:") does not."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ":" or token.ent_type_ != "" or \
+            token.dep_ not in ("ROOT", "dep", "attr", "appos"):
+        return False
+    title, name = _split_title(_name_run(token))
+    return 2 <= len(name) <= 3 and all(t.ent_type_ == "" for t in name) and _is_first_name(name[0].text) and \
+        len(name[0].text) > 2 and not _looks_like_org(_words(name))
 
 
 def _first_name_leads(token: Token) -> bool:
