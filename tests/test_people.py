@@ -562,3 +562,64 @@ def test_commandant_is_a_title(nlp):
     text = ("Floods\nNDRF commandant Baljeet Singh Grewal said the boats were out. “The current is strong,” "
             "Commandant Grewal said.")
     assert ["Baljeet Singh Grewal"] == [p.name for p in nlp(text)._.people]
+
+
+def test_honorific_of_the_other_gender_is_another_person_of_that_surname(nlp):
+    # "Mr. Velde" after Marion Velde is her husband, not Marion (who would become "he").
+    text = ("School visit\nMarion Velde spent the morning at a school in Dorset.\n\n"
+            "“Reading opens every door,” Marion Velde said.\n\n"
+            "Mr. Velde later spoke at a rally in Leeds. “We will win this seat,” he said.\n\n"
+            "Mrs. Velde returned home. “The children were wonderful,” she said.")
+    doc = nlp(text)
+    assert [("Marion Velde", ["Mrs. Velde"]), ("Velde", ["Mr. Velde"])] == \
+        [(p.name, p.aliases) for p in doc._.people]
+    assert ["Marion Velde", "Velde", "Marion Velde"] == [q.speaker for q in doc._.quotes]
+
+
+def test_honorific_picks_among_people_sharing_a_surname(nlp):
+    # Mrs. Kesting is Deborah; Mr. Kesting, whose first name the article never gives, is not.
+    text = ("Campaign\nDeborah Kesting arrived in Iowa on Monday with her husband.\n\n"
+            "Mr. Kesting spoke first. “She is ready to lead,” Mr. Kesting said.\n\n"
+            "“I am grateful,” Mrs. Kesting said after him.")
+    assert ["Kesting", "Deborah Kesting"] == [q.speaker for q in nlp(text)._.quotes]
+
+
+def test_full_name_of_the_other_gender_is_not_merged_into_an_honorific_surname(nlp):
+    # "Mr. Arland" came first; "Greta Arland" is someone else, and "Mrs. Arland" is Greta.
+    text = ("Farm\nMr. Arland has run the farm since 1990.\n\n"
+            "“The rain came late,” Mr. Arland said.\n\n"
+            "Greta Arland keeps the accounts. “We lost a third of the crop,” Mrs. Arland said.")
+    doc = nlp(text)
+    assert ["Arland", "Greta Arland"] == [q.speaker for q in doc._.quotes]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("House Intelligence Republican Mark Pellow agreed with that point.", "Mark Pellow"),
+    ("Ranking Democrat Dana Feld disagreed with the chairman.", "Dana Feld"),
+])
+def test_party_noun_before_a_name_is_a_description_not_part_of_the_name(nlp, sentence, expected):
+    text = f"Hearing\n\n{sentence} “The memo should be public,” the lawmaker said."
+    assert [expected] == [p.name for p in nlp(text)._.people]
+
+
+def test_known_surname_the_tagger_calls_a_verb_still_counts_as_a_mention(nlp):
+    # "Gerling" of "In fact, Gerling emerged …" is tagged VBG: still Marta Gerling, so "she" is her.
+    text = ("Reunion\n\nMarta Gerling, a retired teacher, grew up with Clara Voss in Hamburg.\n\n"
+            "“We were inseparable,” Voss said.\n\n"
+            "In fact, Gerling emerged as a regular character in the letters. "
+            "“Nobody would recognise the town now,” she said.")
+    doc = nlp(text)
+    surname = [t for t in doc if t.text == "Gerling"][-1]
+    index = find_people(doc, text.index("Marta"))
+    assert (surname.i, 0) in [(i, person) for i, person, _ in index.occurrences]
+    assert ["Clara Voss", "Marta Gerling"] == [q.speaker for q in doc._.quotes]
+
+
+def test_unlabelled_name_before_a_colon_is_a_person(nlp):
+    # NER leaves "Carly Wendt" unlabelled; the colon sets the name off as the topic of what follows.
+    text = ("Debate night\n\nMark Hollis was better than in previous outings, even if he saved his passion for taxes.\n\n"
+            "And oh yes, Carly Wendt: what, exactly, are her qualifications? She had a great line a while back "
+            "when she said, “Flying is an activity, not an accomplishment.”")
+    doc = nlp(text)
+    assert ["Mark Hollis", "Carly Wendt"] == [p.name for p in doc._.people]
+    assert ["Carly Wendt"] == [q.speaker for q in doc._.quotes]

@@ -248,6 +248,12 @@ PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # The speaker's own subject pronoun: in a transcript turn ("OKORO: I told them, “…”") the label names it.
 FIRST_PERSON_SUBJECT = "i"
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+# Nouns for a member of a political party or camp, capitalised before a name as a description of
+# the person ("Ranking Democrat Ana Roe", "Ohio Republican Tom Hale"): never part of the name.
+PARTY_MEMBER_NOUNS = frozenset("""
+    democrat republican libertarian conservative liberal progressive socialist tory labourite
+    centrist moderate populist nationalist unionist loyalist
+""".split())
 # Nouns that only name people; with gender where the noun gives it ("Her son, Mateo," -> m).
 PERSON_NOUNS = {
     "son": "m", "husband": "m", "father": "m", "brother": "m", "uncle": "m", "nephew": "m", "grandson": "m",

@@ -17,8 +17,8 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
-    NOT_ROLES, ORG_WORDS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    NOT_ROLES, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 
 
@@ -55,6 +55,26 @@ def first_name_key(word: str) -> str:
     """The table's key of a printed first name: lower case, accents stripped ("Zoë" -> "zoe")."""
     key = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in key if not unicodedata.combining(c))
+
+
+@functools.cache
+def _first_name_genders() -> dict[str, str]:
+    """First name (lower case, no accents) -> "m"/"f", for names most bearers of one gender carry
+    (from :func:`first_name_table`: nomquamgender)."""
+    return {name: "f" if female >= FIRST_NAME_GENDER_SHARE else "m" for name, (_, female) in first_name_table().items()
+            if female >= FIRST_NAME_GENDER_SHARE or female <= 1 - FIRST_NAME_GENDER_SHARE}
+
+
+def first_name_gender(first: str) -> str | None:
+    """The gender most bearers of a first name have ("Hillary" -> "f"), or None when it is shared or unknown."""
+    if len(first) < 2:
+        return None  # an initial
+    return _first_name_genders().get(first_name_key(first))
+
+
+def honorific_gender(words: Iterable[str]) -> str | None:
+    """The gender the first gendered honorific among ``words`` gives ("Mrs." -> "f", "Sen." -> None)."""
+    return next((HONORIFICS[_norm(w)] for w in words if HONORIFICS.get(_norm(w))), None)
 
 
 def _is_first_name(word: str) -> bool:
@@ -360,13 +380,19 @@ def _singular(word: str) -> str:
 
 def _descriptor_before_entity(word: Token, first: Token) -> bool:
     """True for a capitalised word for a person by occupation or standing right before the entity NER
-    starts at ``first`` ("Celebrities Ana Roe", "Managing Editor Tom Hale", "Actress Ada Lin"): NER
+    starts at ``first`` ("Celebrities Ana Roe", "Managing Editor Tom Hale", "Actress Ada Lin", "Ranking
+    Democrat Ana Roe"): NER
     leaves it outside the name, and the word names what people are (``PERSON_NOUNS``, the role
     endings, or nameparser's list of titles and occupations), so it is no first name."""
-    if word.ent_iob_ != "O" or first.ent_iob_ != "B" or not word.is_alpha:
+    if first.ent_iob_ != "B" or not word.is_alpha:
         return False
+    if word.ent_iob_ != "O":
+        # A nationality or party NER marks on its own right before the person ("Ranking Democrat Ana
+        # Roe", "Ohio Republican Tom Hale"): a description, wherever it stands in the run.
+        return word.ent_type_ == "NORP" and first.ent_type_ == "PERSON"
     lower = _singular(word.lower_)
-    return _is_descriptor_word(lower) or lower in _OCCUPATION_TITLES
+    # (and a party member: "House Intelligence Republican Ana Roe" names Ana Roe, a Republican)
+    return _is_descriptor_word(lower) or lower in _OCCUPATION_TITLES or lower in PARTY_MEMBER_NOUNS
 
 
 def _recurring_prefixes(doc: Doc) -> frozenset[str]:

@@ -20,6 +20,7 @@ from .model import Person
 from .names import (
     _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
     _norm, _phrase, _split_title, _surname_key, _surname_of, _words,
+    first_name_gender, honorific_gender,
 )
 
 
@@ -86,7 +87,11 @@ class PeopleIndex:
         """Record a naming; return the person's index."""
         surname = _surname_of(name_words)
         first = _norm(name_words[0]) if len(name_words) > 1 else None
-        match = None
+        # The gender this naming shows: an honorific before a surname ("Mr. Bush"), or a full name's
+        # first name ("Laura Bush").  A person of the other known gender is someone else of that
+        # surname, a spouse or relative: "Mr. Bush" after "Laura Bush" is not Laura.
+        shown = (gender if first is None else first_name_gender(name_words[0]))
+        same_surname = []
         for index in range(len(self.records) - 1, -1, -1):
             record = self.records[index]
             if record.surname != surname:
@@ -96,11 +101,13 @@ class PeopleIndex:
                                                (len(record.first) == 1 and first.startswith(record.first)) or
                                                (len(name_words) == 2 and record.has_role_word(first))):
                 continue
-            match = index
-            break
-        if match is None and len(name_words) == 1:
+            same_surname.append(index)
+        fitting = [i for i in same_surname if not shown or self.known_gender(i) in (None, shown)]
+        # (one of the printed gender before one of unknown gender: "Mrs. Roe" beside Ana and Lee Roe)
+        match = next((i for i in fitting if shown and self.known_gender(i) == shown), fitting[0] if fitting else None)
+        if match is None and not same_surname and len(name_words) == 1:
             match = self._by_first_name(name_words[0])
-        if match is None:
+        if match is None and not same_surname:
             match = self._by_name_tail(name_words)
         if match is None:
             self.records.append(_PersonRecord(list(name_words)))
@@ -113,6 +120,12 @@ class PeopleIndex:
         if gender and not record.gender:
             record.gender = gender
         return match
+
+    def known_gender(self, index: int) -> str | None:
+        """A person's gender as the article's words give it so far (an honorific, a gendered noun in
+        apposition), else as their first name's usual gender gives it."""
+        record = self.records[index]
+        return record.gender or (first_name_gender(record.name_words[0]) if record.first else None)
 
     def _by_first_name(self, word: str) -> int | None:
         """The one person whose first name is ``word`` ("Tomas" for Tomas Berger), if unique."""
@@ -151,13 +164,13 @@ class PeopleIndex:
         found = self.find_all(words)
         return found[0] if found else None
 
-    def find_all(self, words: list[str]) -> list[int]:
+    def find_all(self, words: list[str], gender: str | None = None) -> list[int]:
         """Every person a (possibly partial) name may refer to, latest named first.
 
-        More than one when people share a surname and only the surname is printed.
+        More than one when people share a surname and only the surname is printed.  ``gender`` is
+        that of an honorific printed before the name and split off by the caller ("Mrs." of "Mrs. Roe").
         """
         words = [w for w in words if w not in ("’s", "'s") and w[:1].isalpha()]
-        gender = None
         while len(words) > 1 and _norm(words[0]) in TITLE_WORDS:
             gender = gender or HONORIFICS.get(_norm(words[0]))
             words = words[1:]  # "Gen. Raman" -> "Raman"; a lone "King" stays a surname
@@ -188,8 +201,8 @@ class PeopleIndex:
         narrowed = [i for i in found if self.records[i].first == first] if first and len(first) > 1 else []
         found = narrowed or found
         if gender:  # a known gender that agrees, else one not known
-            found = [i for i in found if self.records[i].gender == gender] or \
-                [i for i in found if self.records[i].gender is None] or found
+            found = [i for i in found if self.known_gender(i) == gender] or \
+                [i for i in found if self.known_gender(i) is None] or found
         if not first:
             found = [i for i in found if not self.records[i].surname_inferred] or found
         return found
@@ -282,6 +295,8 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 not _looks_like_org(_words(name)):
             # No label at all: "… and Kendal Unruh, a delegate," with "said Unruh" later
             heads.add(token.i)
+        elif _name_before_colon(token):
+            heads.add(token.i)  # "And then there is Lena Varga: what, exactly, is her plan?"
         elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
                 not any(c.dep_ == "det" for c in token.children):
             heads.add(token.i)  # "Cillian, who is nine," (NER: NORP): "who" refers to a person
@@ -312,6 +327,20 @@ def _split_at_punctuation(ent: Span) -> list[list[Token]]:
         else:
             parts[-1].append(token)
     return [part for part in parts if part]
+
+
+def _name_before_colon(token: Token) -> bool:
+    """True for a first name and surname NER leaves unlabelled, set before a colon as a phrase of its
+    own (the parser's root or an unattached fragment): a speaker label ("Lena Varga: We will …") or the
+    topic a colon announces ("And then there is Lena Varga: what is her plan?").  Only a person's name
+    starts with a first name; an organisation's or a heading's ("Harbor Watch:", "Key Points:") does not."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ":" or token.ent_type_ != "" or \
+            token.dep_ not in ("ROOT", "dep", "attr", "appos"):
+        return False
+    title, name = _split_title(_name_run(token))
+    return 2 <= len(name) <= 3 and all(t.ent_type_ == "" for t in name) and _is_first_name(name[0].text) and \
+        len(name[0].text) > 2 and not _looks_like_org(_words(name))
 
 
 def _first_name_leads(token: Token) -> bool:
@@ -591,10 +620,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
     last_seen: dict[int, int] = {}
     for token in capitalised:
-        # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS);
-        # at a sentence start only as a subject ("Linares urged", not "Brown bears").
+        # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS) or a
+        # verb or adjective ("Ebeling reminisced": VBG); at a sentence start only as a subject
+        # ("Linares urged", not "Brown bears").
         if _surname_key(_hyphenated_word(token)) not in keys or not (_is_name_token(token) or (
-                token.pos_ == "NOUN" and (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
+                token.pos_ in ("NOUN", "VERB", "ADJ") and token.is_alpha and
+                (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
             continue
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
                 _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
@@ -602,11 +633,11 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if _continues_hyphenated(token) or _in_nickname(token):
             continue  # "Pennington" of "Pennington-Walsh", "Tig" of "John “Tig” Tiegen": counted at the last word
         run = _name_run(token)
-        _, name = _split_title(run)
+        title, name = _split_title(run)
         words = _words(name) or [token.text]
         if len(words) == 1 and _surname_key(words[0]) in things:
             continue  # "Velora said" when Velora "positioned itself": the thing, not someone named … Velora
-        candidates = index.find_all(words)
+        candidates = index.find_all(words, honorific_gender(t.text for t in title))
         if not candidates:
             continue
         # A surname two people share ("Morrow" for Elspeth and Callum Morrow) is the one named last.

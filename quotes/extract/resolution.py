@@ -8,12 +8,11 @@ recently, :class:`Resolver` applies names, pronouns and roles.
 from __future__ import annotations
 
 import bisect
-import functools
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    FIRST_NAME_GENDER_SHARE, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, TOPIC_MARKERS, UNMARKED_MAN_TITLES,
@@ -21,25 +20,10 @@ from .lexicon import (
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
-    first_name_key, first_name_table, role_heads, roles_match, _split_title, _surname_key, _words,
+    first_name_gender, honorific_gender, role_heads, roles_match, _split_title, _surname_key, _words,
 )
 from .people import PeopleIndex, _PersonRecord
 from .attribution import _doc_text, _inside, _is_cue, _mention_span
-
-
-@functools.cache
-def _first_name_genders() -> dict[str, str]:
-    """First name (lower case, no accents) -> "m"/"f", for names most bearers of one gender carry
-    (from the names module's table: nomquamgender)."""
-    return {name: "f" if female >= FIRST_NAME_GENDER_SHARE else "m" for name, (_, female) in first_name_table().items()
-            if female >= FIRST_NAME_GENDER_SHARE or female <= 1 - FIRST_NAME_GENDER_SHARE}
-
-
-def first_name_gender(first: str) -> str | None:
-    """The gender most bearers of a first name have ("Hillary" -> "f"), or None when it is shared or unknown."""
-    if len(first) < 2:
-        return None  # an initial
-    return _first_name_genders().get(first_name_key(first))
 
 
 def _gender_from_man_title(record: _PersonRecord) -> bool:
@@ -540,8 +524,9 @@ class Resolver:
                 # (titles do: "the Rev. Ana Roe"; "the Post's Ana Roe" is Roe), so it names a thing.
                 return None, "explicit"
             if known_name or (_is_name_token(head) and head.ent_type_ != "NORP") or (names and names[-1].i == head.i):
-                _, name = _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS])
-                candidates = self.people.find_all(_words(name) or _words(names) or [head.text])
+                title, name = _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS])
+                candidates = self.people.find_all(_words(name) or _words(names) or [head.text],
+                                                  honorific_gender(t.text for t in title))
                 if len(candidates) > 1:
                     # A surname people share: not one the quote itself calls by first name ("‘I ran where
                     # Tamati told me,’ the younger Roe said": not Tamati Roe), then the one most salient here.
