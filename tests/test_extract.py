@@ -103,3 +103,17 @@ def test_pipeline_without_parser_still_finds_quotations():
     blank = spacy.blank("en")
     doc = QuoteExtractor(blank)(blank("Head\n“We will win the vote,” Jane Roe said."))
     assert [("We will win the vote,", None)] == [(m.text, m.speaker) for m in doc._.quotes]
+
+
+def tokens(nlp, text: str) -> list[str]:
+    """The token texts of ``text`` after our tokenizer customisations."""
+    return [token.text for token in nlp.tokenizer(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a transcript label: spaCy's "):" emoticon kept the parenthesis and the colon one token
+    ('Sen. Ann Roe (D-N.Y.): "We', ["Sen.", "Ann", "Roe", "(", "D", "-", "N.Y.", ")", ":", '"', "We"]),
+    ("the hours (all times local):", ["the", "hours", "(", "all", "times", "local", ")", ":"]),
+])
+def test_tokenizer_splits_a_parenthesis_before_a_colon(nlp, text, expected):
+    assert expected == tokens(nlp, text)

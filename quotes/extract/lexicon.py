@@ -168,6 +168,11 @@ GLUED_CLOSING_MARK = r"(?<=[\w.,!?;:])”(?=\w)|(?<=\w)[.,!?;:](?=”\w)"
 # split off the mark and the comma or colon, so the tag and the quote read as words.
 GLUED_OPENING_MARK = r"(?<=[,:;)])[“\"](?=\w)|(?<=[\w)])[,:;](?=[“\"]\w)"
 
+# Emoticon special cases in spaCy's English tokenizer that prose writes as a bracket and a colon:
+# "Rep. Roe (R-S.C.): " kept "):" one token, so the label's parenthesis never closed.  Each is split
+# into its characters; the words-only emoticons (":-)", "<3") stay as they are.
+BRACKET_EMOTICON_CHARS = "()[]:;="
+
 
 # Nouns right before a quotation that make it the title of a work, not speech.
 WORK_NOUNS = frozenset("""
