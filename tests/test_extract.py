@@ -117,3 +117,50 @@ def tokens(nlp, text: str) -> list[str]:
 ])
 def test_tokenizer_splits_a_parenthesis_before_a_colon(nlp, text, expected):
     assert expected == tokens(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parenthesis of a label glued to the opening mark
+    ('Ann Roe (Democrat):"We', ["Ann", "Roe", "(", "Democrat", ")", ":", '"', "We"]),
+    ('Ann Roe (D-N.Y.):"We', ["Ann", "Roe", "(", "D", "-", "N.Y.", ")", ":", '"', "We"]),
+    # a mark glued after the end of a sentence, straight or curly
+    ('the pier."We', ["the", "pier", ".", '"', "We"]),
+    ("the pier?“We", ["the", "pier", "?", "“", "We"]),
+    # a mark between two letters, whichever way it faces
+    ('rebuild the pier"We', ["rebuild", "the", "pier", '"', "We"]),
+    ("Ann Roe said“We", ["Ann", "Roe", "said", "“", "We"]),
+    # dashes glued to marks on either side; a plain hyphen stays in its word
+    ("every stop—“We", ["every", "stop", "—", "“", "We"]),
+    ('PIER SALE—"Old', ["PIER", "SALE", "—", '"', "Old"]),
+    ("for the town!”—and", ["for", "the", "town", "!", "”", "—", "and"]),
+    ('move on."--Ann', ["move", "on", ".", '"', "--", "Ann"]),
+    ("a “pier”–like", ["a", "“", "pier", "”", "–", "like"]),
+    ("a “pier”-like", ["a", "“", "pier”-like"]),
+    # an invisible direction mark pasted before the mark
+    ("\u202a”We", ["\u202a", "”", "We"]),
+])
+def test_tokenizer_splits_glued_quotation_marks(nlp, text, expected):
+    assert expected == tokens(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I don't know O'Neill", ["I", "do", "n't", "know", "O'Neill"]),
+    ("Wanjiru Achieng' said", ["Wanjiru", "Achieng", "'", "said"]),
+    ("the '90s were", ["the", "'", "90s", "were"]),
+    ('a 5\'10" guard', ["a", "5'10", '"', "guard"]),
+])
+def test_tokenizer_keeps_apostrophes_and_inch_marks(nlp, text, expected):
+    # guards the splits above: they touch double marks only
+    assert expected == tokens(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('Pier vote\nAt the hearing:\n\nAnn Roe (Democrat):"We will rebuild the pier before the summer."',
+     [("We will rebuild the pier before the summer.", "Ann Roe")]),
+    ("Pier vote\n“The pier is finished and we have to move on.”—Ann Roe, mayor of Dover",
+     [("The pier is finished and we have to move on.", "Ann Roe")]),
+    ('Pier vote\n"The pier is finished and we have to move on."--Ann Roe, mayor of Dover',
+     [("The pier is finished and we have to move on.", "Ann Roe")]),
+])
+def test_speaker_next_to_a_glued_mark(nlp, text, expected):
+    assert expected == [(m.text, m.speaker) for m in quotes_of(nlp, text)]
