@@ -17,7 +17,7 @@ import pytest
 
 from quotes.extract import EXTRACTOR_VERSION, METHODS, extract
 
-from .conftest import quotes_of
+from .conftest import pairs, quotes_of
 
 
 def test_mention_fields(nlp):
@@ -141,6 +141,34 @@ def test_tokenizer_splits_a_parenthesis_before_a_colon(nlp, text, expected):
 ])
 def test_tokenizer_splits_glued_quotation_marks(nlp, text, expected):
     assert expected == tokens(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # British-style single marks glued the same ways
+    ("Ann Roe said,‘We will.’", ["Ann", "Roe", "said", ",", "‘", "We", "will", ".", "’"]),
+    ("Ann Roe (Labour):‘We", ["Ann", "Roe", "(", "Labour", ")", ":", "‘", "We"]),
+    ("every stop—‘We", ["every", "stop", "—", "‘", "We"]),
+    ("it is done,’Ann Roe said", ["it", "is", "done", ",", "’", "Ann", "Roe", "said"]),
+    ("it is done!’Ann", ["it", "is", "done", "!", "’", "Ann"]),
+])
+def test_tokenizer_splits_glued_single_marks(nlp, text, expected):
+    assert expected == tokens(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the curly apostrophe stays in and after words
+    ("Wanjiru Achieng’ said", ["Wanjiru", "Achieng", "’", "said"]),
+    ("Ann O’Neill", ["Ann", "O’Neill"]),
+    ("the U.S.’s plan", ["the", "U.S.", "’s", "plan"]),
+    ("we don‘t", ["we", "don‘t"]),
+])
+def test_tokenizer_keeps_curly_apostrophes(nlp, text, expected):
+    assert expected == tokens(nlp, text)
+
+
+def test_speaker_after_a_glued_single_closing_mark(nlp):
+    text = "Pier vote\n‘The pier is finished and we have to move on,’Ann Roe, the mayor of Dover, said."
+    assert [("The pier is finished and we have to move on,", "Ann Roe")] == pairs(nlp, text)
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -13,7 +13,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from .lexicon import (PATRONYMIC_CONNECTORS, TITLE_ABBREVIATIONS, DATELINE_DASHES, DATELINE_MAX_TOKENS, GLUED_CLOSING_MARK, GLUED_OPENING_MARK,
-                      GLUED_MARK_INFIXES, BRACKET_EMOTICON_CHARS, PARENTHESIS_MAX_TOKENS)
+                      GLUED_MARK_INFIXES, GLUED_SINGLE_MARK_INFIXES, BRACKET_EMOTICON_CHARS, PARENTHESIS_MAX_TOKENS)
 from .model import Mention, Person
 from .marks import LINE_END_PUNCTUATION
 from .article import extract_mentions
@@ -78,7 +78,7 @@ def _split_glued_marks(nlp: Language) -> None:
     pattern = getattr(getattr(infix, "__self__", None), "pattern", None)
     if pattern is None or GLUED_CLOSING_MARK in pattern:
         return
-    glued = "|".join((GLUED_CLOSING_MARK, GLUED_OPENING_MARK) + GLUED_MARK_INFIXES)
+    glued = "|".join((GLUED_CLOSING_MARK, GLUED_OPENING_MARK) + GLUED_MARK_INFIXES + GLUED_SINGLE_MARK_INFIXES)
     nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{glued}").finditer
 
 

@@ -192,6 +192,21 @@ GLUED_MARK_INFIXES = (
     r"(?<=[\u200e\u200f\u202a-\u202e\u2066-\u2069])[“”\"](?=\w)",
 )
 
+# Curly single marks used as quotation marks (British style) glued the same ways.  "’" is also the
+# apostrophe, so it splits only after a comma, ! ? ; : or a word's final period and before a letter
+# ("done,’Ann said", "done.’Ann"), never in a word (Achieng’, O’Neill), after "U.S." ("U.S.’s") or
+# before a digit (’90s); "‘" splits after the punctuation or dash that introduces a quote, never
+# between letters, where it is a misprinted apostrophe ("don‘t").
+GLUED_SINGLE_MARK_INFIXES = (
+    r"(?<=[,!?;:])’(?=[^\W\d_])",
+    r"(?<=[^\W\d_]{2}\.)’(?=[^\W\d_])",
+    r"(?<=\w)[,!?;:](?=’[^\W\d_])",
+    r"(?<=[,:;)—–])‘(?=[^\W\d_])",
+    r"(?<=[\w)])[,:;](?=‘[^\W\d_])",
+    r"(?<=[\w.])\)(?=[,:;]?‘[^\W\d_])",
+    r"(?<=[\w.,!?;:])(?:—|–|--)(?=‘[^\W\d_])",
+)
+
 # Emoticon special cases in spaCy's English tokenizer that prose writes as a bracket and a colon:
 # "Rep. Roe (R-S.C.): " kept "):" one token, so the label's parenthesis never closed.  Each is split
 # into its characters; the words-only emoticons (":-)", "<3") stay as they are.
