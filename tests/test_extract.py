@@ -17,7 +17,7 @@ import pytest
 
 from quotes.extract import EXTRACTOR_VERSION, METHODS, extract
 
-from .conftest import quotes_of
+from .conftest import pairs, quotes_of
 
 
 def test_mention_fields(nlp):
@@ -103,3 +103,92 @@ def test_pipeline_without_parser_still_finds_quotations():
     blank = spacy.blank("en")
     doc = QuoteExtractor(blank)(blank("Head\n“We will win the vote,” Jane Roe said."))
     assert [("We will win the vote,", None)] == [(m.text, m.speaker) for m in doc._.quotes]
+
+
+def tokens(nlp, text: str) -> list[str]:
+    """The token texts of ``text`` after our tokenizer customisations."""
+    return [token.text for token in nlp.tokenizer(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a transcript label: spaCy's "):" emoticon kept the parenthesis and the colon one token
+    ('Sen. Ann Roe (D-N.Y.): "We', ["Sen.", "Ann", "Roe", "(", "D", "-", "N.Y.", ")", ":", '"', "We"]),
+    ("the hours (all times local):", ["the", "hours", "(", "all", "times", "local", ")", ":"]),
+])
+def test_tokenizer_splits_a_parenthesis_before_a_colon(nlp, text, expected):
+    assert expected == tokens(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parenthesis of a label glued to the opening mark
+    ('Ann Roe (Democrat):"We', ["Ann", "Roe", "(", "Democrat", ")", ":", '"', "We"]),
+    ('Ann Roe (D-N.Y.):"We', ["Ann", "Roe", "(", "D", "-", "N.Y.", ")", ":", '"', "We"]),
+    # a mark glued after the end of a sentence, straight or curly
+    ('the pier."We', ["the", "pier", ".", '"', "We"]),
+    ("the pier?“We", ["the", "pier", "?", "“", "We"]),
+    # a mark between two letters, whichever way it faces
+    ('rebuild the pier"We', ["rebuild", "the", "pier", '"', "We"]),
+    ("Ann Roe said“We", ["Ann", "Roe", "said", "“", "We"]),
+    # dashes glued to marks on either side; a plain hyphen stays in its word
+    ("every stop—“We", ["every", "stop", "—", "“", "We"]),
+    ('PIER SALE—"Old', ["PIER", "SALE", "—", '"', "Old"]),
+    ("for the town!”—and", ["for", "the", "town", "!", "”", "—", "and"]),
+    ('move on."--Ann', ["move", "on", ".", '"', "--", "Ann"]),
+    ("a “pier”–like", ["a", "“", "pier", "”", "–", "like"]),
+    ("a “pier”-like", ["a", "“", "pier”-like"]),
+    # an invisible direction mark pasted before the mark
+    ("\u202a”We", ["\u202a", "”", "We"]),
+])
+def test_tokenizer_splits_glued_quotation_marks(nlp, text, expected):
+    assert expected == tokens(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # British-style single marks glued the same ways
+    ("Ann Roe said,‘We will.’", ["Ann", "Roe", "said", ",", "‘", "We", "will", ".", "’"]),
+    ("Ann Roe (Labour):‘We", ["Ann", "Roe", "(", "Labour", ")", ":", "‘", "We"]),
+    ("every stop—‘We", ["every", "stop", "—", "‘", "We"]),
+    ("it is done,’Ann Roe said", ["it", "is", "done", ",", "’", "Ann", "Roe", "said"]),
+    ("it is done!’Ann", ["it", "is", "done", "!", "’", "Ann"]),
+])
+def test_tokenizer_splits_glued_single_marks(nlp, text, expected):
+    assert expected == tokens(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the curly apostrophe stays in and after words
+    ("Wanjiru Achieng’ said", ["Wanjiru", "Achieng", "’", "said"]),
+    ("Ann O’Neill", ["Ann", "O’Neill"]),
+    ("the U.S.’s plan", ["the", "U.S.", "’s", "plan"]),
+    ("we don‘t", ["we", "don‘t"]),
+])
+def test_tokenizer_keeps_curly_apostrophes(nlp, text, expected):
+    assert expected == tokens(nlp, text)
+
+
+def test_speaker_after_a_glued_single_closing_mark(nlp):
+    text = "Pier vote\n‘The pier is finished and we have to move on,’Ann Roe, the mayor of Dover, said."
+    assert [("The pier is finished and we have to move on,", "Ann Roe")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I don't know O'Neill", ["I", "do", "n't", "know", "O'Neill"]),
+    ("Wanjiru Achieng' said", ["Wanjiru", "Achieng", "'", "said"]),
+    ("the '90s were", ["the", "'", "90s", "were"]),
+    ('a 5\'10" guard', ["a", "5'10", '"', "guard"]),
+])
+def test_tokenizer_keeps_apostrophes_and_inch_marks(nlp, text, expected):
+    # guards the splits above: they touch double marks only
+    assert expected == tokens(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('Pier vote\nAt the hearing:\n\nAnn Roe (Democrat):"We will rebuild the pier before the summer."',
+     [("We will rebuild the pier before the summer.", "Ann Roe")]),
+    ("Pier vote\n“The pier is finished and we have to move on.”—Ann Roe, mayor of Dover",
+     [("The pier is finished and we have to move on.", "Ann Roe")]),
+    ('Pier vote\n"The pier is finished and we have to move on."--Ann Roe, mayor of Dover',
+     [("The pier is finished and we have to move on.", "Ann Roe")]),
+])
+def test_speaker_next_to_a_glued_mark(nlp, text, expected):
+    assert expected == [(m.text, m.speaker) for m in quotes_of(nlp, text)]

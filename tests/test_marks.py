@@ -208,3 +208,17 @@ def test_word_final_apostrophe_of_a_name_closes_no_quote():
     text = ("Water\nHealth Cabinet Secretary Prof. Oching' Ombati said the taps would run by June. "
             "\"Every tank will be full,\" she told residents.")
     assert ["Every tank will be full,"] == [q.text for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an invisible left-to-right embedding pasted before a comment's opening mark
+    ("Posts\n\n\u202a”Sorry Ann, you should have said no,” wrote Tom Okafor.", ["Sorry Ann, you should have said no,"]),
+    ("Posts\n\n“We will rebuild it.\u202c” Tom Okafor wrote.", ["We will rebuild it.\u202c"]),
+])
+def test_marks_read_past_invisible_direction_marks(text, expected):
+    assert expected == [q.text for q in find_quotations(text)]
+
+
+def test_speaker_of_a_comment_after_an_invisible_direction_mark(nlp):
+    text = "Posts\nReaders answered the mayor.\n\n\u202a”Sorry Ann, you should have said no,” wrote Tom Okafor."
+    assert [("Sorry Ann, you should have said no,", "Tom Okafor")] == pairs(nlp, text)

@@ -13,7 +13,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from .lexicon import (PATRONYMIC_CONNECTORS, TITLE_ABBREVIATIONS, DATELINE_DASHES, DATELINE_MAX_TOKENS, GLUED_CLOSING_MARK, GLUED_OPENING_MARK,
-                      PARENTHESIS_MAX_TOKENS)
+                      GLUED_MARK_INFIXES, GLUED_SINGLE_MARK_INFIXES, BRACKET_EMOTICON_CHARS, PARENTHESIS_MAX_TOKENS)
 from .model import Mention, Person
 from .marks import LINE_END_PUNCTUATION
 from .article import extract_mentions
@@ -72,11 +72,22 @@ def _keep_title_abbreviations(nlp: Language) -> None:
 
 
 def _split_glued_marks(nlp: Language) -> None:
+    """Split quotation marks glued to the words and punctuation around them (see the lexicon), so a tag
+    or label next to a quote reads as words; the text itself, hence every offset, is untouched."""
     infix = nlp.tokenizer.infix_finditer
     pattern = getattr(getattr(infix, "__self__", None), "pattern", None)
     if pattern is None or GLUED_CLOSING_MARK in pattern:
         return
-    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_CLOSING_MARK}|{GLUED_OPENING_MARK}").finditer
+    glued = "|".join((GLUED_CLOSING_MARK, GLUED_OPENING_MARK) + GLUED_MARK_INFIXES + GLUED_SINGLE_MARK_INFIXES)
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{glued}").finditer
+
+
+def _split_bracket_emoticons(nlp: Language) -> None:
+    """Split the emoticon special cases made only of brackets and colons ("):", ":(") into their
+    characters: in news they are a parenthesis closing before a colon ("Rep. Roe (R-S.C.): …")."""
+    for emoticon in list(nlp.tokenizer.rules):
+        if len(emoticon) > 1 and set(emoticon) <= set(BRACKET_EMOTICON_CHARS):
+            nlp.tokenizer.add_special_case(emoticon, [{ORTH: character} for character in emoticon])
 
 
 @Language.component("quotes_paragraphs")
@@ -122,6 +133,7 @@ def load_nlp(model: str | None = None) -> Language:
 
     nlp = spacy.load(model or get_setting("spacy_model"))
     _split_glued_marks(nlp)
+    _split_bracket_emoticons(nlp)
     _keep_title_abbreviations(nlp)
     if "quotes_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("quotes_paragraphs", before="parser")

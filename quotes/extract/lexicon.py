@@ -168,6 +168,50 @@ GLUED_CLOSING_MARK = r"(?<=[\w.,!?;:])”(?=\w)|(?<=\w)[.,!?;:](?=”\w)"
 # split off the mark and the comma or colon, so the tag and the quote read as words.
 GLUED_OPENING_MARK = r"(?<=[,:;)])[“\"](?=\w)|(?<=[\w)])[,:;](?=[“\"]\w)"
 
+# The other ways a mark is glued to its neighbours.  spaCy never re-examines the pieces an infix split
+# leaves, so every character between the word and the mark needs its own split:
+#  - a parenthesis before a glued opening mark ('Roe (D-N.Y.):"I'), else "N.Y.)" stays one token;
+#  - an opening mark after sentence-final punctuation ('… the plan."We'), or after a closing bracket
+#    or single mark ('</b>“Yes', 'HOUSE PARTY’“Mr.'); a straight or opening mark between two letters
+#    ('the pier"We', 'said“We'), whichever way it faces (never after a digit: 5'10"tall);
+#  - a dash (em, en, double hyphen) between a mark and a word, on either side ('act—“My', 'plan!”—is',
+#    'Spain."--Ann'), with the punctuation before the closing mark; a plain hyphen stays ("“moan”-worthy");
+#  - an invisible direction mark pasted from social media before a mark ("\u202a”Sorry").
+# Apostrophes are never split (the lookarounds hold only double marks), nor inch marks after digits.
+GLUED_MARK_INFIXES = (
+    r"(?<=[\w.])\)(?=[,:;]?[“\"]\w)",
+    r"(?<=[.!?>’'])[“\"](?=\w)",
+    r"(?<=\w)[!?](?=[“\"]\w)",
+    r"(?<=[^\W\d_])[“\"](?=[^\W\d_])",
+    r"(?<=[\w.,!?;:])[”\"](?=(?:—|–|--)\S)",
+    r"(?<=\w)[.,!?;:](?=[”\"](?:—|–|--)\S)",
+    r"(?<=[”\"])(?:—|–|--)(?=\S)",
+    r"(?<=[\w.,!?;:])(?:—|–|--)(?=[“\"]\w)",
+    r"(?:(?<=[—–])|(?<=--))[“\"](?=\w)",
+    r"[\u200e\u200f\u202a-\u202e\u2066-\u2069](?=[“”\"])",
+    r"(?<=[\u200e\u200f\u202a-\u202e\u2066-\u2069])[“”\"](?=\w)",
+)
+
+# Curly single marks used as quotation marks (British style) glued the same ways.  "’" is also the
+# apostrophe, so it splits only after a comma, ! ? ; : or a word's final period and before a letter
+# ("done,’Ann said", "done.’Ann"), never in a word (Achieng’, O’Neill), after "U.S." ("U.S.’s") or
+# before a digit (’90s); "‘" splits after the punctuation or dash that introduces a quote, never
+# between letters, where it is a misprinted apostrophe ("don‘t").
+GLUED_SINGLE_MARK_INFIXES = (
+    r"(?<=[,!?;:])’(?=[^\W\d_])",
+    r"(?<=[^\W\d_]{2}\.)’(?=[^\W\d_])",
+    r"(?<=\w)[,!?;:](?=’[^\W\d_])",
+    r"(?<=[,:;)—–])‘(?=[^\W\d_])",
+    r"(?<=[\w)])[,:;](?=‘[^\W\d_])",
+    r"(?<=[\w.])\)(?=[,:;]?‘[^\W\d_])",
+    r"(?<=[\w.,!?;:])(?:—|–|--)(?=‘[^\W\d_])",
+)
+
+# Emoticon special cases in spaCy's English tokenizer that prose writes as a bracket and a colon:
+# "Rep. Roe (R-S.C.): " kept "):" one token, so the label's parenthesis never closed.  Each is split
+# into its characters; the words-only emoticons (":-)", "<3") stay as they are.
+BRACKET_EMOTICON_CHARS = "()[]:;="
+
 
 # Nouns right before a quotation that make it the title of a work, not speech.
 WORK_NOUNS = frozenset("""

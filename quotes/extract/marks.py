@@ -56,12 +56,31 @@ class Quotation:
         return self.close_mark is None
 
 
+# Invisible direction marks pasted with social-media text ("\u202a”Sorry, …”"): a mark's context is read
+# past them, else the opening mark after one looks glued to a word and is taken for a closer.
+INVISIBLE_FORMAT = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _visible_before(text: str, start: int) -> str:
+    """The visible character before ``text[start]``, or a space at the start of the text."""
+    index = start - 1
+    while index >= 0 and text[index] in INVISIBLE_FORMAT:
+        index -= 1
+    return text[index] if index >= 0 else " "
+
+
+def _visible_after(text: str, end: int) -> str:
+    """The visible character at or after ``text[end]``, or a space at the end of the text."""
+    while end < len(text) and text[end] in INVISIBLE_FORMAT:
+        end += 1
+    return text[end] if end < len(text) else " "
+
+
 def _classify_mark(text: str, start: int, end: int) -> _Mark | None:
     """Family and direction of the mark at text[start:end] from its context, or None (apostrophe)."""
     glyph = text[start:end]
     family = "double" if glyph in DOUBLE_MARKS else "single"
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
+    before, after = _visible_before(text, start), _visible_after(text, end)
     if family == "single" and before.isalnum() and after.isalnum():
         return None  # don’t, Oslo’s
     left_open = before.isspace() or before in OPEN_CONTEXT
