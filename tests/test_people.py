@@ -562,3 +562,29 @@ def test_commandant_is_a_title(nlp):
     text = ("Floods\nNDRF commandant Baljeet Singh Grewal said the boats were out. “The current is strong,” "
             "Commandant Grewal said.")
     assert ["Baljeet Singh Grewal"] == [p.name for p in nlp(text)._.people]
+
+
+def test_part_of_a_full_name_printed_with_an_honorific_is_that_person(nlp):
+    # Singapore/Malaysia house style: "Mr" before the full name, then the given name after a patronymic
+    # ("Mr Faris") or the given names without the father's name ("Ms Siti Norhayati").
+    text = ("Delays at the jetty\nMr Ahmad Faris Kamaruddin, 34, a nurse, said the boat was late. “We waited two hours,” "
+            "said Mr Faris. Ms Siti Norhayati Jaafar, a trader, was angry. “Nobody told us,” Ms Siti Norhayati said.")
+    people = nlp(text)._.people
+    assert [("Ahmad Faris Kamaruddin", ["Mr Ahmad Faris Kamaruddin", "Faris", "Mr Faris"]),
+            ("Siti Norhayati Jaafar", ["Ms Siti Norhayati Jaafar", "Siti Norhayati", "Ms Siti Norhayati"])] == \
+        [(p.name, p.aliases) for p in people]
+
+
+def test_part_of_a_full_name_printed_without_an_honorific_stays_apart(nlp):
+    # US house style ("Mr." only before a surname): a middle word of a full name printed bare is not
+    # taken for that person (a Spanish double surname; gold keeps it as printed).
+    text = ("Bank chief\nCarmen Ibarra Lopez, the bank's president, spoke on Monday. “We need time,” said Ms. Ibarra.")
+    assert ["Carmen Ibarra Lopez", "Ibarra"] == [p.name for p in nlp(text)._.people]
+
+
+def test_portfolio_after_for_is_part_of_the_office(nlp):
+    # "Senior Minister of State for Housing Chan Mei Ling": "Housing" (outside NER's person) names the
+    # portfolio; the surname-first name then takes its later "Dr Chan" (its first word).
+    text = ("Flats are safe, minister says\nSenior Minister of State for Housing Chan Mei Ling said the flats were safe. "
+            "“They are sound,” Dr Chan said.")
+    assert [("Chan Mei Ling", ["Housing Chan Mei Ling", "Dr Chan"])] == [(p.name, p.aliases) for p in nlp(text)._.people]

@@ -348,7 +348,19 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     if len(name) > 2 and title and title[-1].lower_ in ("of", "the") and name[0].ent_iob_ == "O" and \
             name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON":
         title, name = title + [name[0]], name[1:]
+    if _office_object_before_name(run, name):
+        title, name = title + [name[0]], name[1:]
     return title, name
+
+
+def _office_object_before_name(run: list[Token], name: list[Token]) -> bool:
+    """Whether the first name word is the object of the office's "of"/"for" that the run stopped at:
+    "Minister of State for Transport Tan Wei Ming" ("Transport", outside NER's person) as "Registrar
+    of Voters Teresa Quan", where the run starts after the preposition (a Commonwealth office names
+    its portfolio with "for")."""
+    first = run[0]
+    return len(name) > 2 and name[0] is first and first.i > 0 and first.doc[first.i - 1].lower_ in ("of", "for") and \
+        name[0].ent_iob_ == "O" and name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON"
 
 
 def _singular(word: str) -> str:
