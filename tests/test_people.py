@@ -588,3 +588,10 @@ def test_portfolio_after_for_is_part_of_the_office(nlp):
     text = ("Flats are safe, minister says\nSenior Minister of State for Housing Chan Mei Ling said the flats were safe. "
             "“They are sound,” Dr Chan said.")
     assert [("Chan Mei Ling", ["Housing Chan Mei Ling", "Dr Chan"])] == [(p.name, p.aliases) for p in nlp(text)._.people]
+
+
+@pytest.mark.parametrize("full", ["Pieter van Wyk", "Pieter Van Wyk"])
+def test_capitalised_particle_surname_before_the_full_name_is_that_person(nlp, full):
+    # "Van Wyk said" comes first; the full name later shows "Van" is the surname's particle, not a first name.
+    text = (f"Water cuts\n“We have ten days left,” Van Wyk said. Councillor {full} told the meeting the dam was low.")
+    assert [(full, [f"Councillor {full}", "Van Wyk"])] == [(p.name, p.aliases) for p in nlp(text)._.people]

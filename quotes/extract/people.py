@@ -173,6 +173,32 @@ class PeopleIndex:
             full.gender = full.gender or record.gender
             del self.records[index]
 
+    def merge_particle_surnames(self) -> None:
+        """Fold a surname printed with its particle capitalised ("Du Toit said", as at a sentence start or
+        alone) into the one longer name that has the same particle between a given name and the surname
+        ("Annelie du Toit", "Pieter Van Wyk"): read alone, the capital particle looked like a first name
+        that differs from Annelie.  The longer name is the evidence that the particle belongs to the
+        surname; without it "Van" may be a first name (Van Jones beside Ruth Jones stays apart)."""
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            words = record.name_words
+            if len(words) < 2 or not words[0][:1].isupper() or \
+                    not all(w.lower() in NAME_PARTICLES for w in words[:-1]):
+                continue
+            tail = [w.lower() for w in words[:-1]] + [_norm(words[-1])]
+            targets = [i for i, r in enumerate(self.records) if len(r.name_words) > len(words) and
+                       [w.lower() for w in r.name_words[-len(words):-1]] == tail[:-1] and
+                       _norm(r.name_words[-1]) == tail[-1]]
+            if len(targets) != 1:
+                continue
+            full = self.records[targets[0]]
+            for alias in [record.name, *record.aliases]:
+                full.add_alias(alias)
+            for role in record.roles:
+                full.add_role(role)
+            full.gender = full.gender or record.gender
+            del self.records[index]
+
     def merge_first_names(self) -> None:
         """Fold a person named only by a first name into the one full name that starts with it."""
         for index in range(len(self.records) - 1, -1, -1):
@@ -636,6 +662,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             index.records[person].add_role(before.text)  # "Goalkeeper Tim Hale" (a common noun, not a title)
     index.merge_first_names()
     index.merge_name_parts()
+    index.merge_particle_surnames()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
     last_seen: dict[int, int] = {}
