@@ -580,3 +580,18 @@ def test_shared_surname_speaker_is_not_the_one_the_quote_calls_by_first_name(nlp
             "goal from her sister, captain and goal attack Ani Tipoki.\n\n"
             "'I only stood where Ani told me to stand,' the younger Tipoki said afterwards.")
     assert ["Mereana Tipoki"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the article says the named person uses "they": the next "they said" is that person
+    ("Bus strike\nCasey Lindqvist, 19, a student who uses they/them pronouns, said they had waited two hours. "
+     "\"The app said the bus was coming,\" they said.", "Casey Lindqvist"),
+    # no such statement: "they" stays a group, never a speaker
+    ("Bus strike\nCasey Lindqvist, 19, a student, said they had waited two hours. "
+     "\"The app said the bus was coming,\" they said.", None),
+    # stated, but a plural subject comes between: "they" is the drivers
+    ("Bus strike\nCasey Lindqvist, 19, a student who uses they/them pronouns, said bus drivers were angry. "
+     "Drivers walked out at noon. \"We are not paid,\" they said.", None),
+], ids=["stated", "not-stated", "plural-between"])
+def test_they_is_a_named_person_only_when_the_article_says_they_use_it(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker

@@ -249,6 +249,12 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for g
     "ambassador envoy",
 ))
 
+# The article saying a person uses singular "they" ("who uses they/them pronouns", "(they/them)", "whose
+# pronoun is they"): English has no other cue that a "they" means one named person, so only this
+# statement licenses it (resolution.Resolver._singular_they).
+SINGULAR_THEY_STATEMENT = re.compile(
+    r"\bthey\s*/\s*them\b|\bpronouns?\s+(?:is\s+|are\s+|of\s+)?[“\"‘']?they\b|\buses?\s+[“\"‘']?they[”\"’']?\s+(?:and|as)\b",
+    re.IGNORECASE)
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # The speaker's own subject pronoun: in a transcript turn ("OKORO: I told them, “…”") the label names it.
 FIRST_PERSON_SUBJECT = "i"
