@@ -595,3 +595,13 @@ def test_shared_surname_speaker_is_not_the_one_the_quote_calls_by_first_name(nlp
 ], ids=["stated", "not-stated", "plural-between"])
 def test_they_is_a_named_person_only_when_the_article_says_they_use_it(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_honorific_gender_picks_between_family_name_first_names(nlp):
+    # Father and daughter printed family name first share their first word; "Mr Ong"/"Ms Ong" pick by gender.
+    text = ("Rent\nMr Ong Kok Wah, 52, a hawker, said the rent was too high. \"We cannot pay,\" said Mr Ong. "
+            "His daughter, Ms Ong Hui Min, agreed. \"Nobody listens,\" Ms Ong said.")
+    doc = nlp(text)
+    assert [("Ong Kok Wah", ["Mr Ong Kok Wah", "Mr Ong"]), ("Ong Hui Min", ["Ms Ong Hui Min", "Ms Ong"])] == \
+        [(p.name, p.aliases) for p in doc._.people]
+    assert ["Ong Kok Wah", "Ong Hui Min"] == [q.speaker for q in quotes_of(nlp, text)]

@@ -110,6 +110,8 @@ class PeopleIndex:
             break
         if match is None and len(name_words) == 1:
             match = self._by_first_name(name_words[0])
+            if match is None:
+                match = self._by_family_name_first(name_words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
         if match is None:
             match = self._by_name_tail(name_words)
         if match is None:
@@ -127,6 +129,17 @@ class PeopleIndex:
     def _by_first_name(self, word: str) -> int | None:
         """The one person whose first name is ``word`` ("Tomas" for Tomas Berger), if unique."""
         matches = [i for i, r in enumerate(self.records) if r.first == _norm(word) and len(r.name_words) > 1]
+        return matches[0] if len(matches) == 1 else None
+
+    def _by_family_name_first(self, word: str, gender: str | None) -> int | None:
+        """Of several people whose full names start with ``word``, the one an honorific's gender picks:
+        names printed family name first ("Mr Lee Chong Wah" and his daughter "Ms Lee Hui Min") share
+        their first word, and "Ms Lee" is the daughter.  Only people whose gender the article gave
+        (an honorific, a noun) count; None without a gender or when it does not pick one."""
+        if gender is None:
+            return None
+        matches = [i for i, r in enumerate(self.records)
+                   if r.first == _norm(word) and len(r.name_words) > 2 and r.gender == gender]
         return matches[0] if len(matches) == 1 else None
 
     def _by_name_tail(self, words: list[str]) -> int | None:
@@ -242,6 +255,8 @@ class PeopleIndex:
                   (len(words) == 2 and self.records[index].has_role_word(first)))]
         if not found and len(words) == 1:
             by_first = self._by_first_name(words[0])
+            if by_first is None:
+                by_first = self._by_family_name_first(words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
             if by_first is None:
                 by_first = self._by_name_part(words)  # "Mr Hafiz" for Muhammad Hafiz Ismail
             return [by_first] if by_first is not None else []

@@ -545,6 +545,8 @@ class Resolver:
             if known_name or (_is_name_token(head) and head.ent_type_ != "NORP") or (names and names[-1].i == head.i):
                 _, name = _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS])
                 candidates = self.people.find_all(_words(name) or _words(names) or [head.text])
+                if not candidates and len(name) < len(words):
+                    candidates = self.people.find_all(_words(words))  # "Ms Lee": the honorific's gender picks
                 if len(candidates) > 1:
                     # A surname people share: not one the quote itself calls by first name ("‘I ran where
                     # Tamati told me,’ the younger Roe said": not Tamati Roe), then the one most salient here.
