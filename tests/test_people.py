@@ -595,3 +595,11 @@ def test_capitalised_particle_surname_before_the_full_name_is_that_person(nlp, f
     # "Van Wyk said" comes first; the full name later shows "Van" is the surname's particle, not a first name.
     text = (f"Water cuts\n“We have ten days left,” Van Wyk said. Councillor {full} told the meeting the dam was low.")
     assert [(full, [f"Councillor {full}", "Van Wyk"])] == [(p.name, p.aliases) for p in nlp(text)._.people]
+
+
+def test_two_word_part_printed_with_an_honorific_is_the_full_name(nlp):
+    # Malaysian style: the full name bare first, then the honorific on the given names only.
+    text = ("Port deal\nRosli Hamdan Yusuf said on Saturday the state would study the deal. \"We will study it,\" "
+            "Datuk Seri Rosli Hamdan said.")
+    assert [("Rosli Hamdan Yusuf", ["Rosli Hamdan", "Datuk Seri Rosli Hamdan"])] == \
+        [(p.name, p.aliases) for p in nlp(text)._.people]

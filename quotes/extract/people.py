@@ -49,9 +49,10 @@ class _PersonRecord:
     def name(self) -> str:
         return " ".join(self.name_words)
 
-    def honorific_full_name(self) -> bool:
-        """Whether an alias prints the whole name right after an honorific ("Mr Muhammad Hafiz Ismail")."""
-        full = [_norm(w) for w in self.name_words]
+    def honorific_full_name(self, words: list[str] | None = None) -> bool:
+        """Whether an alias prints the whole name (or ``words``) right after an honorific ("Mr Muhammad
+        Hafiz Ismail", "Datuk Seri Ahmad Faizal")."""
+        full = [_norm(w) for w in (words or self.name_words)]
         for alias in self.aliases:
             words = [_norm(w) for w in alias.split()]
             if any(words[k:k + len(full)] == full and words[k - 1] in FULL_NAME_HONORIFICS
@@ -152,7 +153,7 @@ class PeopleIndex:
                    if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[-len(words):]] == tail]
         return matches[0] if len(matches) == 1 else None
 
-    def _by_name_part(self, words: list[str]) -> int | None:
+    def _by_name_part(self, words: list[str], titled: bool = False) -> int | None:
         """The one person whose longer name holds these words together but does not end with them, when
         the article printed that name with an honorific (:data:`FULL_NAME_HONORIFICS`): in that house
         style (Singapore, Malaysia) a person is called by a part of the name that is not its last word,
@@ -160,12 +161,15 @@ class PeopleIndex:
         Nur Aisyah" for Ms Nur Aisyah Rahman).  None when the part is anyone's surname, is a lone
         particle, or fits two people.  (Without the honorific cue, "Ms. Acosta" for Melba Acosta Febo, a
         US paper's Spanish double surname, would be joined too: right, but the longer name then
-        disagrees with a gold that keeps the short one; measured -12 dev name quotes.)"""
+        disagrees with a gold that keeps the short one; measured -12 dev name quotes.)  A part of two
+        or more words may carry the honorific itself (``titled``, or an alias of the person): "Datuk
+        Seri Ahmad Zulkifli" after a bare "Ahmad Zulkifli Osman"."""
         part = [_norm(w) for w in words if w[:1].isalpha()]
         if not part or (len(part) == 1 and part[0] in NAME_PARTICLES) or \
                 any(r.surname == _surname_of(words) for r in self.records if len(r.name_words) > len(part)):
             return None
-        matches = [i for i, r in enumerate(self.records) if len(r.name_words) > len(part) and r.honorific_full_name() and any(
+        matches = [i for i, r in enumerate(self.records) if len(r.name_words) > len(part) and (
+            r.honorific_full_name() or (len(part) > 1 and (titled or r.honorific_full_name(part)))) and any(
             [_norm(w) for w in r.name_words[k:k + len(part)]] == part
             for k in range(len(r.name_words) - len(part)))]  # (k stops before the tail: a surname)
         return matches[0] if len(matches) == 1 else None
@@ -175,7 +179,7 @@ class PeopleIndex:
         "Mr Hafiz" after "Mr Muhammad Hafiz Ismail" is him, not a second speaker."""
         for index in range(len(self.records) - 1, -1, -1):
             record = self.records[index]
-            target = self._by_name_part(record.name_words)
+            target = self._by_name_part(record.name_words, titled=record.honorific_full_name())
             if target is None or target == index:
                 continue
             full = self.records[target]
