@@ -603,3 +603,10 @@ def test_two_word_part_printed_with_an_honorific_is_the_full_name(nlp):
             "Datuk Seri Rosli Hamdan said.")
     assert [("Rosli Hamdan Yusuf", ["Rosli Hamdan", "Datuk Seri Rosli Hamdan"])] == \
         [(p.name, p.aliases) for p in nlp(text)._.people]
+
+
+@pytest.mark.parametrize("titled, surname", [("Commandant Dlamini", "Dlamini"), ("Commandant Nkosi", "Nkosi")])
+def test_unfamiliar_title_and_surname_read_as_a_work_are_a_person(nlp, titled, surname):
+    # NER calls an unfamiliar title + surname a work of art; a title word names bodies and places, not works
+    text = f"Floods\n\nBoats were out on Monday. \"The current is strong,\" {titled} said."
+    assert ([surname], [surname]) == ([p.name for p in nlp(text)._.people], [q.speaker for q in quotes_of(nlp, text)])

@@ -632,9 +632,11 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             continue
         label = name[-1].ent_type_
         if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O" \
-                and len(name_words) < 2:
+                and len(name_words) < 2 and label != "WORK_OF_ART":
             # "General Motors", "Justice Department": the title word belongs to the name of a thing; not
-            # before a first name and surname ("Harbor City Mayor Ana Roe", all one entity to NER).
+            # before a first name and surname ("Harbor City Mayor Ana Roe", all one entity to NER), nor
+            # when NER calls a title it does not know and a surname a work ("Commandant Nkosi
+            # said"): bodies and places, not works, are named with a title word.
             continue
         has_title = any(_is_title(t) for t in title)
         # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
