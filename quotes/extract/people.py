@@ -168,10 +168,10 @@ class PeopleIndex:
         if not part or (len(part) == 1 and part[0] in NAME_PARTICLES) or \
                 any(r.surname == _surname_of(words) for r in self.records if len(r.name_words) > len(part)):
             return None
-        matches = [i for i, r in enumerate(self.records) if len(r.name_words) > len(part) and (
-            r.honorific_full_name() or (len(part) > 1 and (titled or r.honorific_full_name(part)))) and any(
+        matches = [i for i, r in enumerate(self.records) if len(r.name_words) > len(part) and any(
             [_norm(w) for w in r.name_words[k:k + len(part)]] == part
-            for k in range(len(r.name_words) - len(part)))]  # (k stops before the tail: a surname)
+            for k in range(len(r.name_words) - len(part))) and (  # (k stops before the tail: a surname)
+            r.honorific_full_name() or (len(part) > 1 and (titled or r.honorific_full_name(part))))]
         return matches[0] if len(matches) == 1 else None
 
     def merge_name_parts(self) -> None:
