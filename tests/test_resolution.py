@@ -592,7 +592,10 @@ def test_shared_surname_speaker_is_not_the_one_the_quote_calls_by_first_name(nlp
     # stated, but a plural subject comes between: "they" is the drivers
     ("Bus strike\nCasey Lindqvist, 19, a student who uses they/them pronouns, said bus drivers were angry. "
      "Drivers walked out at noon. \"We are not paid,\" they said.", None),
-], ids=["stated", "not-stated", "plural-between"])
+    # "pronouns they choose" is a plural "they", no statement about Lindqvist
+    ("Bus strike\nCasey Lindqvist, a teacher, said schools must respect the pronouns they choose. "
+     "\"Nobody is forced,\" they said.", None),
+], ids=["stated", "not-stated", "plural-between", "plural-pronouns"])
 def test_they_is_a_named_person_only_when_the_article_says_they_use_it(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[-1].speaker
 

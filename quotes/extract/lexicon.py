@@ -249,11 +249,15 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for g
     "ambassador envoy",
 ))
 
-# The article saying a person uses singular "they" ("who uses they/them pronouns", "(they/them)", "whose
-# pronoun is they"): English has no other cue that a "they" means one named person, so only this
-# statement licenses it (resolution.Resolver._singular_they).
+# The article saying a person uses singular "they": a parenthesis "(they/them)" after the name, or a verb
+# in the singular ("uses", "prefers", "goes by" the pronoun "they"; "whose pronoun is they") that
+# agrees with one person, not "the pronouns they choose" nor "students who use they/them".  English has
+# no other cue that a "they" means one named person, so only this statement licenses it
+# (resolution.Resolver._singular_they).
 SINGULAR_THEY_STATEMENT = re.compile(
-    r"\bthey\s*/\s*them\b|\bpronouns?\s+(?:is\s+|are\s+|of\s+)?[“\"‘']?they\b|\buses?\s+[“\"‘']?they[”\"’']?\s+(?:and|as)\b",
+    r"\(\s*they\s*/\s*them\s*\)"
+    r"|\b(?:uses|prefers|goes\s+by)\s+(?:the\s+)?(?:pronouns?\s+)?[“\"‘']?they\b"
+    r"|\bwhose\s+pronouns?\s+(?:is|are)\s+[“\"‘']?they\b",
     re.IGNORECASE)
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # The speaker's own subject pronoun: in a transcript turn ("OKORO: I told them, “…”") the label names it.
