@@ -587,7 +587,8 @@ def test_portfolio_after_for_is_part_of_the_office(nlp):
     # portfolio; the surname-first name then takes its later "Dr Chan" (its first word).
     text = ("Flats are safe, minister says\nSenior Minister of State for Housing Chan Mei Ling said the flats were safe. "
             "“They are sound,” Dr Chan said.")
-    assert [("Chan Mei Ling", ["Housing Chan Mei Ling", "Dr Chan"])] == [(p.name, p.aliases) for p in nlp(text)._.people]
+    assert [("Chan Mei Ling", ["Senior Minister of State for Housing Chan Mei Ling", "Dr Chan"],
+             ["Senior Minister of State for Housing"])] == [(p.name, p.aliases, p.roles) for p in nlp(text)._.people]
 
 
 @pytest.mark.parametrize("full", ["Pieter van Wyk", "Pieter Van Wyk"])
