@@ -623,3 +623,52 @@ def test_unlabelled_name_before_a_colon_is_a_person(nlp):
     doc = nlp(text)
     assert ["Mark Hollis", "Carly Wendt"] == [p.name for p in doc._.people]
     assert ["Carly Wendt"] == [q.speaker for q in doc._.quotes]
+
+
+def test_part_of_a_full_name_printed_with_an_honorific_is_that_person(nlp):
+    # Singapore/Malaysia house style: "Mr" before the full name, then the given name after a patronymic
+    # ("Mr Faris") or the given names without the father's name ("Ms Siti Norhayati").
+    text = ("Delays at the jetty\nMr Ahmad Faris Kamaruddin, 34, a nurse, said the boat was late. “We waited two hours,” "
+            "said Mr Faris. Ms Siti Norhayati Jaafar, a trader, was angry. “Nobody told us,” Ms Siti Norhayati said.")
+    people = nlp(text)._.people
+    assert [("Ahmad Faris Kamaruddin", ["Mr Ahmad Faris Kamaruddin", "Faris", "Mr Faris"]),
+            ("Siti Norhayati Jaafar", ["Ms Siti Norhayati Jaafar", "Siti Norhayati", "Ms Siti Norhayati"])] == \
+        [(p.name, p.aliases) for p in people]
+
+
+def test_part_of_a_full_name_printed_without_an_honorific_stays_apart(nlp):
+    # US house style ("Mr." only before a surname): a middle word of a full name printed bare is not
+    # taken for that person (a Spanish double surname; gold keeps it as printed).
+    text = ("Bank chief\nCarmen Ibarra Lopez, the bank's president, spoke on Monday. “We need time,” said Ms. Ibarra.")
+    assert ["Carmen Ibarra Lopez", "Ibarra"] == [p.name for p in nlp(text)._.people]
+
+
+def test_portfolio_after_for_is_part_of_the_office(nlp):
+    # "Senior Minister of State for Housing Chan Mei Ling": "Housing" (outside NER's person) names the
+    # portfolio; the surname-first name then takes its later "Dr Chan" (its first word).
+    text = ("Flats are safe, minister says\nSenior Minister of State for Housing Chan Mei Ling said the flats were safe. "
+            "“They are sound,” Dr Chan said.")
+    assert [("Chan Mei Ling", ["Senior Minister of State for Housing Chan Mei Ling", "Dr Chan"],
+             ["Senior Minister of State for Housing"])] == [(p.name, p.aliases, p.roles) for p in nlp(text)._.people]
+
+
+@pytest.mark.parametrize("full", ["Pieter van Wyk", "Pieter Van Wyk"])
+def test_capitalised_particle_surname_before_the_full_name_is_that_person(nlp, full):
+    # "Van Wyk said" comes first; the full name later shows "Van" is the surname's particle, not a first name.
+    text = (f"Water cuts\n“We have ten days left,” Van Wyk said. Councillor {full} told the meeting the dam was low.")
+    assert [(full, [f"Councillor {full}", "Van Wyk"])] == [(p.name, p.aliases) for p in nlp(text)._.people]
+
+
+def test_two_word_part_printed_with_an_honorific_is_the_full_name(nlp):
+    # Malaysian style: the full name bare first, then the honorific on the given names only.
+    text = ("Port deal\nRosli Hamdan Yusuf said on Saturday the state would study the deal. \"We will study it,\" "
+            "Datuk Seri Rosli Hamdan said.")
+    assert [("Rosli Hamdan Yusuf", ["Rosli Hamdan", "Datuk Seri Rosli Hamdan"])] == \
+        [(p.name, p.aliases) for p in nlp(text)._.people]
+
+
+@pytest.mark.parametrize("titled, surname", [("Commandant Dlamini", "Dlamini"), ("Commandant Nkosi", "Nkosi")])
+def test_unfamiliar_title_and_surname_read_as_a_work_are_a_person(nlp, titled, surname):
+    # NER calls an unfamiliar title + surname a work of art; a title word names bodies and places, not works
+    text = f"Floods\n\nBoats were out on Monday. \"The current is strong,\" {titled} said."
+    assert ([surname], [surname]) == ([p.name for p in nlp(text)._.people], [q.speaker for q in quotes_of(nlp, text)])

@@ -580,3 +580,31 @@ def test_shared_surname_speaker_is_not_the_one_the_quote_calls_by_first_name(nlp
             "goal from her sister, captain and goal attack Ani Tipoki.\n\n"
             "'I only stood where Ani told me to stand,' the younger Tipoki said afterwards.")
     assert ["Mereana Tipoki"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the article says the named person uses "they": the next "they said" is that person
+    ("Bus strike\nCasey Lindqvist, 19, a student who uses they/them pronouns, said they had waited two hours. "
+     "\"The app said the bus was coming,\" they said.", "Casey Lindqvist"),
+    # no such statement: "they" stays a group, never a speaker
+    ("Bus strike\nCasey Lindqvist, 19, a student, said they had waited two hours. "
+     "\"The app said the bus was coming,\" they said.", None),
+    # stated, but a plural subject comes between: "they" is the drivers
+    ("Bus strike\nCasey Lindqvist, 19, a student who uses they/them pronouns, said bus drivers were angry. "
+     "Drivers walked out at noon. \"We are not paid,\" they said.", None),
+    # "pronouns they choose" is a plural "they", no statement about Lindqvist
+    ("Bus strike\nCasey Lindqvist, a teacher, said schools must respect the pronouns they choose. "
+     "\"Nobody is forced,\" they said.", None),
+], ids=["stated", "not-stated", "plural-between", "plural-pronouns"])
+def test_they_is_a_named_person_only_when_the_article_says_they_use_it(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_honorific_gender_picks_between_family_name_first_names(nlp):
+    # Father and daughter printed family name first share their first word; "Mr Ong"/"Ms Ong" pick by gender.
+    text = ("Rent\nMr Ong Kok Wah, 52, a hawker, said the rent was too high. \"We cannot pay,\" said Mr Ong. "
+            "His daughter, Ms Ong Hui Min, agreed. \"Nobody listens,\" Ms Ong said.")
+    doc = nlp(text)
+    assert [("Ong Kok Wah", ["Mr Ong Kok Wah", "Mr Ong"]), ("Ong Hui Min", ["Ms Ong Hui Min", "Ms Ong"])] == \
+        [(p.name, p.aliases) for p in doc._.people]
+    assert ["Ong Kok Wah", "Ong Hui Min"] == [q.speaker for q in quotes_of(nlp, text)]

@@ -236,6 +236,11 @@ SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 # "Adv." (advocate), Filipino "Atty."/"Engr.", Malaysian honours "Datuk"/"Dato'"/"Datin"/"Datuk Seri"/"Tun",
 # royal "Tunku"/"Tengku", Malay "Encik"/"Puan" (Mr/Mrs), South Asian police and paramilitary "Commandant".
 REGIONAL_TITLES = frozenset("hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant".split())
+# Courtesy titles and Malaysian honorifics (lower case, no dot).  Printed before a FULL name ("Mr Muhammad
+# Hafiz Ismail", "Ms Nur Aisyah Rahman", "Datuk Seri Ahmad Faizal Osman") they mark the house style of
+# Singapore and Malaysia, where later mentions use the given name or a part of the name that is not its last
+# word ("Mr Hafiz"); US house style puts "Mr." only before a surname.  (people.PeopleIndex._by_name_part)
+FULL_NAME_HONORIFICS = frozenset("mr mister mrs ms miss mx madam dr datuk dato datin seri tun tunku tengku encik puan".split())
 # Words of a title before a name ("Transport Secretary", "Gen.", "Mr."); lower case, no dot.
 TITLE_WORDS = frozenset("""
     mr mrs ms miss mx dr sir dame prof professor gen general lt lieutenant col colonel maj major
@@ -288,6 +293,16 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for g
     "ambassador envoy",
 ))
 
+# The article saying a person uses singular "they": a parenthesis "(they/them)" after the name, or a verb
+# in the singular ("uses", "prefers", "goes by" the pronoun "they"; "whose pronoun is they") that
+# agrees with one person, not "the pronouns they choose" nor "students who use they/them".  English has
+# no other cue that a "they" means one named person, so only this statement licenses it
+# (resolution.Resolver._singular_they).
+SINGULAR_THEY_STATEMENT = re.compile(
+    r"\(\s*they\s*/\s*them\s*\)"
+    r"|\b(?:uses|prefers|goes\s+by)\s+(?:the\s+)?(?:pronouns?\s+)?[“\"‘']?they\b"
+    r"|\bwhose\s+pronouns?\s+(?:is|are)\s+[“\"‘']?they\b",
+    re.IGNORECASE)
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # The speaker's own subject pronoun: in a transcript turn ("OKORO: I told them, “…”") the label names it.
 FIRST_PERSON_SUBJECT = "i"

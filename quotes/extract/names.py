@@ -246,7 +246,8 @@ def _name_run(token: Token) -> list[Token]:
             if doc[k].lower_ == "the":
                 k -= 1
             if k > 0 and doc[k].lower_ == "of" and (_is_title(doc[k - 1]) or (
-                    _is_name_token(doc[k - 1]) and any(_is_title(t) for t in doc[left:token.i]))):
+                    _is_name_token(doc[k - 1]) and any(_is_title(t) for t in doc[left:token.i]))) or \
+                    _office_for_portfolio(doc, k):
                 left = k - 1
                 continue
             break
@@ -272,6 +273,15 @@ def _name_run(token: Token) -> list[Token]:
         else:
             break
     return list(doc[left:right + 1])
+
+
+def _office_for_portfolio(doc: Doc, k: int) -> bool:
+    """Whether the "for" at token ``k`` joins an office to its portfolio ("Minister for Transport", "Minister
+    of State for Transport"), the Commonwealth form of "Transport Minister": a capitalised title or "of"
+    office before it (not "a spokeswoman for Gore’s campaign": a job for someone, no office)."""
+    office = doc[k - 1] if k > 1 and _is_title(doc[k - 1]) else \
+        doc[k - 3] if k > 2 and _is_name_token(doc[k - 1]) and doc[k - 2].lower_ == "of" else None
+    return doc[k].lower_ == "for" and office is not None and _is_title(office) and office.text[:1].isupper()
 
 
 def _given_name_before_particle(word: Token, particle: Token) -> bool:
@@ -364,8 +374,9 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     # An acronym is never a first name: "Local MLA Sunita Chauhan", "DJB chief Rakesh Malhotra".
     while len(name) > 2 and name[0].is_alpha and name[0].is_upper and 3 <= len(name[0].text) <= 5:
         title, name = title + [name[0]], name[1:]
-    # "Registrar of Voters Teresa Quan": after "of", a word NER leaves outside the name belongs to the title.
-    if len(name) > 2 and title and title[-1].lower_ in ("of", "the") and name[0].ent_iob_ == "O" and \
+    # "Registrar of Voters Teresa Quan", "Minister for Transport Tan Wei Ming": after "of"/"for", a word NER
+    # leaves outside the name belongs to the title.
+    if len(name) > 2 and title and title[-1].lower_ in ("of", "the", "for") and name[0].ent_iob_ == "O" and \
             name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON":
         title, name = title + [name[0]], name[1:]
     return title, name

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    CUE_VERBS, FAMILY_NOUNS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
+    CUE_VERBS, FAMILY_NOUNS, FULL_NAME_HONORIFICS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
     PARTY_TAG, PERSON_NOUNS, PERSONAL_REFLEXIVES, SALIENCE_OTHER, SALIENCE_SUBJECT, THING_PRONOUNS, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS, TITLE_WORDS, WORK_NOUNS,
 )
 from .model import Person
@@ -49,6 +49,17 @@ class _PersonRecord:
     @property
     def name(self) -> str:
         return " ".join(self.name_words)
+
+    def honorific_full_name(self, words: list[str] | None = None) -> bool:
+        """Whether an alias prints the whole name (or ``words``) right after an honorific ("Mr Muhammad
+        Hafiz Ismail", "Datuk Seri Ahmad Faizal")."""
+        full = [_norm(w) for w in (words or self.name_words)]
+        for alias in self.aliases:
+            words = [_norm(w) for w in alias.split()]
+            if any(words[k:k + len(full)] == full and words[k - 1] in FULL_NAME_HONORIFICS
+                   for k in range(1, len(words) - len(full) + 1)):
+                return True
+        return False
 
     def add_alias(self, alias: str) -> None:
         if alias and alias not in self.aliases:
@@ -107,6 +118,8 @@ class PeopleIndex:
         match = next((i for i in fitting if shown and self.known_gender(i) == shown), fitting[0] if fitting else None)
         if match is None and not same_surname and len(name_words) == 1:
             match = self._by_first_name(name_words[0])
+            if match is None:
+                match = self._by_family_name_first(name_words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
         if match is None and not same_surname:
             match = self._by_name_tail(name_words)
         if match is None:
@@ -132,6 +145,17 @@ class PeopleIndex:
         matches = [i for i, r in enumerate(self.records) if r.first == _norm(word) and len(r.name_words) > 1]
         return matches[0] if len(matches) == 1 else None
 
+    def _by_family_name_first(self, word: str, gender: str | None) -> int | None:
+        """Of several people whose full names start with ``word``, the one an honorific's gender picks:
+        names printed family name first ("Mr Lee Chong Wah" and his daughter "Ms Lee Hui Min") share
+        their first word, and "Ms Lee" is the daughter.  Only people whose gender the article gave
+        (an honorific, a noun) count; None without a gender or when it does not pick one."""
+        if gender is None:
+            return None
+        matches = [i for i, r in enumerate(self.records)
+                   if r.first == _norm(word) and len(r.name_words) > 2 and r.gender == gender]
+        return matches[0] if len(matches) == 1 else None
+
     def _by_name_tail(self, words: list[str]) -> int | None:
         """The one person whose longer name ends with these two or more words: a two-word surname
         printed alone ("Wasserman Schultz" for Debbie Wasserman Schultz, "Suu Kyi")."""
@@ -141,6 +165,69 @@ class PeopleIndex:
         matches = [i for i, r in enumerate(self.records)
                    if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[-len(words):]] == tail]
         return matches[0] if len(matches) == 1 else None
+
+    def _by_name_part(self, words: list[str], titled: bool = False) -> int | None:
+        """The one person whose longer name holds these words together but does not end with them, when
+        the article printed that name with an honorific (:data:`FULL_NAME_HONORIFICS`): in that house
+        style (Singapore, Malaysia) a person is called by a part of the name that is not its last word,
+        the given name after a patronymic or before it ("Mr Hafiz" for Mr Muhammad Hafiz Ismail, "Ms
+        Nur Aisyah" for Ms Nur Aisyah Rahman).  None when the part is anyone's surname, is a lone
+        particle, or fits two people.  (Without the honorific cue, "Ms. Acosta" for Melba Acosta Febo, a
+        US paper's Spanish double surname, would be joined too: right, but the longer name then
+        disagrees with a gold that keeps the short one; measured -12 dev name quotes.)  A part of two
+        or more words may carry the honorific itself (``titled``, or an alias of the person): "Datuk
+        Seri Ahmad Zulkifli" after a bare "Ahmad Zulkifli Osman"."""
+        part = [_norm(w) for w in words if w[:1].isalpha()]
+        if not part or (len(part) == 1 and part[0] in NAME_PARTICLES) or \
+                any(r.surname == _surname_of(words) for r in self.records if len(r.name_words) > len(part)):
+            return None
+        matches = [i for i, r in enumerate(self.records) if len(r.name_words) > len(part) and any(
+            [_norm(w) for w in r.name_words[k:k + len(part)]] == part
+            for k in range(len(r.name_words) - len(part))) and (  # (k stops before the tail: a surname)
+            r.honorific_full_name() or (len(part) > 1 and (titled or r.honorific_full_name(part))))]
+        return matches[0] if len(matches) == 1 else None
+
+    def merge_name_parts(self) -> None:
+        """Fold a person named only by a part of one longer name into it (:meth:`_by_name_part`):
+        "Mr Hafiz" after "Mr Muhammad Hafiz Ismail" is him, not a second speaker."""
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            target = self._by_name_part(record.name_words, titled=record.honorific_full_name())
+            if target is None or target == index:
+                continue
+            full = self.records[target]
+            for alias in [record.name, *record.aliases]:
+                full.add_alias(alias)
+            for role in record.roles:
+                full.add_role(role)
+            full.gender = full.gender or record.gender
+            del self.records[index]
+
+    def merge_particle_surnames(self) -> None:
+        """Fold a surname printed with its particle capitalised ("Du Toit said", as at a sentence start or
+        alone) into the one longer name that has the same particle between a given name and the surname
+        ("Annelie du Toit", "Pieter Van Wyk"): read alone, the capital particle looked like a first name
+        that differs from Annelie.  The longer name is the evidence that the particle belongs to the
+        surname; without it "Van" may be a first name (Van Jones beside Ruth Jones stays apart)."""
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            words = record.name_words
+            if len(words) < 2 or not words[0][:1].isupper() or \
+                    not all(w.lower() in NAME_PARTICLES for w in words[:-1]):
+                continue
+            tail = [w.lower() for w in words[:-1]] + [_norm(words[-1])]
+            targets = [i for i, r in enumerate(self.records) if len(r.name_words) > len(words) and
+                       [w.lower() for w in r.name_words[-len(words):-1]] == tail[:-1] and
+                       _norm(r.name_words[-1]) == tail[-1]]
+            if len(targets) != 1:
+                continue
+            full = self.records[targets[0]]
+            for alias in [record.name, *record.aliases]:
+                full.add_alias(alias)
+            for role in record.roles:
+                full.add_role(role)
+            full.gender = full.gender or record.gender
+            del self.records[index]
 
     def merge_first_names(self) -> None:
         """Fold a person named only by a first name into the one full name that starts with it."""
@@ -185,9 +272,15 @@ class PeopleIndex:
                   (len(words) == 2 and self.records[index].has_role_word(first)))]
         if not found and len(words) == 1:
             by_first = self._by_first_name(words[0])
+            if by_first is None:
+                by_first = self._by_family_name_first(words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
+            if by_first is None:
+                by_first = self._by_name_part(words)  # "Mr Hafiz" for Muhammad Hafiz Ismail
             return [by_first] if by_first is not None else []
         if not found:
             by_tail = self._by_name_tail(words)
+            if by_tail is None:
+                by_tail = self._by_name_part(words)  # "Mr Hafiz" for Muhammad Hafiz Ismail
             return [by_tail] if by_tail is not None else []
         return self._narrow(found, first, gender)
 
@@ -568,9 +661,11 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             continue
         label = name[-1].ent_type_
         if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O" \
-                and len(name_words) < 2:
+                and len(name_words) < 2 and label != "WORK_OF_ART":
             # "General Motors", "Justice Department": the title word belongs to the name of a thing; not
-            # before a first name and surname ("Harbor City Mayor Ana Roe", all one entity to NER).
+            # before a first name and surname ("Harbor City Mayor Ana Roe", all one entity to NER), nor
+            # when NER calls a title it does not know and a surname a work ("Commandant Nkosi
+            # said"): bodies and places, not works, are named with a title word.
             continue
         has_title = any(_is_title(t) for t in title)
         # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
@@ -616,6 +711,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                 before.head.i in {t.i for t in name} and _is_role_noun(before):
             index.records[person].add_role(before.text)  # "Goalkeeper Tim Hale" (a common noun, not a title)
     index.merge_first_names()
+    index.merge_name_parts()
+    index.merge_particle_surnames()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
     last_seen: dict[int, int] = {}

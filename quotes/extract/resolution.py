@@ -8,11 +8,13 @@ recently, :class:`Resolver` applies names, pronouns and roles.
 from __future__ import annotations
 
 import bisect
+import functools
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    SINGULAR_THEY_STATEMENT,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, TOPIC_MARKERS, UNMARKED_MAN_TITLES,
@@ -484,6 +486,8 @@ class Resolver:
                 replying = head.dep_ == "nsubj" and head.head.lemma_.lower() in REPLY_CUES
                 return self.pronouns.resolve(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only,
                                              replying, pronoun=head, not_people=not_people), "pronoun"
+            if head.lower_ == "they" and len(words) == 1 and (declared := self._singular_they(at)) is not None:
+                return declared, "pronoun"  # the article said this person uses "they"
             apposed = self._apposed_name(mention)
             if apposed is not None:
                 return apposed, "explicit"  # "another classmate, Ana Roe, recalled": the name says who
@@ -527,6 +531,8 @@ class Resolver:
                 title, name = _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS])
                 candidates = self.people.find_all(_words(name) or _words(names) or [head.text],
                                                   honorific_gender(t.text for t in title))
+                if not candidates and len(name) < len(words):
+                    candidates = self.people.find_all(_words(words))  # "Ms Lee": the honorific's gender picks
                 if len(candidates) > 1:
                     # A surname people share: not one the quote itself calls by first name ("‘I ran where
                     # Tamati told me,’ the younger Roe said": not Tamati Roe), then the one most salient here.
@@ -572,6 +578,39 @@ class Resolver:
                               if w[:1].isupper() and _norm(w) not in TITLE_WORDS and self.people.find([w]) is not None), None)
             return found, "explicit"
         return None, "none"
+
+    @functools.cached_property
+    def _they_people(self) -> frozenset[int]:
+        """People the article says use singular "they" (:data:`SINGULAR_THEY_STATEMENT`): the person named
+        last before the statement, in its sentence ("Student Ana Roe, who uses they/them pronouns")."""
+        text = _doc_text(self.doc)
+        people = set()
+        for match in SINGULAR_THEY_STATEMENT.finditer(text):
+            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            sentence = span[0].sent
+            named = [(i, person) for i, person, _ in self.people.occurrences if sentence.start <= i < span.start]
+            if named:
+                people.add(max(named)[1])
+        return frozenset(people)
+
+    def _singular_they(self, at: int) -> int | None:
+        """The person a "they" at token ``at`` means when the article said that person uses "they", that
+        person is the last one named before it, and no plural subject (outside quotations: "officials
+        said", "the lights went off" inside a quote is not one) comes between; else None, and "they"
+        stays a group, never a speaker."""
+        if not self._they_people:
+            return None
+        named = [(i, person) for i, person, _ in self.people.occurrences if i < at]
+        if not named or max(named)[1] not in self._they_people:
+            return None
+        last, person = max(named)
+        for token in self.doc[last + 1:at]:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and \
+                    not _inside(token, self.quote_spans):
+                return None
+        return person
 
     def _first_named_in_quote(self, at: int) -> set[int]:
         """The people the quotation starting at token ``at`` calls by their first name alone: a speaker
