@@ -886,3 +886,35 @@ def test_vocative_before_a_your_subject_is_not_the_speaker(nlp):
     pos = ["CCONJ", "PROPN", "PUNCT", "PRON", "NOUN", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert "board" == _subject_of(doc[6]).text
+
+
+def test_cue_after_a_quote_is_as_near_as_its_subject(nlp):
+    # "“…,” Diane Oduya, who is chairman of the Harbor Voters Fund said in a statement": the relative
+    # clause (with no comma to close it) puts the cue far from the marks, and the parser may hang it on
+    # the quote's last verb, so no cue governs the quote; the cue's subject stands right after the marks.
+    from spacy.tokens import Doc
+
+    from quotes.extract.article import extract_mentions
+    text = ("Budget fight\n“We keep finding that, on every vote, the mayor says different things to different "
+            "neighborhoods,” Diane Oduya, who is chairman of the Harbor Voters Fund said in a statement.")
+    with nlp.select_pipes(disable=["quotes"]):
+        parsed = nlp(text)
+    says = next(t.i for t in parsed if t.text == "says")
+    said = next(t.i for t in parsed if t.text == "said")
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    # The shape of the misparse: "said" a complement of "says" inside the quote, the quote's verb the root.
+    root = parsed[said].head.i if parsed[said].dep_ != "ROOT" else next(
+        c.i for c in parsed[said].children if c.dep_ == "ccomp")
+    subject = next(c for c in parsed[said].children if c.dep_ == "nsubj")
+    for t in parsed:
+        if heads[t.i] == said and t.i < subject.left_edge.i and t.i != root:
+            heads[t.i] = says  # the marks and the comma too, as the parser hangs them
+    heads[root], deps[root] = root, "ROOT"
+    heads[said], deps[said] = says, "ccomp"
+    doc = Doc(nlp.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed], heads=heads,
+              deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
+              lemmas=[t.lemma_ for t in parsed], ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "")
+                                                        for t in parsed])
+    mentions, _ = extract_mentions(doc)
+    assert [("Diane Oduya", "said")] == [(m.speaker, m.cue) for m in mentions]

@@ -566,10 +566,17 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     open_token = doc.char_span(quotation.open_mark, quotation.open_mark + 1, alignment_mode="expand")
     anchor_before = open_token[0].i if open_token is not None else span.start
     anchor_after = span.end
+    def distance(cue: Token) -> int:
+        # A cue after the quote is as near as its subject: "“…,” Ann Roe, who is chair of the Harbor
+        # Fund said" -- a relative clause on the subject lengthens the tag, not the distance to it.
+        subject = next((c for c in cue.children if c.dep_ == "nsubj" and anchor_after <= c.i < cue.i), None)
+        nearest = subject.i if subject is not None and _is_name_token(subject) else cue.i
+        return min(abs(nearest - anchor_after), abs(anchor_before - cue.i))
+
     cues = [t for t in context if _is_cue(t)]
-    cues.sort(key=lambda t: min(abs(t.i - anchor_after), abs(anchor_before - t.i)))
+    cues.sort(key=distance)
     for cue in cues:
-        if min(abs(cue.i - anchor_after), abs(anchor_before - cue.i)) > CUE_MAX_DISTANCE:
+        if distance(cue) > CUE_MAX_DISTANCE:
             break
         if _negated(cue):
             continue
