@@ -918,3 +918,13 @@ def test_cue_after_a_quote_is_as_near_as_its_subject(nlp):
                                                         for t in parsed])
     mentions, _ = extract_mentions(doc)
     assert [("Diane Oduya", "said")] == [(m.speaker, m.cue) for m in mentions]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle inside the title before the name is its adjective
+    ("Budget fight\n“The report is a whitewash,” said Finance ranking Republican Walter Brenning.", "Walter Brenning"),
+    # a participle after the name, set off by a comma, is a clause of the speaker's, not part of the name
+    ("Budget fight\n“The report is a whitewash,” said Walter Brenning, ranking it last.", "Walter Brenning"),
+])
+def test_participle_inside_a_title_in_the_tag(nlp, text, expected):
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]

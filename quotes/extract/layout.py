@@ -108,9 +108,13 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
             # (a title waiting for its name joins a second title of the same person: "said former Ohio
             # Gov. and party chairman Ed Ramsey")
             titles = token.lower_ == "and" and bool(phrase) and _is_title(phrase[-1])
+            # (a participle between capitalised words of a title is its adjective: "said Finance ranking
+            # Republican Walter Roe", not a clause of its own: "said Roe, ranking them")
+            in_title = token.tag_ == "VBG" and token.is_lower and bool(phrase) and phrase[-1].is_title and \
+                token.i + 1 < len(doc) and doc[token.i + 1].is_title
             if (token.is_punct and not _inword(token) and not _abbreviation_period(token)) or \
-                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated and not titles) or \
-                    token.tag_ in FINITE_TAGS:
+                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated and not titles and
+                     not in_title) or token.tag_ in FINITE_TAGS:
                 break
             phrase.append(token)
         speaker = _tag_speaker_token(phrase)
