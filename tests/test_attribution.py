@@ -928,3 +928,14 @@ def test_cue_after_a_quote_is_as_near_as_its_subject(nlp):
 ])
 def test_participle_inside_a_title_in_the_tag(nlp, text, expected):
     assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a cue whose comma opens the next quote, after a quote that ends its sentence, introduces the next one
+    ("Harbor talks\nGreta Lindqvist answers Omar Haddad with, “Why now? Was that on my way to Lisbon?” Haddad then "
+     "writes back, “You look tired.”", ["Greta Lindqvist", "Omar Haddad"]),
+    # one sentence split by its tag: both parts are the tag's
+    ("Harbor talks\n“We will sign,” Omar Haddad said, “but not this week.”", ["Omar Haddad", "Omar Haddad"]),
+])
+def test_cue_opening_the_next_quote_with_a_comma_after_a_question(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]

@@ -81,6 +81,11 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
             introduces = token.text == ":" and any(t.text in DOUBLE_MARKS or t.text in SINGLE_MARKS or
                                                    _inside(t, quote_spans)
                                                    for t in doc[token.i + 1:token.i + 3] if not t.is_space)
+            # "“Why now?” Roe then writes back, “…”": after a quote that ends its sentence, a cue whose
+            # comma opens the next quote introduces that one (not "“…,” Roe said, “and …”", one sentence).
+            introduces = introduces or (
+                (token.text in DOUBLE_MARKS or _inside(token, quote_spans)) and len(tokens) > 1 and
+                tokens[-1].text == "," and quotation.text.rstrip(" ’'\"”")[-1:] in ("?", "!"))
             break
         if token.is_space:
             continue
@@ -93,9 +98,10 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if cue_at is None:
         return None
     cue = tokens[cue_at]
-    if introduces and cue_at == len(tokens) - 1:
+    if introduces and all(t.text in (",", ":") or t.dep_ in ("prt", "advmod") for t in tokens[cue_at + 1:]):
         # "After Roe said … at “less advanced schools,” Okafor said: “…”": a cue opening the next quote
-        # with a colon reports that quote, not the one before.
+        # with a colon (or a comma, after a question: "Okafor then writes back, “…”"), with at most an
+        # adverb or particle after it, reports that quote, not the one before.
         return None
     if cue_at == 0 and cue.tag_ == "VBG":
         return None  # "“…,” telling reporters …": a participle's object is the one addressed, not the speaker
