@@ -939,3 +939,14 @@ def test_participle_inside_a_title_in_the_tag(nlp, text, expected):
 ])
 def test_cue_opening_the_next_quote_with_a_comma_after_a_question(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a prepositional phrase of the reporter's between the marks and the tag names no speaker
+    ("Prices rise\n“The best part has been how calm shoppers stayed through a host of shocks,” like the recent "
+     "swings in fuel prices, said Maria Delgado, an economist at the Harbor Institute.", "Maria Delgado"),
+    # "as" opens a clause whose subject speaks
+    ("Prices rise\nThe board would “walk all over us,” as Maria Delgado put it in her memoir.", "Maria Delgado"),
+])
+def test_prepositional_phrase_after_the_marks_is_not_the_speaker(nlp, text, expected):
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]

@@ -138,7 +138,11 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         if rest and (rest[-1].text != "," or any(t.tag_ in FINITE_TAGS for t in rest)):
             return None
         phrase = before[:comma]
-        if any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in phrase):
+        if any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in phrase) or \
+                (phrase and phrase[0].pos_ == "ADP" and phrase[0].lower_ != "as"):
+            # (a phrase opened by a preposition is the reporter's, no speaker: "“…,” like the recent
+            # turmoil in markets, said Roe" -- the grammar reads "said Roe"; "as" opens a clause whose
+            # subject speaks: "“…,” as Roe put it")
             return None
         preposition = next((k for k, t in enumerate(phrase) if t.pos_ == "ADP" and k > 0), None)
         phrase = phrase[:preposition]  # "a spokesman for the mayor" -> "a spokesman"
