@@ -950,3 +950,13 @@ def test_cue_opening_the_next_quote_with_a_comma_after_a_question(nlp, text, exp
 ])
 def test_prepositional_phrase_after_the_marks_is_not_the_speaker(nlp, text, expected):
     assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the person who made the document "according to" names speaks through it
+    ("Harbor case\n“The evidence cannot support a prosecution,” according to a court filing signed by county "
+     "prosecutor Maria Delgado.", "Maria Delgado"),
+    ("Harbor case\nThe pay is not a “living wage,” according to calculations by Maria Delgado.", "Maria Delgado"),
+])
+def test_according_to_a_document_made_by_a_person(nlp, text, expected):
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
