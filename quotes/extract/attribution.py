@@ -586,8 +586,11 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     def distance(cue: Token) -> int:
         # A cue after the quote is as near as its subject: "“…,” Ann Roe, who is chair of the Harbor
         # Fund said" -- a relative clause on the subject lengthens the tag, not the distance to it.
+        # (only a subject printed right after the marks: "“…” to take it hostage, Roe said" is a fragment
+        # inside the reporter's sentence, whose cue stays as far as it is)
         subject = next((c for c in cue.children if c.dep_ == "nsubj" and anchor_after <= c.i < cue.i), None)
-        nearest = subject.i if subject is not None and _is_name_token(subject) else cue.i
+        nearest = subject.i if subject is not None and _is_name_token(subject) and \
+            all(t.is_punct or t.is_space for t in doc[anchor_after:subject.left_edge.i]) else cue.i
         return min(abs(nearest - anchor_after), abs(anchor_before - cue.i))
 
     cues = [t for t in context if _is_cue(t)]
