@@ -886,3 +886,77 @@ def test_vocative_before_a_your_subject_is_not_the_speaker(nlp):
     pos = ["CCONJ", "PROPN", "PUNCT", "PRON", "NOUN", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert "board" == _subject_of(doc[6]).text
+
+
+def test_cue_after_a_quote_is_as_near_as_its_subject(nlp):
+    # "“…,” Diane Oduya, who is chairman of the Harbor Voters Fund said in a statement": the relative
+    # clause (with no comma to close it) puts the cue far from the marks, and the parser may hang it on
+    # the quote's last verb, so no cue governs the quote; the cue's subject stands right after the marks.
+    from spacy.tokens import Doc
+
+    from quotes.extract.article import extract_mentions
+    text = ("Budget fight\n“We keep finding that, on every vote, the mayor says different things to different "
+            "neighborhoods,” Diane Oduya, who is chairman of the Harbor Voters Fund said in a statement.")
+    with nlp.select_pipes(disable=["quotes"]):
+        parsed = nlp(text)
+    says = next(t.i for t in parsed if t.text == "says")
+    said = next(t.i for t in parsed if t.text == "said")
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    # The shape of the misparse: "said" a complement of "says" inside the quote, the quote's verb the root.
+    root = parsed[said].head.i if parsed[said].dep_ != "ROOT" else next(
+        c.i for c in parsed[said].children if c.dep_ == "ccomp")
+    subject = next(c for c in parsed[said].children if c.dep_ == "nsubj")
+    for t in parsed:
+        if heads[t.i] == said and t.i < subject.left_edge.i and t.i != root:
+            heads[t.i] = says  # the marks and the comma too, as the parser hangs them
+    heads[root], deps[root] = root, "ROOT"
+    heads[said], deps[said] = says, "ccomp"
+    doc = Doc(nlp.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed], heads=heads,
+              deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
+              lemmas=[t.lemma_ for t in parsed], ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "")
+                                                        for t in parsed])
+    mentions, _ = extract_mentions(doc)
+    assert [("Diane Oduya", "said")] == [(m.speaker, m.cue) for m in mentions]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle inside the title before the name is its adjective
+    ("Budget fight\n“The report is a whitewash,” said Finance ranking Republican Walter Brenning.", "Walter Brenning"),
+    # a participle after the name, set off by a comma, is a clause of the speaker's, not part of the name
+    ("Budget fight\n“The report is a whitewash,” said Walter Brenning, ranking it last.", "Walter Brenning"),
+])
+def test_participle_inside_a_title_in_the_tag(nlp, text, expected):
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a cue whose comma opens the next quote, after a quote that ends its sentence, introduces the next one
+    ("Harbor talks\nGreta Lindqvist answers Omar Haddad with, “Why now? Was that on my way to Lisbon?” Haddad then "
+     "writes back, “You look tired.”", ["Greta Lindqvist", "Omar Haddad"]),
+    # one sentence split by its tag: both parts are the tag's
+    ("Harbor talks\n“We will sign,” Omar Haddad said, “but not this week.”", ["Omar Haddad", "Omar Haddad"]),
+])
+def test_cue_opening_the_next_quote_with_a_comma_after_a_question(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a prepositional phrase of the reporter's between the marks and the tag names no speaker
+    ("Prices rise\n“The best part has been how calm shoppers stayed through a host of shocks,” like the recent "
+     "swings in fuel prices, said Maria Delgado, an economist at the Harbor Institute.", "Maria Delgado"),
+    # "as" opens a clause whose subject speaks
+    ("Prices rise\nThe board would “walk all over us,” as Maria Delgado put it in her memoir.", "Maria Delgado"),
+])
+def test_prepositional_phrase_after_the_marks_is_not_the_speaker(nlp, text, expected):
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the person who made the document "according to" names speaks through it
+    ("Harbor case\n“The evidence cannot support a prosecution,” according to a court filing signed by county "
+     "prosecutor Maria Delgado.", "Maria Delgado"),
+    ("Harbor case\nThe pay is not a “living wage,” according to calculations by Maria Delgado.", "Maria Delgado"),
+])
+def test_according_to_a_document_made_by_a_person(nlp, text, expected):
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]

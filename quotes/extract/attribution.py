@@ -278,6 +278,22 @@ def _author_of_words(noun: Token) -> Token | None:
     return None
 
 
+def _document_author(noun: Token) -> Token | None:
+    """The person who made the document an "according to" names: "according to a court filing
+    signed by Ann Roe", "according to a memo by Roe" (her words, printed in it).  A document by an
+    office or firm stays the document ("according to a poll conducted by Gallup")."""
+    if noun.pos_ != "NOUN":
+        return None
+    for child in noun.children:
+        preposition = child if child.dep_ == "prep" and child.lower_ == "by" else None
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            preposition = next((c for c in child.children if c.dep_ == "agent"), None)
+        author = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
+        if author is not None and _names_a_person(author):
+            return author
+    return None
+
+
 def _purpose_of_person(verb: Token, obj: Token) -> bool:
     """True when the infinitive after ``verb``'s object says what ``verb``'s person subject did it
     for, not what the object did: "Roe used this question to demand …" (a thing cannot be made to
@@ -561,15 +577,26 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     # (b) "according to X" in the reporter's words.
     according = _according_to(context)
     if according is not None and not _inside(according, quote_spans):
+        according = _document_author(according) or according
         return _Attribution(_mention_span(according), cue="according to", kind="according-to")
     # (c) The cue verb nearest the marks, in the reporter's words of the same sentence(s).
     open_token = doc.char_span(quotation.open_mark, quotation.open_mark + 1, alignment_mode="expand")
     anchor_before = open_token[0].i if open_token is not None else span.start
     anchor_after = span.end
+    def distance(cue: Token) -> int:
+        # A cue after the quote is as near as its subject: "“…,” Ann Roe, who is chair of the Harbor
+        # Fund said" -- a relative clause on the subject lengthens the tag, not the distance to it.
+        # (only a subject printed right after the marks: "“…” to take it hostage, Roe said" is a fragment
+        # inside the reporter's sentence, whose cue stays as far as it is)
+        subject = next((c for c in cue.children if c.dep_ == "nsubj" and anchor_after <= c.i < cue.i), None)
+        nearest = subject.i if subject is not None and _is_name_token(subject) and \
+            all(t.is_punct or t.is_space for t in doc[anchor_after:subject.left_edge.i]) else cue.i
+        return min(abs(nearest - anchor_after), abs(anchor_before - cue.i))
+
     cues = [t for t in context if _is_cue(t)]
-    cues.sort(key=lambda t: min(abs(t.i - anchor_after), abs(anchor_before - t.i)))
+    cues.sort(key=distance)
     for cue in cues:
-        if min(abs(cue.i - anchor_after), abs(anchor_before - cue.i)) > CUE_MAX_DISTANCE:
+        if distance(cue) > CUE_MAX_DISTANCE:
             break
         if _negated(cue):
             continue

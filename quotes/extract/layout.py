@@ -81,6 +81,11 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
             introduces = token.text == ":" and any(t.text in DOUBLE_MARKS or t.text in SINGLE_MARKS or
                                                    _inside(t, quote_spans)
                                                    for t in doc[token.i + 1:token.i + 3] if not t.is_space)
+            # "“Why now?” Roe then writes back, “…”": after a quote that ends its sentence, a cue whose
+            # comma opens the next quote introduces that one (not "“…,” Roe said, “and …”", one sentence).
+            introduces = introduces or (
+                (token.text in DOUBLE_MARKS or _inside(token, quote_spans)) and len(tokens) > 1 and
+                tokens[-1].text == "," and quotation.text.rstrip(" ’'\"”")[-1:] in ("?", "!"))
             break
         if token.is_space:
             continue
@@ -93,9 +98,10 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if cue_at is None:
         return None
     cue = tokens[cue_at]
-    if introduces and cue_at == len(tokens) - 1:
+    if introduces and all(t.text in (",", ":") or t.dep_ in ("prt", "advmod") for t in tokens[cue_at + 1:]):
         # "After Roe said … at “less advanced schools,” Okafor said: “…”": a cue opening the next quote
-        # with a colon reports that quote, not the one before.
+        # with a colon (or a comma, after a question: "Okafor then writes back, “…”"), with at most an
+        # adverb or particle after it, reports that quote, not the one before.
         return None
     if cue_at == 0 and cue.tag_ == "VBG":
         return None  # "“…,” telling reporters …": a participle's object is the one addressed, not the speaker
@@ -108,9 +114,13 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
             # (a title waiting for its name joins a second title of the same person: "said former Ohio
             # Gov. and party chairman Ed Ramsey")
             titles = token.lower_ == "and" and bool(phrase) and _is_title(phrase[-1])
+            # (a participle between capitalised words of a title is its adjective: "said Finance ranking
+            # Republican Walter Roe", not a clause of its own: "said Roe, ranking them")
+            in_title = token.tag_ == "VBG" and token.is_lower and bool(phrase) and phrase[-1].is_title and \
+                token.i + 1 < len(doc) and doc[token.i + 1].is_title
             if (token.is_punct and not _inword(token) and not _abbreviation_period(token)) or \
-                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated and not titles) or \
-                    token.tag_ in FINITE_TAGS:
+                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated and not titles and
+                     not in_title) or token.tag_ in FINITE_TAGS:
                 break
             phrase.append(token)
         speaker = _tag_speaker_token(phrase)
@@ -128,7 +138,11 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         if rest and (rest[-1].text != "," or any(t.tag_ in FINITE_TAGS for t in rest)):
             return None
         phrase = before[:comma]
-        if any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in phrase):
+        if any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in phrase) or \
+                (phrase and phrase[0].pos_ == "ADP" and phrase[0].lower_ != "as"):
+            # (a phrase opened by a preposition is the reporter's, no speaker: "“…,” like the recent
+            # turmoil in markets, said Roe" -- the grammar reads "said Roe"; "as" opens a clause whose
+            # subject speaks: "“…,” as Roe put it")
             return None
         preposition = next((k for k, t in enumerate(phrase) if t.pos_ == "ADP" and k > 0), None)
         phrase = phrase[:preposition]  # "a spokesman for the mayor" -> "a spokesman"
