@@ -672,3 +672,15 @@ def test_unfamiliar_title_and_surname_read_as_a_work_are_a_person(nlp, titled, s
     # NER calls an unfamiliar title + surname a work of art; a title word names bodies and places, not works
     text = f"Floods\n\nBoats were out on Monday. \"The current is strong,\" {titled} said."
     assert ([surname], [surname]) == ([p.name for p in nlp(text)._.people], [q.speaker for q in quotes_of(nlp, text)])
+
+
+def test_a_surname_the_article_shows_is_a_familys_makes_an_org_labelled_name_a_person(nlp):
+    # NER calls "Litia Waqanivalu" an organisation, and "Litia" is in none of the first-name table's
+    # registers; the article itself shows "Waqanivalu" is a family's name (an aunt with an age and a
+    # "who" clause, a niece with another given name), so the speaker is that person, not no one.
+    text = ("On Ono, two generations of Waqanivalu women turn to vanilla after the storm\n\n"
+            "NABOUWALU, Ono — The vines climb the old breadfruit trees. Mere Waqanivalu, who is 68, ties them "
+            "up each morning. Her niece Litia carries the pots.\n\n"
+            "“We lost the boat, so we planted,” Litia Waqanivalu said, smiling. Her aunt did not smile.\n\n"
+            "“The vines do not care about storms,” Mere Waqanivalu said.\n")
+    assert ["Litia Waqanivalu", "Mere Waqanivalu"] == [m.speaker for m in nlp(text)._.quotes]

@@ -353,7 +353,7 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         subject = token.dep_ in ("nsubj", "nsubjpass")
         if subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
                 token.ent_type_ in ("ORG", "WORK_OF_ART") and not any(c.dep_ == "det" for c in token.children)
-                and _first_name_leads(token))):
+                and (_first_name_leads(token) or _bears_a_persons_surname(token)))):
             # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"; so may a
             # WORK_OF_ART ("Twitter's Adam Sharp said": NER takes the owner and the name for a title)
             heads.add(token.i)
@@ -444,6 +444,29 @@ def _first_name_leads(token: Token) -> bool:
     if len(name) < 2 or (title and _is_title(title[-1])):
         return True
     return any(_is_first_name(t.text) for t in name[:-1])
+
+
+def _bears_a_persons_surname(token: Token) -> bool:
+    """True when the article shows that the last word of the name ending at ``token`` is a person's
+    surname: somewhere it is printed with an age or a "who" clause ("Mere Tawake, who is 71,"), or after
+    another capitalised given name ("Litia Tawake" beside "Mere Tawake": a family, not two firms).
+
+    The first-name table of :func:`_first_name_leads` comes from national registers that miss the given
+    names of many countries (a Fijian "Litia" is in none of them); this is the article's own evidence."""
+    doc = token.doc
+    given = _split_title(_name_run(token))[1][:-1]
+    firsts = {t.lower_ for t in given}
+    for other in doc:
+        if other.text != token.text or other.i == token.i:
+            continue
+        if _has_age_apposition(other) or _has_who_clause(other):
+            return True
+        before = doc[other.i - 1] if other.i > 0 else None
+        if before is not None and _is_name_token(before) and not _is_title(before) and \
+                before.lower_ not in firsts and before.lower_ not in NAME_PARTICLES and \
+                not (other.i > 1 and _is_name_token(doc[other.i - 2])):
+            return True
+    return _has_age_apposition(token) or _has_who_clause(token)
 
 
 def _title_case_lines(text: str, start: int) -> list[tuple[int, int]]:
