@@ -8,7 +8,8 @@ The work runs in four steps, each a module of this package (word lists in :mod:`
 
 1. *Marks* (:mod:`.marks`): pair quotation marks paragraph by paragraph from the characters
    alone (:func:`find_quotations`); stray marks are skipped locally, never raised.
-2. *People* (:mod:`.people`; names and roles of tokens in :mod:`.names`): every person the
+2. *People* (:mod:`.people`; names and roles of tokens in :mod:`.names`, signs in the sentence
+   that a name is a person or a thing in :mod:`.evidence`): every person the
    article names, with aliases, roles and gender hints, from NER, title + name sequences and
    subjects of cue verbs, and names NER calls a place or organisation when a relative's name,
    an age ("MacLeod, 83,") or a following "he"/"she" says person (:func:`find_people`).

@@ -1,0 +1,194 @@
+"""Signs in the sentence that a name is a person or a thing, for :mod:`.people`.
+
+A person: a first name or title before the surname, an age ("MacLeod, 83,"), a "who" clause, "himself" or
+"herself", a following "he"/"she", the surname printed elsewhere with such a sign.  A thing: "its" or
+"itself", an organisation noun in apposition, a work that is "in" it.  Also where a name stands in its
+sentence (set off by a comma, the subject of an inverted clause).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import NAME_PARTICLES, ORG_WORDS, PERSONAL_REFLEXIVES, THING_PRONOUNS, WORK_NOUNS
+from .names import _is_first_name, _is_name_token, _is_title, _looks_like_org, _name_run, _norm, _split_title, _words
+
+
+def _name_before_colon(token: Token) -> bool:
+    """True for a first name and surname NER leaves unlabelled, set before a colon as a phrase of its
+    own (the parser's root or an unattached fragment): a speaker label ("Lena Varga: We will …") or the
+    topic a colon announces ("And then there is Lena Varga: what is her plan?").  Only a person's name
+    starts with a first name; an organisation's or a heading's ("Harbor Watch:", "Key Points:") does not."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ":" or token.ent_type_ != "" or \
+            token.dep_ not in ("ROOT", "dep", "attr", "appos"):
+        return False
+    title, name = _split_title(_name_run(token))
+    return 2 <= len(name) <= 3 and all(t.ent_type_ == "" for t in name) and _is_first_name(name[0].text) and \
+        len(name[0].text) > 2 and not _looks_like_org(_words(name))
+
+
+def _first_name_leads(token: Token) -> bool:
+    """True unless the name ending at ``token`` has two or more words and no first name, initial or title
+    before its last word: "Unai Emery said" (ORG) may be a person NER mislabelled; "Harbor Watch said",
+    "Velora Motors said" (ORG) name no one, for a person's name of two words starts with a first name."""
+    title, name = _split_title(_name_run(token))
+    if len(name) < 2 or (title and _is_title(title[-1])):
+        return True
+    return any(_is_first_name(t.text) for t in name[:-1])
+
+
+def _bears_a_persons_surname(token: Token) -> bool:
+    """True when the article shows that the last word of the name ending at ``token`` is a person's
+    surname: somewhere it is printed with an age or a "who" clause ("Mere Tawake, who is 71,"), or after
+    another capitalised given name ("Litia Tawake" beside "Mere Tawake": a family, not two firms).
+
+    The first-name table of :func:`_first_name_leads` comes from national registers that miss the given
+    names of many countries (a Fijian "Litia" is in none of them); this is the article's own evidence."""
+    doc = token.doc
+    given = _split_title(_name_run(token))[1][:-1]
+    firsts = {t.lower_ for t in given}
+    for other in doc:
+        if other.text != token.text or other.i == token.i:
+            continue
+        if _has_age_apposition(other) or _has_who_clause(other):
+            return True
+        before = doc[other.i - 1] if other.i > 0 else None
+        if before is not None and _is_name_token(before) and not _is_title(before) and \
+                before.lower_ not in firsts and before.lower_ not in NAME_PARTICLES and \
+                not (other.i > 1 and _is_name_token(doc[other.i - 2])):
+            return True
+    return _has_age_apposition(token) or _has_who_clause(token)
+
+
+def _of_phrase_owner(noun: Token) -> Token:
+    """The noun an "of" phrase hangs from: "president" for "union" in "the president of the union"."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun
+
+
+def _reflexives(subject: Token) -> set[str]:
+    """The reflexive pronouns the verb of ``subject`` takes as its object, directly or after a
+    preposition: {"himself"} for "Okafor compared himself to Lind", {"itself"} for "Velora has
+    positioned itself as …".  A reflexive object takes the subject of its verb as antecedent."""
+    verb = subject.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "dative", "oprd")]
+    objects += [g for c in objects if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return {t.lower_ for t in objects if t.lower_ in PERSONAL_REFLEXIVES or t.lower_ == "itself"}
+
+
+def _publishes_a_work(token: Token) -> bool:
+    """True for a one-word name a work noun is "in": "a new article in Velora", "a column in Velora".
+    A piece of writing is in a publication, never in a person ("an article in Roe's paper": Roe
+    owns, the possessive is no object of "in")."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "NOUN" and \
+        _norm(prep.head.lemma_) in WORK_NOUNS and not any(c.dep_ == "compound" for c in token.children) and \
+        not (token.i + 1 < len(token.doc) and _is_name_token(token.doc[token.i + 1]))
+
+
+def _reflexive_of_person(subject: Token) -> bool:
+    """True when the verb of ``subject`` has "himself" or "herself" as its object: "Roe describes
+    herself as …".  A place or organisation is "itself", so the subject is a person."""
+    return bool(_reflexives(subject) & PERSONAL_REFLEXIVES)
+
+
+def _refers_to_itself(subject: Token) -> bool:
+    """True when the clause of ``subject`` has "its" or "itself" for it: "Harbor Freight contended in
+    its letter …".  Only a thing is "its", so a later "he" or "she" is someone else."""
+    verb = subject.head
+    for t in verb.subtree:
+        if t.lower_ in THING_PRONOUNS and t.i > subject.i:
+            clause = t.head
+            while clause.i != verb.i and clause.pos_ not in ("VERB", "AUX"):
+                clause = clause.head
+            if clause.i == verb.i:
+                return True
+    return False
+
+
+def _next_subject_is_he_or_she(token: Token) -> bool:
+    """True when the next subject that is "he", "she" or a name, within two sentences, is a pronoun:
+    "Morag Innes has run the ferry since 1980. “…,” she says." (NER: ORG)."""
+    doc = token.doc
+    limit = token.sent.end
+    if limit < len(doc):
+        limit = doc[limit].sent.end
+    for other in doc[token.i + 1:limit]:
+        if other.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if other.lower_ in ("he", "she"):
+            return True
+        if _is_name_token(other) and not _is_title(other):
+            return False
+    return False
+
+
+def _org_apposition(token: Token) -> bool:
+    """True when a name's apposition is headed by an organisation noun: "Velora, the state news agency"."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    # Only an apposition right after the comma: a parser that hangs a later clause's noun on the
+    # name ("Roe, who works at Velora, a group of …") says nothing about the name.
+    return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == token.i + 2
+               and _norm(child.lemma_) in ORG_WORDS for child in token.children)
+
+
+def _names_an_org_noun(token: Token) -> bool:
+    """True for a name in apposition to an organisation noun before it: "the Danish newspaper Dagsposten",
+    "the party Velora" (whatever NER's label: it often calls an unfamiliar one-word title a person)."""
+    head = token.head
+    # Not a noun inside an "of" phrase, where the parser hangs the name of the role's holder: "the
+    # president of the farmers' union, Sylvie Marchand".
+    return token.dep_ == "appos" and head.i < token.i and head.pos_ == "NOUN" and _norm(head.lemma_) in ORG_WORDS \
+        and _of_phrase_owner(head).i == head.i
+
+
+def _has_age_apposition(token: Token) -> bool:
+    """True for a name followed by an age between commas: "Ana Ruiz, 54,", "Roe, now 83,"."""
+    doc = token.doc
+    index = token.i + 1
+    if index >= len(doc) or doc[index].text != ",":
+        return False
+    index += 1
+    if index < len(doc) and doc[index].lower_ in ("now", "aged"):
+        index += 1
+    if index + 1 >= len(doc) or not doc[index].text.isdigit() or not 0 < int(doc[index].text) < 120:
+        return False
+    return doc[index + 1].text in (",", ".", ";")
+
+
+def _titled_full_name(token: Token) -> bool:
+    """True when a title stands before a first name and surname ending at ``token``."""
+    title, name = _split_title(_name_run(token))
+    return len(name) >= 2 and bool(title) and _is_title(title[-1]) and not _looks_like_org(_words(name))
+
+
+def _has_who_clause(token: Token) -> bool:
+    """A relative clause on ``token`` whose subject is "who", the relative pronoun of persons:
+    "Cillian, who is nine,".  (Teams take it too in British usage, but NER calls them ORG or GPE.)"""
+    return any(clause.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ in ("nsubj", "nsubjpass")
+                                              for c in clause.children) for clause in token.children)
+
+
+def _set_off_by_comma(name: list[Token]) -> bool:
+    """True when a comma sets the name, with its titles, off from the words before it."""
+    if not name:
+        return False
+    i = name[0].i - 1
+    while i > 0 and _is_title(name[0].doc[i]):
+        i -= 1  # "…, Dr Ana Roe"
+    return i >= 0 and name[0].doc[i].text == ","
+
+
+def _inverted_subject(token: Token) -> bool:
+    """The noun after a copula whose clause has no subject before it is that clause's subject, inverted
+    after a fronted place or manner ("Among the crowd was Ana Roe", "Also at the table was Roe"): the
+    person the sentence introduces, as a subject would be.  Not after "there" ("There was Roe"), an
+    existential that names someone without making them the topic."""
+    verb = token.head
+    return token.dep_ == "attr" and verb.lemma_ == "be" and verb.i < token.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
