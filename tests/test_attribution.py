@@ -862,7 +862,7 @@ def test_no_coordination_runs_through_a_quotation_mark(nlp):
     # ("Ana Roe, who said the city had “moved boats, and crews”, left"): the speaker is Ana Roe alone.
     from spacy.tokens import Doc
 
-    from quotes.extract.attribution import _mention_span
+    from quotes.extract.subjects import _mention_span
     words = ["Ana", "Roe", ",", "who", "said", "the", "city", "had", "“", "moved", "boats", ",", "and", "crews", "”",
              ",", "left", "."]
     heads = [1, 16, 1, 4, 1, 6, 9, 9, 9, 4, 9, 1, 1, 1, 13, 16, 16, 16]
@@ -879,7 +879,7 @@ def test_vocative_before_a_your_subject_is_not_the_speaker(nlp):
     # ("your …") as its apposition: the subject is the board, not the mayor addressed.
     from spacy.tokens import Doc
 
-    from quotes.extract.attribution import _subject_of
+    from quotes.extract.subjects import _subject_of
     words = ["And", "Mayor", ",", "your", "harbour", "board", "posted", "on", "Friday", "."]
     heads = [6, 6, 1, 5, 5, 1, 6, 6, 7, 6]
     deps = ["cc", "nsubj", "punct", "poss", "compound", "appos", "ROOT", "prep", "pobj", "punct"]

@@ -13,7 +13,8 @@ The work runs in four steps, each a module of this package (word lists in :mod:`
    article names, with aliases, roles and gender hints, from NER, title + name sequences and
    subjects of cue verbs, and names NER calls a place or organisation when a relative's name,
    an age ("MacLeod, 83,") or a following "he"/"she" says person (:func:`find_people`).
-3. *Attribution* (grammar in :mod:`.attribution`, print layout in :mod:`.layout`; their order
+3. *Attribution* (grammar in :mod:`.attribution`, the subject of a cue verb and the speaker's
+   phrase in :mod:`.subjects`, print layout in :mod:`.layout`; their order
    and continuation in :mod:`.article`): for each quotation, a cue verb and its subject from the
    dependency parse ("X said", "said X", "X said: “…”", a cue governing a fragment), "according
    to X"; the speaker tag after the closing mark, a colon after a clause about a person or a

@@ -22,8 +22,8 @@ from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import _is_name_token, _looks_like_org, _words
 from .people import find_people
-from .attribution import (attribute_in_sentence, _Attribution, _clause_person, _inside, _is_cue, _mention_span,
-                          _negated, _subject_of, _through_account)
+from .subjects import _is_cue, _mention_span, _subject_of
+from .attribution import attribute_in_sentence, _Attribution, _clause_person, _inside, _negated, _through_account
 from .layout import (attribute_byline, attribute_headline, label_in_quote, _colon_introduction, _dash_label,
                      _line_label, _manner_tag, _tag_after_quote, turn_label)
 from .resolution import _mention_role, Resolver

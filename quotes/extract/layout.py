@@ -8,8 +8,8 @@ also for a quote later in a labelled turn, or printed inside the marks); a bylin
 ("“…” ― Jane Roe"); and headline patterns ("Roe Says ‘…’", "Roe: ‘…’", "‘…,’ Says Roe", a
 lower-case role: "Orchestra's new conductor promises ‘…’").
 
-These readers build on the grammar of :mod:`.attribution` (the speaker's noun phrase, cue verbs
-and their subjects); :mod:`.article` decides the order in which both modules' readers are tried.
+These readers build on the grammar of :mod:`.attribution` and :mod:`.subjects` (the speaker's noun
+phrase, cue verbs and their subjects); :mod:`.article` decides the order in which the readers are tried.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPH
                       TAG_QUOTE_ENDINGS)
 from .marks import Quotation, _only_quotation
 from .names import _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
-from .attribution import (_Attribution, _abbreviation_period, _doc_text, _inside, _is_cue, _mention_span, _negated,
-                          _speech_owner, _subject_of)
+from .subjects import _abbreviation_period, _is_cue, _mention_span, _subject_of
+from .attribution import _Attribution, _doc_text, _inside, _negated, _speech_owner
 
 
 def _tag_speaker_token(tokens: list[Token]) -> Token | None:

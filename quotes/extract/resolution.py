@@ -25,7 +25,8 @@ from .names import (
     first_name_gender, honorific_gender, role_heads, roles_match, _split_title, _surname_key, _words,
 )
 from .people import PeopleIndex, _PersonRecord
-from .attribution import _doc_text, _inside, _is_cue, _mention_span
+from .subjects import _is_cue, _mention_span
+from .attribution import _doc_text, _inside
 
 
 def _gender_from_man_title(record: _PersonRecord) -> bool:
