@@ -193,6 +193,16 @@ class PeopleIndex:
             r.honorific_full_name() or (len(part) > 1 and (titled or r.honorific_full_name(part))))]
         return matches[0] if len(matches) == 1 else None
 
+    def _fold(self, index: int, target: int) -> None:
+        """Make the person at ``index`` part of the one at ``target``: its names, roles and gender."""
+        record, full = self.records[index], self.records[target]
+        for alias in [record.name, *record.aliases]:
+            full.add_alias(alias)
+        for role in record.roles:
+            full.add_role(role)
+        full.gender = full.gender or record.gender
+        del self.records[index]
+
     def merge_name_parts(self) -> None:
         """Fold a person named only by a part of one longer name into it (:meth:`_by_name_part`):
         "Mr Hafiz" after "Mr Muhammad Hafiz Ismail" is him, not a second speaker."""
@@ -201,13 +211,7 @@ class PeopleIndex:
             target = self._by_name_part(record.name_words, titled=record.honorific_full_name())
             if target is None or target == index:
                 continue
-            full = self.records[target]
-            for alias in [record.name, *record.aliases]:
-                full.add_alias(alias)
-            for role in record.roles:
-                full.add_role(role)
-            full.gender = full.gender or record.gender
-            del self.records[index]
+            self._fold(index, target)
 
     def merge_particle_surnames(self) -> None:
         """Fold a surname printed with its particle capitalised ("Du Toit said", as at a sentence start or
@@ -227,13 +231,7 @@ class PeopleIndex:
                        _norm(r.name_words[-1]) == tail[-1]]
             if len(targets) != 1:
                 continue
-            full = self.records[targets[0]]
-            for alias in [record.name, *record.aliases]:
-                full.add_alias(alias)
-            for role in record.roles:
-                full.add_role(role)
-            full.gender = full.gender or record.gender
-            del self.records[index]
+            self._fold(index, targets[0])
 
     def merge_first_names(self) -> None:
         """Fold a person named only by a first name into the one full name that starts with it."""
@@ -244,13 +242,7 @@ class PeopleIndex:
             target = self._by_first_name(record.name_words[0])
             if target is None or target == index:
                 continue
-            full = self.records[target]
-            for alias in [record.name, *record.aliases]:
-                full.add_alias(alias)
-            for role in record.roles:
-                full.add_role(role)
-            full.gender = full.gender or record.gender
-            del self.records[index]
+            self._fold(index, target)
 
     def find(self, words: list[str]) -> int | None:
         """The person a (possibly partial) name refers to, the latest named on ties."""
