@@ -960,3 +960,17 @@ def test_prepositional_phrase_after_the_marks_is_not_the_speaker(nlp, text, expe
 ])
 def test_according_to_a_document_made_by_a_person(nlp, text, expected):
     assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_speech_verb_fronted_before_its_subject_is_the_cue(nlp):
+    # An inverted reporting clause opens the line with the verb: "Stated Okafor:", "Continued Okafor:",
+    # "Added Okafor,".  NER takes the verb into the name ("Stated Okafor"), which named no one.
+    text = ("Ferry cuts loom for the island\n\n"
+            "The ferry service faces deep cuts next year, the council's longtime adviser Ana Okafor stated.\n\n"
+            "Stated Okafor:\n\n“I think the stakes are very high for every family on the island.”\n\n"
+            "Continued Okafor: “So I think it is a real problem for the council.”\n\n"
+            "Added Okafor, “We have waited long enough.”\n")
+    expected = [("Ana Okafor", "Okafor", "Stated"), ("Ana Okafor", "Okafor", "Continued"),
+                ("Ana Okafor", "Okafor", "Added")]
+    assert expected == [(m.speaker, m.speaker_mention, m.cue) for m in quotes_of(nlp, text)]
+    assert [("Ana Okafor", ["Okafor"])] == [(p.name, p.aliases) for p in nlp(text)._.people]

@@ -684,3 +684,12 @@ def test_a_surname_the_article_shows_is_a_familys_makes_an_org_labelled_name_a_p
             "“We lost the boat, so we planted,” Litia Waqanivalu said, smiling. Her aunt did not smile.\n\n"
             "“The vines do not care about storms,” Mere Waqanivalu said.\n")
     assert ["Litia Waqanivalu", "Mere Waqanivalu"] == [m.speaker for m in nlp(text)._.quotes]
+
+
+def test_headline_persons_surname_makes_an_org_labelled_speaker_a_person(nlp):
+    # NER calls a surname that is also a common noun ("Stone") an organisation in the body; the Title Case
+    # headline, which makes no new person, still names "Roger Stone", so "Stone said" is that person.
+    text = ("EXCLUSIVE — Roger Stone: Do Not Trust the Machines\n\n"
+            "The adviser spoke to the paper on Monday about the election.\n\n"
+            "“The stakes are very high for everybody in this race,” Stone said.\n")
+    assert ["Stone"] == [m.speaker for m in quotes_of(nlp, text)]

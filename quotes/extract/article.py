@@ -20,7 +20,7 @@ from .lexicon import (CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, HEADLINE_B
                       SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS)
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _only_quotation, _paragraph_spans, Quotation
-from .names import _is_name_token, _looks_like_org, _words
+from .names import fronted_cue_verb, _is_name_token, _looks_like_org, _words
 from .people import find_people
 from .subjects import _is_cue, _mention_span, _subject_of
 from .attribution import attribute_in_sentence, _Attribution, _clause_person, _inside, _negated, _through_account
@@ -237,6 +237,12 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
                 _from_reported_speech(before, mention, resolver, state.quote_spans, at)
         return
     turn, answered = _turn_speakers(state, quotation)
+    cue = attribution.cue
+    if attribution.mention is not None and len(attribution.mention) > 1 and \
+            fronted_cue_verb(attribution.mention[0]) and _is_name_token(attribution.mention[1]):
+        # "Continued Roe: “…”": the verb fronted before its subject is the cue, no part of the name
+        cue = cue or attribution.mention[0].text
+        attribution.mention = attribution.mention[1:]
     person, method = resolver.resolve(attribution.mention, attribution.mention_text, at,
                                       not_people=frozenset(p for p in (turn, answered) if p is not None))
     if person is None and turn is not None and attribution.mention is not None and \
@@ -244,7 +250,7 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         person, method = turn, "explicit"  # "OKORO: … I told them, “…”": the label says who "I" is
     mention.speaker_mention = attribution.mention.text if attribution.mention is not None \
         else attribution.mention_text
-    mention.cue = attribution.cue
+    mention.cue = cue
     mention.method = method if attribution.kind == "explicit" else attribution.kind
     if person is None:
         return

@@ -22,7 +22,7 @@ from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPH
                       NON_PERSON_LABELS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
                       TAG_QUOTE_ENDINGS)
 from .marks import Quotation, _only_quotation
-from .names import _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
+from .names import fronted_cue_verb, _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
 from .subjects import _abbreviation_period, _is_cue, _mention_span, _subject_of
 from .attribution import _Attribution, _doc_text, _inside, _negated, _speech_owner
 
@@ -263,6 +263,14 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     if colon >= 1 and doc[colon].text == "):":
         # The tokenizer keeps a parenthesis closing before the colon on it: "Rep. Tom Gowan (R-S.C.):".
         return _described_label(doc, colon)
+    if colon >= 1 and doc[colon].text == ",":
+        # An inverted reporting clause, its speech verb fronted: "Added Okafor, “…”" (the colon form,
+        # "Continued Okafor: “…”", is read as a label below).
+        clause = doc[doc[colon - 1].sent.start:colon]
+        if 2 <= len(clause) <= 4 and fronted_cue_verb(clause[0]) and _is_name_token(clause[-1]) and \
+                all(_is_name_token(t) or _is_title(t) for t in clause[1:]):
+            return _Attribution(_mention_span(clause[-1]), cue=clause[0].text)
+        return None
     if colon < 1 or doc[colon].text not in (":", "--", "—", "–"):
         return None
     sentence_start = doc[colon - 1].sent.start

@@ -17,7 +17,7 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
     NOT_ROLES, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 
@@ -191,6 +191,13 @@ def _is_name_token(token: Token) -> bool:
     return text.isalpha() and token.tag_ in ("NNP", "NNPS")
 
 
+def fronted_cue_verb(token: Token) -> bool:
+    """A speech verb in a tense opening an inverted reporting clause, before its subject: "Stated Okafor:
+    “…”", "Continued Roe: “…”", "Added Roe, “…”".  NER takes it into the name it precedes; a tensed cue
+    verb the registers list as a first name ("Said") may be one, and is kept."""
+    return token.is_sent_start and token.lower_ in CUE_FORMS and not _is_first_name(token.text)
+
+
 def _particles_then_name(doc: Doc, index: int) -> bool:
     """True when lowercase name particles from ``index`` leftwards follow a name word."""
     while index > 0 and doc[index].lower_ in NAME_PARTICLES:
@@ -226,6 +233,8 @@ def _name_run(token: Token) -> list[Token]:
     while left > 0:
         prev = doc[left - 1]
         if prev.text[:1].isupper() and _is_not_name_word(prev):
+            break
+        if fronted_cue_verb(prev):
             break
         if (_is_name_token(prev) and _norm(prev.text) not in CALENDAR_WORDS) or _is_title(prev):
             left -= 1

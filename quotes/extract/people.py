@@ -489,6 +489,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     things = index.things = {_surname_key(token.text) for token in capitalised
                              if (token.dep_ in ("nsubj", "nsubjpass") and "itself" in _reflexives(token)) or
                              _publishes_a_work(token)}
+    # Surnames of people a Title Case headline or subhead names ("Ana Roe: Do Not Trust the Machines"): such a
+    # line makes no new person, but a one-word name the body makes the subject of a cue verb ("“…,” Roe
+    # said", NER: ORG) is then that person's surname, not an organisation's.
+    headline_surnames = {_surname_key(ent[-1].text) for ent in doc.ents
+                         if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].is_alpha and
+                         (ent.start_char < body_start or _in_spans(ent.start_char, title_lines))}
     for head_i in sorted(_name_heads(doc, body_start, capitalised)):
         token = doc[head_i]
         if _in_nickname(token):
@@ -521,9 +527,11 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         # title before a first name and surname that NER calls one person says person.
         titled_person = has_title and _is_title(title[-1]) and len(name) == 2 and \
             all(t.ent_type_ == "PERSON" for t in name) and not _looks_like_org(name_words[:-1])
+        headline_speaker = len(name_words) == 1 and _surname_key(name_words[0]) in headline_surnames and \
+            name[-1].dep_ in ("nsubj", "nsubjpass") and name[-1].head.lemma_.lower() in CUE_VERBS
         if (_looks_like_org(name_words) and not titled_person) or (
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
-                                           and not person_apposition and not _has_who_clause(name[-1])):
+                and not person_apposition and not _has_who_clause(name[-1]) and not headline_speaker):
             continue
         if len(name_words) == 1 and not has_title and (_norm(name_words[0]) in org_short_names or
                                                        _surname_key(name_words[0]) in things):
