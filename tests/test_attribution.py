@@ -974,3 +974,19 @@ def test_speech_verb_fronted_before_its_subject_is_the_cue(nlp):
                 ("Ana Okafor", "Okafor", "Added")]
     assert expected == [(m.speaker, m.speaker_mention, m.cue) for m in quotes_of(nlp, text)]
     assert [("Ana Okafor", ["Okafor"])] == [(p.name, p.aliases) for p in nlp(text)._.people]
+
+
+def test_hyphen_opening_a_byline_line_is_no_part_of_the_name(nlp):
+    # "-Name, place." under a quote: the hyphen is a dash, split off by the tokenizer, not the name's first letter.
+    text = ("Voices from the hall\n\n"
+            "\"The whole idea is something that we hear about all the time, and it needs to stop.\"\n\n"
+            "-Michelle Varga, Philadelphia.\n")
+    assert [("Michelle Varga", "Michelle Varga")] == [(m.speaker, m.speaker_mention) for m in quotes_of(nlp, text)]
+    assert ["-", "Okafor", "-", "Bello", "-5"] == [t.text for t in nlp.tokenizer("-Okafor-Bello -5")]
+
+
+def test_speaker_phrase_never_runs_back_into_the_quote(nlp):
+    # The parser hangs the quote's last words on the speaker ("… Trump. -H" Clinton tweeted).
+    text = ("Clinton answered on Twitter.\n\n"
+            "\"The idea is absurd, inhumane, and un-American. No, Trump. -H\" Clinton tweeted.\n")
+    assert [("Clinton", "Clinton")] == [(m.speaker, m.speaker_mention) for m in quotes_of(nlp, text)]

@@ -13,7 +13,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from .lexicon import (PATRONYMIC_CONNECTORS, TITLE_ABBREVIATIONS, DATELINE_DASHES, DATELINE_MAX_TOKENS, GLUED_CLOSING_MARK, GLUED_OPENING_MARK,
-                      GLUED_MARK_INFIXES, GLUED_SINGLE_MARK_INFIXES, BRACKET_EMOTICON_CHARS, PARENTHESIS_MAX_TOKENS)
+                      GLUED_MARK_INFIXES, GLUED_SINGLE_MARK_INFIXES, BRACKET_EMOTICON_CHARS, LEADING_HYPHEN_PREFIX, PARENTHESIS_MAX_TOKENS)
 from .model import Mention, Person
 from .marks import LINE_END_PUNCTUATION
 from .article import extract_mentions
@@ -82,6 +82,17 @@ def _split_glued_marks(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{glued}").finditer
 
 
+def _split_leading_hyphen(nlp: Language) -> None:
+    """Split a hyphen glued before a capitalised word at a word's start ("-Ana Roe, Philadelphia." under a
+    quote, "-Pollster Ana Roe says …" in a bulleted digest): a dash or bullet, not part of the word, which
+    NER then misses as a name.  A hyphen inside a word ("Okafor-Bello") or before a number ("-5") stays."""
+    prefix = nlp.tokenizer.prefix_search
+    pattern = getattr(getattr(prefix, "__self__", None), "pattern", None)
+    if pattern is None or LEADING_HYPHEN_PREFIX in pattern:
+        return
+    nlp.tokenizer.prefix_search = re.compile(f"{pattern}|{LEADING_HYPHEN_PREFIX}").search
+
+
 def _split_bracket_emoticons(nlp: Language) -> None:
     """Split the emoticon special cases made only of brackets and colons ("):", ":(") into their
     characters: in news they are a parenthesis closing before a colon ("Rep. Roe (R-S.C.): …")."""
@@ -133,6 +144,7 @@ def load_nlp(model: str | None = None) -> Language:
 
     nlp = spacy.load(model or get_setting("spacy_model"))
     _split_glued_marks(nlp)
+    _split_leading_hyphen(nlp)
     _split_bracket_emoticons(nlp)
     _keep_title_abbreviations(nlp)
     if "quotes_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:

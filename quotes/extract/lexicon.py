@@ -168,6 +168,11 @@ GLUED_CLOSING_MARK = r"(?<=[\w.,!?;:])”(?=\w)|(?<=\w)[.,!?;:](?=”\w)"
 # split off the mark and the comma or colon, so the tag and the quote read as words.
 GLUED_OPENING_MARK = r"(?<=[,:;)])[“\"](?=\w)|(?<=[\w)])[,:;](?=[“\"]\w)"
 
+# A hyphen glued before a capital at a word's start is a dash or a bullet ("-Ana Roe, Philadelphia." under a
+# quote, "-Pollster Ana Roe says …" in a digest), split off as a prefix; inside a word or before a digit it stays.
+# (PolNeAR dev: 30 such hyphens, 23 of them one outlet's bulleted digests.)
+LEADING_HYPHEN_PREFIX = r"^-(?=[A-Z])"
+
 # The other ways a mark is glued to its neighbours.  spaCy never re-examines the pieces an infix split
 # leaves, so every character between the word and the mark needs its own split:
 #  - a parenthesis before a glued opening mark ('Roe (D-N.Y.):"I'), else "N.Y.)" stays one token;

@@ -245,8 +245,9 @@ def _name_run(token: Token) -> list[Token]:
         elif prev.dep_ in ("compound", "amod") and prev.is_alpha and left <= prev.head.i <= token.i and \
                 _is_title(prev.head):
             left -= 1  # "press secretary Dana Whitfield"
-        elif prev.text in HYPHENS and not prev.whitespace_ and left > 1 and not doc[left - 2].whitespace_:
-            left -= 1
+        elif prev.text in HYPHENS and not prev.whitespace_ and left > 1 and not doc[left - 2].whitespace_ and \
+                not doc[left - 2].is_space and not doc[left - 2].is_punct:
+            left -= 1  # "Okafor-Bello"; not a dash opening the line ("\n-Ana Roe")
         elif (nickname := _in_nickname(prev)) is not None and nickname[1] == left - 1:
             left = nickname[0] - 1  # "John “Tig” Tiegen": a quoted nickname inside the name
         else:

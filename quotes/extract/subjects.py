@@ -334,6 +334,9 @@ def _mention_span_bounds(token: Token) -> tuple[int, int]:
                                             any(t.text == "," for t in doc[child.right_edge.i + 1:token.i])):
             # (a noun set off by a comma is another phrase: "Of Okafor, Roe said" parsed as "Okafor Roe")
             left = min(left, child.left_edge.i)
+    # A name phrase never runs back through a quotation mark: a parse that hangs the end of a quote on
+    # the speaker ("“… No, Trump. -H” Clinton tweeted") gives the quote's words, not the speaker's.
+    left = max([left] + [t.i + 1 for t in doc[left:token.i] if t.is_quote])
     right = token.i
     for child in token.rights:
         if child.dep_ in ("flat", "compound") or (child.dep_ == "case" and child.i == right + 1):
