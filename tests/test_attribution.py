@@ -990,3 +990,20 @@ def test_speaker_phrase_never_runs_back_into_the_quote(nlp):
     text = ("Clinton answered on Twitter.\n\n"
             "\"The idea is absurd, inhumane, and un-American. No, Trump. -H\" Clinton tweeted.\n")
     assert [("Clinton", "Clinton")] == [(m.speaker, m.speaker_mention) for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okafor was asked, “If you had known, would you have told her?”",
+    "In an interview, Okafor was asked about the “not there yet” comment.",
+    "The chairman, Tom Okafor, was said to be “furious” with the mayor.",
+])
+def test_subject_of_a_passive_report_is_not_its_speaker(nlp, sentence):
+    # The subject of "was asked" is the one spoken to; of "was said to be", the one described in someone
+    # else's words.  The speaker is the agent, which these sentences do not print.
+    text = f"Council\n\nTom Okafor spoke on the radio on Monday.\n\n{sentence}\n"
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_raised_subject_of_a_reported_speech_verb_still_speaks(nlp):
+    text = "Council\n\nTom Okafor is reported to have called the plan “a disgrace.”\n"
+    assert ["Tom Okafor"] == [m.speaker for m in quotes_of(nlp, text)]

@@ -336,6 +336,8 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
     A name or pronoun next to the cue, or a definite description between a closing
     mark and the cue ("…,” the 54-year-old said").
     """
+    if any(c.dep_ == "nsubjpass" for c in cue.children):
+        return None  # "Roe was asked, “…”": the parse did give a subject, the one spoken to (see _subject_of)
     appositive = _before_apposition(doc, cue, quote_spans)
     if appositive is not None:
         return appositive

@@ -86,9 +86,10 @@ def _subject_of(verb: Token) -> Token | None:
                 # to is not about speech, and its subject is the shared one.
                 return _past_hyphens(child)
             if child.dep_ == "nsubjpass" and current is not verb and below.dep_ == "xcomp" and below.head == current \
-                    and not any(c.dep_ == "agent" for c in current.children):
+                    and not any(c.dep_ == "agent" for c in current.children) and _is_cue(verb):
                 # "Obama is reported to have called the Saudis “free riders”": the subject raised out of
                 # the infinitive is its subject, the one who called them so (the report has no speaker).
+                # Only for a speech verb: "Roe was said to be “furious”" describes Roe in unnamed words.
                 return _past_hyphens(child)
             if child.dep_ == "nsubjpass" and current.lemma_.lower() != "quote":
                 # A passive speech verb's subject is the one spoken to or about ("Roe was asked by
