@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from quotes import store
 from quotes.cli import cli
-from quotes.cluster import word_diff
+from quotes.variants import word_diff
 from quotes.feeds import FetchError, FetchSettings, entry_article_id, fetch, http_client
 from quotes.ingest import LockHeld, ingest, ingest_lock
 from quotes.nightly import Source, run_nightly

@@ -11,14 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from quotes.cluster import (
-    Assignment,
-    MentionText,
-    QuoteIndex,
+from quotes.cluster import Assignment, MentionText, QuoteIndex, quote_id_for
+from quotes.variants import (
     choose_canonical,
     containment,
     normalize_key,
-    quote_id_for,
     reword_evidence,
     sentences,
     similarity,

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from quotes.search import UNKNOWN_OUTLET  # the one label of articles whose source names no outlet
 
 DATABASE = "quotes"
-# Same word pattern and normalization as quotes.cluster.word_diff, so stored diffs line up.
+# Same word pattern and normalization as quotes.variants.word_diff, so stored diffs line up.
 WORD = re.compile(r"[^\W_]+(?:['’‘.][^\W_]+)*")
 DROP = str.maketrans("", "", "'’‘.")
 SENTENCE_END = re.compile(r"[.!?…][\"”’']?(?=\s)|\n")
