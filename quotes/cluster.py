@@ -617,6 +617,18 @@ class QuoteIndex:
                 found[quote_id] = _Match(quote_id, SHORT, score, rank, unit)
         return sorted(found.values(), key=lambda m: m.rank, reverse=True)
 
+    def _quote_of_sentence_holding(self, unit: int, pieces: list[list[str]],
+                                   sentence_matches: list[_Match | None]) -> str | None:
+        """The quote matched by the sentence of a joined mention whose words hold the fragment ``unit`` in
+        order, or None (one sentence, or the sentence holding it matched no quote)."""
+        if len(pieces) < 2:
+            return None
+        fragment = [self.unit_key[unit].split()]
+        for toks, match in zip(pieces, sentence_matches):
+            if match is not None and in_order(fragment, toks, SHORT_SPREAD) >= SHORT_MIN:
+                return match.quote_id
+        return None
+
     def assign(self, mention: MentionText) -> Assignment:
         """Match a new mention against the stored quotes and record it.
 
@@ -687,10 +699,13 @@ class QuoteIndex:
             tails = [m for m in whole_found if m.tail and m.quote_id != quote_id] if len(pieces) <= 1 else []
             for m in {m.unit: m for m in tails}.values():
                 backlinks.extend(self._rehome_tail(m.unit, quote_id, round(m.score, 4)))
-            # a short fragment printed before with a quote of its own renders this fuller one too
+            # a short fragment printed before with a quote of its own renders this fuller one too: the
+            # quote of the sentence holding it, when this mention joins several ("a handful of people" is
+            # in the second sentence of "The door … forever. We will not let a handful of people …")
             for m in fragments:
-                if m.quote_id != quote_id:
-                    backlinks.extend((owner, quote_id, round(m.score, 4)) for owner in self.short_owners.get(m.unit, ()))
+                target = self._quote_of_sentence_holding(m.unit, pieces, sentence_matches) or quote_id
+                if m.quote_id != target:
+                    backlinks.extend((owner, target, round(m.score, 4)) for owner in self.short_owners.get(m.unit, ()))
         parts = [(quote_id, key, tokens, JOINED if len(pieces) > 1 else PLAIN)]
         if primary is not None and primary.kind == ECHO and len(pieces) <= 1:
             parts = []  # an echo is not indexed: it would draw the same words in other articles

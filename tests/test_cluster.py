@@ -541,3 +541,21 @@ def test_reloaded_joined_quote_keeps_which_sentence_is_its_own() -> None:
     assert stored[0][0] == troops.quote_id
     assert True == decision.new_quote
     assert [("b1:0-1", decision.quote_id, 1.0)] == decision.backlinks
+
+
+def test_fragment_of_one_sentence_of_a_joined_mention_renders_only_that_sentences_quote():
+    # A fuller mention joins two quotes, one per sentence; a fragment printed before it, already in the
+    # second sentence's quote, gains no link to the first sentence's (it was linked to both).
+    index = QuoteIndex()
+    day = "2026-01-05"
+    first = index.assign(MentionText("a:1-60", "The door to talks remains open, but it will not stay open forever,",
+                                     "elena vargas", day, "a"))
+    second = index.assign(MentionText("a:70-140", "will not let a handful of people hold the whole economy hostage.",
+                                      "elena vargas", day, "a"))
+    fragment = index.assign(MentionText("b:10-29", "a handful of people", "elena vargas", day, "b"))
+    joined = index.assign(MentionText(
+        "b:200-360", "The door to talks remains open. But it will not stay open forever. We will not let a handful "
+        "of people hold the whole economy hostage,", "elena vargas", day, "b"))
+    assert second.quote_id == fragment.quote_id
+    assert [first.quote_id, second.quote_id] == [q for q, _ in joined.links]
+    assert [] == joined.backlinks
