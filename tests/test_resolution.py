@@ -608,3 +608,20 @@ def test_honorific_gender_picks_between_family_name_first_names(nlp):
     assert [("Ong Kok Wah", ["Mr Ong Kok Wah", "Mr Ong"]), ("Ong Hui Min", ["Ms Ong Hui Min", "Ms Ong"])] == \
         [(p.name, p.aliases) for p in doc._.people]
     assert ["Ong Kok Wah", "Ong Hui Min"] == [q.speaker for q in quotes_of(nlp, text)]
+
+
+def test_a_main_subject_whose_first_name_says_the_other_gender_yields_to_one_who_fits(nlp):
+    # "Steven" is a man's name: "She" continues the woman the sentence reports on, not the reporter of it
+    text = ("Budget\nRep. Steven Okafor said Mayor Lena Marsh wanted the vote delayed. She added that the "
+            "plan “will not pass this year.”")
+    mention, = quotes_of(nlp, text)
+    assert ("Lena Marsh", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_first_name_that_leans_to_one_gender_ranks_its_bearer_without_ruling_them_out(nlp):
+    # "Chris" is mostly a man's name, too often a woman's to be sure: the main subject leans "he", and
+    # the woman the paragraph just called "she" is who the next "she" means
+    text = ("Rally\nChris Dale held a rally on Saturday while Ana Lee hosted a dinner, during which she thanked "
+            "the volunteers.\n“We could not have done it without you,” she said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Ana Lee", "pronoun") == (mention.speaker, mention.method)

@@ -13,7 +13,7 @@ import functools
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    FIRST_NAME_LEANING_SHARE, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     SINGULAR_THEY_STATEMENT,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
@@ -22,7 +22,7 @@ from .lexicon import (
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
-    first_name_gender, honorific_gender, role_heads, roles_match, _split_title, _surname_key, _words,
+    first_name_gender, first_name_key, first_name_table, honorific_gender, role_heads, roles_match, _split_title, _surname_key, _words,
 )
 from .people import PeopleIndex, _PersonRecord
 from .subjects import _is_cue, _mention_span
@@ -56,6 +56,8 @@ class Salience:
         self.pronoun_mentions: list[tuple[int, int, float]] = []
         # People whose gender only the first-name table gave (see Resolver).
         self.guessed_gender: set[int] = set()
+        # The gender each person's first name leans to (see Resolver._gender_leaning): a preference, never a filter.
+        self.leaning: dict[int, str] = {}
 
     def scores(self, before: int, gender: str | None = None,
                   allowed: set[int] | None = None, excluded: frozenset[int] = frozenset()) -> list[tuple[float, int]]:
@@ -164,16 +166,32 @@ class Salience:
                      == self.people.records[p].gender}
         events = [(i, p, main, None if main and p in self.guessed_gender and p not in confirmed and g != gender else g)
                   for i, p, main, g in events]
-        events = [e for e in events if not (gender and e[3] and e[3] != gender) and (e[2] or not main_only)
-                  and e[1] not in excluded]
+        events = [e for e in events if not (gender and e[3] and e[3] != gender) and e[1] not in excluded]
         if replying:  # "Pell asked what she had received. “None,” she replied.": the asker does not reply
             events = [e for e in events if self._subject_verb(e[0]).lemma_.lower() not in QUESTION_CUES]
-        tiers = [lambda e: e[2] and e[3] == gender, lambda e: e[2],
-                 lambda e: e[3] == gender, lambda e: True] if gender else [lambda e: e[2], lambda e: True]
+        def fit(e: tuple) -> int:
+            """2: the mention's gender is, or its first name leans to, the pronoun's; 1: nothing is known;
+            0: only a lean (or a table guess the paragraph's pronouns overrode) says the other gender."""
+            if e[3] is not None:
+                return 2
+            lean = self.leaning.get(e[1]) if e[1] >= 0 else None
+            return 1 if lean is None else 2 if lean == gender else 0
+
+        # A main-clause subject comes first, then someone known (or leaning) to have the pronoun's gender;
+        # a main subject whose first name leans to the other gender ("Steve Roe said Lee … She added")
+        # only when no subject of the paragraph is known or leaning to have the pronoun's gender.
+        tiers = [lambda e: e[2] and fit(e) == 2, lambda e: e[2] and fit(e) == 1,
+                 lambda e: fit(e) == 2, lambda e: e[2], lambda e: True] if gender \
+            else [lambda e: e[2], lambda e: True]
         events.sort(key=lambda e: e[0], reverse=True)
+        matching = gender is not None and any(fit(e) == 2 for e in events)
+        if main_only:
+            events = [e for e in events if e[2]]
         for tier in tiers:
             found = next((e for e in events if tier(e)), None)
             if found is not None:
+                if matching and main_only and fit(found) == 0:
+                    return None  # someone else in the paragraph fits: salience weighs them
                 return found[1]
         return None
 
@@ -360,10 +378,23 @@ class Pronouns:
                                and score >= SALIENCE_GENDER_MARGIN * ranked[0][0]), person)
             # Learn the gender only from a clear winner: a wrong guess would spread.
             clear = len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]
-            if clear and not self.people.records[person].gender:
+            # (nor against the lean of the first name: one "she" does not make a Chris a woman).
+            if clear and not self.people.records[person].gender and self.salience.leaning.get(person) in (None, gender):
                 self.people.records[person].gender = gender
             return person
         return None
+
+
+def _gender_leaning(first: str) -> str | None:
+    """The gender most bearers of a first name have, when at least FIRST_NAME_LEANING_SHARE of them do
+    ("Chris": mostly men, though too many women to be sure), else None."""
+    if len(first) < 2:
+        return None
+    entry = first_name_table().get(first_name_key(first))
+    if entry is None:
+        return None
+    female = entry[1]
+    return "f" if female >= FIRST_NAME_LEANING_SHARE else "m" if female <= 1 - FIRST_NAME_LEANING_SHARE else None
 
 
 def _reported_clause(pronoun: Token) -> frozenset[int]:
@@ -400,6 +431,9 @@ class Resolver:
                     guessed.add(person)
         self.salience = Salience(doc, people, self.quote_spans)
         self.salience.guessed_gender = guessed
+        self.salience.leaning = {person: _gender_leaning(record.first) for person, record in enumerate(people.records)
+                                 if record.first and (person in guessed or record.gender is None)
+                                 and _gender_leaning(record.first)}
         self.pronouns = Pronouns(self.salience)
         self._add_role_subjects()
         self._add_relative_reporters()
