@@ -625,3 +625,11 @@ def test_a_first_name_that_leans_to_one_gender_ranks_its_bearer_without_ruling_t
             "the volunteers.\n“We could not have done it without you,” she said.")
     mention, = quotes_of(nlp, text)
     assert ("Ana Lee", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_the_subject_of_a_report_fronted_before_its_source_is_the_one_a_pronoun_continues(nlp):
+    # the report comes first and its source after a quoted title: "He" is the pastor the sentence is about
+    text = ("Radio\nPastor Tom Reed attacked the scouts on his weekly show, “Hour of Truth,” Okafor reported.\n"
+            "He then said that the leaders “should be ashamed.”")
+    mention, = [m for m in quotes_of(nlp, text) if m.text.startswith("should")]
+    assert ("Tom Reed", "pronoun") == (mention.speaker, mention.method)

@@ -233,8 +233,20 @@ class Salience:
         return subject.head
 
     def _is_main_subject(self, i: int) -> bool:
-        """True for the subject of a sentence's main verb (not of an embedded clause)."""
-        return self._subject_verb(i).dep_ == "ROOT"
+        """True for the subject of a sentence's main verb (not of an embedded clause).
+
+        So is the subject of a clause printed before the reporting verb the parser hangs it under, with
+        a quotation between them: either the parser joined the reporter's own sentence to the quote's
+        tag ("Roe saw it differently: “…,” he said", "saw" under "said"), or the clause is a report
+        fronted before its source ("Roe attacked them on his show, “Hour of Truth,” Okafor reported"),
+        and the sentence is about the clause's subject, the tag after it is background."""
+        verb = self._subject_verb(i)
+        if verb.dep_ == "ROOT":
+            return True
+        cue = verb.head
+        return verb.dep_ in ("ccomp", "parataxis") and cue.i > verb.i and _is_cue(cue) and \
+            not _inside(verb, self.quote_spans) and \
+            any(_inside(t, self.quote_spans) for t in self.doc[verb.i + 1:cue.i])
 
 
 class Pronouns:
