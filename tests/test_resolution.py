@@ -633,3 +633,11 @@ def test_the_subject_of_a_report_fronted_before_its_source_is_the_one_a_pronoun_
             "He then said that the leaders “should be ashamed.”")
     mention, = [m for m in quotes_of(nlp, text) if m.text.startswith("should")]
     assert ("Tom Reed", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_whom_a_question_is_about_is_not_who_answers_it(nlp):
+    # "Asked about …, she replied": the one asked is the pronoun; Ana Reyes is what the question is about
+    text = ("Vote\nMaria Lopez backs the senator. “He is honest,” she said.\n"
+            "Asked about her own vote in the event that Ana Reyes runs, she replied: “I do not know yet.”")
+    mention = quotes_of(nlp, text)[-1]
+    assert ("Maria Lopez", "pronoun") == (mention.speaker, mention.method)

@@ -353,6 +353,13 @@ class Pronouns:
         reported = _reported_clause(pronoun) if pronoun is not None else frozenset()
         excluded = not_people | frozenset(p for i, p, w in self.people.occurrences
                                           if i in reported and w == SALIENCE_SUBJECT)
+        if pronoun is not None:
+            # "Asked about her vote if Lee runs, she replied": the one asked is the participle's
+            # understood subject, the pronoun; whoever the question is about is not the one answering.
+            asked = {t.i for c in pronoun.head.children if c.dep_ == "advcl" and c.i < pronoun.i and c.tag_ == "VBN"
+                     and c.lemma_.lower() in QUESTION_CUES and not any(g.dep_.startswith("nsubj") for g in c.children)
+                     for t in c.subtree}
+            excluded |= frozenset(p for i, p, _ in self.people.occurrences if i in asked)
         ranked = self.ranked(at, gender, excluded=excluded)
         local = None
         if local_before is not None:
