@@ -641,3 +641,13 @@ def test_whom_a_question_is_about_is_not_who_answers_it(nlp):
             "Asked about her own vote in the event that Ana Reyes runs, she replied: “I do not know yet.”")
     mention = quotes_of(nlp, text)[-1]
     assert ("Maria Lopez", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_name_the_parser_made_the_root_of_its_sentence_is_that_sentences_subject(nlp):
+    # "steam-rolls" read as a noun leaves "Reed" the root, its verbs hung under it: Reed is the subject
+    text = ("Budget\nCouncillor Dan Okafor praised the budget. “It is fair,” Okafor said.\n"
+            "Mayor Tom Reed, when asked about his own mistakes, often steam-rolls through the questions, "
+            "talking and talking and never admitting he was wrong.\n"
+            "For example: “We made no mistake with the bridge,” he told a radio host.")
+    mention = quotes_of(nlp, text)[-1]
+    assert ("Tom Reed", "pronoun") == (mention.speaker, mention.method)

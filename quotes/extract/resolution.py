@@ -456,6 +456,7 @@ class Resolver:
         self.pronouns = Pronouns(self.salience)
         self._add_role_subjects()
         self._add_relative_reporters()
+        self._add_rooted_names()
         # Collected only now: finding the role subjects' people resolves no pronoun subject.
         self.pronouns.collect_subjects()
 
@@ -497,6 +498,19 @@ class Resolver:
                 added = True
         if added:
             self.people.occurrences.sort()
+
+    def _add_rooted_names(self) -> None:
+        """A name the parser made the root of a sentence it opens, with the sentence's verbs hung under
+        it ("Trump, when asked …, often steam-rolls through …", "steam-rolls" read as a noun; "Gov. Ana
+        Roe — who … — made …"): no English sentence is a bare name with clauses, so the name is the
+        subject whose verb the parser missed, and counts as a subject mention."""
+        for n, (i, person, weight) in enumerate(self.people.occurrences):
+            token = self.doc[i]
+            if weight == SALIENCE_SUBJECT or token.dep_ != "ROOT" or token.left_edge.i != token.sent.start or \
+                    _inside(token, self.quote_spans):
+                continue
+            if any(t.pos_ in ("VERB", "AUX") and t.i > i and not _inside(t, self.quote_spans) for t in token.subtree):
+                self.people.occurrences[n] = (i, person, SALIENCE_SUBJECT)
 
     def _add_relative_reporters(self) -> None:
         """"Sen. Ana Roe, who said none of it was true": the relative pronoun subject of a cue verb is
