@@ -651,3 +651,12 @@ def test_a_name_the_parser_made_the_root_of_its_sentence_is_that_sentences_subje
             "For example: “We made no mistake with the bridge,” he told a radio host.")
     mention = quotes_of(nlp, text)[-1]
     assert ("Tom Reed", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_parenthetical_report_does_not_mean_the_phrase_it_interrupts_nor_only_that(nlp):
+    # "Ms. Maria Lopez, she said, “tells …”": she is not Lopez, whatever the parser hung the name under,
+    # and the woman earlier in the sentence (whom the parser also put under "tells") still may be she
+    text = ("Forum\nIt was a sharp double attack by the two candidates, as Mayor Ana Reyes echoed the charge, "
+            "saying Mr. Dunn “ignores us every day” and Ms. Maria Lopez, she said, “tells the truth about him.”")
+    mention = quotes_of(nlp, text)[-1]
+    assert ("Ana Reyes", "pronoun") == (mention.speaker, mention.method)

@@ -353,6 +353,9 @@ class Pronouns:
         reported = _reported_clause(pronoun) if pronoun is not None else frozenset()
         excluded = not_people | frozenset(p for i, p, w in self.people.occurrences
                                           if i in reported and w == SALIENCE_SUBJECT)
+        interrupted = _interrupted_subject(pronoun) if pronoun is not None else None
+        if interrupted is not None:  # however the parser attached it ("… and Ms. Lee, she said, “exposes …”")
+            excluded |= frozenset(p for i, p, _ in self.people.occurrences if i == interrupted)
         if pronoun is not None:
             # "Asked about her vote if Lee runs, she replied": the one asked is the participle's
             # understood subject, the pronoun; whoever the question is about is not the one answering.
@@ -404,6 +407,21 @@ class Pronouns:
         return None
 
 
+def _interrupted_subject(pronoun: Token) -> int | None:
+    """The token right before a parenthetical report that a pronoun is the subject of ("Lee, she said,
+    was late": "Lee"), whatever the parser attached it to: the phrase a parenthetical report interrupts
+    right after it is the subject of the reported clause, which the pronoun does not mean."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or not _is_cue(verb) or verb.dep_ != "parataxis" or \
+            verb.i > verb.head.i:
+        return None
+    doc = pronoun.doc
+    comma = verb.left_edge.i if doc[verb.left_edge.i].text == "," else verb.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    return comma - 1
+
+
 def _gender_leaning(first: str) -> str | None:
     """The gender most bearers of a first name have, when at least FIRST_NAME_LEANING_SHARE of them do
     ("Chris": mostly men, though too many women to be sure), else None."""
@@ -427,7 +445,11 @@ def _reported_clause(pronoun: Token) -> frozenset[int]:
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" and c.i > pronoun.i for t in c.subtree}
     if verb.dep_ == "parataxis" and verb.i < verb.head.i:  # inside the clause, before its verb
         cue_part = {t.i for t in verb.subtree}
-        reported |= {t.i for t in verb.head.subtree if t.i not in cue_part}
+        # The clause starts with the phrase the report interrupts ("… as Lee echoed it, and Roe, she said,
+        # was late": from "Roe"), whatever else the parser hung under its verb.
+        subject = _interrupted_subject(pronoun)
+        start = pronoun.doc[subject].left_edge.i if subject is not None else 0
+        reported |= {t.i for t in verb.head.subtree if t.i not in cue_part and t.i >= start}
     return frozenset(reported)
 
 
