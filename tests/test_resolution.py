@@ -660,3 +660,11 @@ def test_a_parenthetical_report_does_not_mean_the_phrase_it_interrupts_nor_only_
             "saying Mr. Dunn “ignores us every day” and Ms. Maria Lopez, she said, “tells the truth about him.”")
     mention = quotes_of(nlp, text)[-1]
     assert ("Ana Reyes", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_clause_introducing_a_quotation_with_a_colon_is_the_reporters_main_clause(nlp):
+    # the parser hangs "saw" under the quoted "take": still the judge is the subject the "he" continues
+    text = ("Trial\nThe defence lawyer, Tom Dale, argued that his client was joking. Judge Mark Hunt saw the "
+            "words differently: “When he says he will fight, I don’t take that as a man who is joking,” he said.")
+    mention = quotes_of(nlp, text)[-1]
+    assert ("Mark Hunt", "pronoun") == (mention.speaker, mention.method)

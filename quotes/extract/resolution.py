@@ -244,6 +244,13 @@ class Salience:
         if verb.dep_ == "ROOT":
             return True
         cue = verb.head
+        if not _inside(verb, self.quote_spans) and _inside(cue, self.quote_spans) and cue.i > verb.i:
+            # "Roe saw it differently: “When he says …, I don't take …,” he said", "saw" under the quoted
+            # "take": a clause that introduces the quotation with a colon is the reporter's own sentence
+            between = self.doc[verb.i + 1:cue.i]
+            opening = next((t.i for t in between if _inside(t, self.quote_spans)), None)
+            if opening is not None and any(t.text == ":" for t in self.doc[verb.i + 1:opening]):
+                return True
         return verb.dep_ in ("ccomp", "parataxis") and cue.i > verb.i and _is_cue(cue) and \
             not _inside(verb, self.quote_spans) and \
             any(_inside(t, self.quote_spans) for t in self.doc[verb.i + 1:cue.i])
