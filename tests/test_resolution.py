@@ -608,3 +608,63 @@ def test_honorific_gender_picks_between_family_name_first_names(nlp):
     assert [("Ong Kok Wah", ["Mr Ong Kok Wah", "Mr Ong"]), ("Ong Hui Min", ["Ms Ong Hui Min", "Ms Ong"])] == \
         [(p.name, p.aliases) for p in doc._.people]
     assert ["Ong Kok Wah", "Ong Hui Min"] == [q.speaker for q in quotes_of(nlp, text)]
+
+
+def test_a_main_subject_whose_first_name_says_the_other_gender_yields_to_one_who_fits(nlp):
+    # "Steven" is a man's name: "She" continues the woman the sentence reports on, not the reporter of it
+    text = ("Budget\nRep. Steven Okafor said Mayor Lena Marsh wanted the vote delayed. She added that the "
+            "plan “will not pass this year.”")
+    mention, = quotes_of(nlp, text)
+    assert ("Lena Marsh", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_first_name_that_leans_to_one_gender_ranks_its_bearer_without_ruling_them_out(nlp):
+    # "Chris" is mostly a man's name, too often a woman's to be sure: the main subject leans "he", and
+    # the woman the paragraph just called "she" is who the next "she" means
+    text = ("Rally\nChris Dale held a rally on Saturday while Ana Lee hosted a dinner, during which she thanked "
+            "the volunteers.\n“We could not have done it without you,” she said.")
+    mention, = quotes_of(nlp, text)
+    assert ("Ana Lee", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_the_subject_of_a_report_fronted_before_its_source_is_the_one_a_pronoun_continues(nlp):
+    # the report comes first and its source after a quoted title: "He" is the pastor the sentence is about
+    text = ("Radio\nPastor Tom Reed attacked the scouts on his weekly show, “Hour of Truth,” Okafor reported.\n"
+            "He then said that the leaders “should be ashamed.”")
+    mention, = [m for m in quotes_of(nlp, text) if m.text.startswith("should")]
+    assert ("Tom Reed", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_whom_a_question_is_about_is_not_who_answers_it(nlp):
+    # "Asked about …, she replied": the one asked is the pronoun; Ana Reyes is what the question is about
+    text = ("Vote\nMaria Lopez backs the senator. “He is honest,” she said.\n"
+            "Asked about her own vote in the event that Ana Reyes runs, she replied: “I do not know yet.”")
+    mention = quotes_of(nlp, text)[-1]
+    assert ("Maria Lopez", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_name_the_parser_made_the_root_of_its_sentence_is_that_sentences_subject(nlp):
+    # "steam-rolls" read as a noun leaves "Reed" the root, its verbs hung under it: Reed is the subject
+    text = ("Budget\nCouncillor Dan Okafor praised the budget. “It is fair,” Okafor said.\n"
+            "Mayor Tom Reed, when asked about his own mistakes, often steam-rolls through the questions, "
+            "talking and talking and never admitting he was wrong.\n"
+            "For example: “We made no mistake with the bridge,” he told a radio host.")
+    mention = quotes_of(nlp, text)[-1]
+    assert ("Tom Reed", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_parenthetical_report_does_not_mean_the_phrase_it_interrupts_nor_only_that(nlp):
+    # "Ms. Maria Lopez, she said, “tells …”": she is not Lopez, whatever the parser hung the name under,
+    # and the woman earlier in the sentence (whom the parser also put under "tells") still may be she
+    text = ("Forum\nIt was a sharp double attack by the two candidates, as Mayor Ana Reyes echoed the charge, "
+            "saying Mr. Dunn “ignores us every day” and Ms. Maria Lopez, she said, “tells the truth about him.”")
+    mention = quotes_of(nlp, text)[-1]
+    assert ("Ana Reyes", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_a_clause_introducing_a_quotation_with_a_colon_is_the_reporters_main_clause(nlp):
+    # the parser hangs "saw" under the quoted "take": still the judge is the subject the "he" continues
+    text = ("Trial\nThe defence lawyer, Tom Dale, argued that his client was joking. Judge Mark Hunt saw the "
+            "words differently: “When he says he will fight, I don’t take that as a man who is joking,” he said.")
+    mention = quotes_of(nlp, text)[-1]
+    assert ("Mark Hunt", "pronoun") == (mention.speaker, mention.method)

@@ -33,15 +33,21 @@ The work runs in four steps, each a module of this package (word lists in :mod:`
    nomquamgender table).  A pronoun prefers a candidate of its known gender over one of
    unknown gender at similar salience; a known mismatch is excluded, except a main-clause
    subject whose gender only the name table gave ("Jesse Roe … She said") and the article's
-   own pronouns have not confirmed.  A reporting pronoun never means the subject of the
-   clause it reports or interrupts ("Roe, he said, was late": not Roe).  A surname two
+   own pronouns have not confirmed -- unless another subject of the paragraph fits.  A first
+   name mostly but not surely of one gender ("Chris", "Terry") leans to it: the lean ranks
+   candidates, never excludes one.  A reporting pronoun never means the subject of the
+   clause it reports or interrupts ("Roe, he said, was late": not Roe, however parsed), nor
+   whom a fronted "Asked about …" question is about.  A surname two
    people share goes to the one named nearest, or of the pronoun's gender.
    The reporter's own "he"/"she" subjects are resolved in reading order and count as
    mentions (a sentence-opening one, or a parenthetical "Of the vote, he said, …", continues
    the paragraph's previous main subject, or the previous paragraph's when it opens one --
    so does one between two halves of a quote, or whose verb the parser hung under the quoted
    words; "…, noting that he …" is the noting subject; "As for Roe, he said …" is Roe).  A
-   name a verb takes inside an apposition ("Roe, a delegate supporting Lee, said") is no subject.  A
+   name a verb takes inside an apposition ("Roe, a delegate supporting Lee, said") is no subject;
+   a name the parser left as a sentence's root with its verbs under it is one, and so is the
+   subject of a clause before a quotation that its cue or its words were hung over ("Roe saw it
+   differently: “…,” he said"; "Roe attacked them on “Show,” Lee reported").  A
    pronoun attributing a quote first takes the latest main-clause subject or quote speaker of
    its paragraph (then any subject; in a quote-only paragraph, the previous paragraph's main
    subject or speaker), and a reply ("she replied") never the one who asked; with nobody

@@ -478,6 +478,12 @@ SALIENCE_TOPIC_BELOW = 0.125
 # of one gender: nomquamgender's own default (p <= .1 or >= .9).  Measured on the PolNeAR dev split
 # (harness): p .05 -> pronoun acc .881, pronoun-heuristic .800; p .1 -> .884, .810 (from .865, .790).
 FIRST_NAME_GENDER_SHARE = 0.9
+# A first name whose bearers are mostly, but not surely, of one gender ("Chris", "Terry", "Bernie": at
+# least this share but under FIRST_NAME_GENDER_SHARE) makes its bearer LEAN to that gender: the lean
+# never rules a person out for a pronoun, it only ranks a leaning-matching candidate with those whose
+# gender is known to match (resolution.Salience.paragraph_subject).  Three quarters:
+# a clear majority, well away from the names both genders bear about equally ("Jamie", "Leslie").
+FIRST_NAME_LEANING_SHARE = 0.75
 FIRST_NAME_MIN_COUNT = 100  # bearers counted in the table: rarer names say nothing reliable
 # National registers (of the table's ~30) that must list a word for it to count as a first name
 # when deciding whether a two-word organisation NER names could be a person ("Unai Emery": 15,

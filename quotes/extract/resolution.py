@@ -13,7 +13,7 @@ import functools
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
+    FIRST_NAME_LEANING_SHARE, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES,
     SINGULAR_THEY_STATEMENT,
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
@@ -22,7 +22,7 @@ from .lexicon import (
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
-    first_name_gender, honorific_gender, role_heads, roles_match, _split_title, _surname_key, _words,
+    first_name_gender, first_name_key, first_name_table, honorific_gender, role_heads, roles_match, _split_title, _surname_key, _words,
 )
 from .people import PeopleIndex, _PersonRecord
 from .subjects import _is_cue, _mention_span
@@ -56,6 +56,8 @@ class Salience:
         self.pronoun_mentions: list[tuple[int, int, float]] = []
         # People whose gender only the first-name table gave (see Resolver).
         self.guessed_gender: set[int] = set()
+        # The gender each person's first name leans to (see Resolver._gender_leaning): a preference, never a filter.
+        self.leaning: dict[int, str] = {}
 
     def scores(self, before: int, gender: str | None = None,
                   allowed: set[int] | None = None, excluded: frozenset[int] = frozenset()) -> list[tuple[float, int]]:
@@ -164,16 +166,32 @@ class Salience:
                      == self.people.records[p].gender}
         events = [(i, p, main, None if main and p in self.guessed_gender and p not in confirmed and g != gender else g)
                   for i, p, main, g in events]
-        events = [e for e in events if not (gender and e[3] and e[3] != gender) and (e[2] or not main_only)
-                  and e[1] not in excluded]
+        events = [e for e in events if not (gender and e[3] and e[3] != gender) and e[1] not in excluded]
         if replying:  # "Pell asked what she had received. “None,” she replied.": the asker does not reply
             events = [e for e in events if self._subject_verb(e[0]).lemma_.lower() not in QUESTION_CUES]
-        tiers = [lambda e: e[2] and e[3] == gender, lambda e: e[2],
-                 lambda e: e[3] == gender, lambda e: True] if gender else [lambda e: e[2], lambda e: True]
+        def fit(e: tuple) -> int:
+            """2: the mention's gender is, or its first name leans to, the pronoun's; 1: nothing is known;
+            0: only a lean (or a table guess the paragraph's pronouns overrode) says the other gender."""
+            if e[3] is not None:
+                return 2
+            lean = self.leaning.get(e[1]) if e[1] >= 0 else None
+            return 1 if lean is None else 2 if lean == gender else 0
+
+        # A main-clause subject comes first, then someone known (or leaning) to have the pronoun's gender;
+        # a main subject whose first name leans to the other gender ("Steve Roe said Lee … She added")
+        # only when no subject of the paragraph is known or leaning to have the pronoun's gender.
+        tiers = [lambda e: e[2] and fit(e) == 2, lambda e: e[2] and fit(e) == 1,
+                 lambda e: fit(e) == 2, lambda e: e[2], lambda e: True] if gender \
+            else [lambda e: e[2], lambda e: True]
         events.sort(key=lambda e: e[0], reverse=True)
+        matching = gender is not None and any(fit(e) == 2 for e in events)
+        if main_only:
+            events = [e for e in events if e[2]]
         for tier in tiers:
             found = next((e for e in events if tier(e)), None)
             if found is not None:
+                if matching and main_only and fit(found) == 0:
+                    return None  # someone else in the paragraph fits: salience weighs them
                 return found[1]
         return None
 
@@ -215,8 +233,27 @@ class Salience:
         return subject.head
 
     def _is_main_subject(self, i: int) -> bool:
-        """True for the subject of a sentence's main verb (not of an embedded clause)."""
-        return self._subject_verb(i).dep_ == "ROOT"
+        """True for the subject of a sentence's main verb (not of an embedded clause).
+
+        So is the subject of a clause printed before the reporting verb the parser hangs it under, with
+        a quotation between them: either the parser joined the reporter's own sentence to the quote's
+        tag ("Roe saw it differently: “…,” he said", "saw" under "said"), or the clause is a report
+        fronted before its source ("Roe attacked them on his show, “Hour of Truth,” Okafor reported"),
+        and the sentence is about the clause's subject, the tag after it is background."""
+        verb = self._subject_verb(i)
+        if verb.dep_ == "ROOT":
+            return True
+        cue = verb.head
+        if not _inside(verb, self.quote_spans) and _inside(cue, self.quote_spans) and cue.i > verb.i:
+            # "Roe saw it differently: “When he says …, I don't take …,” he said", "saw" under the quoted
+            # "take": a clause that introduces the quotation with a colon is the reporter's own sentence
+            between = self.doc[verb.i + 1:cue.i]
+            opening = next((t.i for t in between if _inside(t, self.quote_spans)), None)
+            if opening is not None and any(t.text == ":" for t in self.doc[verb.i + 1:opening]):
+                return True
+        return verb.dep_ in ("ccomp", "parataxis") and cue.i > verb.i and _is_cue(cue) and \
+            not _inside(verb, self.quote_spans) and \
+            any(_inside(t, self.quote_spans) for t in self.doc[verb.i + 1:cue.i])
 
 
 class Pronouns:
@@ -323,6 +360,16 @@ class Pronouns:
         reported = _reported_clause(pronoun) if pronoun is not None else frozenset()
         excluded = not_people | frozenset(p for i, p, w in self.people.occurrences
                                           if i in reported and w == SALIENCE_SUBJECT)
+        interrupted = _interrupted_subject(pronoun) if pronoun is not None else None
+        if interrupted is not None:  # however the parser attached it ("… and Ms. Lee, she said, “exposes …”")
+            excluded |= frozenset(p for i, p, _ in self.people.occurrences if i == interrupted)
+        if pronoun is not None:
+            # "Asked about her vote if Lee runs, she replied": the one asked is the participle's
+            # understood subject, the pronoun; whoever the question is about is not the one answering.
+            asked = {t.i for c in pronoun.head.children if c.dep_ == "advcl" and c.i < pronoun.i and c.tag_ == "VBN"
+                     and c.lemma_.lower() in QUESTION_CUES and not any(g.dep_.startswith("nsubj") for g in c.children)
+                     for t in c.subtree}
+            excluded |= frozenset(p for i, p, _ in self.people.occurrences if i in asked)
         ranked = self.ranked(at, gender, excluded=excluded)
         local = None
         if local_before is not None:
@@ -360,10 +407,38 @@ class Pronouns:
                                and score >= SALIENCE_GENDER_MARGIN * ranked[0][0]), person)
             # Learn the gender only from a clear winner: a wrong guess would spread.
             clear = len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]
-            if clear and not self.people.records[person].gender:
+            # (nor against the lean of the first name: one "she" does not make a Chris a woman).
+            if clear and not self.people.records[person].gender and self.salience.leaning.get(person) in (None, gender):
                 self.people.records[person].gender = gender
             return person
         return None
+
+
+def _interrupted_subject(pronoun: Token) -> int | None:
+    """The token right before a parenthetical report that a pronoun is the subject of ("Lee, she said,
+    was late": "Lee"), whatever the parser attached it to: the phrase a parenthetical report interrupts
+    right after it is the subject of the reported clause, which the pronoun does not mean."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or not _is_cue(verb) or verb.dep_ != "parataxis" or \
+            verb.i > verb.head.i:
+        return None
+    doc = pronoun.doc
+    comma = verb.left_edge.i if doc[verb.left_edge.i].text == "," else verb.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    return comma - 1
+
+
+def _gender_leaning(first: str) -> str | None:
+    """The gender most bearers of a first name have, when at least FIRST_NAME_LEANING_SHARE of them do
+    ("Chris": mostly men, though too many women to be sure), else None."""
+    if len(first) < 2:
+        return None
+    entry = first_name_table().get(first_name_key(first))
+    if entry is None:
+        return None
+    female = entry[1]
+    return "f" if female >= FIRST_NAME_LEANING_SHARE else "m" if female <= 1 - FIRST_NAME_LEANING_SHARE else None
 
 
 def _reported_clause(pronoun: Token) -> frozenset[int]:
@@ -377,7 +452,11 @@ def _reported_clause(pronoun: Token) -> frozenset[int]:
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" and c.i > pronoun.i for t in c.subtree}
     if verb.dep_ == "parataxis" and verb.i < verb.head.i:  # inside the clause, before its verb
         cue_part = {t.i for t in verb.subtree}
-        reported |= {t.i for t in verb.head.subtree if t.i not in cue_part}
+        # The clause starts with the phrase the report interrupts ("… as Lee echoed it, and Roe, she said,
+        # was late": from "Roe"), whatever else the parser hung under its verb.
+        subject = _interrupted_subject(pronoun)
+        start = pronoun.doc[subject].left_edge.i if subject is not None else 0
+        reported |= {t.i for t in verb.head.subtree if t.i not in cue_part and t.i >= start}
     return frozenset(reported)
 
 
@@ -400,9 +479,13 @@ class Resolver:
                     guessed.add(person)
         self.salience = Salience(doc, people, self.quote_spans)
         self.salience.guessed_gender = guessed
+        self.salience.leaning = {person: _gender_leaning(record.first) for person, record in enumerate(people.records)
+                                 if record.first and (person in guessed or record.gender is None)
+                                 and _gender_leaning(record.first)}
         self.pronouns = Pronouns(self.salience)
         self._add_role_subjects()
         self._add_relative_reporters()
+        self._add_rooted_names()
         # Collected only now: finding the role subjects' people resolves no pronoun subject.
         self.pronouns.collect_subjects()
 
@@ -444,6 +527,19 @@ class Resolver:
                 added = True
         if added:
             self.people.occurrences.sort()
+
+    def _add_rooted_names(self) -> None:
+        """A name the parser made the root of a sentence it opens, with the sentence's verbs hung under
+        it ("Trump, when asked …, often steam-rolls through …", "steam-rolls" read as a noun; "Gov. Ana
+        Roe — who … — made …"): no English sentence is a bare name with clauses, so the name is the
+        subject whose verb the parser missed, and counts as a subject mention."""
+        for n, (i, person, weight) in enumerate(self.people.occurrences):
+            token = self.doc[i]
+            if weight == SALIENCE_SUBJECT or token.dep_ != "ROOT" or token.left_edge.i != token.sent.start or \
+                    _inside(token, self.quote_spans):
+                continue
+            if any(t.pos_ in ("VERB", "AUX") and t.i > i and not _inside(t, self.quote_spans) for t in token.subtree):
+                self.people.occurrences[n] = (i, person, SALIENCE_SUBJECT)
 
     def _add_relative_reporters(self) -> None:
         """"Sen. Ana Roe, who said none of it was true": the relative pronoun subject of a cue verb is
