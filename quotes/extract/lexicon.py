@@ -460,7 +460,11 @@ CONFIDENCE = {"explicit": 0.9, "according-to": 0.85, "headline": 0.75, "continua
 # objects and possessors; weight halves with every sentence of distance.  Hand-set and
 # checked against the pronoun tests (subject beats a later object; the previous speaker
 # beats a name in an object position; a name inside quoted words counts little).
-SALIENCE_SPEAKER = 3.0
+# The speaker of a quote is counted again at the quote, as an object mention is: its own "X said" is
+# already a subject mention.  (PolNeAR dev harness, round 6, when this weight first applied -- before,
+# the in-quote weight 0.25 replaced it: 0.25 and 1.0 give identical output; 2.0 trades one pronoun
+# quote for two pronoun-heuristic ones, 3.0 loses two pronoun quotes for those two; held-out unchanged.)
+SALIENCE_SPEAKER = 1.0
 SALIENCE_SUBJECT = 2.0
 SALIENCE_OTHER = 1.0
 SALIENCE_DECAY = 0.5

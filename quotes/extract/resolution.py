@@ -68,13 +68,15 @@ class Salience:
         """
         current = bisect.bisect_right(self.sentence_starts, before) - 1
         contributions: dict[int, list[float]] = {}
-        events = [(i, p, w) for i, p, w in self.people.occurrences if i < before]
-        events += [(i, p, w) for i, p, w in self.pronoun_mentions if i < before]
-        events += [(i, p, SALIENCE_SPEAKER) for i, p in self.speakers if i < before]
+        # (token, person, weight, whether a mention inside quoted words counts less); a speaker is
+        # recorded at the quote's first token, inside the quote, and keeps its own weight
+        events = [(i, p, w, True) for i, p, w in self.people.occurrences if i < before]
+        events += [(i, p, w, True) for i, p, w in self.pronoun_mentions if i < before]
+        events += [(i, p, SALIENCE_SPEAKER, False) for i, p in self.speakers if i < before]
         if allowed is None:
-            events += [(i, p, SALIENCE_SUBJECT) for i, p, _ in self.anonymous if i < before]
+            events += [(i, p, SALIENCE_SUBJECT, True) for i, p, _ in self.anonymous if i < before]
         anonymous_gender = {p: g for _, p, g in self.anonymous}
-        for token_i, person, weight in events:
+        for token_i, person, weight, quoted_counts_less in events:
             distance = current - (bisect.bisect_right(self.sentence_starts, token_i) - 1)
             if distance > SALIENCE_WINDOW_SENTENCES:
                 continue
@@ -90,7 +92,7 @@ class Salience:
                 continue
             if person in excluded:
                 continue
-            if _inside(self.doc[token_i], self.quote_spans):
+            if quoted_counts_less and _inside(self.doc[token_i], self.quote_spans):
                 weight = SALIENCE_IN_QUOTE  # a name inside someone's words is rarely the next speaker
             contributions.setdefault(person, []).append(weight * SALIENCE_DECAY ** distance)
         # The strongest mention decides; repeated mentions add a little (topic persistence).
