@@ -693,3 +693,13 @@ def test_headline_persons_surname_makes_an_org_labelled_speaker_a_person(nlp):
             "The adviser spoke to the paper on Monday about the election.\n\n"
             "“The stakes are very high for everybody in this race,” Stone said.\n")
     assert ["Stone"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("name", ["Elijah Wembury", "Hosea Blandford", "Isaiah Pellow"])
+def test_party_tag_after_a_name_says_person(nlp, name):
+    # "said … ranking Democrat Elijah Wembury (D-Md.)": the parser makes the name an object and NER leaves
+    # it unlabelled; the party-and-state tag says legislator, and "Democrat" before it is no first name.
+    text = ("Hearing ends in uproar\nRepublicans on the panel walked out on Thursday.\n"
+            f"“They are spending their final days here climbing the walls,” said Oversight ranking Democrat {name} "
+            "(D-Md.). “It is a farce.”")
+    assert [name, name] == [mention.speaker for mention in quotes_of(nlp, text)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import NAME_PARTICLES, ORG_WORDS, PERSONAL_REFLEXIVES, THING_PRONOUNS, WORK_NOUNS
+from .lexicon import NAME_PARTICLES, ORG_WORDS, PARTY_TAG, PERSONAL_REFLEXIVES, THING_PRONOUNS, WORK_NOUNS
 from .names import _is_first_name, _is_name_token, _is_title, _looks_like_org, _name_run, _norm, _split_title, _words
 
 
@@ -159,6 +159,18 @@ def _has_age_apposition(token: Token) -> bool:
     if index + 1 >= len(doc) or not doc[index].text.isdigit() or not 0 < int(doc[index].text) < 120:
         return False
     return doc[index + 1].text in (",", ".", ";")
+
+
+def _party_tag_follows(token: Token) -> bool:
+    """True for a name printed with a legislator's party and state in brackets right after it: "Ana Roe
+    (D-Md.)", "Roe (R-Texas)".  Only a person carries that tag; an organisation or a place never does."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != "(":
+        return False
+    # The few tokens after the bracket as printed (``doc.text`` would join the whole article).
+    window = "".join(t.text_with_ws for t in doc[token.i + 2:token.i + 8])
+    match = PARTY_TAG.match(window)
+    return match is not None and window[match.end():match.end() + 1] == ")"
 
 
 def _titled_full_name(token: Token) -> bool:

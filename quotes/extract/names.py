@@ -358,6 +358,10 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         # (not a given name before a surname particle, whatever NER says: "Rajendran s/o Govindasamy")
         while len(name) > 1 and name[0].ent_type_ in NON_PERSON_LABELS and name[1].lower_ not in NAME_PARTICLES:
             title, name = title + [name[0]], name[1:]
+    elif len(name) > 2 and name[0].ent_type_ == "NORP" and name[1].ent_type_ != "NORP":
+        # "ranking Democrat Elijah Cummings", the name left unlabelled: a party or nationality NER marks
+        # on its own before two more capitalised words describes the person, it is no first name.
+        title, name = title + [name[0]], name[1:]
     # A capitalised descriptor before a name: "Novelist Irene Vasquez", "Passenger Ruth Okonjo", when NER
     # leaves it out of the PERSON entity; at a sentence start, where NER often takes it in ("Fisherman
     # Tobias Renner", "Resident Gwen Talbot"), only endings no first name has count (-er/-or/-ian would

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
     _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause, _inverted_subject, _name_before_colon,
-    _names_an_org_noun, _next_subject_is_he_or_she, _of_phrase_owner, _org_apposition, _publishes_a_work, _reflexive_of_person,
-    _reflexives, _refers_to_itself, _set_off_by_comma, _titled_full_name,
+    _names_an_org_noun, _next_subject_is_he_or_she, _of_phrase_owner, _org_apposition, _party_tag_follows,
+    _publishes_a_work, _reflexive_of_person, _reflexives, _refers_to_itself, _set_off_by_comma, _titled_full_name,
 )
 from .lexicon import (
     CUE_VERBS, FAMILY_NOUNS, FULL_NAME_HONORIFICS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
@@ -385,6 +385,11 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 len(name := _split_title(_name_run(token))[1]) >= 2 and all(t.ent_type_ == "" for t in name) and \
                 not _looks_like_org(_words(name)):
             # No label at all: "… and Kendal Unruh, a delegate," with "said Unruh" later
+            heads.add(token.i)
+        elif _party_tag_follows(token) and not any(c.dep_ == "det" for c in token.children) and \
+                len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
+            # "said ranking Democrat Elijah Cummings (D-Md.)", a name the parser made an object and NER left
+            # unlabelled: the party-and-state tag says legislator, a person.
             heads.add(token.i)
         elif _name_before_colon(token):
             heads.add(token.i)  # "And then there is Lena Varga: what, exactly, is her plan?"
