@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import NAME_PARTICLES, ORG_WORDS, PARTY_TAG, PERSONAL_REFLEXIVES, THING_PRONOUNS, WORK_NOUNS
-from .names import _is_first_name, _is_name_token, _is_title, _looks_like_org, _name_run, _norm, _split_title, _words
+from .lexicon import (
+    CUE_VERBS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, ORG_WORDS, PARTY_TAG, PERSONAL_REFLEXIVES, THING_PRONOUNS, WORK_NOUNS,
+)
+from .names import (
+    _is_first_name, _is_name_token, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart, _split_title,
+    _surname_key, _words,
+)
 
 
 def _name_before_colon(token: Token) -> bool:
@@ -59,6 +64,21 @@ def _bears_a_persons_surname(token: Token) -> bool:
                 not (other.i > 1 and _is_name_token(doc[other.i - 2])):
             return True
     return _has_age_apposition(token) or _has_who_clause(token)
+
+
+def _misprints_a_surname(token: Token, surnames: set[str]) -> bool:
+    """True for a lone capitalised word, the subject of a cue verb, one letter away from the surname of a
+    person the article names in full (``surnames``): "“…,” Okonkow said" beside "Ruth Okonkwo".  NER calls
+    such a slip a place or a firm, which it never saw; the article's own spelling of the surname says person.
+    (The printed form is kept as the name: one letter apart is also how two real surnames may differ.)"""
+    verb = token.head  # the cue, or a verb whose complement is ("Okonkow went on to say")
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NNP" or not (verb.lemma_.lower() in CUE_VERBS or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in CUE_VERBS for c in verb.children)) or \
+            any(c.dep_ == "det" for c in token.children) or len(_split_title(_name_run(token))[1]) != 1:
+        return False
+    key = _surname_key(token.text)
+    return len(key) >= MISPRINT_MIN_LETTERS and key not in surnames and \
+        any(_one_edit_apart(key, surname) for surname in surnames if len(surname) >= MISPRINT_MIN_LETTERS)
 
 
 def _of_phrase_owner(noun: Token) -> Token:

@@ -106,6 +106,19 @@ def _surname_key(word: str) -> str:
     return re.sub(r"^(al|el|ad|as|ash)-", "", word)
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter changed, added or dropped, or two neighbouring
+    letters swapped: the commonest typing slips ("Delahunt"/"Delahunty", "Okonkow"/"Okonkwo")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and
+                                  a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 def _hyphenated_word(token: Token) -> str:
     """The whole hyphenated word ``token`` ends: "Pennington-Walsh" for "Walsh".  The tokenizer
     splits at hyphens, while a double-barrelled surname is one word of the name."""

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
-    _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause, _inverted_subject, _name_before_colon,
+    _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause, _inverted_subject, _misprints_a_surname,
+    _name_before_colon,
     _names_an_org_noun, _next_subject_is_he_or_she, _of_phrase_owner, _org_apposition, _party_tag_follows,
     _publishes_a_work, _reflexive_of_person, _reflexives, _refers_to_itself, _set_off_by_comma, _titled_full_name,
 )
@@ -500,7 +501,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     headline_surnames = {_surname_key(ent[-1].text) for ent in doc.ents
                          if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].is_alpha and
                          (ent.start_char < body_start or _in_spans(ent.start_char, title_lines))}
-    for head_i in sorted(_name_heads(doc, body_start, capitalised)):
+    # Lone cue-verb subjects one letter away from the surname of someone named in full ("Okonkow said"
+    # beside "Ruth Okonkwo"): a misprinted surname, a person whatever NER's label.
+    full_surnames = {_surname_key(ent[-1].text) for ent in doc.ents
+                     if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].is_alpha and ent.start_char >= body_start}
+    misprints = {t.i for t in capitalised if t.idx >= body_start and _misprints_a_surname(t, full_surnames)}
+    for head_i in sorted(_name_heads(doc, body_start, capitalised) | misprints):
         token = doc[head_i]
         if _in_nickname(token):
             continue  # "Tig" of "John “Tig” Tiegen": the name is read from its last word
@@ -536,7 +542,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             name[-1].dep_ in ("nsubj", "nsubjpass") and name[-1].head.lemma_.lower() in CUE_VERBS
         if (_looks_like_org(name_words) and not titled_person) or (
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
-                and not person_apposition and not _has_who_clause(name[-1]) and not headline_speaker):
+                and not person_apposition and not _has_who_clause(name[-1]) and not headline_speaker
+                and name[-1].i not in misprints):
             continue
         if len(name_words) == 1 and not has_title and (_norm(name_words[0]) in org_short_names or
                                                        _surname_key(name_words[0]) in things):
