@@ -723,3 +723,15 @@ def test_one_edit_apart():
     assert [True, True, True, True, False, False, False] == [
         _one_edit_apart(a, b) for a, b in [("delahunt", "delahunty"), ("wexfrod", "wexford"), ("okonkow", "okonkwo"),
                                            ("hale", "hall"), ("hale", "hale"), ("roe", "rowan"), ("abcd", "badc")]]
+
+
+def test_a_word_only_ever_modifying_nouns_is_no_person(nlp):
+    # NER calls "Kazakh" a person once ("Kazakh attitudes") and a thing twice ("the Kazakh side", "Kazakh oil");
+    # never a subject, object or owner, it is an adjective: no one "he" could mean.
+    text = ("Pipeline talks\nForeign Minister Daniyar Sultanov welcomed the trade deal on Monday. On the Kazakh side "
+            "of the border, trucks queue for days. Traders transport growing amounts of Kazakh oil to China.\n"
+            "A survey by sociologist Elena Varga found that Kazakh attitudes toward China reflect a fear of debt.\n"
+            "“Our philosophy is simple: we should get on board that train,” he said.")
+    doc = nlp(text)
+    assert (["Daniyar Sultanov", "Elena Varga"], ["Daniyar Sultanov"]) == (
+        [p.name for p in doc._.people], [m.speaker for m in doc._.quotes])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import (
-    CUE_VERBS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, ORG_WORDS, PARTY_TAG, PERSONAL_REFLEXIVES, THING_PRONOUNS, WORK_NOUNS,
+    CUE_VERBS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG, PERSONAL_REFLEXIVES, THING_PRONOUNS, WORK_NOUNS,
 )
 from .names import (
     _is_first_name, _is_name_token, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart, _split_title,
@@ -79,6 +79,21 @@ def _misprints_a_surname(token: Token, surnames: set[str]) -> bool:
     key = _surname_key(token.text)
     return len(key) >= MISPRINT_MIN_LETTERS and key not in surnames and \
         any(_one_edit_apart(key, surname) for surname in surnames if len(surname) >= MISPRINT_MIN_LETTERS)
+
+
+def _only_an_adjective(token: Token) -> bool:
+    """True when every occurrence of the word ``token`` in the article modifies a common noun and NER labels
+    more of them a thing (a nationality, firm, place) than a person: "Kazakh attitudes" (PERSON) beside
+    "Kazakh oil" and "the Kazakh side" (ORG).  A word never used as a noun phrase of its own (a subject, an
+    object, an owner) names no one; a surname is, somewhere ("Trump said", beside "the Trump campaign")."""
+    person = thing = 0
+    for other in token.doc:
+        if other.text == token.text:
+            if other.dep_ not in ("compound", "amod") or other.head.pos_ != "NOUN":
+                return False
+            person += other.ent_type_ == "PERSON"
+            thing += other.ent_type_ in NON_PERSON_LABELS
+    return thing > person
 
 
 def _of_phrase_owner(noun: Token) -> Token:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
     _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause, _inverted_subject, _misprints_a_surname,
-    _name_before_colon,
+    _name_before_colon, _only_an_adjective,
     _names_an_org_noun, _next_subject_is_he_or_she, _of_phrase_owner, _org_apposition, _party_tag_follows,
     _publishes_a_work, _reflexive_of_person, _reflexives, _refers_to_itself, _set_off_by_comma, _titled_full_name,
 )
@@ -548,6 +548,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if len(name_words) == 1 and not has_title and (_norm(name_words[0]) in org_short_names or
                                                        _surname_key(name_words[0]) in things):
             continue  # "Velora said" after "Velora Motors" or "Velora has positioned itself as …"
+        if len(name_words) == 1 and not has_title and label == "PERSON" and _only_an_adjective(name[-1]):
+            continue  # "Kazakh attitudes" (PERSON) beside "Kazakh oil" and "the Kazakh side" (ORG): no one's name
         if not has_title and (_org_apposition(name[-1]) or _names_an_org_noun(name[-1])):
             continue  # "Velora, the state news agency, wrote", "the newspaper Velora": the noun says what it is
         gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
