@@ -735,3 +735,13 @@ def test_a_word_only_ever_modifying_nouns_is_no_person(nlp):
     doc = nlp(text)
     assert (["Daniyar Sultanov", "Elena Varga"], ["Daniyar Sultanov"]) == (
         [p.name for p in doc._.people], [m.speaker for m in doc._.quotes])
+
+
+def test_an_unlabelled_name_without_a_first_name_is_a_group(nlp):
+    # "Hard Right Report first reported" (NER: no label): no first name, initial or title, and nothing in the
+    # article says "Report" is a surname; it is no person the following "he" could mean.
+    text = ("Pastor urges boycott\nPastor Abel Fenwick told listeners on Monday that the scouts were a danger, "
+            "Hard Right Report first reported.\n"
+            "“It would be better for them to have a millstone tied around their necks,” he said.")
+    doc = nlp(text)
+    assert (["Abel Fenwick"], ["Abel Fenwick"]) == ([p.name for p in doc._.people], [m.speaker for m in doc._.quotes])

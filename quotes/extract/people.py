@@ -18,6 +18,7 @@ from .evidence import (
     _name_before_colon, _only_an_adjective,
     _names_an_org_noun, _next_subject_is_he_or_she, _of_phrase_owner, _org_apposition, _party_tag_follows,
     _publishes_a_work, _reflexive_of_person, _reflexives, _refers_to_itself, _set_off_by_comma, _titled_full_name,
+    _unlabelled_group_name,
 )
 from .lexicon import (
     CUE_VERBS, FAMILY_NOUNS, FULL_NAME_HONORIFICS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
@@ -350,7 +351,9 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]):
             continue  # not the last word of a name
         subject = token.dep_ in ("nsubj", "nsubjpass")
-        if subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
+        if subject and token.head.lemma_.lower() in CUE_VERBS and _unlabelled_group_name(token):
+            pass  # "Hard Right Report first reported": no first name, no label, no sign of a surname
+        elif subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
                 token.ent_type_ in ("ORG", "WORK_OF_ART") and not any(c.dep_ == "det" for c in token.children)
                 and (_first_name_leads(token) or _bears_a_persons_surname(token)))):
             # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"; so may a
