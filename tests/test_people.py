@@ -745,3 +745,14 @@ def test_an_unlabelled_name_without_a_first_name_is_a_group(nlp):
             "“It would be better for them to have a millstone tied around their necks,” he said.")
     doc = nlp(text)
     assert (["Abel Fenwick"], ["Abel Fenwick"]) == ([p.name for p in doc._.people], [m.speaker for m in doc._.quotes])
+
+
+def test_two_partners_surnames_name_their_firm(nlp):
+    # "Pellow Dunmore" beside Rick Pellow and Paul Dunmore: the firm named for its partners, no third man
+    # whom a later "Dunmore said" could mean.
+    text = ("Campaign hires a veteran\nPaul Dunmore has worked for dictators and presidents. In 1985 Rick Pellow "
+            "joined him at Pellow Dunmore, a lobbying firm.\n"
+            "“It is an intricate series of steps,” Dunmore said. “My job is to secure the delegates,” he said.")
+    doc = nlp(text)
+    assert (["Paul Dunmore", "Rick Pellow"], ["Paul Dunmore", "Paul Dunmore"]) == (
+        [p.name for p in doc._.people], [m.speaker for m in doc._.quotes])

@@ -235,6 +235,19 @@ class PeopleIndex:
                 continue
             self._fold(index, targets[0])
 
+    def drop_partner_names(self) -> None:
+        """Drop a "person" whose two words are the surnames of two other people the article names in full:
+        "Davis Manafort" beside Rick Davis and Paul Manafort is the firm they founded, named for its partners
+        as firms are, not a third man ("Mr. Manafort" is Paul, not "Davis Manafort")."""
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            if len(record.name_words) != 2 or record.roles:
+                continue
+            bearers = [{i for i, r in enumerate(self.records) if i != index and r.first and len(r.name_words) > 1
+                        and r.surname == _surname_of([word])} for word in record.name_words]
+            if all(bearers) and bearers[0].isdisjoint(bearers[1]):
+                del self.records[index]
+
     def merge_first_names(self) -> None:
         """Fold a person named only by a first name into the one full name that starts with it."""
         for index in range(len(self.records) - 1, -1, -1):
@@ -576,6 +589,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and \
                 before.head.i in {t.i for t in name} and _is_role_noun(before):
             index.records[person].add_role(before.text)  # "Goalkeeper Tim Hale" (a common noun, not a title)
+    index.drop_partner_names()
     index.merge_first_names()
     index.merge_name_parts()
     index.merge_particle_surnames()
