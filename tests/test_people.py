@@ -707,8 +707,8 @@ def test_party_tag_after_a_name_says_person(nlp, name):
 
 @pytest.mark.parametrize("text", [
     ("Casino talks stall\nState Senate President Ruth Okonkwo, who also leads the iron workers union, said the bids "
-     "were padded.\n“As a construction guy, he put a lot of people out of business,” Okonkow said after an event on "
-     "Wednesday."),
+     "were padded.\n“As a construction guy, he put a lot of people out of business,” Okonkow said after an "
+     "event on Wednesday."),
     ("A memoir of service\nThe book by Ruth Okonkwo, a former agent, appears next week.\n“She lacks the temperament "
      "to serve,” she wrote.\n\nOkonkow went on to say, “From the bottom of my soul, I know this to be true.”"),
 ])

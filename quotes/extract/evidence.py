@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import (
-    CUE_VERBS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG, PERSONAL_REFLEXIVES, THING_PRONOUNS, WORK_NOUNS,
+    CUE_VERBS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG, PERSONAL_REFLEXIVES,
+    THING_PRONOUNS, WORK_NOUNS,
 )
 from .names import (
     _is_first_name, _is_name_token, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart, _split_title,

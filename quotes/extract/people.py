@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
-    _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause, _inverted_subject, _misprints_a_surname,
-    _name_before_colon, _only_an_adjective,
-    _names_an_org_noun, _next_subject_is_he_or_she, _of_phrase_owner, _org_apposition, _party_tag_follows,
-    _publishes_a_work, _reflexive_of_person, _reflexives, _refers_to_itself, _set_off_by_comma, _titled_full_name,
-    _unlabelled_group_name,
+    _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause, _inverted_subject,
+    _misprints_a_surname, _name_before_colon, _names_an_org_noun, _next_subject_is_he_or_she, _of_phrase_owner,
+    _only_an_adjective, _org_apposition, _party_tag_follows, _publishes_a_work, _reflexive_of_person, _reflexives,
+    _refers_to_itself, _set_off_by_comma, _titled_full_name, _unlabelled_group_name,
 )
 from .lexicon import (
     CUE_VERBS, FAMILY_NOUNS, FULL_NAME_HONORIFICS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
