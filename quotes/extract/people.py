@@ -123,13 +123,20 @@ class PeopleIndex:
         fitting = [i for i in same_surname if not shown or self.known_gender(i) in (None, shown)]
         # (one of the printed gender before one of unknown gender: "Mrs. Roe" beside Ana and Lee Roe)
         match = next((i for i in fitting if shown and self.known_gender(i) == shown), fitting[0] if fitting else None)
+        if role and not shown and first is None and len(fitting) > 1:
+            # "President Roe" beside Tom, Ana and Lee Roe: the one the article gave that office, else none of
+            # them (a person of their own), rather than the latest named.
+            office = {_norm(w) for w in role.split()} & TITLE_WORDS
+            holders = [i for i in fitting if office & {
+                _norm(w) for text in self.records[i].roles + self.records[i].aliases for w in text.split()}]
+            match = holders[0] if len(holders) == 1 else -1
         if match is None and not same_surname and len(name_words) == 1:
             match = self._by_first_name(name_words[0])
             if match is None:
                 match = self._by_family_name_first(name_words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
         if match is None and not same_surname:
             match = self._by_name_tail(name_words)
-        if match is None:
+        if match is None or match < 0:
             self.records.append(_PersonRecord(list(name_words)))
             match = len(self.records) - 1
         record = self.records[match]
