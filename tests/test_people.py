@@ -768,3 +768,15 @@ def test_an_office_before_a_shared_surname_is_not_the_latest_named(nlp):
     text = ("Budget fight\nGov. Ana Rowntree met her brother Tom Rowntree and her son Lee Rowntree on Monday.\n"
             "“We will not raise taxes,” Gov. Rowntree said.")
     assert ["Ana Rowntree"] == [mention.speaker for mention in quotes_of(nlp, text)]
+
+
+def test_a_surname_that_is_a_modal_verb(nlp):
+    # "Henry Will urged", "While Will acknowledges": the tagger reads a modal, but a modal is never capitalised
+    # inside a sentence; after a first name it ends the name, alone it is the named man, the subject there.
+    text = ("Columnist backs the governor\nIn his column on Friday, Henry Will urged Republicans to back Gov. Dana Lind, "
+            "whom he describes as “a steady hand.” Marcus Trowbridge, the front-runner, has drawn crowds.\n"
+            "While Will acknowledges Trowbridge’s appeal as a “forceful persona,” he sees Lind as “tempered by "
+            "experience.”")
+    doc = nlp(text)
+    assert ("Henry Will", ["Henry Will", "Henry Will"]) == (
+        doc._.people[0].name, [m.speaker for m in doc._.quotes][:2])

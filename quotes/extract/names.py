@@ -194,6 +194,11 @@ def _is_name_token(token: Token) -> bool:
         # not a verb in a tense (VBD too), which NER takes into a name in a Title Case headline ("Ana Roe
         # Explained Why")
         return True
+    if token.tag_ == "MD" and text.isalpha() and not token.is_sent_start and token.i > 0 and \
+            token.doc[token.i - 1].pos_ == "PROPN" and _is_first_name(token.doc[token.i - 1].text):
+        # a surname that is also a modal, after a first name: "Henry Will urged" (a modal is never capitalised
+        # inside a sentence)
+        return True
     if len(text) > 3 and text[1] in "’'" and _ELIDED_PREFIX_NAME.fullmatch(text):
         return True  # "O’Donnell", "D’Souza": the tagger often calls them common nouns
     if token.tag_ in ("NN", "NNS") and text.isalpha() and token.dep_ == "nsubj" and \

@@ -607,7 +607,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         # verb or adjective ("Ebeling reminisced": VBG); at a sentence start only as a subject
         # ("Linares urged", not "Brown bears").
         if _surname_key(_hyphenated_word(token)) not in keys or not (_is_name_token(token) or (
-                token.pos_ in ("NOUN", "VERB", "ADJ") and token.is_alpha and
+                token.pos_ in ("NOUN", "VERB", "ADJ", "AUX") and token.is_alpha and
                 (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
             continue
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
@@ -639,7 +639,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             record.add_alias(_phrase(run))
         subject = at.dep_ in ("nsubj", "nsubjpass") or (
             at.dep_ == "appos" and _apposition_owner(at).dep_ in ("nsubj", "nsubjpass")) or \
-            _inverted_subject(at)  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
+            _inverted_subject(at) or (  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
+                at.dep_ == "aux" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in at.head.children))
+        # (the last: a surname the parser took for the modal of a verb with no subject, "While Will acknowledges")
         weight = SALIENCE_SUBJECT if subject else SALIENCE_OTHER
         index.occurrences.append((at.i, found, weight))
     index.occurrences.sort()
