@@ -773,8 +773,8 @@ def test_an_office_before_a_shared_surname_is_not_the_latest_named(nlp):
 def test_a_surname_that_is_a_modal_verb(nlp):
     # "Henry Will urged", "While Will acknowledges": the tagger reads a modal, but a modal is never capitalised
     # inside a sentence; after a first name it ends the name, alone it is the named man, the subject there.
-    text = ("Columnist backs the governor\nIn his column on Friday, Henry Will urged Republicans to back Gov. Dana Lind, "
-            "whom he describes as “a steady hand.” Marcus Trowbridge, the front-runner, has drawn crowds.\n"
+    text = ("Columnist backs the governor\nIn his column on Friday, Henry Will urged Republicans to back Gov. Dana "
+            "Lind, whom he describes as “a steady hand.” Marcus Trowbridge, the front-runner, has drawn crowds.\n"
             "While Will acknowledges Trowbridge’s appeal as a “forceful persona,” he sees Lind as “tempered by "
             "experience.”")
     doc = nlp(text)
