@@ -93,19 +93,20 @@ def _misprints_a_surname(token: Token, surnames: set[str]) -> bool:
         any(_one_edit_apart(key, surname) for surname in surnames if len(surname) >= MISPRINT_MIN_LETTERS)
 
 
-def _only_an_adjective(token: Token) -> bool:
-    """True when every occurrence of the word ``token`` in the article modifies a common noun and NER labels
-    more of them a thing (a nationality, firm, place) than a person: "Kazakh attitudes" (PERSON) beside
-    "Kazakh oil" and "the Kazakh side" (ORG).  A word never used as a noun phrase of its own (a subject, an
-    object, an owner) names no one; a surname is, somewhere ("Trump said", beside "the Trump campaign")."""
-    person = thing = 0
-    for other in token.doc:
-        if other.text == token.text:
-            if other.dep_ not in ("compound", "amod") or other.head.pos_ != "NOUN":
-                return False
-            person += other.ent_type_ == "PERSON"
-            thing += other.ent_type_ in NON_PERSON_LABELS
-    return thing > person
+def _adjective_words(tokens: list[Token]) -> set[str]:
+    """Of the capitalised ``tokens`` of an article, the words whose every occurrence modifies a common noun and
+    which NER labels a thing (a nationality, firm, place) more often than a person: "Kazakh attitudes" (PERSON)
+    beside "Kazakh oil" and "the Kazakh side" (ORG).  A word never used as a noun phrase of its own (a subject,
+    an object, an owner) names no one; a surname is, somewhere ("Trump said", beside "the Trump campaign")."""
+    person: dict[str, int] = {}
+    thing: dict[str, int] = {}
+    nominal = set()
+    for token in tokens:
+        if token.dep_ not in ("compound", "amod") or token.head.pos_ != "NOUN":
+            nominal.add(token.text)
+        person[token.text] = person.get(token.text, 0) + (token.ent_type_ == "PERSON")
+        thing[token.text] = thing.get(token.text, 0) + (token.ent_type_ in NON_PERSON_LABELS)
+    return {word for word, count in thing.items() if word not in nominal and count > person[word]}
 
 
 def _of_phrase_owner(noun: Token) -> Token:

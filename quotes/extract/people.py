@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
-    _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause, _inverted_subject,
-    _misprints_a_surname, _name_before_colon, _names_an_org_noun, _next_subject_is_he_or_she, _of_phrase_owner,
-    _only_an_adjective, _org_apposition, _party_tag_follows, _publishes_a_work, _reflexive_of_person, _reflexives,
+    _adjective_words, _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause,
+    _inverted_subject, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _next_subject_is_he_or_she,
+    _of_phrase_owner, _org_apposition, _party_tag_follows, _publishes_a_work, _reflexive_of_person, _reflexives,
     _refers_to_itself, _set_off_by_comma, _titled_full_name, _unlabelled_group_name,
 )
 from .lexicon import (
@@ -528,6 +528,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     full_surnames = {_surname_key(ent[-1].text) for ent in doc.ents
                      if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].is_alpha and ent.start_char >= body_start}
     misprints = {t.i for t in capitalised if t.idx >= body_start and _misprints_a_surname(t, full_surnames)}
+    adjectives = _adjective_words(capitalised)
     for head_i in sorted(_name_heads(doc, body_start, capitalised) | misprints):
         token = doc[head_i]
         if _in_nickname(token):
@@ -570,7 +571,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if len(name_words) == 1 and not has_title and (_norm(name_words[0]) in org_short_names or
                                                        _surname_key(name_words[0]) in things):
             continue  # "Velora said" after "Velora Motors" or "Velora has positioned itself as …"
-        if len(name_words) == 1 and not has_title and label == "PERSON" and _only_an_adjective(name[-1]):
+        if len(name_words) == 1 and not has_title and label == "PERSON" and name[-1].text in adjectives:
             continue  # "Kazakh attitudes" (PERSON) beside "Kazakh oil" and "the Kazakh side" (ORG): no one's name
         if not has_title and (_org_apposition(name[-1]) or _names_an_org_noun(name[-1])):
             continue  # "Velora, the state news agency, wrote", "the newspaper Velora": the noun says what it is
