@@ -762,8 +762,8 @@ def test_an_office_before_a_shared_surname_is_not_the_latest_named(nlp):
     # "President Rowntree" beside Jeb, George and Laura Rowntree: the article gave none of them that office, so it
     # is a Rowntree of its own, not Laura (named last); "Gov. Rowntree" is the one printed "Gov. Ana Rowntree".
     text = ("Brother joins the trail\nJeb Rowntree on Monday brought his older brother, George Rowntree, and the "
-            "former first lady, Laura Rowntree, to vouch for him.\nCritics have attacked President Rowntree's record on "
-            "security.\n“Labels are for soup cans,” the former president told a crowd of 3,000.")
+            "former first lady, Laura Rowntree, to vouch for him.\nCritics have attacked President Rowntree's record "
+            "on security.\n“Labels are for soup cans,” the former president told a crowd of 3,000.")
     assert ["Rowntree"] == [mention.speaker for mention in quotes_of(nlp, text)]
     text = ("Budget fight\nGov. Ana Rowntree met her brother Tom Rowntree and her son Lee Rowntree on Monday.\n"
             "“We will not raise taxes,” Gov. Rowntree said.")
