@@ -106,6 +106,19 @@ def _surname_key(word: str) -> str:
     return re.sub(r"^(al|el|ad|as|ash)-", "", word)
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter changed, added or dropped, or two neighbouring
+    letters swapped: the commonest typing slips ("Delahunt"/"Delahunty", "Okonkow"/"Okonkwo")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and
+                                  a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 def _hyphenated_word(token: Token) -> str:
     """The whole hyphenated word ``token`` ends: "Pennington-Walsh" for "Walsh".  The tokenizer
     splits at hyphens, while a double-barrelled surname is one word of the name."""
@@ -180,6 +193,11 @@ def _is_name_token(token: Token) -> bool:
         # a surname that is also a word of another class, ending a person's name: "Mark Keeping" (VBG);
         # not a verb in a tense (VBD too), which NER takes into a name in a Title Case headline ("Ana Roe
         # Explained Why")
+        return True
+    if token.tag_ == "MD" and text.isalpha() and not token.is_sent_start and token.i > 0 and \
+            token.doc[token.i - 1].pos_ == "PROPN" and _is_first_name(token.doc[token.i - 1].text):
+        # a surname that is also a modal, after a first name: "Henry Will urged" (a modal is never capitalised
+        # inside a sentence)
         return True
     if len(text) > 3 and text[1] in "’'" and _ELIDED_PREFIX_NAME.fullmatch(text):
         return True  # "O’Donnell", "D’Souza": the tagger often calls them common nouns
@@ -359,6 +377,10 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         # (not a given name before a surname particle, whatever NER says: "Rajendran s/o Govindasamy")
         while len(name) > 1 and name[0].ent_type_ in NON_PERSON_LABELS and name[1].lower_ not in NAME_PARTICLES:
             title, name = title + [name[0]], name[1:]
+    elif len(name) > 2 and name[0].ent_type_ == "NORP" and name[1].ent_type_ != "NORP":
+        # "ranking Democrat Elijah Cummings", the name left unlabelled: a party or nationality NER marks
+        # on its own before two more capitalised words describes the person, it is no first name.
+        title, name = title + [name[0]], name[1:]
     # A capitalised descriptor before a name: "Novelist Irene Vasquez", "Passenger Ruth Okonjo", when NER
     # leaves it out of the PERSON entity; at a sentence start, where NER often takes it in ("Fisherman
     # Tobias Renner", "Resident Gwen Talbot"), only endings no first name has count (-er/-or/-ian would

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
-    _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause, _inverted_subject, _name_before_colon,
-    _names_an_org_noun, _next_subject_is_he_or_she, _of_phrase_owner, _org_apposition, _publishes_a_work, _reflexive_of_person,
-    _reflexives, _refers_to_itself, _set_off_by_comma, _titled_full_name,
+    _adjective_words, _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause,
+    _inverted_subject, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _next_subject_is_he_or_she,
+    _of_phrase_owner, _org_apposition, _party_tag_follows, _publishes_a_work, _reflexive_of_person, _reflexives,
+    _refers_to_itself, _set_off_by_comma, _titled_full_name, _unlabelled_group_name,
 )
 from .lexicon import (
     CUE_VERBS, FAMILY_NOUNS, FULL_NAME_HONORIFICS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
@@ -122,13 +123,20 @@ class PeopleIndex:
         fitting = [i for i in same_surname if not shown or self.known_gender(i) in (None, shown)]
         # (one of the printed gender before one of unknown gender: "Mrs. Roe" beside Ana and Lee Roe)
         match = next((i for i in fitting if shown and self.known_gender(i) == shown), fitting[0] if fitting else None)
+        if role and not shown and first is None and len(fitting) > 1:
+            # "President Roe" beside Tom, Ana and Lee Roe: the one the article gave that office, else none of
+            # them (a person of their own), rather than the latest named.
+            office = {_norm(w) for w in role.split()} & TITLE_WORDS
+            holders = [i for i in fitting if office & {
+                _norm(w) for text in self.records[i].roles + self.records[i].aliases for w in text.split()}]
+            match = holders[0] if len(holders) == 1 else -1
         if match is None and not same_surname and len(name_words) == 1:
             match = self._by_first_name(name_words[0])
             if match is None:
                 match = self._by_family_name_first(name_words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
         if match is None and not same_surname:
             match = self._by_name_tail(name_words)
-        if match is None:
+        if match is None or match < 0:
             self.records.append(_PersonRecord(list(name_words)))
             match = len(self.records) - 1
         record = self.records[match]
@@ -232,6 +240,19 @@ class PeopleIndex:
             if len(targets) != 1:
                 continue
             self._fold(index, targets[0])
+
+    def drop_partner_names(self) -> None:
+        """Drop a "person" whose two words are the surnames of two other people the article names in full:
+        "Davis Manafort" beside Rick Davis and Paul Manafort is the firm they founded, named for its partners
+        as firms are, not a third man ("Mr. Manafort" is Paul, not "Davis Manafort")."""
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            if len(record.name_words) != 2 or record.roles:
+                continue
+            bearers = [{i for i, r in enumerate(self.records) if i != index and r.first and len(r.name_words) > 1
+                        and r.surname == _surname_of([word])} for word in record.name_words]
+            if all(bearers) and bearers[0].isdisjoint(bearers[1]):
+                del self.records[index]
 
     def merge_first_names(self) -> None:
         """Fold a person named only by a first name into the one full name that starts with it."""
@@ -349,7 +370,9 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]):
             continue  # not the last word of a name
         subject = token.dep_ in ("nsubj", "nsubjpass")
-        if subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
+        if subject and token.head.lemma_.lower() in CUE_VERBS and _unlabelled_group_name(token):
+            pass  # "Hard Right Report first reported": no first name, no label, no sign of a surname
+        elif subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
                 token.ent_type_ in ("ORG", "WORK_OF_ART") and not any(c.dep_ == "det" for c in token.children)
                 and (_first_name_leads(token) or _bears_a_persons_surname(token)))):
             # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"; so may a
@@ -385,6 +408,11 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 len(name := _split_title(_name_run(token))[1]) >= 2 and all(t.ent_type_ == "" for t in name) and \
                 not _looks_like_org(_words(name)):
             # No label at all: "… and Kendal Unruh, a delegate," with "said Unruh" later
+            heads.add(token.i)
+        elif _party_tag_follows(token) and not any(c.dep_ == "det" for c in token.children) and \
+                len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
+            # "said ranking Democrat Elijah Cummings (D-Md.)", a name the parser made an object and NER left
+            # unlabelled: the party-and-state tag says legislator, a person.
             heads.add(token.i)
         elif _name_before_colon(token):
             heads.add(token.i)  # "And then there is Lena Varga: what, exactly, is her plan?"
@@ -495,7 +523,13 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     headline_surnames = {_surname_key(ent[-1].text) for ent in doc.ents
                          if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].is_alpha and
                          (ent.start_char < body_start or _in_spans(ent.start_char, title_lines))}
-    for head_i in sorted(_name_heads(doc, body_start, capitalised)):
+    # Lone cue-verb subjects one letter away from the surname of someone named in full ("Okonkow said"
+    # beside "Ruth Okonkwo"): a misprinted surname, a person whatever NER's label.
+    full_surnames = {_surname_key(ent[-1].text) for ent in doc.ents
+                     if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].is_alpha and ent.start_char >= body_start}
+    misprints = {t.i for t in capitalised if t.idx >= body_start and _misprints_a_surname(t, full_surnames)}
+    adjectives = _adjective_words(capitalised)
+    for head_i in sorted(_name_heads(doc, body_start, capitalised) | misprints):
         token = doc[head_i]
         if _in_nickname(token):
             continue  # "Tig" of "John “Tig” Tiegen": the name is read from its last word
@@ -531,11 +565,14 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             name[-1].dep_ in ("nsubj", "nsubjpass") and name[-1].head.lemma_.lower() in CUE_VERBS
         if (_looks_like_org(name_words) and not titled_person) or (
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
-                and not person_apposition and not _has_who_clause(name[-1]) and not headline_speaker):
+                and not person_apposition and not _has_who_clause(name[-1]) and not headline_speaker
+                and name[-1].i not in misprints):
             continue
         if len(name_words) == 1 and not has_title and (_norm(name_words[0]) in org_short_names or
                                                        _surname_key(name_words[0]) in things):
             continue  # "Velora said" after "Velora Motors" or "Velora has positioned itself as …"
+        if len(name_words) == 1 and not has_title and label == "PERSON" and name[-1].text in adjectives:
+            continue  # "Kazakh attitudes" (PERSON) beside "Kazakh oil" and "the Kazakh side" (ORG): no one's name
         if not has_title and (_org_apposition(name[-1]) or _names_an_org_noun(name[-1])):
             continue  # "Velora, the state news agency, wrote", "the newspaper Velora": the noun says what it is
         gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
@@ -559,6 +596,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and \
                 before.head.i in {t.i for t in name} and _is_role_noun(before):
             index.records[person].add_role(before.text)  # "Goalkeeper Tim Hale" (a common noun, not a title)
+    index.drop_partner_names()
     index.merge_first_names()
     index.merge_name_parts()
     index.merge_particle_surnames()
@@ -570,7 +608,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         # verb or adjective ("Ebeling reminisced": VBG); at a sentence start only as a subject
         # ("Linares urged", not "Brown bears").
         if _surname_key(_hyphenated_word(token)) not in keys or not (_is_name_token(token) or (
-                token.pos_ in ("NOUN", "VERB", "ADJ") and token.is_alpha and
+                token.pos_ in ("NOUN", "VERB", "ADJ", "AUX") and token.is_alpha and
                 (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
             continue
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
@@ -602,7 +640,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             record.add_alias(_phrase(run))
         subject = at.dep_ in ("nsubj", "nsubjpass") or (
             at.dep_ == "appos" and _apposition_owner(at).dep_ in ("nsubj", "nsubjpass")) or \
-            _inverted_subject(at)  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
+            _inverted_subject(at) or (  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
+                at.dep_ == "aux" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in at.head.children))
+        # (the last: a surname the parser took for the modal of a verb with no subject, "While Will acknowledges")
         weight = SALIENCE_SUBJECT if subject else SALIENCE_OTHER
         index.occurrences.append((at.i, found, weight))
     index.occurrences.sort()
