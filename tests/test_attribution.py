@@ -974,3 +974,15 @@ def test_speech_verb_fronted_before_its_subject_is_the_cue(nlp):
                 ("Ana Okafor", "Okafor", "Added")]
     assert expected == [(m.speaker, m.speaker_mention, m.cue) for m in quotes_of(nlp, text)]
     assert [("Ana Okafor", ["Okafor"])] == [(p.name, p.aliases) for p in nlp(text)._.people]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a passive report's agent speaks, also when the parser hangs "by …" on the quoted complement
+    ("Harbor fund\nThis habit of the harbor board has been called “quiet sabotage” by Tom Okafor, a professor at "
+     "Lakeside College, and it makes the budget hard to follow.", "Tom Okafor"),
+    # "utter" is a verb of saying like "say"
+    ("Harbor fund\nTom Okafor spoke first.\nIn the long debate, members mentioned the harbor 30 times. The "
+     "phrase “fiscal cliff” was uttered once, by Mr. Okafor.", "Tom Okafor"),
+])
+def test_agent_of_a_passive_report(nlp, text, expected):
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]

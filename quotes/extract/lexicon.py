@@ -37,7 +37,7 @@ _SAYING = """
     urge caution complain conclude joke quip lament boast counter retort shout whisper yell
     scream mutter exclaim recount agree threaten pledge wonder muse maintain allege believe
     describe call answer comment elaborate concur pronounce proclaim repeat affirm assure
-    accuse thank praise criticize criticise condemn denounce decry dismiss hail slam blast welcome
+    accuse thank praise criticize criticise condemn denounce decry dismiss hail slam blast welcome utter
 """
 # Judging someone is done in words, which the reporter quotes: "mocked Roe for “having a tough
 # night”", "blamed the “reckless” plan", "credited the “closed primary”".

@@ -93,7 +93,7 @@ def _subject_of(verb: Token) -> Token | None:
             if child.dep_ == "nsubjpass" and current.lemma_.lower() != "quote":
                 # A passive speech verb's subject is the one spoken to or about ("Roe was asked by
                 # the host, “…”"): the speaker is the agent, or unknown.
-                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                agent = next((c for c in current.children if c.dep_ == "agent"), None) or _misplaced_agent(current)
                 target = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 return _past_hyphens(target) if target is not None else None
         subjects = [c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "SCONJ" and not c.is_punct and
@@ -199,6 +199,22 @@ def _subject_of(verb: Token) -> Token | None:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and \
                 (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS) and not _is_date(child):
             return child  # (not "Roe, in Ohio, said Tuesday that …")
+    return None
+
+
+def _misplaced_agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive report that the parser hung on the quoted complement instead of
+    the verb: "has been called “strategic ambiguity” by Ann Roe" (the words are Roe's, as with an
+    agent), when it names a person ("described as “dull” by the standards of …" names none)."""
+    for complement in verb.children:
+        if complement.dep_ not in ("oprd", "dobj", "attr", "acomp") and \
+                not (complement.dep_ == "prep" and complement.lower_ == "as"):
+            continue
+        for phrase in complement.subtree:
+            if phrase.dep_ == "prep" and phrase.lower_ == "by" and phrase.i > complement.i:
+                target = next((c for c in phrase.children if c.dep_ == "pobj"), None)
+                if target is not None and _names_a_person(target):
+                    return phrase
     return None
 
 
