@@ -986,3 +986,11 @@ def test_speech_verb_fronted_before_its_subject_is_the_cue(nlp):
 ])
 def test_agent_of_a_passive_report(nlp, text, expected):
     assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_as_clause_reports_the_whole_sentence(nlp):
+    # "As X explained, …" says the sentence is X's account: a quote at its far end is X's too.
+    text = ("Ferry cuts\nAs harbor director Maria Delgado explained, two of the four ferries were cut from the winter "
+            "schedule in the budget deal, depriving the island of its late boat, “which sounds like a small thing "
+            "until you miss your shift.”")
+    assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)]

@@ -217,6 +217,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 owner = _speech_owner(subject) if subject is not None else None
                 if owner is not None and not _inside(owner, quote_spans):
                     return _Attribution(_mention_span(owner), cue=None)
+            aside = _as_report(ancestor, quote_spans) if not _is_cue(ancestor) else None
+            if aside is not None and _can_speak(_subject_of(aside), quotation, quote_spans):
+                return _Attribution(_mention_span(_subject_of(aside)), cue=aside.text, verb=aside)
             if _is_cue(ancestor):
                 if _negated(ancestor):
                     continue  # "Roe cannot say that “…,” Okafor added": not a report of Roe's words
@@ -290,6 +293,17 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 return _through_account(_Attribution(_mention_span(subject), cue=outer.text, verb=outer),
                                         quote_spans)
             break
+    return None
+
+
+def _as_report(verb: Token, quote_spans: list[tuple[int, int]]) -> Token | None:
+    """The cue of an "as" clause on ``verb``'s clause ("As Roe explained, three taxes were delayed,
+    “which sounds like …”"): the clause says that the sentence it hangs on is the cue's subject's
+    account, quotes and all, however far the quote is from the cue."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and _is_cue(child) and not _negated(child) and not _inside(child, quote_spans) and \
+                any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
+            return child
     return None
 
 
