@@ -994,3 +994,12 @@ def test_as_clause_reports_the_whole_sentence(nlp):
             "schedule in the budget deal, depriving the island of its late boat, “which sounds like a small thing "
             "until you miss your shift.”")
     assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_cue_governing_the_quote_whose_subject_the_parse_lost(nlp):
+    # The parser hangs the name on the place before it as an apposition and leaves "suggested" without a
+    # subject: the name before the apposition set off by commas right before the cue speaks.
+    text = ("Harbor clubs\nAt Palm Ridge, where it costs new members $50,000 to sign up, Tom Okafor, the club's "
+            "70-year-old president and general manager, suggested that the troubles of some rivals could be blamed "
+            "on poor management and on their focus on ''the business of selling houses.''")
+    assert ["Tom Okafor"] == [m.speaker for m in quotes_of(nlp, text)]

@@ -232,6 +232,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 if _can_speak(subject, quotation, quote_spans):
                     return _through_account(_Attribution(_mention_span(subject), cue=ancestor.text, verb=ancestor),
                                             quote_spans)
+                speaker = _adjacent_speaker(doc, ancestor, quote_spans) if subject is None else None
+                if speaker is not None:
+                    return _Attribution(speaker, cue=ancestor.text, verb=ancestor)
                 break
     # (b) "according to X" in the reporter's words.
     according = _according_to(context)
