@@ -1003,3 +1003,11 @@ def test_cue_governing_the_quote_whose_subject_the_parse_lost(nlp):
             "70-year-old president and general manager, suggested that the troubles of some rivals could be blamed "
             "on poor management and on their focus on ''the business of selling houses.''")
     assert ["Tom Okafor"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_participle_clause_opening_the_sentence_shares_the_subject_after_it(nlp):
+    # "While denouncing …, she …": the fronted participle's subject is the main clause's, printed after it.
+    text = ("Tax plans\nMaria Delgado wants lower rates for small firms.\n"
+            "But while denouncing the ''perversion'' of offshore tax shelters to campaign audiences, she hasn't "
+            "outlined a plan to close them and may not do so this year.")
+    assert [("perversion", "Maria Delgado")] == pairs(nlp, text)

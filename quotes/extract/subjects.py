@@ -163,11 +163,17 @@ def _subject_of(verb: Token) -> Token | None:
             verbs = [v for v in [*participle.ancestors, participle.sent.root] if v.pos_ in ("VERB", "AUX")]
             # (after a preposition, a passive subject too: "Roe was booed after telling them …")
             kinds = ("nsubj", "nsubjpass") if after_preposition else ("nsubj",)
-            subjects = [(v, c) for v in verbs for c in v.children if c.dep_ in kinds and c.i < participle.i]
+            # (a participle clause opening the sentence shares the subject printed after it: "But while
+            # denouncing the “…” of tax avoidance, she has not outlined a plan"; not one the parser hung on
+            # a later clause: "…, refusing to acknowledge that …, Rubio again tried …")
+            doc = participle.doc
+            fronted = participle.dep_ == "advcl" and participle.i < participle.head.i and \
+                all(t.dep_ == "cc" or t.is_punct or t.is_space for t in doc[participle.sent.start:participle.left_edge.i])
+            subjects = [(v, c) for v in verbs for c in v.children if c.dep_ in kinds and
+                        (c.i < participle.i or fronted and v == participle.head and participle.right_edge.i < c.i)]
             # "It was a potent attack, as Roe echoed the criticism, saying …": a clause ending at the
             # participle's comma, which the parser made its sibling, is the nearest one before it (after
             # the clauses above, so that a person there still wins).
-            doc = participle.doc
             subjects += [(v, c) for v in participle.head.children if v.dep_ == "advcl" and v.i < participle.i and
                          v.right_edge.i < participle.i and
                          all(t.text == "," for t in doc[v.right_edge.i + 1:participle.i]) and
