@@ -1011,3 +1011,11 @@ def test_participle_clause_opening_the_sentence_shares_the_subject_after_it(nlp)
             "But while denouncing the ''perversion'' of offshore tax shelters to campaign audiences, she hasn't "
             "outlined a plan to close them and may not do so this year.")
     assert [("perversion", "Maria Delgado")] == pairs(nlp, text)
+
+
+def test_cue_the_parse_conjoined_to_a_noun_shares_the_clause_subject(nlp):
+    # "… adopted a fake Boston accent and joked, “…”" parsed with "joked" conjoined to "accent": a verb
+    # with a tense is a second predicate of "adopted", and its subject is "He".
+    text = ("Talk radio\nTom Okafor spoke for an hour on Monday.\n"
+            "He then adopted a fake Boston accent and joked, “But I’mma just gonna sell them all a ferry.”")
+    assert [("But I’mma just gonna sell them all a ferry.", "Tom Okafor")] == pairs(nlp, text)

@@ -142,6 +142,9 @@ TAG_QUOTE_ENDINGS = (",", "?", "!", "—", "–", "-", "…")
 # Tags of a verb with its own tense, which an apposition in a speaker tag never has (not VBD: the
 # small model tags the participle of "now 81 and retired in Ohio" VBD too).
 FINITE_TAGS = frozenset({"VBZ", "VBP", "MD"})
+# Tags of a verb with a tense of its own (past or present), which no noun phrase has: a cue so tagged
+# that the parser conjoined to a noun is a second predicate of the clause ("… an accent and joked").
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 # Prepositions of place, time and path: a quoted fragment inside such a phrase is not what the

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicon import (
-    AS_SAYING_VERBS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, PARTY_TAG,
+    AS_SAYING_VERBS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FINITE_VERB_TAGS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, PARTY_TAG,
     PERSONAL_PRONOUNS, PHRASAL_CUES, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS,
 )
 from .names import _continues_hyphenated, _is_name_token, _is_role_noun, _is_title, _name_run, _norm
@@ -187,6 +187,13 @@ def _subject_of(verb: Token) -> Token | None:
                 return None
             current = chosen
             continue
+        if current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.tag_ in FINITE_VERB_TAGS:
+            # "He adopted a fake accent and joked, “…”" parsed with "joked" conjoined to "accent": a verb
+            # with a tense is a second predicate of the verb whose object the noun is, sharing its subject.
+            governor = next((a for a in current.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if governor is not None:
+                below, current = current, governor
+                continue
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head.pos_ in ("VERB", "AUX"):
             below, current = current, current.head
             continue
