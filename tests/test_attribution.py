@@ -1019,3 +1019,10 @@ def test_cue_the_parse_conjoined_to_a_noun_shares_the_clause_subject(nlp):
     text = ("Talk radio\nTom Okafor spoke for an hour on Monday.\n"
             "He then adopted a fake Boston accent and joked, “But I’mma just gonna sell them all a ferry.”")
     assert [("But I’mma just gonna sell them all a ferry.", "Tom Okafor")] == pairs(nlp, text)
+
+
+def test_possessed_speech_noun_names_the_speaker(nlp):
+    # "X's catch phrase was that …": a noun for words said ("phrase", the head of "catch phrase"), owned by a person.
+    text = ("Harbor race\nMaria Delgado's catch phrase in that race against Tom Okafor was that Okafor “would say or do "
+            "anything to win a vote.”")
+    assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)]

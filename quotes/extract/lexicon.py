@@ -105,6 +105,7 @@ SPEECH_NOUNS = frozenset("""
     quip joke line vow promise pledge claim argument complaint question insult boast jab dig
     charge accusation declaration announcement admission memo email letter speech slogan
     catchphrase assertion contention suggestion insistence prediction allegation assurance denial
+    aside phrase rejoinder
 """.split())
 
 
