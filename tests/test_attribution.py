@@ -1026,3 +1026,11 @@ def test_possessed_speech_noun_names_the_speaker(nlp):
     text = ("Harbor race\nMaria Delgado's catch phrase in that race against Tom Okafor was that Okafor “would say or do "
             "anything to win a vote.”")
     assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_colon_before_a_doubled_opening_mark(nlp):
+    # A typo doubles the opening mark after the colon: the clause before the colon still introduces the quote.
+    text = ("Harbor platform\nMaria Delgado, who declined to comment for this article, proposes similar wording in "
+            "the harbor section of the platform: ““The harbor belongs to every family on the island and the council "
+            "will defend it.”")
+    assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)]
