@@ -1034,3 +1034,10 @@ def test_colon_before_a_doubled_opening_mark(nlp):
             "the harbor section of the platform: ““The harbor belongs to every family on the island and the council "
             "will defend it.”")
     assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_the_subject_of_a_passive_question_cue_is_not_the_speaker(nlp):
+    # "Roe was asked, “…”": Roe is the one asked; the asker is not named, so no speaker.
+    text = ("Harbor leak\nMaria Delgado was asked, “If you had known about the leak, would you have told the council "
+            "it's not a good idea?”\nThe council met again on Friday.")
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]
