@@ -1041,3 +1041,10 @@ def test_the_subject_of_a_passive_question_cue_is_not_the_speaker(nlp):
     text = ("Harbor leak\nMaria Delgado was asked, “If you had known about the leak, would you have told the council "
             "it's not a good idea?”\nThe council met again on Friday.")
     assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_quoted_description_in_a_passive_report_about_a_person_has_no_speaker(nlp):
+    # "Roe was said to be “furious”": an unnamed source describes Roe; the word is not Roe's.
+    text = ("Harbor vote\nThe delay set off a panic on the council this week, and harbor chair Tom Okafor was said to be "
+            "“furious” with the mayor for splitting the council further.")
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]

@@ -23,7 +23,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    HYPHENS, ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CUE_APPOSITION_MAX_TOKENS, CUE_MAX_DISTANCE,
+    HYPHENS, ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CUE_APPOSITION_MAX_TOKENS, CUE_MAX_DISTANCE, CUE_VERBS,
     DOUBLE_MARKS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS,
 )
 from .marks import Quotation, is_partial
@@ -463,6 +463,10 @@ def _clause_person(doc: Doc, quotation: Quotation, span: Span, quote_spans: list
         if _negated(verb) and (_is_cue(verb) or _person_like(_subject_of(verb) or verb)):
             # "Roe did not call it “…”" denies the words; "the server would not be an issue “…”"
             # denies nothing about who spoke: a person further out may still have said it.
+            return None
+        if verb.lemma_ == "be" and verb.dep_ == "xcomp" and verb.head.lemma_ in CUE_VERBS and \
+                any(c.dep_ == "nsubjpass" for c in verb.head.children):
+            # "Roe was said to be “furious”": a report about Roe by someone unnamed, not Roe's words.
             return None
         outer = _reporting_cue(verb, quote_spans)
         if outer is not verb:
