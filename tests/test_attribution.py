@@ -1048,3 +1048,11 @@ def test_a_quoted_description_in_a_passive_report_about_a_person_has_no_speaker(
     text = ("Harbor vote\nThe delay set off a panic on the council this week, and harbor chair Tom Okafor was said to be "
             "“furious” with the mayor for splitting the council further.")
     assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_the_one_asked_in_a_passive_cue_the_parse_gave_no_subject_is_not_the_speaker(nlp):
+    # The parser hangs "Okafor" on the interviewer's name as an apposition, leaving "was asked" with no
+    # subject: the name beside a passive cue is still the one asked, not who spoke the quoted words.
+    text = ("Harbor vote\nIn a telephone interview with Harbor Radio’ Ana Lee, Okafor was asked about the "
+            "“not there yet” comment.")
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]

@@ -351,11 +351,11 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
     """Fallback when the parse gives the cue no subject: the speaker printed right beside it.
 
     A name or pronoun next to the cue, or a definite description between a closing
-    mark and the cue ("…,” the 54-year-old said").  Not for a passive cue with a subject ("Roe was
-    asked, “…”", "Roe was said to be “furious”"): the name beside it is the one spoken to or about,
-    and the parse did give the cue its subject (:func:`.subjects._subject_of` looks for the agent).
+    mark and the cue ("…,” the 54-year-old said").  Not for a passive cue ("Roe was asked, “…”",
+    "Roe was asked about the “…” remark"): the name beside it is the one spoken to or about (the
+    speaker is the agent, which :func:`.subjects._subject_of` looks for).
     """
-    if any(c.dep_ == "nsubjpass" for c in cue.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
         return None
     appositive = _before_apposition(doc, cue, quote_spans)
     if appositive is not None:
