@@ -1056,3 +1056,11 @@ def test_the_one_asked_in_a_passive_cue_the_parse_gave_no_subject_is_not_the_spe
     text = ("Harbor vote\nIn a telephone interview with Harbor Radio’ Ana Lee, Okafor was asked about the "
             "“not there yet” comment.")
     assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_quote_as_the_clause_root_with_a_report_set_off_by_commas_after_it(nlp):
+    # The parser makes the quoted noun the sentence root and hangs ", she said," on it: her report.
+    text = ("Harbor crash\nMaria Delgado, 52, told reporters that she had been selling fish at the pier when she "
+            "heard a bang.\n\n\"A runaway ferry\" smashed into the docks that had been rebuilt after the flood, she "
+            "said, and \"people started screaming.\"")
+    assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)][:1]

@@ -194,6 +194,12 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     context = [t for t in doc[context_start:context_end] if not _inside(t, quote_spans)]
     # (a) A cue verb that governs the quote.
     inside = set(range(span.start, span.end))
+    # The quote as the root of its clause, a report set off by commas later in it: "“A big truck” plowed
+    # through the barriers, he said, and …" (the parser makes the quoted noun the sentence's root).
+    root = next((t for t in span if t.head == t), None)
+    report = _parenthetical_report(root, quote_spans) if root is not None else None
+    if report is not None and report[0].i >= span.end and _can_speak(report[1], quotation, quote_spans):
+        return _Attribution(_mention_span(report[1]), cue=report[0].text, verb=report[0])
     for token in span:
         if token.head.i in inside:
             continue
