@@ -1007,3 +1007,87 @@ def test_subject_of_a_passive_report_is_not_its_speaker(nlp, sentence):
 def test_raised_subject_of_a_reported_speech_verb_still_speaks(nlp):
     text = "Council\n\nTom Okafor is reported to have called the plan “a disgrace.”\n"
     assert ["Tom Okafor"] == [m.speaker for m in quotes_of(nlp, text)]
+@pytest.mark.parametrize("text,expected", [
+    # a passive report's agent speaks, also when the parser hangs "by …" on the quoted complement
+    ("Harbor fund\nThe board's habit of moving money between funds has long been called “quiet sabotage” by Tom "
+     "Okafor, who teaches accounting at Lakeside College.", "Tom Okafor"),
+    # "utter" is a verb of saying like "say"
+    ("Harbor fund\nTom Okafor spoke first.\nIn three hours of debate the slogan “ferries first” was uttered just "
+     "once, by Mr. Okafor.", "Tom Okafor"),
+])
+def test_agent_of_a_passive_report(nlp, text, expected):
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_as_clause_reports_the_whole_sentence(nlp):
+    # "As X explained, …" says the sentence is X's account: a quote at its far end is X's too.
+    text = ("Ferry cuts\nAs Maria Delgado explained at the hearing, the last ferry of the winter timetable now leaves "
+            "the mainland at six for every island route, “which is early if you work in a restaurant.”")
+    assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_cue_governing_the_quote_whose_subject_the_parse_lost(nlp):
+    # The parser hangs the name on the place before it as an apposition and leaves "suggested" without a
+    # subject: the name before the apposition set off by commas right before the cue speaks.
+    text = ("Club fees\nAt Cedar Point, where a season pass costs $5,000, Tom Okafor, the club's 64-year-old president "
+            "and head coach, suggested that rival clubs were failing because of weak coaching and their fixation on "
+            "''winning trophies at any price.''")
+    assert ["Tom Okafor"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_participle_clause_opening_the_sentence_shares_the_subject_after_it(nlp):
+    # "While mocking …, she …": the fronted participle's subject is the main clause's, printed after it.
+    text = ("Ferry race\nMaria Delgado wants to run the harbor board.\n"
+            "Yet while mocking the ''ferry fiasco'' at every town hall, she has never said how she would run the boats.")
+    assert [("ferry fiasco", "Maria Delgado")] == pairs(nlp, text)
+
+
+def test_cue_the_parse_conjoined_to_a_noun_shares_the_clause_subject(nlp):
+    # "… adopted a fake Boston accent and joked, “…”" parsed with "joked" conjoined to "accent": a verb
+    # with a tense is a second predicate of "adopted", and its subject is "He".
+    text = ("Talk radio\nTom Okafor spoke for an hour on Monday.\n"
+            "He then adopted a fake Boston accent and joked, “So I’m gonna pahk the ferry right here.”")
+    assert [("So I’m gonna pahk the ferry right here.", "Tom Okafor")] == pairs(nlp, text)
+
+
+def test_possessed_speech_noun_names_the_speaker(nlp):
+    # "X's catch phrase was that …": a noun for words said ("phrase", the head of "catch phrase"), owned by a person.
+    text = ("Harbor race\nMaria Delgado's catch phrase all summer was that the ferry board “never met a fare hike it "
+            "didn't like.”")
+    assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_colon_before_a_doubled_opening_mark(nlp):
+    # A typo doubles the opening mark after the colon: the clause before the colon still introduces the quote.
+    text = ("Harbor platform\nMaria Delgado wants a new clause in the party's housing plank: ““Every family on the "
+            "island deserves a safe home near the harbor.”")
+    assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_the_subject_of_a_passive_question_cue_is_not_the_speaker(nlp):
+    # "Roe was asked, “…”": Roe is the one asked; the asker is not named, so no speaker.
+    text = ("Harbor leak\nMaria Delgado was asked, “Did the ferry board see the storm report before the boats sailed?”\n"
+            "The council met again on Friday.")
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_quoted_description_in_a_passive_report_about_a_person_has_no_speaker(nlp):
+    # "Roe was said to be “livid”": an unnamed source describes Roe; the word is not Roe's.
+    text = "Harbor vote\nHarbor chair Tom Okafor was said to be “livid” about the delay."
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_the_one_asked_in_a_passive_cue_the_parse_gave_no_subject_is_not_the_speaker(nlp):
+    # The parser hangs "Okafor" on the interviewer's name as an apposition, leaving "was asked" with no
+    # subject: the name beside a passive cue is still the one asked, not who spoke the quoted words.
+    text = ("Harbor vote\nTom Okafor campaigned all week.\nOn a morning show with Channel Nine’ Ana Lee, Okafor was "
+            "asked about the “ferries first” remark.")
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_quote_as_the_clause_root_with_a_report_set_off_by_commas_after_it(nlp):
+    # The parser makes the quoted noun the sentence root and hangs ", she said," on it: her report.
+    text = ("Harbor crash\nMaria Delgado, 52, told reporters that she had been selling fish at the pier when she "
+            "heard a bang.\n\n\"A runaway ferry\" smashed into the docks that had been rebuilt after the flood, she "
+            "said, and \"people started screaming.\"")
+    assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)][:1]

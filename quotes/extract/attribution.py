@@ -194,6 +194,12 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     context = [t for t in doc[context_start:context_end] if not _inside(t, quote_spans)]
     # (a) A cue verb that governs the quote.
     inside = set(range(span.start, span.end))
+    # The quote as the root of its clause, a report set off by commas later in it: "“A big truck” plowed
+    # through the barriers, he said, and …" (the parser makes the quoted noun the sentence's root).
+    root = next((t for t in span if t.head == t), None)
+    report = _parenthetical_report(root, quote_spans) if root is not None else None
+    if report is not None and report[0].i >= span.end and _can_speak(report[1], quotation, quote_spans):
+        return _Attribution(_mention_span(report[1]), cue=report[0].text, verb=report[0])
     for token in span:
         if token.head.i in inside:
             continue
@@ -217,6 +223,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 owner = _speech_owner(subject) if subject is not None else None
                 if owner is not None and not _inside(owner, quote_spans):
                     return _Attribution(_mention_span(owner), cue=None)
+            aside = _as_report(ancestor, quote_spans) if not _is_cue(ancestor) else None
+            if aside is not None and _can_speak(_subject_of(aside), quotation, quote_spans):
+                return _Attribution(_mention_span(_subject_of(aside)), cue=aside.text, verb=aside)
             if _is_cue(ancestor):
                 if _negated(ancestor):
                     continue  # "Roe cannot say that “…,” Okafor added": not a report of Roe's words
@@ -229,6 +238,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 if _can_speak(subject, quotation, quote_spans):
                     return _through_account(_Attribution(_mention_span(subject), cue=ancestor.text, verb=ancestor),
                                             quote_spans)
+                speaker = _adjacent_speaker(doc, ancestor, quote_spans) if subject is None else None
+                if speaker is not None:
+                    return _Attribution(speaker, cue=ancestor.text, verb=ancestor)
                 break
     # (b) "according to X" in the reporter's words.
     according = _according_to(context)
@@ -293,6 +305,17 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     return None
 
 
+def _as_report(verb: Token, quote_spans: list[tuple[int, int]]) -> Token | None:
+    """The cue of an "as" clause on ``verb``'s clause ("As Roe explained, three taxes were delayed,
+    “which sounds like …”"): the clause says that the sentence it hangs on is the cue's subject's
+    account, quotes and all, however far the quote is from the cue."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and _is_cue(child) and not _negated(child) and not _inside(child, quote_spans) and \
+                any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
+            return child
+    return None
+
+
 def _speech_owner(token: Token) -> Token | None:
     """The possessor of a speech noun ("Fox" in "Fox's reply", "Roe" in "Roe's campaign slogan"),
     when it is a person word."""
@@ -334,10 +357,12 @@ def _adjacent_speaker(doc: Doc, cue: Token, quote_spans: list[tuple[int, int]]) 
     """Fallback when the parse gives the cue no subject: the speaker printed right beside it.
 
     A name or pronoun next to the cue, or a definite description between a closing
-    mark and the cue ("…,” the 54-year-old said").
+    mark and the cue ("…,” the 54-year-old said").  Not for a passive cue ("Roe was asked, “…”",
+    "Roe was asked about the “…” remark"): the name beside it is the one spoken to or about (the
+    speaker is the agent, which :func:`.subjects._subject_of` looks for).
     """
-    if any(c.dep_ == "nsubjpass" for c in cue.children):
-        return None  # "Roe was asked, “…”": the parse did give a subject, the one spoken to (see _subject_of)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return None
     appositive = _before_apposition(doc, cue, quote_spans)
     if appositive is not None:
         return appositive

@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, LABEL_MAX_TOKENS,
-                      NON_PERSON_LABELS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
+                      NON_PERSON_LABELS, OPENING_GLYPHS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
                       TAG_QUOTE_ENDINGS)
 from .marks import Quotation, _only_quotation
 from .names import fronted_cue_verb, _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
@@ -257,7 +257,8 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     """The speaker of a quote a colon or dash introduces (``open_index``: the opening mark's token):
     a transcript or digest label, or the subject of the clause before it."""
     colon = open_index - 1
-    while colon >= 0 and doc[colon].is_space:
+    # (a doubled opening mark, "platform: ““…”", is one)
+    while colon >= 0 and (doc[colon].is_space or doc[colon].text in OPENING_GLYPHS and colon == open_index - 1):
         colon -= 1
     # A dash introduces a quote as a colon does: "Roe also backed the plan -- “…”".
     if colon >= 1 and doc[colon].text == "):":

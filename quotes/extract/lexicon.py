@@ -37,7 +37,7 @@ _SAYING = """
     urge caution complain conclude joke quip lament boast counter retort shout whisper yell
     scream mutter exclaim recount agree threaten pledge wonder muse maintain allege believe
     describe call answer comment elaborate concur pronounce proclaim repeat affirm assure
-    accuse thank praise criticize criticise condemn denounce decry dismiss hail slam blast welcome
+    accuse thank praise criticize criticise condemn denounce decry dismiss hail slam blast welcome utter
 """
 # Judging someone is done in words, which the reporter quotes: "mocked Roe for “having a tough
 # night”", "blamed the “reckless” plan", "credited the “closed primary”".
@@ -105,6 +105,7 @@ SPEECH_NOUNS = frozenset("""
     quip joke line vow promise pledge claim argument complaint question insult boast jab dig
     charge accusation declaration announcement admission memo email letter speech slogan
     catchphrase assertion contention suggestion insistence prediction allegation assurance denial
+    aside phrase rejoinder
 """.split())
 
 
@@ -142,6 +143,9 @@ TAG_QUOTE_ENDINGS = (",", "?", "!", "—", "–", "-", "…")
 # Tags of a verb with its own tense, which an apposition in a speaker tag never has (not VBD: the
 # small model tags the participle of "now 81 and retired in Ohio" VBD too).
 FINITE_TAGS = frozenset({"VBZ", "VBP", "MD"})
+# Tags of a verb with a tense of its own (past or present), which no noun phrase has: a cue so tagged
+# that the parser conjoined to a noun is a second predicate of the clause ("… an accent and joked").
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 # Prepositions of place, time and path: a quoted fragment inside such a phrase is not what the

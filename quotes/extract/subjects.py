@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicon import (
-    AS_SAYING_VERBS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, PARTY_TAG,
+    AS_SAYING_VERBS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FINITE_VERB_TAGS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, PARTY_TAG,
     PERSONAL_PRONOUNS, PHRASAL_CUES, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS,
 )
 from .names import _continues_hyphenated, _is_name_token, _is_role_noun, _is_title, _name_run, _norm
@@ -94,7 +94,7 @@ def _subject_of(verb: Token) -> Token | None:
             if child.dep_ == "nsubjpass" and current.lemma_.lower() != "quote":
                 # A passive speech verb's subject is the one spoken to or about ("Roe was asked by
                 # the host, “…”"): the speaker is the agent, or unknown.
-                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                agent = next((c for c in current.children if c.dep_ == "agent"), None) or _misplaced_agent(current)
                 target = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 return _past_hyphens(target) if target is not None else None
         subjects = [c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "SCONJ" and not c.is_punct and
@@ -164,11 +164,17 @@ def _subject_of(verb: Token) -> Token | None:
             verbs = [v for v in [*participle.ancestors, participle.sent.root] if v.pos_ in ("VERB", "AUX")]
             # (after a preposition, a passive subject too: "Roe was booed after telling them …")
             kinds = ("nsubj", "nsubjpass") if after_preposition else ("nsubj",)
-            subjects = [(v, c) for v in verbs for c in v.children if c.dep_ in kinds and c.i < participle.i]
+            # (a participle clause opening the sentence shares the subject printed after it: "But while
+            # denouncing the “…” of tax avoidance, she has not outlined a plan"; not one the parser hung on
+            # a later clause: "…, refusing to acknowledge that …, Rubio again tried …")
+            doc = participle.doc
+            fronted = participle.dep_ == "advcl" and participle.i < participle.head.i and \
+                all(t.dep_ == "cc" or t.is_punct or t.is_space for t in doc[participle.sent.start:participle.left_edge.i])
+            subjects = [(v, c) for v in verbs for c in v.children if c.dep_ in kinds and
+                        (c.i < participle.i or fronted and v == participle.head and participle.right_edge.i < c.i)]
             # "It was a potent attack, as Roe echoed the criticism, saying …": a clause ending at the
             # participle's comma, which the parser made its sibling, is the nearest one before it (after
             # the clauses above, so that a person there still wins).
-            doc = participle.doc
             subjects += [(v, c) for v in participle.head.children if v.dep_ == "advcl" and v.i < participle.i and
                          v.right_edge.i < participle.i and
                          all(t.text == "," for t in doc[v.right_edge.i + 1:participle.i]) and
@@ -182,6 +188,13 @@ def _subject_of(verb: Token) -> Token | None:
                 return None
             current = chosen
             continue
+        if current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.tag_ in FINITE_VERB_TAGS:
+            # "He adopted a fake accent and joked, “…”" parsed with "joked" conjoined to "accent": a verb
+            # with a tense is a second predicate of the verb whose object the noun is, sharing its subject.
+            governor = next((a for a in current.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if governor is not None:
+                below, current = current, governor
+                continue
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head.pos_ in ("VERB", "AUX"):
             below, current = current, current.head
             continue
@@ -200,6 +213,22 @@ def _subject_of(verb: Token) -> Token | None:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and \
                 (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS) and not _is_date(child):
             return child  # (not "Roe, in Ohio, said Tuesday that …")
+    return None
+
+
+def _misplaced_agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive report that the parser hung on the quoted complement instead of
+    the verb: "has been called “strategic ambiguity” by Ann Roe" (the words are Roe's, as with an
+    agent), when it names a person ("described as “dull” by the standards of …" names none)."""
+    for complement in verb.children:
+        if complement.dep_ not in ("oprd", "dobj", "attr", "acomp") and \
+                not (complement.dep_ == "prep" and complement.lower_ == "as"):
+            continue
+        for phrase in complement.subtree:
+            if phrase.dep_ == "prep" and phrase.lower_ == "by" and phrase.i > complement.i:
+                target = next((c for c in phrase.children if c.dep_ == "pobj"), None)
+                if target is not None and _names_a_person(target):
+                    return phrase
     return None
 
 
