@@ -780,3 +780,40 @@ def test_a_surname_that_is_a_modal_verb(nlp):
     doc = nlp(text)
     assert ("Henry Will", ["Henry Will", "Henry Will"]) == (
         doc._.people[0].name, [m.speaker for m in doc._.quotes][:2])
+
+
+@pytest.mark.parametrize("text,speakers", [
+    # Family name first, then a given name whose second syllable is printed in lower case after a hyphen
+    # (Cantonese, Korean): the whole is the name, not "Chan Ho" or nobody.
+    ("Tram fares rise\nThe paper quoted Chan Ho-yin, chairman of the Kowloon Tram Users Group, as saying fares "
+     "were ‘far too high’.\n‘We will appeal,’ Chan told reporters.", ["Chan Ho-yin", "Chan Ho-yin"]),
+    ("Port strike\nPark Seo-yeon, who leads the dockers’ union, posted online: ‘The cranes stay still until "
+     "Monday.’", ["Park Seo-yeon"]),
+    ("Housing plan\nCouncillor Mabel Yip Wai-ling, whose ward covers the estate, said the plan was ‘a start, "
+     "not an answer’.", ["Mabel Yip Wai-ling"]),
+    # ... NER may miss it after an office: the hyphenated given name after a family name says person
+    ("Housing plan\nSecretary for Housing Kwok Sau-ming, asked about the estate, said the rent rise was ‘not "
+     "negotiable’.\n‘Nobody will lose a home,’ Kwok said.", ["Kwok Sau-ming", "Kwok Sau-ming"]),
+])
+def test_hyphenated_romanised_given_name_is_whole(nlp, text, speakers):
+    assert speakers == [mention.speaker for mention in quotes_of(nlp, text)]
+
+
+def test_a_compound_on_a_name_is_no_given_name(nlp):
+    # "Harlan-era", "Voss-backed": a lower-case piece after a name that modifies the next noun is a compound
+    # word, not the second syllable of a given name.
+    text = ("Rules vote\n‘These Harlan-era rules must go,’ said Ted Voss, who sponsored the Voss-backed bill.\n"
+            "Critics of Ted Voss call it a Voss-style mess.")
+    doc = nlp(text)
+    assert ([], ["Ted Voss"]) == (
+        [p.name for p in doc._.people if "-" in p.name], [m.speaker for m in doc._.quotes])
+
+
+def test_a_title_before_a_hyphenated_given_name_takes_the_whole_name(nlp):
+    # "Mayor Pieter-Jan Van Hove": NER may label the name a date after a live blog's time stamp; the
+    # title's name goes on past the hyphen to the surname, not "Pieter-Jan Van" beside "Van Hove".
+    text = ("LIVE: Storm floods the harbour\n18:30 — Mayor Pieter-Jan Van Hove has spoken to reporters outside "
+            "the city hall. \"Nobody on the quay should sleep on the ground floor tonight,\" Van Hove said.")
+    doc = nlp(text)
+    assert (["Pieter-Jan Van Hove"], ["Pieter-Jan Van Hove"]) == (
+        [p.name for p in doc._.people], [m.speaker for m in doc._.quotes])

@@ -384,6 +384,9 @@ THING_PRONOUNS = frozenset({"its", "itself"})
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
                                "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL",
                                "CARDINAL", "PERCENT"})
+# NER labels of places: a hyphenated romanised name NER calls one is a district or province ("Seo-gu"),
+# no person, though NER's organisation label on a name is often wrong.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 # Endings of nouns for people by what they do: "banker", "analyst", "historian", "chairman".
@@ -432,6 +435,12 @@ POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "qc", "kc", "sc", "
 AS_SAYING_VERBS = frozenset({"quote", "cite"})
 # Hyphens inside a word ("Pennington-Walsh"): hyphen-minus, U+2010 hyphen, U+2011 non-breaking hyphen.
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# Dependencies of a word that ends a noun phrase (its head noun), not one that modifies a later word.  A
+# lowercase piece after a hyphen that ends the phrase can be the second syllable of a romanised given
+# name ("Ho Siu-fung said", "met Kim Dae-jung"); a compound before a noun modifies it ("Clinton-era
+# policies", "a Trump-backed bill": amod/compound/npadvmod), and is none.
+NOUN_PHRASE_END_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss", "ROOT",
+                                  "attr", "dative", "oprd"})
 
 
 # ---------------------------------------------------------------------------
@@ -497,6 +506,10 @@ FIRST_NAME_MIN_COUNT = 100  # bearers counted in the table: rarer names say noth
 # when deciding whether a two-word organisation NER names could be a person ("Unai Emery": 15,
 # "Amara": 25, "Morag": 16) or not ("Harbor": 5, "General": 7, "Kestrel": 4: words someone bears).
 FIRST_NAME_MIN_SOURCES = 10
+# Longest romanised syllable of a hyphenated given name ("Ka-wai", "Dae-jung", "Chi-hang"): Cantonese,
+# Mandarin (Wade-Giles) and Korean syllables run to six letters ("cheung", "kwong", "hyeok"); longer
+# pieces are English words of a compound ("Obama-inspired").
+ROMANISED_SYLLABLE_MAX = 6
 
 
 # A body line of at least this many words, every word capitalised but the short function words

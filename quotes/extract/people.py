@@ -26,7 +26,7 @@ from .lexicon import (
 from .model import Person
 from .names import (
     _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
-    _norm, _phrase, _split_title, _surname_key, _surname_of, _words,
+    _norm, romanised_given_name, _phrase, _split_title, _surname_key, _surname_of, _words,
     first_name_gender, honorific_gender,
 )
 
@@ -360,8 +360,13 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             continue
         if _is_title(token) and token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]):
             end = token.i + 1
-            while end + 1 < len(doc) and _is_name_token(doc[end + 1]) and not _is_title(doc[end + 1]):
-                end += 1
+            while end + 1 < len(doc):
+                if _is_name_token(doc[end + 1]) and not _is_title(doc[end + 1]):
+                    end += 1
+                elif _continues_hyphenated(doc[end]) and _is_name_token(doc[end + 2]):
+                    end += 2  # "Mayor Pieter-Jan Roe": the name goes on past a hyphenated given name
+                else:
+                    break
             if not _is_title(doc[end]):
                 heads.add(end)
             continue
@@ -369,6 +374,9 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             continue
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]):
             continue  # not the last word of a name
+        if romanised_given_name(token):
+            heads.add(token.i)  # "Secretary Ho Siu-fung": a family name and a hyphenated given name, whatever NER says
+            continue
         subject = token.dep_ in ("nsubj", "nsubjpass")
         if subject and token.head.lemma_.lower() in CUE_VERBS and _unlabelled_group_name(token):
             pass  # "Hard Right Report first reported": no first name, no label, no sign of a surname
@@ -538,7 +546,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         run = _name_run(token)
         title, name = _split_title(run)
         name_words = _words(name)
-        if not name_words or not name[-1].text[:1].isupper():
+        if not name_words or not (name[-1].text[:1].isupper() or (len(name) > 2 and romanised_given_name(name[-3]))):
             continue
         label = name[-1].ent_type_
         if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O" \
@@ -607,14 +615,16 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS) or a
         # verb or adjective ("Ebeling reminisced": VBG); at a sentence start only as a subject
         # ("Linares urged", not "Brown bears").
-        if _surname_key(_hyphenated_word(token)) not in keys or not (_is_name_token(token) or (
+        # (a romanised given name is keyed by its whole word, "Wing-yan", though only its first syllable is capitalised)
+        word = _hyphenated_word(doc[token.i + 2]) if romanised_given_name(token) else _hyphenated_word(token)
+        if _surname_key(word) not in keys or not (_is_name_token(token) or (
                 token.pos_ in ("NOUN", "VERB", "ADJ", "AUX") and token.is_alpha and
                 (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
             continue
         if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
                 _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
             continue  # not the last word of the name
-        if _continues_hyphenated(token) or _in_nickname(token):
+        if (_continues_hyphenated(token) and not romanised_given_name(token)) or _in_nickname(token):
             continue  # "Pennington" of "Pennington-Walsh", "Tig" of "John “Tig” Tiegen": counted at the last word
         run = _name_run(token)
         title, name = _split_title(run)
