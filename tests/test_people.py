@@ -817,3 +817,24 @@ def test_a_title_before_a_hyphenated_given_name_takes_the_whole_name(nlp):
     doc = nlp(text)
     assert (["Pieter-Jan Van Hove"], ["Pieter-Jan Van Hove"]) == (
         [p.name for p in doc._.people], [m.speaker for m in doc._.quotes])
+
+
+@pytest.mark.parametrize("name,short,other", [
+    ("Halyna Mykolaivna Shevchuk", "Halyna Mykolaivna", "Dmytro Koval"),  # Ukrainian female patronymic
+    ("Svetlana Petrovna Ivanova", "Svetlana Petrovna", "Boris Lebedev"),  # Russian
+])
+def test_a_patronymic_gives_the_gender_and_the_short_name_is_the_same_person(nlp, name, short, other):
+    # The East Slavic given name + patronymic ("Halyna Mykolaivna") addresses the person named in full; the
+    # female patronymic says a woman, firmer than a first-name table, so "he" is the man named after her.
+    text = (f"Volunteers fill sandbags\nOne of the volunteers, {name}, arrived from Lviv last year. “The city "
+            f"helped us, so we help it,” {short} said.\nOur reporter also spoke to {other}, who runs a bakery "
+            f"by the canal. “I have never seen the water this high,” he said.")
+    assert [name, other] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_connector_gives_the_gender(nlp):
+    # "binti" (daughter of) in a Malay name says a woman: "he" is not her.
+    text = ("Market reopens\nTraders welcomed the decision, said Nur Aina binti Rashid, who sells fruit. "
+            "Officials also spoke to Farid Osman, a fishmonger. “It took too long,” he said.")
+    assert ["Farid Osman"] == [m.speaker for m in quotes_of(nlp, text)][-1:]
+

@@ -344,6 +344,16 @@ INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
 # Malaysian and Singaporean patronymic connectors between a person's name and the father's ("Rajendran
 # s/o Govindasamy": son of; d/o daughter of; a/l, a/p anak lelaki/perempuan): one token each (component.load_nlp).
 PATRONYMIC_CONNECTORS = ("s/o", "d/o", "a/l", "a/p")
+# The gender a name's own structure gives its bearer, beside any first-name table: East Slavic
+# patronymics end by the bearer's gender ("Petrovna"/"Ivanivna" a woman, "Petrovich"/"Ivanovych" a man),
+# so do Icelandic ones ("-dóttir" daughter); connectors say "son of"/"daughter of" (Malay "bin"/"binti",
+# Arabic "ibn"/"bint", Tamil "s/o"/"d/o", "a/l"/"a/p").  A female patronymic ending is no surname's
+# (women's surnames end "-ova", "-ina"), so it counts anywhere after the first word; a male one also ends
+# Serbian and Belarusian surnames ("Abramovich"), so it counts only between given name and surname.
+FEMALE_PATRONYMIC_ENDINGS = ("ovna", "evna", "ivna", "ichna", "dóttir", "dottir")
+MALE_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovitch", "evitch")
+GENDERED_CONNECTORS = {"bin": "m", "ibn": "m", "s/o": "m", "a/l": "m",
+                       "binti": "f", "bint": "f", "d/o": "f", "a/p": "f"}
 # Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".  nameparser's
 # surname prefixes cover Dutch/Afrikaans, German, Romance, Arabic, Hebrew, Malay ("bin", "binti") and Irish
 # ("ó", "ní", "mac") names; kept apart are those that are also English function words ("do": "Roe do Lee's

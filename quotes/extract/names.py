@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     ABBREVIATIONS, CALENDAR_WORDS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS, NOUN_PHRASE_END_DEPS,
-    PLACE_LABELS, ROMANISED_SYLLABLE_MAX,
+    PLACE_LABELS, ROMANISED_SYLLABLE_MAX, FEMALE_PATRONYMIC_ENDINGS, MALE_PATRONYMIC_ENDINGS,
+    GENDERED_CONNECTORS,
     NOT_ROLES, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 
@@ -71,6 +72,26 @@ def first_name_gender(first: str) -> str | None:
     if len(first) < 2:
         return None  # an initial
     return _first_name_genders().get(first_name_key(first))
+
+
+def is_patronymic(word: str) -> bool:
+    """A word with an East Slavic or Icelandic patronymic ending ("Ivanivna", "Petrovich", "Jónsdóttir")."""
+    return word.isalpha() and word.lower().endswith(FEMALE_PATRONYMIC_ENDINGS + MALE_PATRONYMIC_ENDINGS)
+
+
+def name_gender(name_words: list[str]) -> str | None:
+    """The gender a name's own structure gives (:data:`FEMALE_PATRONYMIC_ENDINGS` and the rest): "Olena
+    Ivanivna Bondar" a woman, "Taras Petrovych Bondar" a man, "Siti Noor binti Yusof" a woman; None when
+    the name says nothing.  Firmer than a first name's usual gender: it is the article's own word."""
+    words = [w.lower() for w in name_words]
+    for k, word in enumerate(words[1:], start=1):
+        if word in GENDERED_CONNECTORS:
+            return GENDERED_CONNECTORS[word]
+        if word.isalpha() and word.endswith(FEMALE_PATRONYMIC_ENDINGS):
+            return "f"
+        if word.isalpha() and k < len(words) - 1 and word.endswith(MALE_PATRONYMIC_ENDINGS):
+            return "m"
+    return None
 
 
 def honorific_gender(words: Iterable[str]) -> str | None:

@@ -27,7 +27,7 @@ from .model import Person
 from .names import (
     _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
     _norm, romanised_given_name, _phrase, _split_title, _surname_key, _surname_of, _words,
-    first_name_gender, honorific_gender,
+    first_name_gender, honorific_gender, is_patronymic, name_gender,
 )
 
 
@@ -146,6 +146,8 @@ class PeopleIndex:
         record.add_role(role)
         if gender and not record.gender:
             record.gender = gender
+        if not record.gender:
+            record.gender = name_gender(record.name_words)  # "Olena Ivanivna": the patronymic says a woman
         return match
 
     def known_gender(self, index: int) -> str | None:
@@ -178,6 +180,19 @@ class PeopleIndex:
         tail = [_norm(w) for w in words]
         matches = [i for i, r in enumerate(self.records)
                    if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[-len(words):]] == tail]
+        return matches[0] if len(matches) == 1 else None
+
+    def _by_name_head(self, words: list[str]) -> int | None:
+        """The one person whose longer name starts with these two or more words, when they end with a
+        patronymic: a given name and patronymic printed without the surname ("Olena Ivanivna" for Olena
+        Ivanivna Bondar), as East Slavic usage addresses people.  (Any leading words, without the
+        patronymic, folded "Paul Ryan" into a Title Case line NER took for a name, "Paul Ryan Joins Growing
+        List", and a maiden name into a married one: measured -3 dev name quotes, -1 held-out.)"""
+        if len(words) < 2 or not is_patronymic(words[-1]):
+            return None
+        head = [_norm(w) for w in words]
+        matches = [i for i, r in enumerate(self.records)
+                   if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[:len(words)]] == head]
         return matches[0] if len(matches) == 1 else None
 
     def _by_name_part(self, words: list[str], titled: bool = False) -> int | None:
@@ -254,6 +269,14 @@ class PeopleIndex:
             if all(bearers) and bearers[0].isdisjoint(bearers[1]):
                 del self.records[index]
 
+    def merge_name_heads(self) -> None:
+        """Fold a person named by the leading words of one longer name into it (:meth:`_by_name_head`):
+        "Olena Ivanivna" after "Olena Ivanivna Bondar" is her, not a second speaker."""
+        for index in range(len(self.records) - 1, -1, -1):
+            target = self._by_name_head(self.records[index].name_words)
+            if target is not None and target != index:
+                self._fold(index, target)
+
     def merge_first_names(self) -> None:
         """Fold a person named only by a first name into the one full name that starts with it."""
         for index in range(len(self.records) - 1, -1, -1):
@@ -298,6 +321,8 @@ class PeopleIndex:
             return [by_first] if by_first is not None else []
         if not found:
             by_tail = self._by_name_tail(words)
+            if by_tail is None:
+                by_tail = self._by_name_head(words)  # "Olena Ivanivna" for Olena Ivanivna Bondar
             if by_tail is None:
                 by_tail = self._by_name_part(words)  # "Mr Hafiz" for Muhammad Hafiz Ismail
             return [by_tail] if by_tail is not None else []
@@ -606,6 +631,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             index.records[person].add_role(before.text)  # "Goalkeeper Tim Hale" (a common noun, not a title)
     index.drop_partner_names()
     index.merge_first_names()
+    index.merge_name_heads()
     index.merge_name_parts()
     index.merge_particle_surnames()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
