@@ -571,6 +571,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         run = _name_run(token)
         title, name = _split_title(run)
         name_words = _words(name)
+        office = [t for t in title if t.lower_ != "the"]
+        if len(name_words) == 1 and len(office) >= 2 and office[-1].lower_ == "of" and _is_title(office[-2]):
+            continue  # "the mayor of Kruibeke": the office's town or body, which NER may call a person, is no one
         if not name_words or not (name[-1].text[:1].isupper() or (len(name) > 2 and romanised_given_name(name[-3]))):
             continue
         label = name[-1].ent_type_
