@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.extract import PeopleIndex, Person
+from quotes.extract.lexicon import SALIENCE_SUBJECT
 from quotes.extract.people import find_people
 
 from .conftest import pairs, quotes_of
@@ -849,3 +850,17 @@ def test_the_town_of_an_office_is_no_person(nlp, text):
     # person; made one, it took the office's own role ("the mayor" -> Kruibeke).
     doc = nlp(text)
     assert ([], [None]) == ([p.name for p in doc._.people], [m.speaker for m in doc._.quotes])
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Fishing ban\nMinister for Fisheries Dato Lim Boon Keat, asked about the ban at a briefing on Thursday, said he "
+     "would not comment.", "Lim Boon Keat"),
+    ("Ferry cuts\nSecretary for Transport Chan Tak-ming, asked about the plan at a council meeting on Thursday, said "
+     "he would not comment.", "Chan Tak-ming"),
+])
+def test_a_name_under_its_office_subject_is_a_subject_mention(nlp, text, name):
+    # "Minister for Fisheries Lim Boon Keat said …": the parser makes the office the subject and hangs the name under
+    # "for"; the naming is the subject all the same, so it weighs as one for the pronoun that follows.
+    doc = nlp(text)
+    people = find_people(doc)
+    assert [(name, SALIENCE_SUBJECT)] == [(people.records[p].name, w) for _, p, w in people.occurrences]

@@ -515,7 +515,7 @@ def _family_surname(token: Token, index: PeopleIndex) -> str | None:
     return words[0] if words and words[0][:1].isupper() else None
 
 
-def _subject_word_of_name(token: Token, name: list[Token]) -> Token:
+def _subject_word_of_name(token: Token, name: list[Token], title: list[Token] | None = None) -> Token:
     """The word of a name that stands for it in the parse: its last word, or another word of the name
     the parser made the subject and hung the last word on (the suffix of "Walter Grimsby Jr. opposes
     …", the first name of "Seán Ó Briain does not share …"): the name is a subject mention all the same."""
@@ -526,6 +526,11 @@ def _subject_word_of_name(token: Token, name: list[Token]) -> Token:
     if token.dep_ == "conj" and head.dep_ in ("nsubj", "nsubjpass") and _is_role_noun(head) and \
             _set_off_by_comma(name) and not any(c.dep_ == "cc" and head.i < c.i < token.i for c in head.children):
         return head  # "The Minister of Water, Dr Ana Roe — …": an apposition the parser took for a conjunct
+    if title and title[0].dep_ in ("nsubj", "nsubjpass") and _is_title(title[0]) and \
+            all(title[0].left_edge.i <= t.i <= title[0].right_edge.i for t in name):
+        # "Secretary for Transport Ho Siu-fung said …": the parser made the office the subject and hung the
+        # name under its "for" phrase; the titled name is the subject all the same
+        return title[0]
     return token
 
 
@@ -666,7 +671,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         # A surname two people share ("Morrow" for Elspeth and Callum Morrow) is the one named last.
         found = max(candidates, key=lambda c: (last_seen.get(c, -1), c))
         last_seen[found] = token.i
-        at = _subject_word_of_name(token, name)
+        at = _subject_word_of_name(token, name, title)
         if len(candidates) > 1:
             index.alternatives[at.i] = candidates
         record = index.records[found]
