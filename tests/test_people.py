@@ -864,3 +864,15 @@ def test_a_name_under_its_office_subject_is_a_subject_mention(nlp, text, name):
     doc = nlp(text)
     people = find_people(doc)
     assert [(name, SALIENCE_SUBJECT)] == [(people.records[p].name, w) for _, p, w in people.occurrences]
+
+
+@pytest.mark.parametrize("text", [
+    # a name with its own article: a person's name takes none ("the Dender", a river)
+    "Flood watch\nEvery available pump is being sent to the Dender, the minister said. “We are ready,” said Bram "
+    "Peeters, a lock keeper. He said the quay would hold.",
+    # a one-word name NER calls a place elsewhere in the article ("residents in Mechelen": GPE)
+    "Flood watch\nThe sluice at Mechelen had been closed as a precaution, the water board said. Most of the 2,000 "
+    "residents in Mechelen stayed home. “We are ready,” said Bram Peeters, a lock keeper.",
+])
+def test_a_place_ner_calls_a_person_is_none(nlp, text):
+    assert ["Bram Peeters"] == [p.name for p in nlp(text)._.people]

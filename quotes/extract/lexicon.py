@@ -397,6 +397,10 @@ NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "E
 # NER labels of places: a hyphenated romanised name NER calls one is a district or province ("Seo-gu"),
 # no person, though NER's organisation label on a name is often wrong.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions of location: a name NER calls a place after one of them ("residents in Mechelen") is one; a
+# place label elsewhere (a subject, a list) is NER misreading a one-word name ("Bryne went on", "like Rihanna").
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around",
+                                   "within"})
 
 
 # Endings of nouns for people by what they do: "banker", "analyst", "historian", "chairman".

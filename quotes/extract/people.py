@@ -20,7 +20,7 @@ from .evidence import (
     _refers_to_itself, _set_off_by_comma, _titled_full_name, _unlabelled_group_name,
 )
 from .lexicon import (
-    CUE_VERBS, FAMILY_NOUNS, FULL_NAME_HONORIFICS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
+    CUE_VERBS, FAMILY_NOUNS, FULL_NAME_HONORIFICS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, LOCATIVE_PREPOSITIONS, NON_PERSON_LABELS, ORG_WORDS, PLACE_LABELS,
     PARTY_TAG, PERSON_NOUNS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS, TITLE_WORDS,
 )
 from .model import Person
@@ -515,6 +515,12 @@ def _family_surname(token: Token, index: PeopleIndex) -> str | None:
     return words[0] if words and words[0][:1].isupper() else None
 
 
+def _takes_the(token: Token) -> bool:
+    """Whether "the" directly before ``token`` is its article ("sent to the Leie"): a person's name takes none
+    (an adjective comes between: "the younger Roe")."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "the" and token.doc[token.i - 1].head.i == token.i
+
+
 def _subject_word_of_name(token: Token, name: list[Token], title: list[Token] | None = None) -> Token:
     """The word of a name that stands for it in the parse: its last word, or another word of the name
     the parser made the subject and hung the last word on (the suffix of "Walter Grimsby Jr. opposes
@@ -567,6 +573,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                      if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].is_alpha and ent.start_char >= body_start}
     misprints = {t.i for t in capitalised if t.idx >= body_start and _misprints_a_surname(t, full_surnames)}
     adjectives = _adjective_words(capitalised)
+    # One-word names NER calls a place after a preposition of location somewhere in the article ("in Merelbeke": GPE).
+    places = {_surname_key(ent.text) for ent in doc.ents if ent.label_ in PLACE_LABELS and len(ent) == 1 and
+              ent[0].dep_ == "pobj" and ent[0].head.lower_ in LOCATIVE_PREPOSITIONS}
     for head_i in sorted(_name_heads(doc, body_start, capitalised) | misprints):
         token = doc[head_i]
         if _in_nickname(token):
@@ -614,6 +623,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             continue  # "Velora said" after "Velora Motors" or "Velora has positioned itself as …"
         if len(name_words) == 1 and not has_title and label == "PERSON" and name[-1].text in adjectives:
             continue  # "Kazakh attitudes" (PERSON) beside "Kazakh oil" and "the Kazakh side" (ORG): no one's name
+        if len(name_words) == 1 and not has_title and not person_apposition and not (
+                name[-1].dep_ in ("nsubj", "nsubjpass") and name[-1].head.lemma_.lower() in CUE_VERBS) and (
+                _surname_key(name_words[0]) in places or _takes_the(name[-1])):
+            # "the sluice at Merelbeke" beside "in Merelbeke" (GPE), "pumps sent to the Leie": NER's person is a place
+            # the article names as one elsewhere, or takes an article no person's name does; not a speaker
+            continue
         if not has_title and (_org_apposition(name[-1]) or _names_an_org_noun(name[-1])):
             continue  # "Velora, the state news agency, wrote", "the newspaper Velora": the noun says what it is
         gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
