@@ -341,10 +341,12 @@ def parse_name(name: str) -> NameParts | None:
     given = name_words[:last_start]
     if not given:
         return NameParts(None, (), last, suffix, titles)
-    if len(given) > 1 and _is_initial(given[0]) and not _is_initial(given[1]):
-        # "M. Dane Waters", "F. Scott Fitzgerald": the initial and the name in use are the first name,
+    initials = next((k for k, word in enumerate(given) if not _is_initial(word)), len(given))
+    if 0 < initials < len(given):
+        # "M. Dane Waters", "F. Scott Fitzgerald", "K. R. Dinesh Perera" (Sri Lankan and South Indian names
+        # print family or father's names as initials): the initials and the name in use are the first name,
         # a full name (never linked to "Maxine Waters" as a bare "M. Waters" would be)
-        given = [f"{given[0]} {given[1]}", *given[2:]]
+        given = [" ".join(given[:initials + 1]), *given[initials + 1:]]
     return NameParts(given[0], tuple(given[1:]), last, suffix, titles)
 
 

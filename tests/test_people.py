@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.extract import PeopleIndex, Person
+from quotes.extract.lexicon import SALIENCE_SUBJECT
 from quotes.extract.people import find_people
 
 from .conftest import pairs, quotes_of
@@ -780,3 +781,98 @@ def test_a_surname_that_is_a_modal_verb(nlp):
     doc = nlp(text)
     assert ("Henry Will", ["Henry Will", "Henry Will"]) == (
         doc._.people[0].name, [m.speaker for m in doc._.quotes][:2])
+
+
+@pytest.mark.parametrize("text,speakers", [
+    # Family name first, then a given name whose second syllable is printed in lower case after a hyphen
+    # (Cantonese, Korean): the whole is the name, not "Chan Ho" or nobody.
+    ("Tram fares rise\nThe paper quoted Chan Ho-yin, chairman of the Kowloon Tram Users Group, as saying fares "
+     "were ‘far too high’.\n‘We will appeal,’ Chan told reporters.", ["Chan Ho-yin", "Chan Ho-yin"]),
+    ("Port strike\nPark Seo-yeon, who leads the dockers’ union, posted online: ‘The cranes stay still until "
+     "Monday.’", ["Park Seo-yeon"]),
+    ("Housing plan\nCouncillor Mabel Yip Wai-ling, whose ward covers the estate, said the plan was ‘a start, "
+     "not an answer’.", ["Mabel Yip Wai-ling"]),
+    # ... NER may miss it after an office: the hyphenated given name after a family name says person
+    ("Housing plan\nSecretary for Housing Kwok Sau-ming, asked about the estate, said the rent rise was ‘not "
+     "negotiable’.\n‘Nobody will lose a home,’ Kwok said.", ["Kwok Sau-ming", "Kwok Sau-ming"]),
+])
+def test_hyphenated_romanised_given_name_is_whole(nlp, text, speakers):
+    assert speakers == [mention.speaker for mention in quotes_of(nlp, text)]
+
+
+def test_a_compound_on_a_name_is_no_given_name(nlp):
+    # "Harlan-era", "Voss-backed": a lower-case piece after a name that modifies the next noun is a compound
+    # word, not the second syllable of a given name.
+    text = ("Rules vote\n‘These Harlan-era rules must go,’ said Ted Voss, who sponsored the Voss-backed bill.\n"
+            "Critics of Ted Voss call it a Voss-style mess.")
+    doc = nlp(text)
+    assert ([], ["Ted Voss"]) == (
+        [p.name for p in doc._.people if "-" in p.name], [m.speaker for m in doc._.quotes])
+
+
+def test_a_title_before_a_hyphenated_given_name_takes_the_whole_name(nlp):
+    # "Mayor Pieter-Jan Van Hove": NER may label the name a date after a live blog's time stamp; the
+    # title's name goes on past the hyphen to the surname, not "Pieter-Jan Van" beside "Van Hove".
+    text = ("LIVE: Storm floods the harbour\n18:30 — Mayor Pieter-Jan Van Hove has spoken to reporters outside "
+            "the city hall. \"Nobody on the quay should sleep on the ground floor tonight,\" Van Hove said.")
+    doc = nlp(text)
+    assert (["Pieter-Jan Van Hove"], ["Pieter-Jan Van Hove"]) == (
+        [p.name for p in doc._.people], [m.speaker for m in doc._.quotes])
+
+
+@pytest.mark.parametrize("name,short,other", [
+    ("Halyna Mykolaivna Shevchuk", "Halyna Mykolaivna", "Dmytro Koval"),  # Ukrainian female patronymic
+    ("Svetlana Petrovna Ivanova", "Svetlana Petrovna", "Boris Lebedev"),  # Russian
+])
+def test_a_patronymic_gives_the_gender_and_the_short_name_is_the_same_person(nlp, name, short, other):
+    # The East Slavic given name + patronymic ("Halyna Mykolaivna") addresses the person named in full; the
+    # female patronymic says a woman, firmer than a first-name table, so "he" is the man named after her.
+    text = (f"Volunteers fill sandbags\nOne of the volunteers, {name}, arrived from Lviv last year. “The city "
+            f"helped us, so we help it,” {short} said.\nOur reporter also spoke to {other}, who runs a bakery "
+            f"by the canal. “I have never seen the water this high,” he said.")
+    assert [name, other] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_connector_gives_the_gender(nlp):
+    # "binti" (daughter of) in a Malay name says a woman: "he" is not her.
+    text = ("Market reopens\nTraders welcomed the decision, said Nur Aina binti Rashid, who sells fruit. "
+            "Officials also spoke to Farid Osman, a fishmonger. “It took too long,” he said.")
+    assert ["Farid Osman"] == [m.speaker for m in quotes_of(nlp, text)][-1:]
+
+
+@pytest.mark.parametrize("text", [
+    "Dike repairs begin\nEngineers met the mayor of Kruibeke on Monday to discuss the breach. “We will rebuild the "
+    "dike before winter,” the mayor said.",
+    "Harbour talks\nThe governor of Tambora flew in on Friday. “The port stays open,” the governor told reporters.",
+])
+def test_the_town_of_an_office_is_no_person(nlp, text):
+    # "the mayor of Kruibeke": the one word after an office and "of" is its town or body, which NER may call a
+    # person; made one, it took the office's own role ("the mayor" -> Kruibeke).
+    doc = nlp(text)
+    assert ([], [None]) == ([p.name for p in doc._.people], [m.speaker for m in doc._.quotes])
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Fishing ban\nMinister for Fisheries Dato Lim Boon Keat, asked about the ban at a briefing on Thursday, said he "
+     "would not comment.", "Lim Boon Keat"),
+    ("Ferry cuts\nSecretary for Transport Chan Tak-ming, asked about the plan at a council meeting on Thursday, said "
+     "he would not comment.", "Chan Tak-ming"),
+])
+def test_a_name_under_its_office_subject_is_a_subject_mention(nlp, text, name):
+    # "Minister for Fisheries Lim Boon Keat said …": the parser makes the office the subject and hangs the name under
+    # "for"; the naming is the subject all the same, so it weighs as one for the pronoun that follows.
+    doc = nlp(text)
+    people = find_people(doc)
+    assert [(name, SALIENCE_SUBJECT)] == [(people.records[p].name, w) for _, p, w in people.occurrences]
+
+
+@pytest.mark.parametrize("text", [
+    # a name with its own article: a person's name takes none ("the Dender", a river)
+    "Flood watch\nEvery available pump is being sent to the Dender, the minister said. “We are ready,” said Bram "
+    "Peeters, a lock keeper. He said the quay would hold.",
+    # a one-word name NER calls a place elsewhere in the article ("residents in Mechelen": GPE)
+    "Flood watch\nThe sluice at Mechelen had been closed as a precaution, the water board said. Most of the 2,000 "
+    "residents in Mechelen stayed home. “We are ready,” said Bram Peeters, a lock keeper.",
+])
+def test_a_place_ner_calls_a_person_is_none(nlp, text):
+    assert ["Bram Peeters"] == [p.name for p in nlp(text)._.people]

@@ -376,3 +376,12 @@ def test_an_initial_before_the_first_name_in_use_makes_a_full_name():
     result = resolve_speakers(people(("a1", "M. Dane Waters"), ("a2", "Maxine Waters")))
     assert {("a1", "M. Dane Waters"): "M. Dane Waters", ("a2", "Maxine Waters"): "Maxine Waters"} == \
         {key: speaker.name for key, speaker in result.items()}
+
+
+def test_initials_before_the_given_name_in_use_make_a_full_name():
+    # Sri Lankan and South Indian names print the family or father's names as initials before the given name
+    # in use ("K. R. Dinesh Perera"): the name is the whole, not "K. Perera".
+    parts = parse_name("Dr K. R. Dinesh Perera")
+    assert ("K. R. Dinesh", (), "Perera") == (parts.first, parts.middles, parts.last)
+    result = resolve_speakers(people(("a1", "K. R. Dinesh Perera"), ("a1", "Dr Perera")))
+    assert {"K. R. Dinesh Perera"} == {speaker.name for speaker in result.values()}

@@ -344,6 +344,16 @@ INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
 # Malaysian and Singaporean patronymic connectors between a person's name and the father's ("Rajendran
 # s/o Govindasamy": son of; d/o daughter of; a/l, a/p anak lelaki/perempuan): one token each (component.load_nlp).
 PATRONYMIC_CONNECTORS = ("s/o", "d/o", "a/l", "a/p")
+# The gender a name's own structure gives its bearer, beside any first-name table: East Slavic
+# patronymics end by the bearer's gender ("Petrovna"/"Ivanivna" a woman, "Petrovich"/"Ivanovych" a man),
+# so do Icelandic ones ("-dóttir" daughter); connectors say "son of"/"daughter of" (Malay "bin"/"binti",
+# Arabic "ibn"/"bint", Tamil "s/o"/"d/o", "a/l"/"a/p").  A female patronymic ending is no surname's
+# (women's surnames end "-ova", "-ina"), so it counts anywhere after the first word; a male one also ends
+# Serbian and Belarusian surnames ("Abramovich"), so it counts only between given name and surname.
+FEMALE_PATRONYMIC_ENDINGS = ("ovna", "evna", "ivna", "ichna", "dóttir", "dottir")
+MALE_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovitch", "evitch")
+GENDERED_CONNECTORS = {"bin": "m", "ibn": "m", "s/o": "m", "a/l": "m",
+                       "binti": "f", "bint": "f", "d/o": "f", "a/p": "f"}
 # Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".  nameparser's
 # surname prefixes cover Dutch/Afrikaans, German, Romance, Arabic, Hebrew, Malay ("bin", "binti") and Irish
 # ("ó", "ní", "mac") names; kept apart are those that are also English function words ("do": "Roe do Lee's
@@ -384,6 +394,13 @@ THING_PRONOUNS = frozenset({"its", "itself"})
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
                                "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL",
                                "CARDINAL", "PERCENT"})
+# NER labels of places: a hyphenated romanised name NER calls one is a district or province ("Seo-gu"),
+# no person, though NER's organisation label on a name is often wrong.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions of location: a name NER calls a place after one of them ("residents in Mechelen") is one; a
+# place label elsewhere (a subject, a list) is NER misreading a one-word name ("Bryne went on", "like Rihanna").
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around",
+                                   "within"})
 
 
 # Endings of nouns for people by what they do: "banker", "analyst", "historian", "chairman".
@@ -432,6 +449,12 @@ POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "qc", "kc", "sc", "
 AS_SAYING_VERBS = frozenset({"quote", "cite"})
 # Hyphens inside a word ("Pennington-Walsh"): hyphen-minus, U+2010 hyphen, U+2011 non-breaking hyphen.
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# Dependencies of a word that ends a noun phrase (its head noun), not one that modifies a later word.  A
+# lowercase piece after a hyphen that ends the phrase can be the second syllable of a romanised given
+# name ("Ho Siu-fung said", "met Kim Dae-jung"); a compound before a noun modifies it ("Clinton-era
+# policies", "a Trump-backed bill": amod/compound/npadvmod), and is none.
+NOUN_PHRASE_END_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss", "ROOT",
+                                  "attr", "dative", "oprd"})
 
 
 # ---------------------------------------------------------------------------
@@ -497,6 +520,10 @@ FIRST_NAME_MIN_COUNT = 100  # bearers counted in the table: rarer names say noth
 # when deciding whether a two-word organisation NER names could be a person ("Unai Emery": 15,
 # "Amara": 25, "Morag": 16) or not ("Harbor": 5, "General": 7, "Kestrel": 4: words someone bears).
 FIRST_NAME_MIN_SOURCES = 10
+# Longest romanised syllable of a hyphenated given name ("Ka-wai", "Dae-jung", "Chi-hang"): Cantonese,
+# Mandarin (Wade-Giles) and Korean syllables run to six letters ("cheung", "kwong", "hyeok"); longer
+# pieces are English words of a compound ("Obama-inspired").
+ROMANISED_SYLLABLE_MAX = 6
 
 
 # A body line of at least this many words, every word capitalised but the short function words

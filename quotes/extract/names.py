@@ -17,7 +17,9 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS, NOUN_PHRASE_END_DEPS,
+    PLACE_LABELS, ROMANISED_SYLLABLE_MAX, FEMALE_PATRONYMIC_ENDINGS, MALE_PATRONYMIC_ENDINGS,
+    GENDERED_CONNECTORS,
     NOT_ROLES, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
 )
 
@@ -70,6 +72,26 @@ def first_name_gender(first: str) -> str | None:
     if len(first) < 2:
         return None  # an initial
     return _first_name_genders().get(first_name_key(first))
+
+
+def is_patronymic(word: str) -> bool:
+    """A word with an East Slavic or Icelandic patronymic ending ("Ivanivna", "Petrovich", "Jónsdóttir")."""
+    return word.isalpha() and word.lower().endswith(FEMALE_PATRONYMIC_ENDINGS + MALE_PATRONYMIC_ENDINGS)
+
+
+def name_gender(name_words: list[str]) -> str | None:
+    """The gender a name's own structure gives (:data:`FEMALE_PATRONYMIC_ENDINGS` and the rest): "Olena
+    Ivanivna Bondar" a woman, "Taras Petrovych Bondar" a man, "Siti Noor binti Yusof" a woman; None when
+    the name says nothing.  Firmer than a first name's usual gender: it is the article's own word."""
+    words = [w.lower() for w in name_words]
+    for k, word in enumerate(words[1:], start=1):
+        if word in GENDERED_CONNECTORS:
+            return GENDERED_CONNECTORS[word]
+        if word.isalpha() and word.endswith(FEMALE_PATRONYMIC_ENDINGS):
+            return "f"
+        if word.isalpha() and k < len(words) - 1 and word.endswith(MALE_PATRONYMIC_ENDINGS):
+            return "m"
+    return None
 
 
 def honorific_gender(words: Iterable[str]) -> str | None:
@@ -138,6 +160,35 @@ def _continues_hyphenated(token: Token) -> bool:
         not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_alpha
 
 
+def _is_syllable(word: str) -> bool:
+    """A word shaped like one romanised syllable: a few letters with a vowel ("wai", "Siu", "jung")."""
+    return word.isalpha() and len(word) <= ROMANISED_SYLLABLE_MAX and any(c in "aeiouy" for c in word.lower())
+
+
+def romanised_given_name(token: Token) -> bool:
+    """Whether ``token`` is the capitalised first syllable of a hyphenated romanised given name whose
+    second syllable is printed in lower case: "Ka" of "Leung Ka-wai", "Dae" of "Kim Dae-jung", "Siu" of
+    "Ho Siu-fung".  Cantonese and Korean names put the family name first and write the two-syllable
+    given name with a hyphen, its second syllable lower case, so the tokenizer's pieces after the hyphen
+    are no proper nouns.  An English compound on a name looks the same ("Clinton-era", "Trump-backed"),
+    so the name needs: both pieces syllable-shaped, the lower piece ending its noun phrase (a compound
+    modifies the noun after it: "Clinton-era policies"), and NER's person span over the lower piece or
+    a family name printed before the capital one ("Ho Siu-fung", which NER may call an organisation; not
+    a place, whose romanised names take hyphenated suffixes: "Haeundae-gu")."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or not token.is_title or not _is_syllable(token.text) or \
+            doc[token.i + 1].text not in HYPHENS or token.whitespace_ or doc[token.i + 1].whitespace_:
+        return False
+    piece = doc[token.i + 2]
+    if not (piece.text.islower() and _is_syllable(piece.text)) or piece.dep_ not in NOUN_PHRASE_END_DEPS:
+        return False
+    if piece.ent_type_ == "PERSON" and token.ent_type_ == "PERSON":
+        return True
+    before = doc[token.i - 1] if token.i > 0 else None
+    return before is not None and bool(before.whitespace_) and before.is_title and _is_name_token(before) and \
+        piece.ent_type_ not in PLACE_LABELS and token.ent_type_ not in PLACE_LABELS
+
+
 def _is_title(token: Token) -> bool:
     return _norm(token.text) in TITLE_WORDS
 
@@ -180,13 +231,17 @@ def _is_post_nominal(token: Token) -> bool:
 def _is_name_token(token: Token) -> bool:
     text = token.text
     if not text[:1].isupper():
-        return False
+        # the lower-case second syllable of a romanised given name ("wai" of "Leung Ka-wai") is a word of the name
+        return text[:1].islower() and token.i >= 2 and romanised_given_name(token.doc[token.i - 2])
     if _is_post_nominal(token):
         return False  # "Sarah Kettering MP": letters after the name, not a part of it
     if token.pos_ == "PROPN" or (len(text) == 2 and text[1] == "."):
         return True  # a proper noun or a middle initial "T."
     if text.isalpha() and token.ent_type_ == "PERSON" and token.dep_ == "compound":
         return True  # a first name that is also a word of another class: "Will Dorran" (Will: MD)
+    if text.isalpha() and token.ent_iob_ == "B" and token.ent_type_ == "PERSON" and token.dep_ == "amod" and \
+            token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I" and token.doc[token.i + 1].pos_ == "PROPN":
+        return True  # a first name the tagger reads as an adjective, opening NER's person: "Vivian Tsang" (JJ)
     if text.isalpha() and token.ent_type_ == "PERSON" and token.ent_iob_ == "I" and not token.is_sent_start and \
             token.tag_ not in FINITE_TAGS and token.tag_ != "VBD" and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN" and \
             (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"):
@@ -292,6 +347,8 @@ def _name_run(token: Token) -> list[Token]:
         elif nxt.text in HYPHENS and not doc[right].whitespace_ and not nxt.whitespace_ and \
                 right + 2 < len(doc) and _is_name_token(doc[right + 2]):
             right += 2  # "Ortega-Ruiz" when NER stops at "Ortega"
+        elif romanised_given_name(doc[right]):
+            right += 2  # "Leung Ka-wai": the given name's lower-case second syllable
         elif nxt.lower_ in NAME_SUFFIXES or nxt.lower_.rstrip(".") in NAME_SUFFIXES:
             right += 1
         elif (after := _past_final_apostrophe(doc, right)) is not None:
@@ -408,8 +465,11 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         title, name = title + [name[0]], name[1:]
     # "Registrar of Voters Teresa Quan", "Minister for Transport Tan Wei Ming": after "of"/"for", a word NER
     # leaves outside the name belongs to the title.
-    if len(name) > 2 and title and title[-1].lower_ in ("of", "the", "for") and name[0].ent_iob_ == "O" and \
-            name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON":
+    if len(name) > 2 and title and title[-1].lower_ in ("of", "the", "for") and (
+            (name[0].ent_iob_ == "O" and name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON") or (
+                # ... or before a family name and hyphenated given name, whatever NER says ("Secretary for
+                # Transport Ho Siu-fung"): the word before the family name is no first name of it
+                len(name) == 5 and romanised_given_name(name[2]) and not _is_first_name(name[0].text))):
         title, name = title + [name[0]], name[1:]
     return title, name
 
