@@ -1,7 +1,7 @@
 """quotes: a quote attribution and speaker index for news.
 
 The flow, one module per stage: ``sources`` → ``clean`` → ``extract`` → ``speakers``
-→ ``cluster`` → ``store``; ``ingest`` runs it, ``cli`` wires it to the command line,
+(with ``personnames`` and ``registry``) → ``cluster`` → ``store``; ``ingest`` runs it, ``cli`` wires it to the command line,
 ``web`` serves the result with Datasette, ``evaluate`` scores it against gold.
 """
 

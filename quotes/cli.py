@@ -119,7 +119,7 @@ def run_ingest(items, db_path, model, registry_path, batch_size, workers, quiet,
     """
     from . import store
     from .ingest import LockHeld, ingest as run, ingest_lock
-    from .speakers import load_registry
+    from .registry import load_registry
 
     path = resolve_db(db_path)
     try:

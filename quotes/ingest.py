@@ -31,7 +31,7 @@ from . import store
 from .clean import clean_article, content_hash
 from .extract import EXTRACTOR_VERSION, Mention, Person
 from .sources import Article, SourceError, first_of_each_id, printable
-from .speakers import Registry
+from .registry import Registry
 from .topics import mention_terms
 
 

@@ -326,7 +326,7 @@ def nightly(sources_path: str | None = None, db_path: str | None = None, quiet: 
     except ConfigError as error:
         return fail(EXIT_CONFIG, str(error))
     try:
-        from .speakers import load_registry
+        from .registry import load_registry
 
         registry = load_registry(get_setting("speaker_registry"))
     except Exception as error:  # RegistryError and friends: a bad registry is bad configuration

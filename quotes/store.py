@@ -30,11 +30,13 @@ from sqlite_utils.migrations import Migrations
 from . import index_store
 from .cluster import Assignment, MentionText, QuoteIndex
 from .extract import Mention, Person
+from .personnames import name_key
+from .registry import Registry
 from .settings import DEFAULT_DB_FOLDER
 from .sources import Article
+from .speakers import ArticlePerson, alias_kind, resolve_speakers, speaker_description
 from .topics import quote_terms
 from .variants import choose_canonical, similarity, without_attribution_comma, word_diff
-from .speakers import ArticlePerson, Registry, alias_kind, name_key, resolve_speakers, speaker_description
 
 migrations = Migrations("quotes")
 

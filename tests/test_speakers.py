@@ -1,4 +1,4 @@
-"""Speaker resolution: parsing names, merging across articles, the curated registry."""
+"""Speaker resolution: parsing names (personnames), merging across articles (speakers), the curated registry."""
 
 from __future__ import annotations
 
@@ -7,20 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quotes.speakers import (
-    ArticlePerson,
-    NameParts,
-    Registry,
-    RegistryError,
-    Speaker,
-    alias_kind,
-    load_registry,
-    name_key,
-    parse_name,
-    resolve_speakers,
-    slugify,
-    speaker_description,
-)
+from quotes.personnames import NameParts, name_key, parse_name, slugify
+from quotes.registry import Registry, RegistryError, load_registry
+from quotes.speakers import ArticlePerson, Speaker, alias_kind, resolve_speakers, speaker_description
 
 EXAMPLE_REGISTRY = Path(__file__).resolve().parent.parent / "datasette_config" / "speakers.example.yml"
 
