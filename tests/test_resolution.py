@@ -668,3 +668,12 @@ def test_a_clause_introducing_a_quotation_with_a_colon_is_the_reporters_main_cla
             "words differently: “When he says he will fight, I don’t take that as a man who is joking,” he said.")
     mention = quotes_of(nlp, text)[-1]
     assert ("Mark Hunt", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_they_person_is_the_last_subject_not_a_name_in_a_phrase(nlp):
+    # A name inside a phrase after the subject ("coaches soccer with Dan Whitby") is no antecedent for the
+    # subject pronoun "they": the subject the statement was about is.
+    text = ("Bus cuts\nSam Ortiz, a parent who uses they/them pronouns and coaches soccer with Dan Whitby, said the "
+            "letter came after their child was asleep. \"I read it twice and just sat there,\" they said. "
+            "\"Then I called the school.\"")
+    assert ["Sam Ortiz", "Sam Ortiz"] == [m.speaker for m in quotes_of(nlp, text)]

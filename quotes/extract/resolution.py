@@ -696,12 +696,14 @@ class Resolver:
 
     def _singular_they(self, at: int) -> int | None:
         """The person a "they" at token ``at`` means when the article said that person uses "they", that
-        person is the last one named before it, and no plural subject (outside quotations: "officials
-        said", "the lights went off" inside a quote is not one) comes between; else None, and "they"
-        stays a group, never a speaker."""
+        person is the last one named as a subject (or quoted) before it, and no plural subject (outside
+        quotations: "officials said", "the lights went off" inside a quote is not one) comes between; else
+        None, and "they" stays a group, never a speaker.  A subject pronoun continues a subject: a name
+        inside a phrase ("has a son at Hillcrest Elementary") is no antecedent of "they said"."""
         if not self._they_people:
             return None
-        named = [(i, person) for i, person, _ in self.people.occurrences if i < at]
+        named = [(i, person) for i, person, weight in self.people.occurrences if i < at and weight >= SALIENCE_SUBJECT]
+        named += [(i, person) for i, person in self.speakers if i < at]
         if not named or max(named)[1] not in self._they_people:
             return None
         last, person = max(named)
