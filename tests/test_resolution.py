@@ -677,3 +677,22 @@ def test_they_person_is_the_last_subject_not_a_name_in_a_phrase(nlp):
             "letter came after their child was asleep. \"I read it twice and just sat there,\" they said. "
             "\"Then I called the school.\"")
     assert ["Sam Ortiz", "Sam Ortiz"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the article says who signed the letter: the letter quotes its signatory
+    ("Cuts\nThe board announced the cuts in a letter signed by Chair Marta Lindqvist on Friday.\n\n"
+     "\"We know this will hurt families,\" the letter said. \"Nobody wanted this.\"", ["Marta Lindqvist"] * 2),
+    # "an email from X": the sender
+    ("Clinic\nStaff learned of the closure in an email from director Paul Ferreira late on Sunday.\n\n"
+     "\"The clinic cannot stay open past June,\" the email said.", ["Paul Ferreira"]),
+    # the nearest email, which a campaign sent, speaks for no person (an earlier email is another one)
+    ("Appeal\nA fundraising email sent by Senator Ruth Okafor warned of a long fight.\n\n"
+     "Her rival's campaign sent out an email appeal on Tuesday. \"We need everyone to give today,\" the email said.",
+     [None]),
+    # an unsigned text speaks for no one
+    ("Cuts\nThe board announced the cuts in a letter on Friday.\n\n"
+     "\"We know this will hurt families,\" the letter said.", [None]),
+], ids=["signed-by", "from", "nearest-unsigned", "unsigned"])
+def test_written_text_speaks_for_the_author_the_article_gives(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]

@@ -109,6 +109,17 @@ SPEECH_NOUNS = frozenset("""
 """.split())
 
 
+# Nouns for a written text one person can write or sign: "the letter said" quotes its author when the
+# article said whose it was ("a letter signed by Ana Roe", "an email from Roe", "Roe's memo").  The
+# kinds of correspondence and filing English news quotes as a speaker (not "report"/"study": an
+# institution's, with many authors).
+WRITTEN_NOUNS = frozenset("""
+    letter email e-mail memo memorandum note message text submission affidavit petition notice circular
+""".split())
+# Prepositions that give a written text's author after its noun: "a letter from Roe", "a note by Roe".
+AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
+
+
 # Nouns of a person's opinion or way of putting it, which attribute a sentence as "according to"
 # does: "…, in Roe's view", "in the estimation of Ann Roe", "in Roe's words".
 OPINION_NOUNS = frozenset({"view", "views", "words", "opinion", "estimation", "judgment", "judgement", "telling"})

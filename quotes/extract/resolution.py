@@ -18,7 +18,7 @@ from .lexicon import (
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, TOPIC_MARKERS, UNMARKED_MAN_TITLES,
-    UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS,
+    UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS,
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
@@ -641,6 +641,9 @@ class Resolver:
                     return (ranked[0][1] if ranked else candidates[0]), "explicit"
                 if candidates or names:
                     return (candidates[0] if candidates else None), "explicit"  # an unknown name is no speaker
+            if head.lemma_.lower() in WRITTEN_NOUNS and words[0].lower_ in ("the", "this", "that"):
+                found = self._author(head, at)  # "the email said": the email's signatory, when given
+                return (None if found in not_people else found), "role"
             if head.pos_ == "NOUN" or _is_title(head) or _describes_person(head, mention):
                 if any(t.lower_ in INDEFINITE_DETERMINERS for t in words[:1]):
                     return None, "role"  # "a spokeswoman said": someone new, not a known person
@@ -744,6 +747,26 @@ class Resolver:
                     any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in token.children):
                 return True
         return False
+
+    def _author(self, head: Token, at: int) -> int | None:
+        """The person the article said wrote the text ``head`` names ("the letter"): the nearest earlier
+        mention of that noun (the one a definite "the letter" takes up) with its author attached: "a letter
+        signed by Ana Roe" (a participle's agent), "an email from Roe", "Roe's memo"; else None (an unsigned
+        text, or one a group sent, speaks for no person; an earlier letter is another letter)."""
+        by_token = {i: p for i, p, _ in self.people.occurrences}
+        lemma = head.lemma_.lower()
+        for token in reversed(self.doc[:head.i]):
+            if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or _inside(token, self.quote_spans):
+                continue
+            authors = [c for c in token.children if c.dep_ == "poss"]
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
+                    authors += [c for c in child.children if c.dep_ == "pobj"]
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    authors += [o for c in child.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            found = [by_token[i] for author in authors for i in range(author.left_edge.i, author.i + 1) if i in by_token]
+            return found[-1] if found else None
+        return None
 
     def _apposed_name(self, mention: Span) -> int | None:
         """The known person a description's apposition names right after it, set off by a comma.
