@@ -696,3 +696,15 @@ def test_they_person_is_the_last_subject_not_a_name_in_a_phrase(nlp):
 ], ids=["signed-by", "from", "nearest-unsigned", "unsigned"])
 def test_written_text_speaks_for_the_author_the_article_gives(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the indefinite's own relative clause names the newcomer: the name, not "no one"
+    ("Call-in\nThe host took calls. A caller who gave his name only as Rohan, from Kandy, sent a message that the "
+     "host read out: \"The buses never come on time. Nobody cares.\"", ["Rohan"]),
+    ("Queue\nA woman identified only as Priya said: \"We waited for hours.\"", ["Priya"]),
+    # no name given: still someone new, no speaker
+    ("Queue\nA woman from the village said: \"We waited for hours.\"", [None]),
+], ids=["gave-name-as", "identified-as", "unnamed"])
+def test_indefinite_newcomer_is_the_person_its_own_words_name(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]

@@ -120,6 +120,12 @@ WRITTEN_NOUNS = frozenset("""
 AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
 
 
+# Words that give the name of someone an indefinite noun introduces ("a caller named Ana", "a woman
+# identified only as Ana", "a listener who gave her name as Ana", "a man known as Ana"): the name after
+# one of them (directly, or after "as") is who the indefinite describes.  English naming verbs and "name".
+NAMING_WORDS = frozenset({"named", "called", "nicknamed", "identified", "known", "name"})
+
+
 # Nouns of a person's opinion or way of putting it, which attribute a sentence as "according to"
 # does: "…, in Roe's view", "in the estimation of Ann Roe", "in Roe's words".
 OPINION_NOUNS = frozenset({"view", "views", "words", "opinion", "estimation", "judgment", "judgement", "telling"})

@@ -18,7 +18,7 @@ from .lexicon import (
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, TOPIC_MARKERS, UNMARKED_MAN_TITLES,
-    UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS,
+    UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
@@ -485,6 +485,7 @@ class Resolver:
                                  if record.first and (person in guessed or record.gender is None)
                                  and _gender_leaning(record.first)}
         self.pronouns = Pronouns(self.salience)
+        self.newcomers: dict[int, int] = {}  # token of an indefinite subject -> the person its words name
         self._add_role_subjects()
         self._add_relative_reporters()
         self._add_rooted_names()
@@ -518,6 +519,11 @@ class Resolver:
             if mention[0].lower_ in INDEFINITE_DETERMINERS and _describes_person(token, mention) and not named:
                 # ("Another resident, Col Harbhajan Sandhu, said": the apposition names them)
                 lemma = _norm(token.lemma_)
+                if (person := self._named_newcomer(token, PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma))) is not None:
+                    self.newcomers[token.i] = person  # "a caller who gave his name as Ana": Ana
+                    self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                    added = True
+                    continue
                 self.salience.anonymous.append((token.i, -1 - len(self.salience.anonymous),
                                        PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma)))
                 continue
@@ -529,6 +535,26 @@ class Resolver:
                 added = True
         if added:
             self.people.occurrences.sort()
+
+    def _named_newcomer(self, token: Token, gender: str | None) -> int | None:
+        """The person an indefinite subject ``token`` introduces when its own words name them ("a listener
+        who gave her name only as Ana, from Kandy, sent", "a woman identified as Ana Roe said"): the
+        capitalised name right after a naming word (:data:`NAMING_WORDS`) or its "as", before the verb."""
+        end = token.head.i if token.head.i > token.i else token.right_edge.i + 1
+        words = self.doc[token.i + 1:min(end, token.i + 16)]
+        for k, word in enumerate(words):
+            before = words[k - 1].lower_ if k else ""
+            if not (word.pos_ == "PROPN" and word.text[:1].isupper() and word.is_alpha and not _is_title(word)) or \
+                    not (before in NAMING_WORDS or (before == "as" and any(w.lower_ in NAMING_WORDS for w in words[:k]))):
+                continue
+            name = [word]
+            while word.i + len(name) < end and self.doc[word.i + len(name)].pos_ == "PROPN" and \
+                    self.doc[word.i + len(name)].is_alpha and self.doc[word.i + len(name)].text[:1].isupper():
+                name.append(self.doc[word.i + len(name)])
+            pronoun = next((POSSESSIVE_PRONOUNS[w.lower_] for w in words[:k] if w.lower_ in POSSESSIVE_PRONOUNS
+                            and w.dep_ == "poss"), None)
+            return self.people.add([t.text for t in name], " ".join(t.text for t in name), gender=gender or pronoun)
+        return None
 
     def _add_rooted_names(self) -> None:
         """A name the parser made the root of a sentence it opens, with the sentence's verbs hung under
@@ -646,7 +672,8 @@ class Resolver:
                 return (None if found in not_people else found), "role"
             if head.pos_ == "NOUN" or _is_title(head) or _describes_person(head, mention):
                 if any(t.lower_ in INDEFINITE_DETERMINERS for t in words[:1]):
-                    return None, "role"  # "a spokeswoman said": someone new, not a known person
+                    # "a spokeswoman said": someone new, not a known person (unless named: "a caller named Ana")
+                    return self.newcomers.get(head.i), "role"
                 found = self._by_role(head, words, at)
                 if found is not None and words[0].lower_ == "the" and self._introduced_since(head, found, at):
                     return None, "role"  # "a ministry engineer who spoke on condition of anonymity … the engineer"
