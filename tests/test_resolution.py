@@ -708,3 +708,13 @@ def test_written_text_speaks_for_the_author_the_article_gives(nlp, text, expecte
 ], ids=["gave-name-as", "identified-as", "unnamed"])
 def test_indefinite_newcomer_is_the_person_its_own_words_name(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_lede_role_before_anyone_is_named_is_the_person_named_next(nlp):
+    # Delayed identification: the lede describes ("The bus driver"), the next sentence names; the headline's
+    # bare role and the lede's description both go to the person named next, who had no role of their own.
+    text = ("Road ‘had no lights’, driver tells crash inquiry\n\nDUNMORE — The bus driver on duty when the coach "
+            "left the road in March told an inquiry on Tuesday that the road “had no lights” at the bend.\n\n"
+            "Tomas Varga, who had driven the route for six years, said he had slowed down. “I could not see the "
+            "edge,” he told the inquiry.")
+    assert ["Tomas Varga"] * 3 == [m.speaker for m in quotes_of(nlp, text)]

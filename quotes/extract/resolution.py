@@ -530,11 +530,27 @@ class Resolver:
             if mention[0].lower_ != "the":
                 continue  # "his son"
             person = self._by_role(token, [t for t in mention if not t.is_punct], token.i)
+            if person is None and not any(i < token.i for i, _, _ in self.people.occurrences):
+                person = self._identified_next(token)  # "The night nurse … told … . Ana Roe, who …, said"
             if person is not None:
                 self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
                 added = True
         if added:
             self.people.occurrences.sort()
+
+    def _identified_next(self, token: Token) -> int | None:
+        """The person a definite role subject printed before anyone is named describes: the delayed
+        identification of a news lede ("The night nurse on duty … told an inquiry … . Ana Roe, who had …,
+        said"), the next person named, as a subject of one of the next two sentences, with no role of their
+        own.  They take the role, so "the nurse" (and a headline's "nurse") is them later."""
+        person = self.salience.named_next(token.i, None)
+        subject = next((i for i, p, weight in self.people.occurrences if p == person and i > token.i), None)
+        if person is None or self.people.records[person].roles or \
+                (subject, person, SALIENCE_SUBJECT) not in self.people.occurrences:
+            return None
+        self.people.records[person].add_role(" ".join(t.text for t in token.lefts if t.dep_ == "compound") +
+                                             (" " if any(t.dep_ == "compound" for t in token.lefts) else "") + token.text)
+        return person
 
     def _named_newcomer(self, token: Token, gender: str | None) -> int | None:
         """The person an indefinite subject ``token`` introduces when its own words name them ("a listener
