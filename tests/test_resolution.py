@@ -718,3 +718,11 @@ def test_lede_role_before_anyone_is_named_is_the_person_named_next(nlp):
             "Tomas Varga, who had driven the route for six years, said he had slowed down. “I could not see the "
             "edge,” he told the inquiry.")
     assert ["Tomas Varga"] * 3 == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_office_named_by_its_portfolio_is_not_the_most_salient_person(nlp):
+    # "The Minister of State for Fisheries" names an office no one in the story holds: someone new, no speaker.
+    text = ("Obituary\nTomasi Vuki, who fished off Lautoka for fifty years, died on Monday. His nephew Joeli Rabuka "
+            "recalled him. \"He knew every reef,\" Rabuka said.\n\n"
+            "The Minister of State for Fisheries, in a message of condolence, called him \"a library of the sea.\"")
+    assert ["Joeli Rabuka", None] == [m.speaker for m in quotes_of(nlp, text)]

@@ -693,9 +693,12 @@ class Resolver:
                 found = self._by_role(head, words, at)
                 if found is not None and words[0].lower_ == "the" and self._introduced_since(head, found, at):
                     return None, "role"  # "a ministry engineer who spoke on condition of anonymity … the engineer"
-                named_office = _is_title(head) and any(
+                # ("the Minister of State for Culture": the office's portfolio after it names it too)
+                named_office = _is_title(head) and (any(
                     t.i != head.i and t.is_alpha and t.lower_ not in VAGUE_ROLE_MODIFIERS and t.lower_ != "the"
-                    for t in words)
+                    for t in words) or any(c.dep_ == "prep" and c.lower_ in ("of", "for") and
+                                           any(o.dep_ == "pobj" and o.text[:1].isupper() for o in c.children)
+                                           for c in head.children))
                 if found is None and words and words[0].lower_ == "the" and _describes_person(head, mention) and \
                         not named_office:  # "the prime minister" whom no one's role names is someone else
                     # "the 54-year-old said", "the former banker said": a definite description
