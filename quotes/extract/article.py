@@ -24,7 +24,7 @@ from .names import fronted_cue_verb, _is_name_token, _looks_like_org, _words
 from .people import find_people
 from .subjects import _is_cue, _mention_span, _subject_of
 from .attribution import attribute_in_sentence, _Attribution, _clause_person, _inside, _negated, _through_account
-from .layout import (attribute_byline, attribute_headline, label_in_quote, _colon_introduction, _dash_label,
+from .layout import (attribute_byline, attribute_headline, capitals_label, label_in_quote, _colon_introduction, _dash_label,
                      _line_label, _manner_tag, _tag_after_quote, turn_label)
 from .resolution import _mention_role, Resolver
 
@@ -172,6 +172,10 @@ def _attribute_in_body(doc: Doc, quotation: Quotation, quote_spans: list[tuple[i
     digest = _dash_label(doc, open_token[0].i if open_token is not None else span.start)
     if digest is not None:
         return digest
+    # (0'') A transcript label in capitals, "DR ROE: “…”", whatever the tagger made of its words.
+    capitals = capitals_label(doc, open_token[0].i if open_token is not None else span.start, quote_spans)
+    if capitals is not None:
+        return capitals
     # (a)-(c) A cue verb governing the quote, "according to X", or the cue verb nearest the marks.
     parsed = attribute_in_sentence(doc, quotation, quote_spans)
     if parsed is not None:
