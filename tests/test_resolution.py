@@ -726,3 +726,19 @@ def test_office_named_by_its_portfolio_is_not_the_most_salient_person(nlp):
             "recalled him. \"He knew every reef,\" Rabuka said.\n\n"
             "The Minister of State for Fisheries, in a message of condolence, called him \"a library of the sea.\"")
     assert ["Joeli Rabuka", None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_her_brother_is_the_other_child_the_article_named(nlp):
+    # "Her brother", said of the daughter, is the son the article named: siblings share the parent.  As the
+    # subject before "he said" he is the one the pronoun takes up, not the more salient father.
+    text = ("Fishing skipper Tevita Manu dies at 81\n\n"
+            "Tevita Manu, who fished the reefs off Nuku'alofa for sixty years, died on Sunday at his home. "
+            "He was 81.\n\n"
+            "His son Sione Latu, who crewed for his father for two decades, read a tribute at the harbour.\n\n"
+            "Manu built his first boat at 15. He liked to say that the sea \"pays those who listen.\" He never "
+            "owned a radio, and he named every boat after his mother.\n\n"
+            "His daughter, Mele Fonua, said the family had heard from fishermen across the islands. "
+            "\"They all have a story about him,\" she said.\n\n"
+            "Her brother added that the boat would keep sailing. "
+            "\"His nets are in the shed, and the shed is ours,\" he said.\n")
+    assert ["Tevita Manu", "Mele Fonua", "Sione Latu"] == [m.speaker for m in quotes_of(nlp, text)]

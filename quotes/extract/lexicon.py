@@ -126,6 +126,11 @@ AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
 NAMING_WORDS = frozenset({"named", "called", "nicknamed", "identified", "known", "name"})
 
 
+# A sibling noun and the child noun that person is to the siblings' parent: "her brother", said of a
+# daughter, is the parent's son (the article gave "His son Ana Roe", "His daughter, Lea Roe").
+SIBLING_AS_CHILD = {"brother": "son", "sister": "daughter"}
+
+
 # Nouns of a person's opinion or way of putting it, which attribute a sentence as "according to"
 # does: "…, in Roe's view", "in the estimation of Ann Roe", "in Roe's words".
 OPINION_NOUNS = frozenset({"view", "views", "words", "opinion", "estimation", "judgment", "judgement", "telling"})

@@ -19,6 +19,7 @@ from .lexicon import (
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, TOPIC_MARKERS, UNMARKED_MAN_TITLES,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
+    SIBLING_AS_CHILD,
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
@@ -528,6 +529,9 @@ class Resolver:
                                        PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma)))
                 continue
             if mention[0].lower_ != "the":
+                if (person := self._sibling(token)) is not None:  # "Her brother added that …"
+                    self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                    added = True
                 continue  # "his son"
             person = self._by_role(token, [t for t in mention if not t.is_punct], token.i)
             if person is None and not any(i < token.i for i, _, _ in self.people.occurrences):
@@ -537,6 +541,23 @@ class Resolver:
                 added = True
         if added:
             self.people.occurrences.sort()
+
+    def _sibling(self, token: Token) -> int | None:
+        """The person "her brother" / "his sister" (``token``) means when the article gave the possessor's
+        parent exactly one child of that sex besides a child of the possessor's sex: siblings share the
+        parent, so the brother of "His daughter, Lea Roe" is "His son Tom Roe"."""
+        child = SIBLING_AS_CHILD.get(token.lower_)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if child is None or owner is None or owner.lower_ not in POSSESSIVE_PRONOUNS:
+            return None
+        owner_child = {"m": "son", "f": "daughter"}[POSSESSIVE_PRONOUNS[owner.lower_]]
+        def heads(person: int) -> set[str]:
+            return {_norm(role.split()[-1]) for role in self.people.records[person].roles if role.split()}
+        people = range(len(self.people.records))
+        siblings = [p for p in people if child in heads(p)]
+        if len(siblings) != 1 or not any(owner_child in heads(p) for p in people if p != siblings[0]):
+            return None
+        return siblings[0]
 
     def _identified_next(self, token: Token) -> int | None:
         """The person a definite role subject printed before anyone is named describes: the delayed
@@ -691,6 +712,8 @@ class Resolver:
                     # "a spokeswoman said": someone new, not a known person (unless named: "a caller named Ana")
                     return self.newcomers.get(head.i), "role"
                 found = self._by_role(head, words, at)
+                if found is None:
+                    found = self._sibling(head)  # "…,” her brother said"
                 if found is not None and words[0].lower_ == "the" and self._introduced_since(head, found, at):
                     return None, "role"  # "a ministry engineer who spoke on condition of anonymity … the engineer"
                 # ("the Minister of State for Culture": the office's portfolio after it names it too)
