@@ -742,3 +742,17 @@ def test_her_brother_is_the_other_child_the_article_named(nlp):
             "Her brother added that the boat would keep sailing. "
             "\"His nets are in the shed, and the shed is ours,\" he said.\n")
     assert ["Tevita Manu", "Mele Fonua", "Sione Latu"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_role_cut_before_its_domain_is_not_the_holder(nlp):
+    # "the mayor of Leuven" gives the place the cut role "mayor of": "the mayor" is still the holder, Mayor
+    # Lotte Vermeulen, however salient the place is where the tag comes.
+    text = ("LIVE: Floods hit Leuven; mayor orders evacuations\n\n"
+            "19:30 — Mayor Lotte Vermeulen has spoken to reporters outside the town hall. \"Nobody on the "
+            "riverside should sleep on the ground floor tonight,\" Vermeulen said.\n\n"
+            "19:05 — The regional water minister, Bart Claes, has posted on X: \"I am in contact with the mayor "
+            "of Leuven and the river authority. Every pump is being sent.\"\n\n"
+            "18:40 — Leuven has opened a reception centre at the station. Leuven had been preparing \"since "
+            "Monday\", but the forecast worsened overnight. \"Twelve hours ago we were talking about wet cellars. "
+            "Now we are talking about evacuations,\" the mayor said.\n")
+    assert "Lotte Vermeulen" == quotes_of(nlp, text)[-1].speaker

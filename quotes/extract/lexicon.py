@@ -131,6 +131,11 @@ NAMING_WORDS = frozenset({"named", "called", "nicknamed", "identified", "known",
 SIBLING_AS_CHILD = {"brother": "son", "sister": "daughter"}
 
 
+# Prepositions that take an office's domain ("mayor of Leuven", "minister for Culture"): a role that ends
+# with one was cut before its complement and given to the complement, a place or body, not its holder.
+OFFICE_DOMAIN_PREPOSITIONS = frozenset({"of", "for"})
+
+
 # Nouns of a person's opinion or way of putting it, which attribute a sentence as "according to"
 # does: "…, in Roe's view", "in the estimation of Ann Roe", "in Roe's words".
 OPINION_NOUNS = frozenset({"view", "views", "words", "opinion", "estimation", "judgment", "judgement", "telling"})

@@ -19,7 +19,7 @@ from .lexicon import (
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, TOPIC_MARKERS, UNMARKED_MAN_TITLES,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
-    SIBLING_AS_CHILD,
+    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS,
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
@@ -917,6 +917,8 @@ def _role_scores(people: PeopleIndex, head_text: str, words: list[Token] | list[
     for person, record in enumerate(people.records):
         best = 0.0
         for role in record.roles:
+            if role.split()[-1:] and role.split()[-1].lower() in OFFICE_DOMAIN_PREPOSITIONS:
+                continue  # "mayor of" given to "Leuven": the office's domain, not its holder
             heads = role_heads(role)
             if _role_head(head_text) in heads:
                 score = 2.0
