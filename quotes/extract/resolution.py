@@ -576,12 +576,14 @@ class Resolver:
     def _named_newcomer(self, token: Token, gender: str | None) -> int | None:
         """The person an indefinite subject ``token`` introduces when its own words name them ("a listener
         who gave her name only as Ana, from Kandy, sent", "a woman identified as Ana Roe said"): the
-        capitalised name right after a naming word (:data:`NAMING_WORDS`) or its "as", before the verb."""
+        capitalised name right after a naming word (:data:`NAMING_WORDS`) or its "as", before the verb
+        (not a date: "a spokesman called Tuesday")."""
         end = token.head.i if token.head.i > token.i else token.right_edge.i + 1
         words = self.doc[token.i + 1:min(end, token.i + 16)]
         for k, word in enumerate(words):
             before = words[k - 1].lower_ if k else ""
-            if not (word.pos_ == "PROPN" and word.text[:1].isupper() and word.is_alpha and not _is_title(word)) or \
+            if not (word.pos_ == "PROPN" and word.text[:1].isupper() and word.is_alpha and not _is_title(word) and
+                    word.ent_type_ not in ("DATE", "TIME")) or \
                     not (before in NAMING_WORDS or (before == "as" and any(w.lower_ in NAMING_WORDS for w in words[:k]))):
                 continue
             name = [word]
