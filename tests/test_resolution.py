@@ -756,3 +756,19 @@ def test_role_cut_before_its_domain_is_not_the_holder(nlp):
             "Monday\", but the forecast worsened overnight. \"Twelve hours ago we were talking about wet cellars. "
             "Now we are talking about evacuations,\" the mayor said.\n")
     assert "Lotte Vermeulen" == quotes_of(nlp, text)[-1].speaker
+
+
+def test_exchange_description_after_an_answer_is_the_questioner_and_yes_is_the_answerer(nlp):
+    # Question, answer, then a description tag: the turn returns to the one who asked ("the attorney" is not
+    # the witness who just replied); an untagged "Yes. …" after it is the witness answering again.
+    text = ("Dam inquiry hears from engineer\n\n"
+            "KASAMA — The site engineer on duty when the spillway failed told the tribunal on Monday that the gauge "
+            "“showed nothing unusual” that night.\n\n"
+            "Chola Banda, who had worked at the dam for eleven years, said he checked the gauge at midnight.\n\n"
+            "Under questioning by Naomi Phiri, who acts for the farmers downstream, Banda was asked about the log.\n\n"
+            "“Did you record the reading at midnight?” Phiri asked.\n\n"
+            "“I recorded a level, not a warning,” Mr Banda replied.\n\n"
+            "“A level that you wrote in pencil,” the attorney said.\n\n"
+            "“Yes. I wrote it so that the morning shift would see it.”")
+    speakers = [m.speaker for m in quotes_of(nlp, text)]
+    assert ["Naomi Phiri", "Chola Banda", "Naomi Phiri", "Chola Banda"] == speakers[-4:]

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import (CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS,
-                      SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS)
+from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS,
+                      SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES)
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import fronted_cue_verb, _is_name_token, _looks_like_org, _words
@@ -221,6 +221,10 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     if attribution is None:
         previous = None if mention.partial else \
             _previous_speaker(quotation, state.previous_by_paragraph, text, state.paragraphs)
+        exchange = _exchange(state, quotation, question=False)
+        if previous is not None and exchange is not None and previous is exchange[1] and \
+                re.match(r"\W*(\w+)", quotation.text) and re.match(r"\W*(\w+)", quotation.text)[1].lower() in ANSWER_WORDS:
+            previous = exchange[0]  # "“You wrote it down,” the lawyer said." / "“Yes. …”": the one addressed answers
         if previous is not None:
             _inherit(mention, previous)
             person = resolver.people.find(previous.speaker.split()) if previous.speaker else None
@@ -247,8 +251,15 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         # "Continued Roe: “…”": the verb fronted before its subject is the cue, no part of the name
         cue = cue or attribution.mention[0].text
         attribution.mention = attribution.mention[1:]
+    not_people = {p for p in (turn, answered) if p is not None}
+    exchange = _exchange(state, quotation)
+    if exchange is not None and attribution.mention is not None and attribution.mention[0].lower_ == "the" and \
+            exchange[1].cue and exchange[1].cue.lower()[:4] in {c[:4] for c in REPLY_CUES}:
+        # "“…?” Roe asked. “…,” Okafor replied. “…,” the lawyer said.": after a question and its answer the
+        # turn goes back to the one who asked; a description there is not the one who just answered.
+        not_people.add(resolver.people.find(exchange[1].speaker.split()))
     person, method = resolver.resolve(attribution.mention, attribution.mention_text, at,
-                                      not_people=frozenset(p for p in (turn, answered) if p is not None))
+                                      not_people=frozenset(p for p in not_people if p is not None))
     if person is None and turn is not None and attribution.mention is not None and \
             [t.lower_ for t in attribution.mention if not t.is_punct] == [FIRST_PERSON_SUBJECT]:
         person, method = turn, "explicit"  # "OKORO: … I told them, “…”": the label says who "I" is
@@ -303,6 +314,19 @@ def _inherit(mention: Mention, previous: Mention) -> None:
     mention.speaker_role = previous.speaker_role
     mention.cue = previous.cue
     mention.method = "continuation"
+
+
+def _exchange(state: _ArticleState, quotation: Quotation, question: bool = True) -> tuple[Mention, Mention] | None:
+    """(the earlier, the later) of the two quotes that end the two paragraphs before ``quotation``'s,
+    when two different people speak them (the earlier a question, with ``question``): an exchange of turns."""
+    earlier = state.previous_by_paragraph.get(quotation.paragraph - 2)
+    later = state.previous_by_paragraph.get(quotation.paragraph - 1)
+    if earlier is None or later is None or not earlier.speaker or not later.speaker or \
+            earlier.speaker == later.speaker:
+        return None
+    asked = earlier.text.rstrip().endswith("?") or \
+        bool(earlier.cue and earlier.cue.lower()[:3] in {c[:3] for c in QUESTION_CUES})
+    return (earlier, later) if asked or not question else None
 
 
 def _previous_speaker(quotation: Quotation, previous_by_paragraph: dict[int, Mention], text: str,

@@ -136,6 +136,11 @@ SIBLING_AS_CHILD = {"brother": "son", "sister": "daughter"}
 OFFICE_DOMAIN_PREPOSITIONS = frozenset({"of", "for"})
 
 
+# Words that open an answer: an untagged quote paragraph opening with one, right after another person's
+# turn in an exchange, is the answer of the one that turn addressed ("“You wrote it down.” / “Yes. …”").
+ANSWER_WORDS = frozenset({"yes", "no", "yeah", "nope"})
+
+
 # Nouns of a person's opinion or way of putting it, which attribute a sentence as "according to"
 # does: "…, in Roe's view", "in the estimation of Ann Roe", "in Roe's words".
 OPINION_NOUNS = frozenset({"view", "views", "words", "opinion", "estimation", "judgment", "judgement", "telling"})
