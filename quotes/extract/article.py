@@ -251,15 +251,18 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         # "Continued Roe: “…”": the verb fronted before its subject is the cue, no part of the name
         cue = cue or attribution.mention[0].text
         attribution.mention = attribution.mention[1:]
-    not_people = {p for p in (turn, answered) if p is not None}
-    exchange = _exchange(state, quotation)
-    if exchange is not None and attribution.mention is not None and attribution.mention[0].lower_ == "the" and \
-            exchange[1].cue and exchange[1].cue.lower()[:4] in {c[:4] for c in REPLY_CUES}:
-        # "“…?” Roe asked. “…,” Okafor replied. “…,” the lawyer said.": after a question and its answer the
-        # turn goes back to the one who asked; a description there is not the one who just answered.
-        not_people.add(resolver.people.find(exchange[1].speaker.split()))
     person, method = resolver.resolve(attribution.mention, attribution.mention_text, at,
-                                      not_people=frozenset(p for p in not_people if p is not None))
+                                      not_people=frozenset(p for p in (turn, answered) if p is not None))
+    exchange = _exchange(state, quotation)
+    if exchange is not None and method == "role" and person is not None and attribution.mention is not None and \
+            attribution.mention[0].lower_ == "the" and exchange[1].cue and \
+            exchange[1].cue.lower()[:4] in {c[:4] for c in REPLY_CUES} and \
+            person == resolver.people.find(exchange[1].speaker.split()) and \
+            resolver._by_role(attribution.mention.root, list(attribution.mention), at) is None:
+        # "“…?” Roe asked. “…,” Okafor replied. “…,” the lawyer said.": after a question and its answer the
+        # turn goes back to the one who asked; a description no one's role matches (the most salient person
+        # by default) is not the one who just answered.
+        person = resolver.people.find(exchange[0].speaker.split())
     if person is None and turn is not None and attribution.mention is not None and \
             [t.lower_ for t in attribution.mention if not t.is_punct] == [FIRST_PERSON_SUBJECT]:
         person, method = turn, "explicit"  # "OKORO: … I told them, “…”": the label says who "I" is

@@ -727,8 +727,8 @@ class Resolver:
                 if found is None and words and words[0].lower_ == "the" and _describes_person(head, mention) and \
                         not named_office:  # "the prime minister" whom no one's role names is someone else
                     # "the 54-year-old said", "the former banker said": a definite description
-                    # of someone already in the story; the most salient person fits (not one it cannot mean).
-                    ranked = [r for r in self._salience(at) if r[1] not in not_people]
+                    # of someone already in the story; the most salient person fits.
+                    ranked = self._salience(at)
                     found = ranked[0][1] if ranked and ranked[0][1] >= 0 else None
                 return (None if found in not_people else found), "role"
             return None, "explicit"
