@@ -1091,3 +1091,17 @@ def test_quote_as_the_clause_root_with_a_report_set_off_by_commas_after_it(nlp):
             "heard a bang.\n\n\"A runaway ferry\" smashed into the docks that had been rebuilt after the flood, she "
             "said, and \"people started screaming.\"")
     assert ["Maria Delgado"] == [m.speaker for m in quotes_of(nlp, text)][:1]
+
+
+@pytest.mark.parametrize("surname", ["Samara", "Tennakoon"])
+def test_transcript_label_in_capitals_names_the_speaker_whatever_its_tags(nlp, surname):
+    # "DR SAMARA:" — the tagger may read the capitalised surname as a verb and "DR" as its subject; the
+    # label's text still names the speaker.
+    name = surname.upper()
+    text = (f"Interview\n\nThe host, Tara Silva, spoke to Dr K. P. Ruwan {surname}, head of the Southern Power Board, "
+            f"as the dams fell.\n\nTARA SILVA: \"Dr {surname}, the dams are at 30 percent. Are Galle households going "
+            f"to face cuts?\"\n\nDR {name}: \"Not this month. We have the coal we need, and I say that with the "
+            f"figures in front of me.\"\n\nSILVA: \"Your board said the same last year.\"\n\n"
+            f"{name}: \"That was a transformer failure, not a shortage.\"")
+    speakers = [m.speaker for m in quotes_of(nlp, text)]
+    assert ["Tara Silva", f"K. P. Ruwan {surname}", "Tara Silva", f"K. P. Ruwan {surname}"] == speakers

@@ -668,3 +668,107 @@ def test_a_clause_introducing_a_quotation_with_a_colon_is_the_reporters_main_cla
             "words differently: “When he says he will fight, I don’t take that as a man who is joking,” he said.")
     mention = quotes_of(nlp, text)[-1]
     assert ("Mark Hunt", "pronoun") == (mention.speaker, mention.method)
+
+
+def test_they_person_is_the_last_subject_not_a_name_in_a_phrase(nlp):
+    # A name inside a phrase after the subject ("coaches soccer with Dan Whitby") is no antecedent for the
+    # subject pronoun "they": the subject the statement was about is.
+    text = ("Bus cuts\nSam Ortiz, a parent who uses they/them pronouns and coaches soccer with Dan Whitby, said the "
+            "letter came after their child was asleep. \"I read it twice and just sat there,\" they said. "
+            "\"Then I called the school.\"")
+    assert ["Sam Ortiz", "Sam Ortiz"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the article says who signed the letter: the letter quotes its signatory
+    ("Cuts\nThe board announced the cuts in a letter signed by Chair Marta Lindqvist on Friday.\n\n"
+     "\"We know this will hurt families,\" the letter said. \"Nobody wanted this.\"", ["Marta Lindqvist"] * 2),
+    # "an email from X": the sender
+    ("Clinic\nStaff learned of the closure in an email from director Paul Ferreira late on Sunday.\n\n"
+     "\"The clinic cannot stay open past June,\" the email said.", ["Paul Ferreira"]),
+    # the nearest email, which a campaign sent, speaks for no person (an earlier email is another one)
+    ("Appeal\nA fundraising email sent by Senator Ruth Okafor warned of a long fight.\n\n"
+     "Her rival's campaign sent out an email appeal on Tuesday. \"We need everyone to give today,\" the email said.",
+     [None]),
+    # an unsigned text speaks for no one
+    ("Cuts\nThe board announced the cuts in a letter on Friday.\n\n"
+     "\"We know this will hurt families,\" the letter said.", [None]),
+], ids=["signed-by", "from", "nearest-unsigned", "unsigned"])
+def test_written_text_speaks_for_the_author_the_article_gives(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the indefinite's own relative clause names the newcomer: the name, not "no one"
+    ("Call-in\nThe host took calls. A caller who gave his name only as Rohan, from Kandy, sent a message that the "
+     "host read out: \"The buses never come on time. Nobody cares.\"", ["Rohan"]),
+    ("Queue\nA woman identified only as Priya said: \"We waited for hours.\"", ["Priya"]),
+    # no name given: still someone new, no speaker
+    ("Queue\nA woman from the village said: \"We waited for hours.\"", [None]),
+], ids=["gave-name-as", "identified-as", "unnamed"])
+def test_indefinite_newcomer_is_the_person_its_own_words_name(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_lede_role_before_anyone_is_named_is_the_person_named_next(nlp):
+    # Delayed identification: the lede describes ("The bus driver"), the next sentence names; the headline's
+    # bare role and the lede's description both go to the person named next, who had no role of their own.
+    text = ("Road ‘had no lights’, driver tells crash inquiry\n\nDUNMORE — The bus driver on duty when the coach "
+            "left the road in March told an inquiry on Tuesday that the road “had no lights” at the bend.\n\n"
+            "Tomas Varga, who had driven the route for six years, said he had slowed down. “I could not see the "
+            "edge,” he told the inquiry.")
+    assert ["Tomas Varga"] * 3 == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_office_named_by_its_portfolio_is_not_the_most_salient_person(nlp):
+    # "The Minister of State for Fisheries" names an office no one in the story holds: someone new, no speaker.
+    text = ("Obituary\nTomasi Vuki, who fished off Lautoka for fifty years, died on Monday. His nephew Joeli Rabuka "
+            "recalled him. \"He knew every reef,\" Rabuka said.\n\n"
+            "The Minister of State for Fisheries, in a message of condolence, called him \"a library of the sea.\"")
+    assert ["Joeli Rabuka", None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_her_brother_is_the_other_child_the_article_named(nlp):
+    # "Her brother", said of the daughter, is the son the article named: siblings share the parent.  As the
+    # subject before "he said" he is the one the pronoun takes up, not the more salient father.
+    text = ("Fishing skipper Tevita Manu dies at 81\n\n"
+            "Tevita Manu, who fished the reefs off Nuku'alofa for sixty years, died on Sunday at his home. "
+            "He was 81.\n\n"
+            "His son Sione Latu, who crewed for his father for two decades, read a tribute at the harbour.\n\n"
+            "Manu built his first boat at 15. He liked to say that the sea \"pays those who listen.\" He never "
+            "owned a radio, and he named every boat after his mother.\n\n"
+            "His daughter, Mele Fonua, said the family had heard from fishermen across the islands. "
+            "\"They all have a story about him,\" she said.\n\n"
+            "Her brother added that the boat would keep sailing. "
+            "\"His nets are in the shed, and the shed is ours,\" he said.\n")
+    assert ["Tevita Manu", "Mele Fonua", "Sione Latu"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_role_cut_before_its_domain_is_not_the_holder(nlp):
+    # "the mayor of Leuven" gives the place the cut role "mayor of": "the mayor" is still the holder, Mayor
+    # Lotte Vermeulen, however salient the place is where the tag comes.
+    text = ("LIVE: Floods hit Leuven; mayor orders evacuations\n\n"
+            "19:30 — Mayor Lotte Vermeulen has spoken to reporters outside the town hall. \"Nobody on the "
+            "riverside should sleep on the ground floor tonight,\" Vermeulen said.\n\n"
+            "19:05 — The regional water minister, Bart Claes, has posted on X: \"I am in contact with the mayor "
+            "of Leuven and the river authority. Every pump is being sent.\"\n\n"
+            "18:40 — Leuven has opened a reception centre at the station. Leuven had been preparing \"since "
+            "Monday\", but the forecast worsened overnight. \"Twelve hours ago we were talking about wet cellars. "
+            "Now we are talking about evacuations,\" the mayor said.\n")
+    assert "Lotte Vermeulen" == quotes_of(nlp, text)[-1].speaker
+
+
+def test_exchange_description_after_an_answer_is_the_questioner_and_yes_is_the_answerer(nlp):
+    # Question, answer, then a description tag: the turn returns to the one who asked ("the attorney" is not
+    # the witness who just replied); an untagged "Yes. …" after it is the witness answering again.
+    text = ("Dam inquiry hears from engineer\n\n"
+            "KASAMA — The site engineer on duty when the spillway failed told the tribunal on Monday that the gauge "
+            "“showed nothing unusual” that night.\n\n"
+            "Chola Banda, who had worked at the dam for eleven years, said he checked the gauge at midnight.\n\n"
+            "Under questioning by Naomi Phiri, who acts for the farmers downstream, Banda was asked about the log.\n\n"
+            "“Did you record the reading at midnight?” Phiri asked.\n\n"
+            "“I recorded a level, not a warning,” Mr Banda replied.\n\n"
+            "“A level that you wrote in pencil,” the attorney said.\n\n"
+            "“Yes. I wrote it so that the morning shift would see it.”")
+    speakers = [m.speaker for m in quotes_of(nlp, text)]
+    assert ["Naomi Phiri", "Chola Banda", "Naomi Phiri", "Chola Banda"] == speakers[-4:]

@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import (CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS,
-                      SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS)
+from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS,
+                      SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES)
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import fronted_cue_verb, _is_name_token, _looks_like_org, _words
 from .people import find_people
 from .subjects import _is_cue, _mention_span, _subject_of
 from .attribution import attribute_in_sentence, _Attribution, _clause_person, _inside, _negated, _through_account
-from .layout import (attribute_byline, attribute_headline, label_in_quote, _colon_introduction, _dash_label,
+from .layout import (attribute_byline, attribute_headline, capitals_label, label_in_quote, _colon_introduction, _dash_label,
                      _line_label, _manner_tag, _tag_after_quote, turn_label)
 from .resolution import _mention_role, Resolver
 
@@ -172,6 +172,10 @@ def _attribute_in_body(doc: Doc, quotation: Quotation, quote_spans: list[tuple[i
     digest = _dash_label(doc, open_token[0].i if open_token is not None else span.start)
     if digest is not None:
         return digest
+    # (0'') A transcript label in capitals, "DR ROE: “…”", whatever the tagger made of its words.
+    capitals = capitals_label(doc, open_token[0].i if open_token is not None else span.start, quote_spans)
+    if capitals is not None:
+        return capitals
     # (a)-(c) A cue verb governing the quote, "according to X", or the cue verb nearest the marks.
     parsed = attribute_in_sentence(doc, quotation, quote_spans)
     if parsed is not None:
@@ -217,6 +221,10 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     if attribution is None:
         previous = None if mention.partial else \
             _previous_speaker(quotation, state.previous_by_paragraph, text, state.paragraphs)
+        exchange = _exchange(state, quotation, question=False)
+        if previous is not None and exchange is not None and previous is exchange[1] and \
+                re.match(r"\W*(\w+)", quotation.text) and re.match(r"\W*(\w+)", quotation.text)[1].lower() in ANSWER_WORDS:
+            previous = exchange[0]  # "“You wrote it down,” the lawyer said." / "“Yes. …”": the one addressed answers
         if previous is not None:
             _inherit(mention, previous)
             person = resolver.people.find(previous.speaker.split()) if previous.speaker else None
@@ -245,6 +253,16 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         attribution.mention = attribution.mention[1:]
     person, method = resolver.resolve(attribution.mention, attribution.mention_text, at,
                                       not_people=frozenset(p for p in (turn, answered) if p is not None))
+    exchange = _exchange(state, quotation)
+    if exchange is not None and method == "role" and person is not None and attribution.mention is not None and \
+            attribution.mention[0].lower_ == "the" and exchange[1].cue and \
+            exchange[1].cue.lower()[:4] in {c[:4] for c in REPLY_CUES} and \
+            person == resolver.people.find(exchange[1].speaker.split()) and \
+            resolver._by_role(attribution.mention.root, list(attribution.mention), at) is None:
+        # "“…?” Roe asked. “…,” Okafor replied. “…,” the lawyer said.": after a question and its answer the
+        # turn goes back to the one who asked; a description no one's role matches (the most salient person
+        # by default) is not the one who just answered.
+        person = resolver.people.find(exchange[0].speaker.split())
     if person is None and turn is not None and attribution.mention is not None and \
             [t.lower_ for t in attribution.mention if not t.is_punct] == [FIRST_PERSON_SUBJECT]:
         person, method = turn, "explicit"  # "OKORO: … I told them, “…”": the label says who "I" is
@@ -299,6 +317,19 @@ def _inherit(mention: Mention, previous: Mention) -> None:
     mention.speaker_role = previous.speaker_role
     mention.cue = previous.cue
     mention.method = "continuation"
+
+
+def _exchange(state: _ArticleState, quotation: Quotation, question: bool = True) -> tuple[Mention, Mention] | None:
+    """(the earlier, the later) of the two quotes that end the two paragraphs before ``quotation``'s,
+    when two different people speak them (the earlier a question, with ``question``): an exchange of turns."""
+    earlier = state.previous_by_paragraph.get(quotation.paragraph - 2)
+    later = state.previous_by_paragraph.get(quotation.paragraph - 1)
+    if earlier is None or later is None or not earlier.speaker or not later.speaker or \
+            earlier.speaker == later.speaker:
+        return None
+    asked = earlier.text.rstrip().endswith("?") or \
+        bool(earlier.cue and earlier.cue.lower()[:3] in {c[:3] for c in QUESTION_CUES})
+    return (earlier, later) if asked or not question else None
 
 
 def _previous_speaker(quotation: Quotation, previous_by_paragraph: dict[int, Mention], text: str,

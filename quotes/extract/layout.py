@@ -202,6 +202,21 @@ def _line_label(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int
                         _mention_span(words[-1]), cue=None)
 
 
+def capitals_label(doc: Doc, open_index: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The speaker of a transcript line "DR ROE: “…”": a label in capitals alone on the line before the
+    opening mark (token ``open_index``).  The tagger reads capitals as anything (the surname as a verb,
+    "DR" as its subject), so the label's text, not its parse, names the speaker, as a headline's does."""
+    colon = open_index - 1
+    while colon >= 0 and doc[colon].is_space:
+        colon -= 1
+    if colon < 1 or doc[colon].text != ":":
+        return None
+    words = turn_label(doc, doc[colon].idx + 1, quote_spans)
+    if not words or words[-1].i != colon - 1 or not all(t.is_upper or _is_title(t) for t in words if t.is_alpha):
+        return None
+    return _Attribution(None, mention_text=" ".join(t.text for t in words), cue=None)
+
+
 def _label_word(token: Token) -> bool:
     """A word a transcript's speaker label may print: capitalised, or in capitals ("OKORO:")."""
     return token.is_alpha and (token.is_title or (token.is_upper and len(token.text) > 1))

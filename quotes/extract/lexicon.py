@@ -109,6 +109,38 @@ SPEECH_NOUNS = frozenset("""
 """.split())
 
 
+# Nouns for a written text one person can write or sign: "the letter said" quotes its author when the
+# article said whose it was ("a letter signed by Ana Roe", "an email from Roe", "Roe's memo").  The
+# kinds of correspondence and filing English news quotes as a speaker (not "report"/"study": an
+# institution's, with many authors).
+WRITTEN_NOUNS = frozenset("""
+    letter email e-mail memo memorandum note message text submission affidavit petition notice circular
+""".split())
+# Prepositions that give a written text's author after its noun: "a letter from Roe", "a note by Roe".
+AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
+
+
+# Words that give the name of someone an indefinite noun introduces ("a caller named Ana", "a woman
+# identified only as Ana", "a listener who gave her name as Ana", "a man known as Ana"): the name after
+# one of them (directly, or after "as") is who the indefinite describes.  English naming verbs and "name".
+NAMING_WORDS = frozenset({"named", "called", "nicknamed", "identified", "known", "name"})
+
+
+# A sibling noun and the child noun that person is to the siblings' parent: "her brother", said of a
+# daughter, is the parent's son (the article gave "His son Ana Roe", "His daughter, Lea Roe").
+SIBLING_AS_CHILD = {"brother": "son", "sister": "daughter"}
+
+
+# Prepositions that take an office's domain ("mayor of Leuven", "minister for Culture"): a role that ends
+# with one was cut before its complement and given to the complement, a place or body, not its holder.
+OFFICE_DOMAIN_PREPOSITIONS = frozenset({"of", "for"})
+
+
+# Words that open an answer: an untagged quote paragraph opening with one, right after another person's
+# turn in an exchange, is the answer of the one that turn addressed ("“You wrote it down.” / “Yes. …”").
+ANSWER_WORDS = frozenset({"yes", "no", "yeah", "nope"})
+
+
 # Nouns of a person's opinion or way of putting it, which attribute a sentence as "according to"
 # does: "…, in Roe's view", "in the estimation of Ann Roe", "in Roe's words".
 OPINION_NOUNS = frozenset({"view", "views", "words", "opinion", "estimation", "judgment", "judgement", "telling"})

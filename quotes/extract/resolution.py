@@ -18,7 +18,8 @@ from .lexicon import (
     REPLY_CUES, SALIENCE_DECAY,
     SALIENCE_GENDER_MARGIN, SALIENCE_IN_QUOTE, SALIENCE_OTHER, SALIENCE_REPEAT, SALIENCE_SPEAKER,
     SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, SALIENCE_WINDOW_SENTENCES, TITLE_WORDS, TOPIC_MARKERS, UNMARKED_MAN_TITLES,
-    UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS,
+    UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
+    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS,
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title, _norm, _role_head,
@@ -485,6 +486,7 @@ class Resolver:
                                  if record.first and (person in guessed or record.gender is None)
                                  and _gender_leaning(record.first)}
         self.pronouns = Pronouns(self.salience)
+        self.newcomers: dict[int, int] = {}  # token of an indefinite subject -> the person its words name
         self._add_role_subjects()
         self._add_relative_reporters()
         self._add_rooted_names()
@@ -518,17 +520,80 @@ class Resolver:
             if mention[0].lower_ in INDEFINITE_DETERMINERS and _describes_person(token, mention) and not named:
                 # ("Another resident, Col Harbhajan Sandhu, said": the apposition names them)
                 lemma = _norm(token.lemma_)
+                if (person := self._named_newcomer(token, PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma))) is not None:
+                    self.newcomers[token.i] = person  # "a caller who gave his name as Ana": Ana
+                    self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                    added = True
+                    continue
                 self.salience.anonymous.append((token.i, -1 - len(self.salience.anonymous),
                                        PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma)))
                 continue
             if mention[0].lower_ != "the":
+                if (person := self._sibling(token)) is not None:  # "Her brother added that …"
+                    self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                    added = True
                 continue  # "his son"
             person = self._by_role(token, [t for t in mention if not t.is_punct], token.i)
+            if person is None and not any(i < token.i for i, _, _ in self.people.occurrences):
+                person = self._identified_next(token)  # "The night nurse … told … . Ana Roe, who …, said"
             if person is not None:
                 self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
                 added = True
         if added:
             self.people.occurrences.sort()
+
+    def _sibling(self, token: Token) -> int | None:
+        """The person "her brother" / "his sister" (``token``) means when the article gave the possessor's
+        parent exactly one child of that sex besides a child of the possessor's sex: siblings share the
+        parent, so the brother of "His daughter, Lea Roe" is "His son Tom Roe"."""
+        child = SIBLING_AS_CHILD.get(token.lower_)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if child is None or owner is None or owner.lower_ not in POSSESSIVE_PRONOUNS:
+            return None
+        owner_child = {"m": "son", "f": "daughter"}[POSSESSIVE_PRONOUNS[owner.lower_]]
+        def heads(person: int) -> set[str]:
+            return {_norm(role.split()[-1]) for role in self.people.records[person].roles if role.split()}
+        people = range(len(self.people.records))
+        siblings = [p for p in people if child in heads(p)]
+        if len(siblings) != 1 or not any(owner_child in heads(p) for p in people if p != siblings[0]):
+            return None
+        return siblings[0]
+
+    def _identified_next(self, token: Token) -> int | None:
+        """The person a definite role subject printed before anyone is named describes: the delayed
+        identification of a news lede ("The night nurse on duty … told an inquiry … . Ana Roe, who had …,
+        said"), the next person named, as a subject of one of the next two sentences, with no role of their
+        own.  They take the role, so "the nurse" (and a headline's "nurse") is them later."""
+        person = self.salience.named_next(token.i, None)
+        subject = next((i for i, p, weight in self.people.occurrences if p == person and i > token.i), None)
+        if person is None or self.people.records[person].roles or \
+                (subject, person, SALIENCE_SUBJECT) not in self.people.occurrences:
+            return None
+        self.people.records[person].add_role(" ".join(t.text for t in token.lefts if t.dep_ == "compound") +
+                                             (" " if any(t.dep_ == "compound" for t in token.lefts) else "") + token.text)
+        return person
+
+    def _named_newcomer(self, token: Token, gender: str | None) -> int | None:
+        """The person an indefinite subject ``token`` introduces when its own words name them ("a listener
+        who gave her name only as Ana, from Kandy, sent", "a woman identified as Ana Roe said"): the
+        capitalised name right after a naming word (:data:`NAMING_WORDS`) or its "as", before the verb
+        (not a date: "a spokesman called Tuesday")."""
+        end = token.head.i if token.head.i > token.i else token.right_edge.i + 1
+        words = self.doc[token.i + 1:min(end, token.i + 16)]
+        for k, word in enumerate(words):
+            before = words[k - 1].lower_ if k else ""
+            if not (word.pos_ == "PROPN" and word.text[:1].isupper() and word.is_alpha and not _is_title(word) and
+                    word.ent_type_ not in ("DATE", "TIME")) or \
+                    not (before in NAMING_WORDS or (before == "as" and any(w.lower_ in NAMING_WORDS for w in words[:k]))):
+                continue
+            name = [word]
+            while word.i + len(name) < end and self.doc[word.i + len(name)].pos_ == "PROPN" and \
+                    self.doc[word.i + len(name)].is_alpha and self.doc[word.i + len(name)].text[:1].isupper():
+                name.append(self.doc[word.i + len(name)])
+            pronoun = next((POSSESSIVE_PRONOUNS[w.lower_] for w in words[:k] if w.lower_ in POSSESSIVE_PRONOUNS
+                            and w.dep_ == "poss"), None)
+            return self.people.add([t.text for t in name], " ".join(t.text for t in name), gender=gender or pronoun)
+        return None
 
     def _add_rooted_names(self) -> None:
         """A name the parser made the root of a sentence it opens, with the sentence's verbs hung under
@@ -641,15 +706,24 @@ class Resolver:
                     return (ranked[0][1] if ranked else candidates[0]), "explicit"
                 if candidates or names:
                     return (candidates[0] if candidates else None), "explicit"  # an unknown name is no speaker
+            if head.lemma_.lower() in WRITTEN_NOUNS and words[0].lower_ in ("the", "this", "that"):
+                found = self._author(head, at)  # "the email said": the email's signatory, when given
+                return (None if found in not_people else found), "role"
             if head.pos_ == "NOUN" or _is_title(head) or _describes_person(head, mention):
                 if any(t.lower_ in INDEFINITE_DETERMINERS for t in words[:1]):
-                    return None, "role"  # "a spokeswoman said": someone new, not a known person
+                    # "a spokeswoman said": someone new, not a known person (unless named: "a caller named Ana")
+                    return self.newcomers.get(head.i), "role"
                 found = self._by_role(head, words, at)
+                if found is None:
+                    found = self._sibling(head)  # "…,” her brother said"
                 if found is not None and words[0].lower_ == "the" and self._introduced_since(head, found, at):
                     return None, "role"  # "a ministry engineer who spoke on condition of anonymity … the engineer"
-                named_office = _is_title(head) and any(
+                # ("the Minister of State for Culture": the office's portfolio after it names it too)
+                named_office = _is_title(head) and (any(
                     t.i != head.i and t.is_alpha and t.lower_ not in VAGUE_ROLE_MODIFIERS and t.lower_ != "the"
-                    for t in words)
+                    for t in words) or any(c.dep_ == "prep" and c.lower_ in ("of", "for") and
+                                           any(o.dep_ == "pobj" and o.text[:1].isupper() for o in c.children)
+                                           for c in head.children))
                 if found is None and words and words[0].lower_ == "the" and _describes_person(head, mention) and \
                         not named_office:  # "the prime minister" whom no one's role names is someone else
                     # "the 54-year-old said", "the former banker said": a definite description
@@ -696,12 +770,14 @@ class Resolver:
 
     def _singular_they(self, at: int) -> int | None:
         """The person a "they" at token ``at`` means when the article said that person uses "they", that
-        person is the last one named before it, and no plural subject (outside quotations: "officials
-        said", "the lights went off" inside a quote is not one) comes between; else None, and "they"
-        stays a group, never a speaker."""
+        person is the last one named as a subject (or quoted) before it, and no plural subject (outside
+        quotations: "officials said", "the lights went off" inside a quote is not one) comes between; else
+        None, and "they" stays a group, never a speaker.  A subject pronoun continues a subject: a name
+        inside a phrase ("has a son at Hillcrest Elementary") is no antecedent of "they said"."""
         if not self._they_people:
             return None
-        named = [(i, person) for i, person, _ in self.people.occurrences if i < at]
+        named = [(i, person) for i, person, weight in self.people.occurrences if i < at and weight >= SALIENCE_SUBJECT]
+        named += [(i, person) for i, person in self.speakers if i < at]
         if not named or max(named)[1] not in self._they_people:
             return None
         last, person = max(named)
@@ -742,6 +818,26 @@ class Resolver:
                     any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in token.children):
                 return True
         return False
+
+    def _author(self, head: Token, at: int) -> int | None:
+        """The person the article said wrote the text ``head`` names ("the letter"): the nearest earlier
+        mention of that noun (the one a definite "the letter" takes up) with its author attached: "a letter
+        signed by Ana Roe" (a participle's agent), "an email from Roe", "Roe's memo"; else None (an unsigned
+        text, or one a group sent, speaks for no person; an earlier letter is another letter)."""
+        by_token = {i: p for i, p, _ in self.people.occurrences}
+        lemma = head.lemma_.lower()
+        for token in reversed(self.doc[:head.i]):
+            if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or _inside(token, self.quote_spans):
+                continue
+            authors = [c for c in token.children if c.dep_ == "poss"]
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
+                    authors += [c for c in child.children if c.dep_ == "pobj"]
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    authors += [o for c in child.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            found = [by_token[i] for author in authors for i in range(author.left_edge.i, author.i + 1) if i in by_token]
+            return found[-1] if found else None
+        return None
 
     def _apposed_name(self, mention: Span) -> int | None:
         """The known person a description's apposition names right after it, set off by a comma.
@@ -823,6 +919,8 @@ def _role_scores(people: PeopleIndex, head_text: str, words: list[Token] | list[
     for person, record in enumerate(people.records):
         best = 0.0
         for role in record.roles:
+            if role.split()[-1:] and role.split()[-1].lower() in OFFICE_DOMAIN_PREPOSITIONS:
+                continue  # "mayor of" given to "Leuven": the office's domain, not its holder
             heads = role_heads(role)
             if _role_head(head_text) in heads:
                 score = 2.0
