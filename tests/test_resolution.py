@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.extract.resolution import first_name_gender
+from quotes.extract.names import first_name_gender
 
 from .conftest import pairs, quotes_of
 

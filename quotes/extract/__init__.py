@@ -22,8 +22,9 @@ The work runs in four steps, each a module of this package (word lists in :mod:`
    ("“…,” she laughed."), a byline, headline patterns (a lower-case role too: "Orchestra's new
    conductor promises ‘…’"); and continuation (the same paragraph, a quote-only paragraph, indirect speech
    just before, every paragraph of a multi-paragraph quote).
-4. *Resolution* (:mod:`.resolution`): the speaker mention ("he", "the transport secretary",
-   "Mr. Roe") becomes the fullest name the article gives, by salience, roles and surnames.
+4. *Resolution* (:mod:`.salience`, :mod:`.pronouns`, :mod:`.resolution`): the speaker mention
+   ("he", "the transport secretary", "Mr. Roe") becomes the fullest name the article gives, by
+   salience, roles and surnames.
    Salience counts names, quote speakers, definite role subjects of any sentence
    ("The minister added that …" is the person given that role) and unnamed people
    introduced as subjects ("A farmer, who asked not to be named, said …"), who take

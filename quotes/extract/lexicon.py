@@ -544,7 +544,7 @@ FIRST_NAME_GENDER_SHARE = 0.9
 # A first name whose bearers are mostly, but not surely, of one gender ("Chris", "Terry", "Bernie": at
 # least this share but under FIRST_NAME_GENDER_SHARE) makes its bearer LEAN to that gender: the lean
 # never rules a person out for a pronoun, it only ranks a leaning-matching candidate with those whose
-# gender is known to match (resolution.Salience.paragraph_subject).  Three quarters:
+# gender is known to match (salience.Salience.paragraph_subject).  Three quarters:
 # a clear majority, well away from the names both genders bear about equally ("Jamie", "Leslie").
 FIRST_NAME_LEANING_SHARE = 0.75
 FIRST_NAME_MIN_COUNT = 100  # bearers counted in the table: rarer names say nothing reliable
