@@ -8,11 +8,12 @@ The work runs in four steps, each a module of this package (word lists in :mod:`
 
 1. *Marks* (:mod:`.marks`): pair quotation marks paragraph by paragraph from the characters
    alone (:func:`find_quotations`); stray marks are skipped locally, never raised.
-2. *People* (:mod:`.people`; names and roles of tokens in :mod:`.names`, signs in the sentence
-   that a name is a person or a thing in :mod:`.evidence`): every person the
-   article names, with aliases, roles and gender hints, from NER, title + name sequences and
-   subjects of cue verbs, and names NER calls a place or organisation when a relative's name,
-   an age ("MacLeod, 83,") or a following "he"/"she" says person (:func:`find_people`).
+2. *People* (:mod:`.people`, into a :class:`PeopleIndex` of :mod:`.people_index`; names and
+   roles of tokens in :mod:`.names`, signs in the sentence that a name is a person or a thing
+   in :mod:`.evidence`): every person the article names, with aliases, roles and gender hints,
+   from NER, title + name sequences and subjects of cue verbs, and names NER calls a place or
+   organisation when a relative's name, an age ("MacLeod, 83,") or a following "he"/"she"
+   says person (:func:`find_people`).
 3. *Attribution* (grammar in :mod:`.attribution`, the subject of a cue verb and the speaker's
    phrase in :mod:`.subjects`, print layout in :mod:`.layout`; their order
    and continuation in :mod:`.article`): for each quotation, a cue verb and its subject from the
@@ -70,7 +71,8 @@ from .component import QuoteExtractor, extract, load_nlp, make_quote_extractor, 
 from .article import extract_mentions
 from .marks import Quotation, find_quotations, is_not_speech, is_partial
 from .model import METHODS, Mention, Person
-from .people import PeopleIndex, find_people
+from .people import find_people
+from .people_index import PeopleIndex
 from .resolution import Resolver
 
 # Bump when extraction output can change: `quotes reindex` re-extracts older articles.

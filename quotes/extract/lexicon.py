@@ -280,7 +280,7 @@ REGIONAL_TITLES = frozenset("hon adv atty engr datuk dato datin seri tun tunku t
 # Courtesy titles and Malaysian honorifics (lower case, no dot).  Printed before a FULL name ("Mr Muhammad
 # Hafiz Ismail", "Ms Nur Aisyah Rahman", "Datuk Seri Ahmad Faizal Osman") they mark the house style of
 # Singapore and Malaysia, where later mentions use the given name or a part of the name that is not its last
-# word ("Mr Hafiz"); US house style puts "Mr." only before a surname.  (people.PeopleIndex._by_name_part)
+# word ("Mr Hafiz"); US house style puts "Mr." only before a surname.  (people_index.PeopleIndex._by_name_part)
 FULL_NAME_HONORIFICS = frozenset("mr mister mrs ms miss mx madam dr datuk dato datin seri tun tunku tengku encik puan".split())
 # Words of a title before a name ("Transport Secretary", "Gen.", "Mr."); lower case, no dot.
 TITLE_WORDS = frozenset("""

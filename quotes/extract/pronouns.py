@@ -14,7 +14,7 @@ from .lexicon import (
     UNMARKED_MAN_TITLES,
 )
 from .names import _norm, first_name_key, first_name_table
-from .people import _PersonRecord
+from .people_index import _PersonRecord
 from .subjects import _is_cue
 from .attribution import _inside
 from .salience import Salience

@@ -22,7 +22,7 @@ from .names import (
     _norm, _role_head, first_name_gender, honorific_gender, role_heads, roles_match, _split_title, _surname_key,
     _words,
 )
-from .people import PeopleIndex, _PersonRecord
+from .people_index import PeopleIndex, _PersonRecord
 from .subjects import _is_cue, _mention_span
 from .attribution import _doc_text, _inside
 from .salience import Salience

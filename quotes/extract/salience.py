@@ -16,7 +16,7 @@ from .lexicon import (
     SALIENCE_SPEAKER, SALIENCE_SUBJECT, SALIENCE_WINDOW_SENTENCES,
 )
 from .names import _apposition_owner
-from .people import PeopleIndex
+from .people_index import PeopleIndex
 from .subjects import _is_cue
 from .attribution import _doc_text, _inside
 

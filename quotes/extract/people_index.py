@@ -1,0 +1,330 @@
+"""The people of one article: each person's record (names, aliases, roles, gender) and the index
+that matches a printed name to a person and folds the names of one person together.
+
+:func:`.people.find_people` fills it while reading the article; salience and resolution read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import FULL_NAME_HONORIFICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS
+from .model import Person
+from .names import _norm, _surname_of, first_name_gender, is_patronymic, name_gender
+
+
+@dataclass
+class _PersonRecord:
+    """A person being assembled while reading the article."""
+
+    name_words: list[str]
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    # The surname was never printed with this person's name, only taken from a relative's
+    # ("Roe’s sister, Gale," -> Gale Roe): the article calls them by first name, not "Roe".
+    surname_inferred: bool = False
+    # Common nouns set in apposition to the name ("Vikram Osei, dean of the law school": "dean").
+    descriptors: set[str] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        return _surname_of(self.name_words)
+
+    @property
+    def first(self) -> str | None:
+        return _norm(self.name_words[0]) if len(self.name_words) > 1 else None
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.name_words)
+
+    def honorific_full_name(self, words: list[str] | None = None) -> bool:
+        """Whether an alias prints the whole name (or ``words``) right after an honorific ("Mr Muhammad
+        Hafiz Ismail", "Datuk Seri Ahmad Faizal")."""
+        full = [_norm(w) for w in (words or self.name_words)]
+        for alias in self.aliases:
+            words = [_norm(w) for w in alias.split()]
+            if any(words[k:k + len(full)] == full and words[k - 1] in FULL_NAME_HONORIFICS
+                   for k in range(1, len(words) - len(full) + 1)):
+                return True
+        return False
+
+    def add_alias(self, alias: str) -> None:
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_role(self, role: str | None) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+    def has_role_word(self, word: str) -> bool:
+        """Whether ``word`` (normalised) is a word of a role the article gave this person or a noun it set
+        in apposition to their name: "Dean Osei" after "Vikram Osei, dean of the law school" is the
+        dean's title before his surname, not another Osei's first name."""
+        # (lowercase words of roles only: "daughter of Bill Clinton and Hillary" gives no "Hillary")
+        return word in self.descriptors or any(w.islower() and _norm(w) == word for role in self.roles for w in role.split())
+
+
+class PeopleIndex:
+    """Persons of one article and where each is mentioned (for salience).
+
+    Names are matched by surname; a first name must agree when both are given,
+    so "Ms. Varga", "Varga" and "Lena K. Varga" are one person.
+    """
+
+    def __init__(self) -> None:
+        self.records: list[_PersonRecord] = []
+        self.occurrences: list[tuple[int, int, float]] = []  # (token index, record index, weight)
+        # Token index -> every person a bare surname there may name, when people share it.
+        self.alternatives: dict[int, list[int]] = {}
+        # Surname keys of one-word names the article treats as things ("Velora has positioned itself"):
+        # printed alone, such a word names no person, even one whose longer name ends with it.
+        self.things: set[str] = set()
+
+    def add(self, name_words: list[str], alias: str, role: str | None = None,
+            gender: str | None = None) -> int:
+        """Record a naming; return the person's index."""
+        surname = _surname_of(name_words)
+        first = _norm(name_words[0]) if len(name_words) > 1 else None
+        # The gender this naming shows: an honorific before a surname ("Mr. Bush"), or a full name's
+        # first name ("Laura Bush").  A person of the other known gender is someone else of that
+        # surname, a spouse or relative: "Mr. Bush" after "Laura Bush" is not Laura.
+        shown = (gender if first is None else first_name_gender(name_words[0]))
+        same_surname = []
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            if record.surname != surname:
+                continue
+            if first and record.first and not (first == record.first or
+                                               (len(first) == 1 and record.first.startswith(first)) or
+                                               (len(record.first) == 1 and first.startswith(record.first)) or
+                                               (len(name_words) == 2 and record.has_role_word(first))):
+                continue
+            same_surname.append(index)
+        fitting = [i for i in same_surname if not shown or self.known_gender(i) in (None, shown)]
+        # (one of the printed gender before one of unknown gender: "Mrs. Roe" beside Ana and Lee Roe)
+        match = next((i for i in fitting if shown and self.known_gender(i) == shown), fitting[0] if fitting else None)
+        if role and not shown and first is None and len(fitting) > 1:
+            # "President Roe" beside Tom, Ana and Lee Roe: the one the article gave that office, else none of
+            # them (a person of their own), rather than the latest named.
+            office = {_norm(w) for w in role.split()} & TITLE_WORDS
+            holders = [i for i in fitting if office & {
+                _norm(w) for text in self.records[i].roles + self.records[i].aliases for w in text.split()}]
+            match = holders[0] if len(holders) == 1 else -1
+        if match is None and not same_surname and len(name_words) == 1:
+            match = self._by_first_name(name_words[0])
+            if match is None:
+                match = self._by_family_name_first(name_words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
+        if match is None and not same_surname:
+            match = self._by_name_tail(name_words)
+        if match is None or match < 0:
+            self.records.append(_PersonRecord(list(name_words)))
+            match = len(self.records) - 1
+        record = self.records[match]
+        if len(name_words) > len(record.name_words):
+            record.name_words = list(name_words)
+        record.add_alias(alias)
+        record.add_role(role)
+        if gender and not record.gender:
+            record.gender = gender
+        if not record.gender:
+            record.gender = name_gender(record.name_words)  # "Olena Ivanivna": the patronymic says a woman
+        return match
+
+    def known_gender(self, index: int) -> str | None:
+        """A person's gender as the article's words give it so far (an honorific, a gendered noun in
+        apposition), else as their first name's usual gender gives it."""
+        record = self.records[index]
+        return record.gender or (first_name_gender(record.name_words[0]) if record.first else None)
+
+    def _by_first_name(self, word: str) -> int | None:
+        """The one person whose first name is ``word`` ("Tomas" for Tomas Berger), if unique."""
+        matches = [i for i, r in enumerate(self.records) if r.first == _norm(word) and len(r.name_words) > 1]
+        return matches[0] if len(matches) == 1 else None
+
+    def _by_family_name_first(self, word: str, gender: str | None) -> int | None:
+        """Of several people whose full names start with ``word``, the one an honorific's gender picks:
+        names printed family name first ("Mr Lee Chong Wah" and his daughter "Ms Lee Hui Min") share
+        their first word, and "Ms Lee" is the daughter.  Only people whose gender the article gave
+        (an honorific, a noun) count; None without a gender or when it does not pick one."""
+        if gender is None:
+            return None
+        matches = [i for i, r in enumerate(self.records)
+                   if r.first == _norm(word) and len(r.name_words) > 2 and r.gender == gender]
+        return matches[0] if len(matches) == 1 else None
+
+    def _by_name_tail(self, words: list[str]) -> int | None:
+        """The one person whose longer name ends with these two or more words: a two-word surname
+        printed alone ("Wasserman Schultz" for Debbie Wasserman Schultz, "Suu Kyi")."""
+        if len(words) < 2:
+            return None
+        tail = [_norm(w) for w in words]
+        matches = [i for i, r in enumerate(self.records)
+                   if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[-len(words):]] == tail]
+        return matches[0] if len(matches) == 1 else None
+
+    def _by_name_head(self, words: list[str]) -> int | None:
+        """The one person whose longer name starts with these two or more words, when they end with a
+        patronymic: a given name and patronymic printed without the surname ("Olena Ivanivna" for Olena
+        Ivanivna Bondar), as East Slavic usage addresses people.  (Any leading words, without the
+        patronymic, folded "Paul Ryan" into a Title Case line NER took for a name, "Paul Ryan Joins Growing
+        List", and a maiden name into a married one: measured -3 dev name quotes, -1 held-out.)"""
+        if len(words) < 2 or not is_patronymic(words[-1]):
+            return None
+        head = [_norm(w) for w in words]
+        matches = [i for i, r in enumerate(self.records)
+                   if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[:len(words)]] == head]
+        return matches[0] if len(matches) == 1 else None
+
+    def _by_name_part(self, words: list[str], titled: bool = False) -> int | None:
+        """The one person whose longer name holds these words together but does not end with them, when
+        the article printed that name with an honorific (:data:`FULL_NAME_HONORIFICS`): in that house
+        style (Singapore, Malaysia) a person is called by a part of the name that is not its last word,
+        the given name after a patronymic or before it ("Mr Hafiz" for Mr Muhammad Hafiz Ismail, "Ms
+        Nur Aisyah" for Ms Nur Aisyah Rahman).  None when the part is anyone's surname, is a lone
+        particle, or fits two people.  (Without the honorific cue, "Ms. Acosta" for Melba Acosta Febo, a
+        US paper's Spanish double surname, would be joined too: right, but the longer name then
+        disagrees with a gold that keeps the short one; measured -12 dev name quotes.)  A part of two
+        or more words may carry the honorific itself (``titled``, or an alias of the person): "Datuk
+        Seri Ahmad Zulkifli" after a bare "Ahmad Zulkifli Osman"."""
+        part = [_norm(w) for w in words if w[:1].isalpha()]
+        if not part or (len(part) == 1 and part[0] in NAME_PARTICLES) or \
+                any(r.surname == _surname_of(words) for r in self.records if len(r.name_words) > len(part)):
+            return None
+        matches = [i for i, r in enumerate(self.records) if len(r.name_words) > len(part) and any(
+            [_norm(w) for w in r.name_words[k:k + len(part)]] == part
+            for k in range(len(r.name_words) - len(part))) and (  # (k stops before the tail: a surname)
+            r.honorific_full_name() or (len(part) > 1 and (titled or r.honorific_full_name(part))))]
+        return matches[0] if len(matches) == 1 else None
+
+    def _fold(self, index: int, target: int) -> None:
+        """Make the person at ``index`` part of the one at ``target``: its names, roles and gender."""
+        record, full = self.records[index], self.records[target]
+        for alias in [record.name, *record.aliases]:
+            full.add_alias(alias)
+        for role in record.roles:
+            full.add_role(role)
+        full.gender = full.gender or record.gender
+        del self.records[index]
+
+    def merge_name_parts(self) -> None:
+        """Fold a person named only by a part of one longer name into it (:meth:`_by_name_part`):
+        "Mr Hafiz" after "Mr Muhammad Hafiz Ismail" is him, not a second speaker."""
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            target = self._by_name_part(record.name_words, titled=record.honorific_full_name())
+            if target is None or target == index:
+                continue
+            self._fold(index, target)
+
+    def merge_particle_surnames(self) -> None:
+        """Fold a surname printed with its particle capitalised ("Du Toit said", as at a sentence start or
+        alone) into the one longer name that has the same particle between a given name and the surname
+        ("Annelie du Toit", "Pieter Van Wyk"): read alone, the capital particle looked like a first name
+        that differs from Annelie.  The longer name is the evidence that the particle belongs to the
+        surname; without it "Van" may be a first name (Van Jones beside Ruth Jones stays apart)."""
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            words = record.name_words
+            if len(words) < 2 or not words[0][:1].isupper() or \
+                    not all(w.lower() in NAME_PARTICLES for w in words[:-1]):
+                continue
+            tail = [w.lower() for w in words[:-1]] + [_norm(words[-1])]
+            targets = [i for i, r in enumerate(self.records) if len(r.name_words) > len(words) and
+                       [w.lower() for w in r.name_words[-len(words):-1]] == tail[:-1] and
+                       _norm(r.name_words[-1]) == tail[-1]]
+            if len(targets) != 1:
+                continue
+            self._fold(index, targets[0])
+
+    def drop_partner_names(self) -> None:
+        """Drop a "person" whose two words are the surnames of two other people the article names in full:
+        "Davis Manafort" beside Rick Davis and Paul Manafort is the firm they founded, named for its partners
+        as firms are, not a third man ("Mr. Manafort" is Paul, not "Davis Manafort")."""
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            if len(record.name_words) != 2 or record.roles:
+                continue
+            bearers = [{i for i, r in enumerate(self.records) if i != index and r.first and len(r.name_words) > 1
+                        and r.surname == _surname_of([word])} for word in record.name_words]
+            if all(bearers) and bearers[0].isdisjoint(bearers[1]):
+                del self.records[index]
+
+    def merge_name_heads(self) -> None:
+        """Fold a person named by the leading words of one longer name into it (:meth:`_by_name_head`):
+        "Olena Ivanivna" after "Olena Ivanivna Bondar" is her, not a second speaker."""
+        for index in range(len(self.records) - 1, -1, -1):
+            target = self._by_name_head(self.records[index].name_words)
+            if target is not None and target != index:
+                self._fold(index, target)
+
+    def merge_first_names(self) -> None:
+        """Fold a person named only by a first name into the one full name that starts with it."""
+        for index in range(len(self.records) - 1, -1, -1):
+            record = self.records[index]
+            if len(record.name_words) != 1:
+                continue
+            target = self._by_first_name(record.name_words[0])
+            if target is None or target == index:
+                continue
+            self._fold(index, target)
+
+    def find(self, words: list[str]) -> int | None:
+        """The person a (possibly partial) name refers to, the latest named on ties."""
+        found = self.find_all(words)
+        return found[0] if found else None
+
+    def find_all(self, words: list[str], gender: str | None = None) -> list[int]:
+        """Every person a (possibly partial) name may refer to, latest named first.
+
+        More than one when people share a surname and only the surname is printed.  ``gender`` is
+        that of an honorific printed before the name and split off by the caller ("Mrs." of "Mrs. Roe").
+        """
+        words = [w for w in words if w not in ("’s", "'s") and w[:1].isalpha()]
+        while len(words) > 1 and _norm(words[0]) in TITLE_WORDS:
+            gender = gender or HONORIFICS.get(_norm(words[0]))
+            words = words[1:]  # "Gen. Raman" -> "Raman"; a lone "King" stays a surname
+        if not words:
+            return []
+        surname = _surname_of(words)
+        given = [w for w in words[:-1] if w.lower() not in NAME_PARTICLES]  # "von der Leyen": no first name
+        first = _norm(given[0]) if given else None
+        found = [index for index in range(len(self.records) - 1, -1, -1)
+                 if self.records[index].surname == surname and
+                 (not first or not self.records[index].first or self.records[index].first[0] == first[0] or
+                  (len(words) == 2 and self.records[index].has_role_word(first)))]
+        if not found and len(words) == 1:
+            by_first = self._by_first_name(words[0])
+            if by_first is None:
+                by_first = self._by_family_name_first(words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
+            if by_first is None:
+                by_first = self._by_name_part(words)  # "Mr Hafiz" for Muhammad Hafiz Ismail
+            return [by_first] if by_first is not None else []
+        if not found:
+            by_tail = self._by_name_tail(words)
+            if by_tail is None:
+                by_tail = self._by_name_head(words)  # "Olena Ivanivna" for Olena Ivanivna Bondar
+            if by_tail is None:
+                by_tail = self._by_name_part(words)  # "Mr Hafiz" for Muhammad Hafiz Ismail
+            return [by_tail] if by_tail is not None else []
+        return self._narrow(found, first, gender)
+
+    def _narrow(self, found: list[int], first: str | None, gender: str | None) -> list[int]:
+        """Of people sharing a surname, those the printed name fits best (all when none fits better):
+        the same first name ("Tracy Roe", not Trayvon Roe, though both start with T), the gender of
+        an honorific ("Mrs. Roe"), and for a surname alone someone printed with it (not a relative
+        the article calls by first name only)."""
+        if len(found) < 2:
+            return found
+        narrowed = [i for i in found if self.records[i].first == first] if first and len(first) > 1 else []
+        found = narrowed or found
+        if gender:  # a known gender that agrees, else one not known
+            found = [i for i in found if self.known_gender(i) == gender] or \
+                [i for i in found if self.known_gender(i) is None] or found
+        if not first:
+            found = [i for i in found if not self.records[i].surname_inferred] or found
+        return found
+
+    def people(self) -> list[Person]:
+        return [Person(r.name, [a for a in r.aliases if a != r.name], list(r.roles)) for r in self.records]
