@@ -59,19 +59,21 @@ def first_name_key(word: str) -> str:
     return "".join(c for c in key if not unicodedata.combining(c))
 
 
-@functools.cache
-def _first_name_genders() -> dict[str, str]:
-    """First name (lower case, no accents) -> "m"/"f", for names most bearers of one gender carry
-    (from :func:`first_name_table`: nomquamgender)."""
-    return {name: "f" if female >= FIRST_NAME_GENDER_SHARE else "m" for name, (_, female) in first_name_table().items()
-            if female >= FIRST_NAME_GENDER_SHARE or female <= 1 - FIRST_NAME_GENDER_SHARE}
+def first_name_share_gender(first: str, share: float) -> str | None:
+    """The gender at least ``share`` of a first name's bearers have (from :func:`first_name_table`:
+    nomquamgender), or None when neither gender has that share, the name is unknown or an initial."""
+    if len(first) < 2:
+        return None  # an initial
+    entry = first_name_table().get(first_name_key(first))
+    if entry is None:
+        return None
+    female = entry[1]
+    return "f" if female >= share else "m" if female <= 1 - share else None
 
 
 def first_name_gender(first: str) -> str | None:
     """The gender most bearers of a first name have ("Hillary" -> "f"), or None when it is shared or unknown."""
-    if len(first) < 2:
-        return None  # an initial
-    return _first_name_genders().get(first_name_key(first))
+    return first_name_share_gender(first, FIRST_NAME_GENDER_SHARE)
 
 
 def is_patronymic(word: str) -> bool:

@@ -19,7 +19,7 @@ from .evidence import (
     _refers_to_itself, _set_off_by_comma, _titled_full_name, _unlabelled_group_name,
 )
 from .lexicon import (
-    CUE_VERBS, FAMILY_NOUNS, HONORIFICS, NAME_SUFFIXES, LOCATIVE_PREPOSITIONS, NON_PERSON_LABELS, ORG_WORDS, PLACE_LABELS,
+    CUE_VERBS, FAMILY_NOUNS, NAME_SUFFIXES, LOCATIVE_PREPOSITIONS, NON_PERSON_LABELS, ORG_WORDS, PLACE_LABELS,
     PARTY_TAG, PERSON_NOUNS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS,
 )
 from .names import (
@@ -86,15 +86,16 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             heads.add(token.i)  # "Secretary Ho Siu-fung": a family name and a hyphenated given name, whatever NER says
             continue
         subject = token.dep_ in ("nsubj", "nsubjpass")
-        if subject and token.head.lemma_.lower() in CUE_VERBS and _unlabelled_group_name(token):
+        cue_subject = subject and token.head.lemma_.lower() in CUE_VERBS
+        if cue_subject and _unlabelled_group_name(token):
             pass  # "Hard Right Report first reported": no first name, no label, no sign of a surname
-        elif subject and token.head.lemma_.lower() in CUE_VERBS and (token.ent_type_ in ("", "PERSON") or (
+        elif cue_subject and (token.ent_type_ in ("", "PERSON") or (
                 token.ent_type_ in ("ORG", "WORK_OF_ART") and not any(c.dep_ == "det" for c in token.children)
                 and (_first_name_leads(token) or _bears_a_persons_surname(token)))):
             # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"; so may a
             # WORK_OF_ART ("Twitter's Adam Sharp said": NER takes the owner and the name for a title)
             heads.add(token.i)
-        elif subject and token.head.lemma_.lower() in CUE_VERBS and token.ent_type_ == "NORP" and \
+        elif cue_subject and token.ent_type_ == "NORP" and \
                 token.tag_ == "NNP" and not any(c.dep_ == "det" for c in token.children) and \
                 len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)) and \
                 all(t.ent_type_ in ("", "NORP") for t in name) and \
@@ -247,13 +248,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     # Surnames of people a Title Case headline or subhead names ("Ana Roe: Do Not Trust the Machines"): such a
     # line makes no new person, but a one-word name the body makes the subject of a cue verb ("“…,” Roe
     # said", NER: ORG) is then that person's surname, not an organisation's.
-    headline_surnames = {_surname_key(ent[-1].text) for ent in doc.ents
-                         if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].is_alpha and
-                         (ent.start_char < body_start or _in_spans(ent.start_char, title_lines))}
+    full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].is_alpha]
+    headline_surnames = {_surname_key(ent[-1].text) for ent in full_names
+                         if ent.start_char < body_start or _in_spans(ent.start_char, title_lines)}
     # Lone cue-verb subjects one letter away from the surname of someone named in full ("Okonkow said"
     # beside "Ruth Okonkwo"): a misprinted surname, a person whatever NER's label.
-    full_surnames = {_surname_key(ent[-1].text) for ent in doc.ents
-                     if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].is_alpha and ent.start_char >= body_start}
+    full_surnames = {_surname_key(ent[-1].text) for ent in full_names if ent.start_char >= body_start}
     misprints = {t.i for t in capitalised if t.idx >= body_start and _misprints_a_surname(t, full_surnames)}
     adjectives = _adjective_words(capitalised)
     # One-word names NER calls a place after a preposition of location somewhere in the article ("in Merelbeke": GPE).
@@ -282,6 +282,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             # said"): bodies and places, not works, are named with a title word.
             continue
         has_title = any(_is_title(t) for t in title)
+        lone_word = len(name_words) == 1 and not has_title  # a bare one-word name: "Velora", "Roe"
         # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
         person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
             _norm(name[-1].head.lemma_) in PERSON_NOUNS or _is_role_noun(name[-1].head)) or (
@@ -294,30 +295,29 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         # title before a first name and surname that NER calls one person says person.
         titled_person = has_title and _is_title(title[-1]) and len(name) == 2 and \
             all(t.ent_type_ == "PERSON" for t in name) and not _looks_like_org(name_words[:-1])
-        headline_speaker = len(name_words) == 1 and _surname_key(name_words[0]) in headline_surnames and \
-            name[-1].dep_ in ("nsubj", "nsubjpass") and name[-1].head.lemma_.lower() in CUE_VERBS
+        cue_subject = name[-1].dep_ in ("nsubj", "nsubjpass") and name[-1].head.lemma_.lower() in CUE_VERBS
+        headline_speaker = len(name_words) == 1 and _surname_key(name_words[0]) in headline_surnames and cue_subject
         if (_looks_like_org(name_words) and not titled_person) or (
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                 and not person_apposition and not _has_who_clause(name[-1]) and not headline_speaker
                 and name[-1].i not in misprints):
             continue
-        if len(name_words) == 1 and not has_title and (_norm(name_words[0]) in org_short_names or
-                                                       _surname_key(name_words[0]) in things):
+        if lone_word and (_norm(name_words[0]) in org_short_names or
+                         _surname_key(name_words[0]) in things):
             continue  # "Velora said" after "Velora Motors" or "Velora has positioned itself as …"
-        if len(name_words) == 1 and not has_title and label == "PERSON" and name[-1].text in adjectives:
+        if lone_word and label == "PERSON" and name[-1].text in adjectives:
             continue  # "Kazakh attitudes" (PERSON) beside "Kazakh oil" and "the Kazakh side" (ORG): no one's name
-        if len(name_words) == 1 and not has_title and not person_apposition and not (
-                name[-1].dep_ in ("nsubj", "nsubjpass") and name[-1].head.lemma_.lower() in CUE_VERBS) and (
+        if lone_word and not person_apposition and not cue_subject and (
                 _surname_key(name_words[0]) in places or _takes_the(name[-1])):
             # "the sluice at Merelbeke" beside "in Merelbeke" (GPE), "pumps sent to the Leie": NER's person is a place
             # the article names as one elsewhere, or takes an article no person's name does; not a speaker
             continue
         if not has_title and (_org_apposition(name[-1]) or _names_an_org_noun(name[-1])):
             continue  # "Velora, the state news agency, wrote", "the newspaper Velora": the noun says what it is
-        gender = next((HONORIFICS[_norm(t.text)] for t in title if HONORIFICS.get(_norm(t.text))), None)
+        gender = honorific_gender(t.text for t in title)
         if gender is None and name[-1].dep_ == "appos":
             gender = PERSON_NOUNS.get(_norm(name[-1].head.lemma_))
-        family_name = _family_surname(name[-1], index) if len(name_words) == 1 and not has_title else None
+        family_name = _family_surname(name[-1], index) if lone_word else None
         if family_name:
             name_words = name_words + [family_name]  # "Price's widow, Susan," -> "Susan Price"
         role = _clean_role(title) if title else None

@@ -13,7 +13,7 @@ from .lexicon import (
     SALIENCE_GENDER_MARGIN, SALIENCE_OTHER, SALIENCE_SUBJECT, SALIENCE_TOPIC_BELOW, TOPIC_MARKERS,
     UNMARKED_MAN_TITLES,
 )
-from .names import _norm, first_name_key, first_name_table
+from .names import _norm, first_name_share_gender
 from .people_index import _PersonRecord
 from .subjects import _is_cue
 from .attribution import _inside
@@ -203,13 +203,7 @@ def _interrupted_subject(pronoun: Token) -> int | None:
 def _gender_leaning(first: str) -> str | None:
     """The gender most bearers of a first name have, when at least FIRST_NAME_LEANING_SHARE of them do
     ("Chris": mostly men, though too many women to be sure), else None."""
-    if len(first) < 2:
-        return None
-    entry = first_name_table().get(first_name_key(first))
-    if entry is None:
-        return None
-    female = entry[1]
-    return "f" if female >= FIRST_NAME_LEANING_SHARE else "m" if female <= 1 - FIRST_NAME_LEANING_SHARE else None
+    return first_name_share_gender(first, FIRST_NAME_LEANING_SHARE)
 
 
 def _reported_clause(pronoun: Token) -> frozenset[int]:

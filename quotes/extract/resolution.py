@@ -48,9 +48,9 @@ class Resolver:
                     guessed.add(person)
         self.salience = Salience(doc, people, self.quote_spans)
         self.salience.guessed_gender = guessed
-        self.salience.leaning = {person: _gender_leaning(record.first) for person, record in enumerate(people.records)
+        self.salience.leaning = {person: leaning for person, record in enumerate(people.records)
                                  if record.first and (person in guessed or record.gender is None)
-                                 and _gender_leaning(record.first)}
+                                 and (leaning := _gender_leaning(record.first))}
         self.pronouns = Pronouns(self.salience)
         self.newcomers: dict[int, int] = {}  # token of an indefinite subject -> the person its words name
         self._add_role_subjects()
@@ -258,7 +258,7 @@ class Resolver:
                 # (titles do: "the Rev. Ana Roe"; "the Post's Ana Roe" is Roe), so it names a thing.
                 return None, "explicit"
             if known_name or (_is_name_token(head) and head.ent_type_ != "NORP") or (names and names[-1].i == head.i):
-                title, name = _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS])
+                title, name = _mention_title_name(mention)
                 candidates = self.people.find_all(_words(name) or _words(names) or [head.text],
                                                   honorific_gender(t.text for t in title))
                 if not candidates and len(name) < len(words):
@@ -511,6 +511,11 @@ def _modifiers_disagree(modifiers: set[str], role: str, heads: set[str]) -> bool
     return bool(mine) and not any(m[:5] == w[:5] for m in mine for w in theirs if w.isalpha())
 
 
+def _mention_title_name(mention: Span) -> tuple[list[Token], list[Token]]:
+    """A mention's title and name, punctuation dropped but hyphens kept ("Okafor-Bello")."""
+    return _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS])
+
+
 def _mention_role(mention: Span | None, record: _PersonRecord, method: str) -> str | None:
     """The role the article attaches to the speaker.
 
@@ -522,7 +527,7 @@ def _mention_role(mention: Span | None, record: _PersonRecord, method: str) -> s
         return next((r for r in record.roles if roles_match(head, role_heads(r))), None) or \
             (record.roles[0] if record.roles else None)
     if mention is not None:
-        title, name = _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS])
+        title, name = _mention_title_name(mention)
         role = _clean_role(title) if title and name else None
         if role:
             return role
