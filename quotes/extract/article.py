@@ -30,6 +30,10 @@ from .resolution import _mention_role, Resolver
 
 logger = logging.getLogger(__package__)  # "quotes.extract", the logger name before the split
 
+# The stems a reported cue is matched on (a cue keeps its inflection: "replied", "asks").
+_REPLY_STEMS = frozenset(c[:4] for c in REPLY_CUES)
+_QUESTION_STEMS = frozenset(c[:3] for c in QUESTION_CUES)
+
 
 def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[Mention], list[Person]]:
     """Mentions and people of one parsed article (the body of the ``quotes`` component)."""
@@ -169,11 +173,12 @@ def _attribute_in_body(doc: Doc, quotation: Quotation, quote_spans: list[tuple[i
     # (0') A digest's label right before the quote, "TOPIC - Jane Roe: “…”", before any cue verb in
     # the topic ("Pollsters agree - Jane Roe: “…”").
     open_token = doc.char_span(quotation.open_mark, quotation.open_mark + 1, alignment_mode="expand")
-    digest = _dash_label(doc, open_token[0].i if open_token is not None else span.start)
+    open_index = open_token[0].i if open_token is not None else span.start
+    digest = _dash_label(doc, open_index)
     if digest is not None:
         return digest
     # (0'') A transcript label in capitals, "DR ROE: “…”", whatever the tagger made of its words.
-    capitals = capitals_label(doc, open_token[0].i if open_token is not None else span.start, quote_spans)
+    capitals = capitals_label(doc, open_index, quote_spans)
     if capitals is not None:
         return capitals
     # (a)-(c) A cue verb governing the quote, "according to X", or the cue verb nearest the marks.
@@ -187,8 +192,7 @@ def _attribute_in_body(doc: Doc, quotation: Quotation, quote_spans: list[tuple[i
         return manner
     # (d) No cue, but a clause about a person introduces the quote with a colon:
     # "Roe's deputy, Ben Adler, was blunter: “…”".
-    open_token = doc.char_span(quotation.open_mark, quotation.open_mark + 1, alignment_mode="expand")
-    colon = _colon_introduction(doc, open_token[0].i if open_token is not None else span.start, quote_spans)
+    colon = _colon_introduction(doc, open_index, quote_spans)
     if colon is not None:
         return colon
     # (e) A fragment inside the reporter's sentence about a person, with a verb outside the cue
@@ -223,7 +227,7 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
             _previous_speaker(quotation, state.previous_by_paragraph, text, state.paragraphs)
         exchange = _exchange(state, quotation, question=False)
         if previous is not None and exchange is not None and previous is exchange[1] and \
-                re.match(r"\W*(\w+)", quotation.text) and re.match(r"\W*(\w+)", quotation.text)[1].lower() in ANSWER_WORDS:
+                _first_word(quotation.text) in ANSWER_WORDS:
             previous = exchange[0]  # "“You wrote it down,” the lawyer said." / "“Yes. …”": the one addressed answers
         if previous is not None:
             _inherit(mention, previous)
@@ -256,7 +260,7 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     exchange = _exchange(state, quotation)
     if exchange is not None and method == "role" and person is not None and attribution.mention is not None and \
             attribution.mention[0].lower_ == "the" and exchange[1].cue and \
-            exchange[1].cue.lower()[:4] in {c[:4] for c in REPLY_CUES} and \
+            exchange[1].cue.lower()[:4] in _REPLY_STEMS and \
             person == resolver.people.find(exchange[1].speaker.split()) and \
             resolver._by_role(attribution.mention.root, list(attribution.mention), at) is None:
         # "“…?” Roe asked. “…,” Okafor replied. “…,” the lawyer said.": after a question and its answer the
@@ -288,17 +292,26 @@ def _turn_speakers(state: _ArticleState, quotation: Quotation) -> tuple[int | No
     "you".  Neither is who a "she" or "the pilot" in the turn means: both take part in the
     conversation, so the turn speaks of them in the first and second person.
     """
-    people = state.resolver.people
-    words = turn_label(state.doc, quotation.open_mark, state.quote_spans)
-    speaker = people.find(_words(words)) if words is not None else None
+    speaker = _label_person(state, quotation.open_mark)
     if speaker is None:
         return None, None
     for p_start, p_end in reversed(state.paragraphs[:quotation.paragraph]):
-        words = turn_label(state.doc, p_end, state.quote_spans)
-        other = people.find(_words(words)) if words is not None else None
+        other = _label_person(state, p_end)
         if other is not None and other != speaker:
             return speaker, other
     return speaker, None
+
+
+def _label_person(state: _ArticleState, offset: int) -> int | None:
+    """The person the transcript label of the line holding character ``offset`` names, if any."""
+    words = turn_label(state.doc, offset, state.quote_spans)
+    return state.resolver.people.find(_words(words)) if words is not None else None
+
+
+def _first_word(text: str) -> str:
+    """The first word of ``text``, lower-cased ("" when it has none)."""
+    match = re.match(r"\W*(\w+)", text)
+    return match[1].lower() if match else ""
 
 
 def _alias_of(span: Span) -> str:
@@ -328,7 +341,7 @@ def _exchange(state: _ArticleState, quotation: Quotation, question: bool = True)
             earlier.speaker == later.speaker:
         return None
     asked = earlier.text.rstrip().endswith("?") or \
-        bool(earlier.cue and earlier.cue.lower()[:3] in {c[:3] for c in QUESTION_CUES})
+        bool(earlier.cue and earlier.cue.lower()[:3] in _QUESTION_STEMS)
     return (earlier, later) if asked or not question else None
 
 

@@ -224,8 +224,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 if owner is not None and not _inside(owner, quote_spans):
                     return _Attribution(_mention_span(owner), cue=None)
             aside = _as_report(ancestor, quote_spans) if not _is_cue(ancestor) else None
-            if aside is not None and _can_speak(_subject_of(aside), quotation, quote_spans):
-                return _Attribution(_mention_span(_subject_of(aside)), cue=aside.text, verb=aside)
+            aside_subject = _subject_of(aside) if aside is not None else None
+            if aside_subject is not None and _can_speak(aside_subject, quotation, quote_spans):
+                return _Attribution(_mention_span(aside_subject), cue=aside.text, verb=aside)
             if _is_cue(ancestor):
                 if _negated(ancestor):
                     continue  # "Roe cannot say that “…,” Okafor added": not a report of Roe's words
@@ -261,10 +262,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
             all(t.is_punct or t.is_space for t in doc[anchor_after:subject.left_edge.i]) else cue.i
         return min(abs(nearest - anchor_after), abs(anchor_before - cue.i))
 
-    cues = [t for t in context if _is_cue(t)]
-    cues.sort(key=distance)
-    for cue in cues:
-        if distance(cue) > CUE_MAX_DISTANCE:
+    cues = sorted(((distance(t), t) for t in context if _is_cue(t)), key=lambda pair: pair[0])
+    for cue_distance, cue in cues:
+        if cue_distance > CUE_MAX_DISTANCE:
             break
         if _negated(cue):
             continue

@@ -209,6 +209,12 @@ GLUED_OPENING_MARK = r"(?<=[,:;)])[“\"](?=\w)|(?<=[\w)])[,:;](?=[“\"]\w)"
 # (PolNeAR dev: 30 such hyphens, 23 of them one outlet's bulleted digests.)
 LEADING_HYPHEN_PREFIX = r"^-(?=[A-Z])"
 
+# Invisible direction marks pasted with social-media text ("\u202a”Sorry, …”"): a mark's context is read
+# past them (marks._classify_mark: else the opening mark after one looks glued to a word and
+# is taken for a closer), and one glued before a mark is split off (below).
+INVISIBLE_FORMAT = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE_FORMAT_CLASS = f"[{INVISIBLE_FORMAT}]"
+
 # The other ways a mark is glued to its neighbours.  spaCy never re-examines the pieces an infix split
 # leaves, so every character between the word and the mark needs its own split:
 #  - a parenthesis before a glued opening mark ('Roe (D-N.Y.):"I'), else "N.Y.)" stays one token;
@@ -229,8 +235,8 @@ GLUED_MARK_INFIXES = (
     r"(?<=[”\"])(?:—|–|--)(?=\S)",
     r"(?<=[\w.,!?;:])(?:—|–|--)(?=[“\"]\w)",
     r"(?:(?<=[—–])|(?<=--))[“\"](?=\w)",
-    r"[\u200e\u200f\u202a-\u202e\u2066-\u2069](?=[“”\"])",
-    r"(?<=[\u200e\u200f\u202a-\u202e\u2066-\u2069])[“”\"](?=\w)",
+    _INVISIBLE_FORMAT_CLASS + r"(?=[“”\"])",
+    r"(?<=" + _INVISIBLE_FORMAT_CLASS + r")[“”\"](?=\w)",
 )
 
 # Curly single marks used as quotation marks (British style) glued the same ways.  "’" is also the

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (
-    CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, NAMING_VERBS, OPENING_GLYPHS, SCARE_PREFIXES, SINGLE_MARKS,
+    CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, INVISIBLE_FORMAT, NAMING_VERBS, OPENING_GLYPHS, SCARE_PREFIXES, SINGLE_MARKS,
     UNCLOSED_MIN_WORDS, WORK_NOUNS,
 )
 
@@ -54,11 +54,6 @@ class Quotation:
     @property
     def open_ended(self) -> bool:
         return self.close_mark is None
-
-
-# Invisible direction marks pasted with social-media text ("\u202a”Sorry, …”"): a mark's context is read
-# past them, else the opening mark after one looks glued to a word and is taken for a closer.
-INVISIBLE_FORMAT = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def _visible_before(text: str, start: int) -> str:
