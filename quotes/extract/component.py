@@ -71,26 +71,31 @@ def _keep_title_abbreviations(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
+def _with_alternative(matcher: object, addition: str) -> re.Pattern | None:
+    """The regex behind a tokenizer's bound matcher (``prefix_search``, ``infix_finditer``) with ``addition``
+    as one more alternative; None when the pattern cannot be read or already holds it (a second load_nlp)."""
+    pattern = getattr(getattr(matcher, "__self__", None), "pattern", None)
+    if pattern is None or addition in pattern:
+        return None
+    return re.compile(f"{pattern}|{addition}")
+
+
 def _split_glued_marks(nlp: Language) -> None:
     """Split quotation marks glued to the words and punctuation around them (see the lexicon), so a tag
     or label next to a quote reads as words; the text itself, hence every offset, is untouched."""
-    infix = nlp.tokenizer.infix_finditer
-    pattern = getattr(getattr(infix, "__self__", None), "pattern", None)
-    if pattern is None or GLUED_CLOSING_MARK in pattern:
-        return
     glued = "|".join((GLUED_CLOSING_MARK, GLUED_OPENING_MARK) + GLUED_MARK_INFIXES + GLUED_SINGLE_MARK_INFIXES)
-    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{glued}").finditer
+    extended = _with_alternative(nlp.tokenizer.infix_finditer, glued)
+    if extended is not None:
+        nlp.tokenizer.infix_finditer = extended.finditer
 
 
 def _split_leading_hyphen(nlp: Language) -> None:
     """Split a hyphen glued before a capitalised word at a word's start ("-Ana Roe, Philadelphia." under a
     quote, "-Pollster Ana Roe says …" in a bulleted digest): a dash or bullet, not part of the word, which
     NER then misses as a name.  A hyphen inside a word ("Okafor-Bello") or before a number ("-5") stays."""
-    prefix = nlp.tokenizer.prefix_search
-    pattern = getattr(getattr(prefix, "__self__", None), "pattern", None)
-    if pattern is None or LEADING_HYPHEN_PREFIX in pattern:
-        return
-    nlp.tokenizer.prefix_search = re.compile(f"{pattern}|{LEADING_HYPHEN_PREFIX}").search
+    extended = _with_alternative(nlp.tokenizer.prefix_search, LEADING_HYPHEN_PREFIX)
+    if extended is not None:
+        nlp.tokenizer.prefix_search = extended.search
 
 
 def _split_bracket_emoticons(nlp: Language) -> None:
