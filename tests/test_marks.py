@@ -222,3 +222,23 @@ def test_marks_read_past_invisible_direction_marks(text, expected):
 def test_speaker_of_a_comment_after_an_invisible_direction_mark(nlp):
     text = "Posts\nReaders answered the mayor.\n\n\u202a”Sorry Ann, you should have said no,” wrote Tom Okafor."
     assert [("Sorry Ann, you should have said no,", "Tom Okafor")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a programme after its broadcaster's possessive, with the sentence's period moved inside the marks
+    ("Port vote\n\"We will win this,\" Mayor Rui Salgado said on WKRT's \"Morning Desk.\" \"Nobody doubts it.\"\n",
+     [("We will win this,", "Rui Salgado"), ("Nobody doubts it.", "Rui Salgado")]),
+    # a programme after "on", with the comma inside
+    ("Port vote\nMayor Rui Salgado said on \"Weekend Report With Ana Roe,\" that the port was \"ready.\"\n",
+     [("ready.", "Rui Salgado")]),
+    # a one-word programme name under a cue is still a name, not a reported word
+    ("Port vote\nMayor Rui Salgado told KTVB's \"Today\" that the plan was \"dead on arrival.\"\n",
+     [("dead on arrival.", "Rui Salgado")]),
+    # a sentence after a year is no programme: "in 2016." ends a sentence
+    ("Port vote\n\"Nobody can fix it,\" Ana Roe said of the talks in 2016. \"Everything Else Is Noise.\"\n",
+     [("Nobody can fix it,", "Ana Roe"), ("Everything Else Is Noise.", "Ana Roe")]),
+    # lowercase words after a possessive are the owner's words
+    ("Port vote\nSalgado's \"very strong\" plan passed, said Mayor Rui Salgado.\n", [("very strong", "Rui Salgado")]),
+])
+def test_title_case_name_after_a_possessive_or_on_is_a_work(nlp, text, expected):
+    assert expected == pairs(nlp, text)

@@ -876,3 +876,12 @@ def test_a_name_under_its_office_subject_is_a_subject_mention(nlp, text, name):
 ])
 def test_a_place_ner_calls_a_person_is_none(nlp, text):
     assert ["Bram Peeters"] == [p.name for p in nlp(text)._.people]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Roe" is a court case to NER (LAW): after a registered first name it is a surname
+    ("Port vote\n\"Nobody can fix it,\" Ana Roe said.\n", [("Nobody can fix it,", "Ana Roe")]),
+    ("Port vote\n\"Nobody can fix it,\" said Ana Roe.\n", [("Nobody can fix it,", "Ana Roe")]),
+])
+def test_first_name_before_a_surname_ner_calls_a_law_is_a_person(nlp, text, expected):
+    assert expected == pairs(nlp, text)

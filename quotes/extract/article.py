@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS,
                       SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES)
 from .model import Mention, Person
-from .marks import find_quotations, is_not_speech, is_partial, _is_title_case, _only_quotation, _paragraph_spans, Quotation
+from .marks import find_quotations, is_not_speech, is_partial, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import fronted_cue_verb, _is_name_token, _looks_like_org, _words
 from .people import find_people
 from .subjects import _is_cue, _mention_span, _subject_of
@@ -40,7 +40,8 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     text = doc.text
     parsed = doc.has_annotation("DEP")
     found = find_quotations(text)
-    quotations = [q for q in found if not is_not_speech(text, q) or (parsed and _reported_one_word(doc, text, q))]
+    quotations = [q for q in found if not is_not_speech(text, q) or
+                  (parsed and _reported_one_word(doc, text, q) and not names_a_work(text, q))]
     # A Title Case quote printed elsewhere as the title of a work names it everywhere: "Review: ‘The
     # Salt Road’ is …" with "the film “The Salt Road” …"; "album ‘Quiet Harbour’" then "a decade, “Quiet
     # Harbour,” and …".

@@ -270,6 +270,9 @@ WORK_NOUNS = frozenset("""
 # "called"/"named" introduce a title only when the quoted words look like one (Title Case).
 NAMING_VERBS = frozenset({"called", "named", "known", "labelled", "labeled", "branded"})
 SCARE_PREFIXES = ("so-called", "so called")
+# Prepositions before a Title Case quotation that make it the name of a programme or publication,
+# not words spoken: "said on “Weekend Report.”", "wrote in “Harbor Lights,”".
+WORK_PREPOSITIONS = frozenset({"on", "in"})
 # Determiners before a quoted noun subject that make it a thing named at a distance, not the
 # speaker's word: "said the “reform” had changed nothing".
 SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
@@ -432,6 +435,9 @@ THING_PRONOUNS = frozenset({"its", "itself"})
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
                                "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL",
                                "CARDINAL", "PERCENT"})
+# NER labels a surname may carry from a famous namesake (a court case, a product, an event): after a
+# registered first name, as the subject of a cue verb, the name is still a person's ("Ana Roe said": LAW).
+MISREAD_SURNAME_LABELS = frozenset({"LAW", "PRODUCT", "EVENT", "FAC", "LANGUAGE"})
 # NER labels of places: a hyphenated romanised name NER calls one is a district or province ("Seo-gu"),
 # no person, though NER's organisation label on a name is often wrong.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

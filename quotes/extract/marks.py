@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .lexicon import (
     CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, INVISIBLE_FORMAT, NAMING_VERBS, OPENING_GLYPHS, SCARE_PREFIXES, SINGLE_MARKS,
-    UNCLOSED_MIN_WORDS, WORK_NOUNS,
+    UNCLOSED_MIN_WORDS, WORK_NOUNS, WORK_PREPOSITIONS,
 )
 
 
@@ -279,6 +279,29 @@ def _is_title_case(words: list[str], share: float = 1.0) -> bool:
     return bool(content) and sum(w[0].isupper() for w in content) >= share * len(content)
 
 
+def names_a_work(text: str, quotation: Quotation) -> bool:
+    """True for a Title Case name after a possessor or a programme's preposition: "told WKRT's
+    “Morning Desk.”", "said on “Weekend Report,”".
+
+    Spoken words are neither owned by a possessor nor a place to appear on, so the marks name a work
+    (a show, a column, a book), whatever punctuation American style moves inside them.  Not in a
+    headline or a Title Case line ("Roe: Okafor’s ‘Reckless Gamble’"), where every word is capitalised.
+
+    >>> names_a_work('Roe told WKRT’s “Morning Desk” that', find_quotations('Roe told WKRT’s “Morning Desk” that')[0])
+    True
+    """
+    words = re.findall(r"[\w’'-]+", quotation.text)
+    if quotation.paragraph == 0 or not words or not words[0][:1].isupper() or not _is_title_case(words):
+        return False
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    before = text[line_start:quotation.open_mark].rstrip()
+    if _is_title_case(re.findall(r"[\w’'-]+", before)):
+        return False
+    previous = before.split()[-1:]
+    return bool(previous) and (re.search(r"\w(?:[’']s|s[’'])$", previous[0]) is not None or
+                               previous[0].lower() in WORK_PREPOSITIONS)
+
+
 def is_not_speech(text: str, quotation: Quotation) -> bool:
     """True for scare quotes (one word, "so-called") and titles of works.
 
@@ -286,15 +309,17 @@ def is_not_speech(text: str, quotation: Quotation) -> bool:
     True
     """
     words = re.findall(r"[\w’'-]+", quotation.text)
-    if len(words) < 2:
-        # One word is a scare quote, unless it is an utterance of its own: “Never.” / ‘Finally,’ she said.
-        return not (quotation.text.rstrip()[-1:] in ".!?,…" and not is_partial(text, quotation, False))
     line_start = text.rfind("\n", 0, quotation.open_mark) + 1
     before = text[max(line_start, quotation.open_mark - 40):quotation.open_mark].lower().rstrip()
     before = re.split(r"[.!?…](?:\s+|$)", before)[-1]  # "… the adventure movie. “I was …”": the previous sentence's words
+    previous = re.findall(r"[a-z-]+", before)[-2:]
+    if names_a_work(text, quotation):
+        return True
+    if len(words) < 2:
+        # One word is a scare quote, unless it is an utterance of its own: “Never.” / ‘Finally,’ she said.
+        return not (quotation.text.rstrip()[-1:] in ".!?,…" and not is_partial(text, quotation, False))
     if before.endswith(SCARE_PREFIXES):
         return True
-    previous = re.findall(r"[a-z-]+", before)[-2:]
     # A title starts with a capital; "called the film “an act of love.”" quotes what was said of it.
     titled = not quotation.text.lstrip()[:1].islower()
     if previous and previous[-1] in WORK_NOUNS and titled:

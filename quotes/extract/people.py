@@ -19,11 +19,12 @@ from .evidence import (
     _refers_to_itself, _set_off_by_comma, _titled_full_name, _unlabelled_group_name,
 )
 from .lexicon import (
-    CUE_VERBS, FAMILY_NOUNS, NAME_SUFFIXES, LOCATIVE_PREPOSITIONS, NON_PERSON_LABELS, ORG_WORDS, PLACE_LABELS,
+    CUE_VERBS, FAMILY_NOUNS, NAME_SUFFIXES, LOCATIVE_PREPOSITIONS, MISREAD_SURNAME_LABELS, NON_PERSON_LABELS, ORG_WORDS,
+    PLACE_LABELS,
     PARTY_TAG, PERSON_NOUNS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS,
 )
 from .names import (
-    _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
+    _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
     _norm, romanised_given_name, _phrase, _split_title, _surname_key, _words, honorific_gender,
 )
 from .people_index import PeopleIndex
@@ -94,6 +95,12 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
                 and (_first_name_leads(token) or _bears_a_persons_surname(token)))):
             # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"; so may a
             # WORK_OF_ART ("Twitter's Adam Sharp said": NER takes the owner and the name for a title)
+            heads.add(token.i)
+        elif cue_subject and token.ent_type_ in MISREAD_SURNAME_LABELS and \
+                not any(c.dep_ == "det" for c in token.children) and \
+                len(name := _split_title(_name_run(token))[1]) >= 2 and _is_first_name(name[0].text):
+            # a surname NER knows from a famous law, product or event ("Ana Roe said": LAW, after a court
+            # case) is still a surname after a registered first name, as the subject of a cue verb
             heads.add(token.i)
         elif cue_subject and token.ent_type_ == "NORP" and \
                 token.tag_ == "NNP" and not any(c.dep_ == "det" for c in token.children) and \
