@@ -43,7 +43,7 @@ from datetime import date
 from itertools import chain
 from typing import Iterable
 
-from .variants import (CONTAIN_MIN, NEAR_DUP_MIN, STOPWORDS, containment, content_count, content_stems,
+from .variants import (CONTAIN_MIN, NEAR_DUP_MIN, STOPWORDS, anchor_stems, containment, content_count, content_stems,
                        ellipsis_pieces, in_order, near_score, reword_evidence, sentences, words)
 
 # --- thresholds -------------------------------------------------------------------------------
@@ -574,7 +574,7 @@ class QuoteIndex:
     def _short_partial(self, mention: MentionText, tokens: list[str], day: int | None) -> _Match | None:
         """The one quote of the same speaker, this news cycle, holding half a short fragment's content
         words (in any order) but not all; None when no quote or several do (SHORT_PARTIAL_*)."""
-        stems = content_stems(tokens)
+        stems = anchor_stems(tokens)
         if len(stems) != SHORT_PARTIAL_CONTENT or len(tokens) > SHORT_PARTIAL_MAX_WORDS:
             return None
         found = self._speaker_quotes_holding(mention.speaker_key or "", stems, (len(stems) + 1) // 2, day)
@@ -607,6 +607,7 @@ class QuoteIndex:
                 if score < SHORT_MIN:
                     continue
             elif (len(stems) == SHORT_PARTIAL_CONTENT and len(self.unit_key[unit].split()) <= SHORT_PARTIAL_MAX_WORDS
+                  and len(anchor_stems(self.unit_key[unit].split())) == SHORT_PARTIAL_CONTENT
                   and held >= (len(stems) + 1) // 2
                   and not self._speaker_quotes_holding(speaker, set(stems), (len(stems) + 1) // 2, day, skip=quote_id)):
                 score = held / len(stems)

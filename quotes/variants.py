@@ -85,11 +85,22 @@ neither nobody none
 """.split())
 """Function words; they weigh STOPWORD_WEIGHT in the rewording score and are never index keys."""
 
+INDEFINITE_PRONOUNS = frozenset("""
+anybody anyone anything everybody everyone everything nobody nothing somebody someone something
+""".split())
+"""Pronouns that stand for no particular thing.  They stay content words (a fragment "looking at
+everything" needs its object to join its quote: seeds), but never anchor the any-order paraphrase
+rule (quotes.cluster SHORT_PARTIAL_*): "to frighten anyone" shares only "anyone" with "That is not a
+sentence anyone here wants to hear" (own probe, a different sentence of the same speaker)."""
+
 STOPWORD_WEIGHT = 0.25
 STEM_CACHE_SIZE = 1_000_000  # words whose stem and weight are memoized (bounded memory)
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’‘.][^\W_]+)*")
 _DROP = str.maketrans("", "", "'’‘.")
+# A colon or comma between digits is inside one number ("9:40", "1,500"): one word, as a reader
+# counts it, or a time shared by two different sentences counts as two shared words.
+_IN_NUMBER = re.compile(r"(?<=\d)[:,](?=\d)")
 _WORD = re.compile(r"[^\W_]+")
 _ELLIPSIS = re.compile(r"…+|\.\.\.+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+|…+\.?|\.\.\.+")
@@ -102,10 +113,10 @@ _ABBREVIATION = re.compile(r"\b[A-Z]\.$|(?:\b[^\W\d_]\.){2,}$|\b(?i:%s)\.$" % "|
 def words(text: str) -> list[str]:
     """Lowercased words; apostrophes and abbreviation dots vanish, other punctuation splits.
 
-    >>> words("Iranian-backed groups won’t stop, the U.S. said")
-    ['iranian', 'backed', 'groups', 'wont', 'stop', 'the', 'us', 'said']
+    >>> words("Iranian-backed groups won’t stop, the U.S. said at 9:40")
+    ['iranian', 'backed', 'groups', 'wont', 'stop', 'the', 'us', 'said', 'at', '940']
     """
-    return _WORD.findall(unicodedata.normalize("NFKC", text).lower().translate(_DROP))
+    return _WORD.findall(_IN_NUMBER.sub("", unicodedata.normalize("NFKC", text).lower().translate(_DROP)))
 
 
 def normalize_key(text: str) -> str:
@@ -167,6 +178,11 @@ def _stem(word: str) -> tuple[str, float]:
 def content_stems(tokens: list[str]) -> set[str]:
     """The stems of the content (non-stop) words."""
     return {_stem(t)[0] for t in tokens if t not in STOPWORDS}
+
+
+def anchor_stems(tokens: list[str]) -> set[str]:
+    """The content stems that can anchor a paraphrase: not the indefinite pronouns (INDEFINITE_PRONOUNS)."""
+    return content_stems([t for t in tokens if t not in INDEFINITE_PRONOUNS])
 
 
 def content_count(tokens: list[str]) -> int:

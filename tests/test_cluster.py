@@ -500,6 +500,11 @@ NEIGHBOURS = {
     "same-subject": ("Our troops will stay in the region.", "Our troops in the region need better equipment."),
     "same-people": ("We will not abandon the people of the valley.",
                     "The people of the valley deserve better than empty promises."),
+    # a clock time is one word: "11:15" shared by two sentences is not two shared words
+    "same-time": ("two minutes, at 11:15 at night.", "You do not warn a town at 11:15 at night. You tell it,"),
+    # an indefinite pronoun anchors no paraphrase of a fragment
+    "same-pronoun": ("That is not a verdict anyone on this coast wants to hear, but it is what the gauges show.",
+                     "to scare anyone"),
 }
 
 
