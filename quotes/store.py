@@ -240,6 +240,14 @@ def m701_refresh_indexes(db: sqlite_utils.Database) -> None:
                "where speaker_name is not null")
 
 
+@migrations()
+def m702_number_word_keys(db: sqlite_utils.Database) -> None:
+    """The clustering index's word keys keep a number whole ("9:40", "1,500": quotes.variants.words);
+    an index built before splits them, so a database holding such a mention gets its index rebuilt once."""
+    if db.execute("select exists (select 1 from mentions where text glob '*[0-9][:,][0-9]*')").fetchone()[0]:
+        rebuild_quote_index(db)
+
+
 def prepare_db_folder(path: str | Path) -> None:
     """Make sure the database's folder exists: the default ``db/`` is created, any other is not.
 

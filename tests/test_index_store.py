@@ -189,3 +189,24 @@ def test_migration_indexes_an_existing_database(tmp_path, nlp):
     # Built from stored mentions as the old start-up did: same mentions and quotes as the live index.
     assert [row[:2] for row in expected["quote_index_mentions"]] == [row[:2] for row in rebuilt["quote_index_mentions"]]
     assert [row[:2] for row in expected["quote_index_quotes"]] == [row[:2] for row in rebuilt["quote_index_quotes"]]
+
+
+def test_migration_rebuilds_index_keys_that_split_numbers(tmp_path, nlp):
+    """An index written when "9:40" was two words gets its keys rebuilt once, so the same words printed again
+    join their quote by the exact key."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text("Ferry delayed\n\n“The last ferry left at 9:40 with 1,500 people on board,” "
+                                    "harbour master Ines Moura said.\n", encoding="utf-8")
+    path = tmp_path / "old.db"
+    db = store.open_db(path)
+    ingest(db, read_paths([corpus]), nlp)
+    [key] = [k for (k,) in db.execute("select key from quote_index_units")]
+    assert "the last ferry left at 940 with 1500 people on board" == key
+    db.execute("update quote_index_units set key = 'the last ferry left at 9 40 with 1 500 people on board'")
+    db.execute("delete from _sqlite_migrations where name = 'm702_number_word_keys'")
+    db.conn.commit()
+    db.close()
+
+    db = store.open_db(path)
+    assert [key] == [k for (k,) in db.execute("select key from quote_index_units")]
