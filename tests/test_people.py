@@ -68,6 +68,22 @@ def test_name_boundaries(nlp, text, speaker, printed):
     assert (speaker, printed) == ([m.speaker for m in mentions], [m.speaker_mention for m in mentions])
 
 
+@pytest.mark.parametrize("text,speaker,printed", [
+    # a Gaelic surname "son/daughter of the <noun>": the article ("an", "na", "a'") and the prefix it puts
+    # before a vowel ("t-") are words of the name, however NER cuts it
+    ("Ferry\nCouncillor Morven Nic an t-Sealgair, who represents the ward, objected.\n"
+     "“We were never asked,” she said. Later Nic an t-Sealgair added: “Never.”",
+     ["Morven Nic an t-Sealgair", "Morven Nic an t-Sealgair"], ["she", "Nic an t-Sealgair"]),
+    ("Ferry\n“The pier is rotten,” said Ruairidh Mac na Ceàrdaich. “Mend it,” Mac na Ceàrdaich said.",
+     ["Ruairidh Mac na Ceàrdaich", "Ruairidh Mac na Ceàrdaich"], ["Ruairidh Mac na Ceàrdaich", "Mac na Ceàrdaich"]),
+    ("Ferry\nCouncillor Peigi Nic a' Phearsain said: “No.”",
+     ["Peigi Nic a' Phearsain"], ["Councillor Peigi Nic a' Phearsain"]),
+])
+def test_gaelic_article_surnames(nlp, text, speaker, printed):
+    mentions = quotes_of(nlp, text)
+    assert (speaker, printed) == ([m.speaker for m in mentions], [m.speaker_mention for m in mentions])
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Derby\nRovers boss Ilkka Saarinen praised his players.\n“They were fantastic,” Saarinen said.", "Ilkka Saarinen"),
     # no role was given, so "the coach" falls back to the most salient person

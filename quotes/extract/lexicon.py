@@ -395,13 +395,23 @@ FEMALE_PATRONYMIC_ENDINGS = ("ovna", "evna", "ivna", "ichna", "dóttir", "dottir
 MALE_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovitch", "evitch")
 GENDERED_CONNECTORS = {"bin": "m", "ibn": "m", "s/o": "m", "a/l": "m",
                        "binti": "f", "bint": "f", "d/o": "f", "a/p": "f"}
+# Gaelic surnames of the form "son/daughter of the <noun>" (Scottish "Mac an t-Saoir", "Nic a' Phearsain",
+# Irish "Mac an Bhaird", "Ó an Bhreithimh"): a patronymic word, then the article, then a capitalised noun,
+# which after the article may carry a prefix the language adds before a vowel or s ("t-", "h-"; Scottish
+# Gaelic writes it with a hyphen).  The article is an English word too ("an"), so it belongs to a name only
+# right after one of these patronymic words (son, daughter, and their genitive and plural forms).
+# (the article "a'" is two tokens, "a" and its apostrophe; Irish glues the prefix on: "Mac an tSaoi")
+GAELIC_PATRONYMICS = frozenset({"mac", "nic", "mhic", "ní", "nì", "ó", "ua", "uí"})
+GAELIC_ARTICLES = frozenset({"an", "na"})
+GAELIC_ARTICLE_PREFIXES = frozenset({"t", "h", "n"})
 # Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".  nameparser's
 # surname prefixes cover Dutch/Afrikaans, German, Romance, Arabic, Hebrew, Malay ("bin", "binti") and Irish
 # ("ó", "ní", "mac") names; kept apart are those that are also English function words ("do": "Roe do Lee's
-# bidding").  Added: the Kalenjin patronymic "arap" (son of) and the patronymic connectors above, which
-# nameparser lacks.
+# bidding").  Added: the Kalenjin patronymic "arap" (son of), the patronymic connectors and the Gaelic
+# patronymic words above ("Nic", "Mhic"), which nameparser lacks.
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "van", "von", "der", "de", "da", "du", "del",
-                            "della", "di", "la", "le", "dos", "das", "ter", "ten", "arap", *PATRONYMIC_CONNECTORS}
+                            "della", "di", "la", "le", "dos", "das", "ter", "ten", "arap", *PATRONYMIC_CONNECTORS,
+                            *GAELIC_PATRONYMICS}
                            | {p for p in _NAMEPARSER.prefixes if p not in _ENGLISH_FUNCTION_WORDS})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Words that make a capitalised sequence an organisation or place, never a person.

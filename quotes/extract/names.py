@@ -17,7 +17,7 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS, NOUN_PHRASE_END_DEPS,
+    ABBREVIATIONS, CALENDAR_WORDS, GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_PATRONYMICS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS, NOUN_PHRASE_END_DEPS,
     PLACE_LABELS, ROMANISED_SYLLABLE_MAX, FEMALE_PATRONYMIC_ENDINGS, MALE_PATRONYMIC_ENDINGS,
     GENDERED_CONNECTORS,
     NOT_ROLES, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
@@ -160,6 +160,41 @@ def _continues_hyphenated(token: Token) -> bool:
     doc = token.doc
     return token.i + 2 < len(doc) and doc[token.i + 1].text in HYPHENS and not token.whitespace_ and \
         not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_alpha
+
+
+def gaelic_surname_end(doc: Doc, i: int) -> int | None:
+    """The last token of a Gaelic surname "son/daughter of the <noun>" whose patronymic word is token ``i``
+    ("Nic an t-Saoir", "Mac na Ceàrdaich", "Nic a' Phearsain", Irish "Mac an tSaoi"), or None.  The article
+    after the patronymic ("an", "na", "a'") is an English word too, so it joins a name only there
+    (:data:`GAELIC_PATRONYMICS`)."""
+    if not (doc[i].lower_ in GAELIC_PATRONYMICS and doc[i].text[:1].isupper() and doc[i].whitespace_):
+        return None
+    j = i + 1
+    if j + 1 < len(doc) and doc[j].lower_ in GAELIC_ARTICLES and doc[j].whitespace_:
+        j += 1
+    elif j + 2 < len(doc) and doc[j].lower_ == "a" and not doc[j].whitespace_ and doc[j + 1].text in ("'", "’") \
+            and doc[j + 1].whitespace_:
+        j += 2  # "a'": the article with its apostrophe, two tokens
+    else:
+        return None
+    if j + 2 < len(doc) and doc[j].lower_ in GAELIC_ARTICLE_PREFIXES and not doc[j].whitespace_ and \
+            doc[j + 1].text in HYPHENS and not doc[j + 1].whitespace_:
+        j += 2  # "t-Saoir": the prefix the article puts before a vowel, hyphenated
+    word = doc[j].text
+    if doc[j].is_alpha and (word[:1].isupper() or (len(word) > 2 and word[0] in GAELIC_ARTICLE_PREFIXES and
+                                                   word[1].isupper())):
+        return j  # (Irish glues the prefix on: "tSaoi")
+    return None
+
+
+def _gaelic_surname_start(doc: Doc, k: int) -> int | None:
+    """The patronymic word of the Gaelic article surname (:func:`gaelic_surname_end`) that token ``k``
+    is a later word of ("t-Saoir" of "Nic an t-Saoir"), or None."""
+    for p in range(max(k - 5, 0), k):
+        end = gaelic_surname_end(doc, p)
+        if end is not None and p < k <= end:
+            return p
+    return None
 
 
 def _is_syllable(word: str) -> bool:
@@ -311,7 +346,9 @@ def _name_run(token: Token) -> list[Token]:
             break
         if fronted_cue_verb(prev):
             break
-        if (_is_name_token(prev) and _norm(prev.text) not in CALENDAR_WORDS) or _is_title(prev):
+        if (gaelic := _gaelic_surname_start(doc, left)) is not None:
+            left = gaelic  # "Ealasaid Nic an t-Saoir" from "Saoir": the article and its prefix belong to the name
+        elif (_is_name_token(prev) and _norm(prev.text) not in CALENDAR_WORDS) or _is_title(prev):
             left -= 1
         elif prev.lower_ in NAME_PARTICLES and _particles_then_name(doc, left - 1):
             left -= 1  # "Abu Karim al-Nasser", "Ursula von der Leyen"
@@ -344,6 +381,8 @@ def _name_run(token: Token) -> list[Token]:
         if _is_name_token(nxt) and nxt.ent_type_ in labels and not _is_title(nxt) \
                 and _norm(nxt.text) not in ORG_WORDS and _norm(nxt.text) not in CALENDAR_WORDS:
             right += 1
+        elif (gaelic := gaelic_surname_end(doc, right)) is not None:
+            right = gaelic  # "Nic an t-Saoir": "son/daughter of the <noun>", whatever NER says of its words
         elif nxt.lower_ in NAME_PARTICLES and _name_after_particles(doc, right + 1):
             right += 1
         elif nxt.text in HYPHENS and not doc[right].whitespace_ and not nxt.whitespace_ and \
@@ -423,7 +462,11 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     core = len(run)
     while core > 1 and _norm(run[core - 1].text) in NAME_SUFFIXES:
         core -= 1  # "Martin Luther King Jr.": the surname before a suffix is never a title
+    # (the article and prefix of a Gaelic surname are lower case but words of the name: "Nic an t-Saoir")
+    gaelic = {k for t in run if (end := gaelic_surname_end(t.doc, t.i)) is not None for k in range(t.i + 1, end + 1)}
     for index, token in enumerate(run[:core - 1]):
+        if token.i in gaelic:
+            continue
         if _is_title(token) or token.lower_ in ("of", "the") or (
                 token.text[:1].islower() and token.is_alpha and token.lower_ not in NAME_PARTICLES):
             last_title = index  # a lowercase word is never inside a name: "Dunmore goalkeeper Aaron Fitch"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import FULL_NAME_HONORIFICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS
+from .lexicon import (
+    FULL_NAME_HONORIFICS, GAELIC_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS,
+)
 from .model import Person
 from .names import _norm, _surname_of, first_name_gender, is_patronymic, name_gender
 
@@ -64,6 +66,21 @@ class _PersonRecord:
         dean's title before his surname, not another Osei's first name."""
         # (lowercase words of roles only: "daughter of Bill Clinton and Hillary" gives no "Hillary")
         return word in self.descriptors or any(w.islower() and _norm(w) == word for role in self.roles for w in role.split())
+
+
+def _given_names(words: list[str]) -> list[str]:
+    """The given names of a printed name: the words before its surname that are no surname particle
+    ("von der Leyen", "De la Barra": none), nor the article of a Gaelic surname ("Nic an t-Saoir": none)."""
+    before = words[:-1]
+    given = []
+    for k, word in enumerate(before):
+        lower = word.lower()
+        if k and lower.rstrip("'’") in GAELIC_ARTICLES | {"a"} and before[k - 1].lower() in GAELIC_PATRONYMICS:
+            continue
+        if lower in NAME_PARTICLES:
+            continue
+        given.append(word)
+    return given
 
 
 class PeopleIndex:
@@ -288,7 +305,7 @@ class PeopleIndex:
         if not words:
             return []
         surname = _surname_of(words)
-        given = [w for w in words[:-1] if w.lower() not in NAME_PARTICLES]  # "von der Leyen": no first name
+        given = _given_names(words)  # "von der Leyen": no first name
         first = _norm(given[0]) if given else None
         found = [index for index in range(len(self.records) - 1, -1, -1)
                  if self.records[index].surname == surname and
