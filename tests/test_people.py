@@ -94,6 +94,14 @@ def test_people_missed_by_ner(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[0].speaker
 
 
+def test_capitalised_particle_opening_a_given_name(nlp):
+    # "Santa" is a surname particle elsewhere ("Santa Cruz"), but before another given name it is a given
+    # name: the full name printed again is the same person
+    text = ("Guides\nSanta Kumari Rai, secretary of the porters' union, spoke first.\n"
+            "The union called him “a quiet builder of this trade”, Santa Kumari Rai said.")
+    assert ["Santa Kumari Rai"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
 def test_hyphenated_surname_is_one_person(nlp):
     text = ("Health\nHealth Minister Daniel Ortega-Ruiz declined to comment.\n"
             "“Funding has increased every year,” Ortega-Ruiz said later.")

@@ -70,14 +70,18 @@ class _PersonRecord:
 
 def _given_names(words: list[str]) -> list[str]:
     """The given names of a printed name: the words before its surname that are no surname particle
-    ("von der Leyen", "De la Barra": none), nor the article of a Gaelic surname ("Nic an t-Saoir": none)."""
+    ("von der Leyen", "De la Barra": none), nor the article of a Gaelic surname ("Nic an t-Saoir": none).
+    A capitalised first word before another given name is a given name even when it is also a particle
+    elsewhere ("Santa Bahadur Tamang", "Abu Karim al-Nasser"): a particle comes right before the surname
+    or another particle, not before a given name."""
     before = words[:-1]
     given = []
     for k, word in enumerate(before):
         lower = word.lower()
         if k and lower.rstrip("'’") in GAELIC_ARTICLES | {"a"} and before[k - 1].lower() in GAELIC_PATRONYMICS:
             continue
-        if lower in NAME_PARTICLES:
+        opens_given = k == 0 and word[:1].isupper() and len(before) > 1 and before[1].lower() not in NAME_PARTICLES
+        if lower in NAME_PARTICLES and not opens_given:
             continue
         given.append(word)
     return given
