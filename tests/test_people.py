@@ -94,6 +94,15 @@ def test_people_missed_by_ner(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[0].speaker
 
 
+def test_hyphenated_surname_with_an_elided_prefix_is_counted_for_salience(nlp):
+    # "O’Hara-Lusk" is one surname though its first piece is no alphabetic token: each mention of it
+    # counts for the person, so "she" after "O’Hara-Lusk, 24, said" is her, not the captain named before
+    text = ("Final\nWing attack Orla O’Hara-Lusk scored twice, and captain Bettina Lowe-Adair made three saves.\n"
+            "“We won it in the last minute,” Lowe-Adair said.\n"
+            "O’Hara-Lusk, 24, said she had not felt nervous. “I did not look at the clock,” she said.")
+    assert ["Bettina Lowe-Adair", "Orla O’Hara-Lusk"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
 def test_capitalised_particle_opening_a_given_name(nlp):
     # "Santa" is a surname particle elsewhere ("Santa Cruz"), but before another given name it is a given
     # name: the full name printed again is the same person

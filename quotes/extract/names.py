@@ -143,23 +143,31 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
+def _is_word(token: Token) -> bool:
+    """A word of letters, an apostrophe inside it allowed: "Reid", and "O’Connor", "D'Souza", whose elided
+    prefix makes the token no alphabetic one."""
+    text = token.text
+    return token.is_alpha or (len(text) > 2 and text[0].isalpha() and text[-1].isalpha() and
+                              text.replace("’", "").replace("'", "").isalpha())
+
+
 def _hyphenated_word(token: Token) -> str:
-    """The whole hyphenated word ``token`` ends: "Pennington-Walsh" for "Walsh".  The tokenizer
-    splits at hyphens, while a double-barrelled surname is one word of the name."""
+    """The whole hyphenated word ``token`` ends: "Pennington-Walsh" for "Walsh", "O’Connor-Reid" for
+    "Reid".  The tokenizer splits at hyphens, while a double-barrelled surname is one word of the name."""
     doc = token.doc
     start = token.i
     while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ and \
-            not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+            not doc[start - 2].whitespace_ and _is_word(doc[start - 2]):
         start -= 2
     return doc[start:token.i + 1].text
 
 
 def _continues_hyphenated(token: Token) -> bool:
     """Whether ``token`` is followed by another piece of its hyphenated word ("Pennington" in
-    "Pennington-Walsh")."""
+    "Pennington-Walsh", "Reid" in "Reid-O’Connor")."""
     doc = token.doc
     return token.i + 2 < len(doc) and doc[token.i + 1].text in HYPHENS and not token.whitespace_ and \
-        not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_alpha
+        not doc[token.i + 1].whitespace_ and _is_word(doc[token.i + 2])
 
 
 def gaelic_surname_end(doc: Doc, i: int) -> int | None:
