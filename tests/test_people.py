@@ -111,6 +111,16 @@ def test_capitalised_particle_opening_a_given_name(nlp):
     assert ["Santa Kumari Rai"] == [m.speaker for m in quotes_of(nlp, text)]
 
 
+def test_given_names_stand_for_a_name_whose_surname_others_share(nlp):
+    # three people share the clan name Sherpa, so the article calls each by the given names
+    text = ("Obituary\nPemba Nuru Sherpa, who cooked for 40 expeditions, died on Saturday.\n"
+            "His daughter, Ang Diki Sherpa, said he died in his sleep.\n"
+            "“After that they never let me carry loads again,” Pemba Nuru said in 2019.")
+    doc = nlp(text)
+    assert ["Pemba Nuru Sherpa", "Ang Diki Sherpa"] == [p.name for p in doc._.people]
+    assert ["Pemba Nuru Sherpa"] == [m.speaker for m in doc._.quotes]
+
+
 def test_hyphenated_surname_is_one_person(nlp):
     text = ("Health\nHealth Minister Daniel Ortega-Ruiz declined to comment.\n"
             "“Funding has increased every year,” Ortega-Ruiz said later.")

@@ -190,13 +190,24 @@ class PeopleIndex:
         patronymic: a given name and patronymic printed without the surname ("Olena Ivanivna" for Olena
         Ivanivna Bondar), as East Slavic usage addresses people.  (Any leading words, without the
         patronymic, folded "Paul Ryan" into a Title Case line NER took for a name, "Paul Ryan Joins Growing
-        List", and a maiden name into a married one: measured -3 dev name quotes, -1 held-out.)"""
-        if len(words) < 2 or not is_patronymic(words[-1]):
+        List", and a maiden name into a married one: measured -3 dev name quotes, -1 held-out.)
+        Also without a patronymic when the one word left over is a surname another person of the article
+        bears too: a family or clan name several people share no longer tells them apart, so the article
+        calls each by their given names ("Dawa Tenzing" for Dawa Tenzing Sherpa beside Pemba Sherpa)."""
+        if len(words) < 2:
             return None
         head = [_norm(w) for w in words]
         matches = [i for i, r in enumerate(self.records)
                    if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[:len(words)]] == head]
-        return matches[0] if len(matches) == 1 else None
+        if len(matches) != 1:
+            return None
+        if is_patronymic(words[-1]):
+            return matches[0]
+        record = self.records[matches[0]]
+        shared = len(record.name_words) == len(words) + 1 and any(
+            other is not record and other.surname == record.surname and len(other.name_words) > 1 and
+            other.first != record.first for other in self.records)
+        return matches[0] if shared else None
 
     def _by_name_part(self, words: list[str], titled: bool = False) -> int | None:
         """The one person whose longer name holds these words together but does not end with them, when
