@@ -121,6 +121,15 @@ def test_given_names_stand_for_a_name_whose_surname_others_share(nlp):
     assert ["Pemba Nuru Sherpa"] == [m.speaker for m in doc._.quotes]
 
 
+def test_name_in_apposition_to_a_verbless_root_is_a_subject(nlp):
+    # the parser reads "Pike’s daughter, Colette Pike-Osei, watched …" as a noun with a participle; the
+    # daughter is the sentence's subject all the same, so "she" is her, not the mother named in passing
+    text = ("Final\nThe club dedicated the win to Marjorie Pike, its manager for two decades, who died in May.\n"
+            "Marjorie Pike’s daughter, Colette Pike-Osei, watched from the stands with her two children.\n"
+            "“Mum would have been shouting at the umpire,” she said.")
+    assert ["Colette Pike-Osei"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
 def test_hyphenated_surname_is_one_person(nlp):
     text = ("Health\nHealth Minister Daniel Ortega-Ruiz declined to comment.\n"
             "“Funding has increased every year,” Ortega-Ruiz said later.")
