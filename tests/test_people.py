@@ -130,6 +130,17 @@ def test_name_in_apposition_to_a_verbless_root_is_a_subject(nlp):
     assert ["Colette Pike-Osei"] == [m.speaker for m in quotes_of(nlp, text)]
 
 
+def test_transcript_initials_label_names_the_person(nlp):
+    # after the full names, an interview labels the turns with initials: "AZ:" is Agnieszka Zawadzka, so
+    # her "I said" in that turn is hers
+    text = ("Interview\nShe spoke to Piotr Wiśniewski in Gdańsk.\n\n"
+            "Piotr Wiśniewski: Your grandmother worked in the yard.\n\n"
+            "Agnieszka Zawadzka: For forty years, on the same crane.\n\n"
+            "PW: The film has no dialogue.\n\n"
+            "AZ: From the first draft. I said, “Then they will watch eighty.”")
+    assert ["Agnieszka Zawadzka"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
 def test_hyphenated_surname_is_one_person(nlp):
     text = ("Health\nHealth Minister Daniel Ortega-Ruiz declined to comment.\n"
             "“Funding has increased every year,” Ortega-Ruiz said later.")
