@@ -487,6 +487,9 @@ def test_letters_after_a_name_are_no_part_of_it(nlp, text, expected):
      "“She goes home. That’s it,” Tiegen said.", "John Tiegen"),
     ("Fire inquiry\n\nVolunteer firefighter Darren 'Dazza' Pike gave evidence on Monday.\n\n“We had no water,” he said.",
      "Darren Pike"),
+    # a title word inside the nickname ("Coach") is no title of the name it interrupts
+    ("Final\n\nTheir captain, Rowan “Coach Ro” Hadley, did not hide his frustration.\n\n"
+     "“We gave the ball away,” Hadley said.", "Rowan Hadley"),
 ])
 def test_a_quoted_nickname_inside_a_name_leaves_it_whole(nlp, text, expected):
     # "John “Tig” Tiegen": the nickname broke the name, and "Tig" or "John" became the person

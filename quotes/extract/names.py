@@ -475,6 +475,8 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     for index, token in enumerate(run[:core - 1]):
         if token.i in gaelic:
             continue
+        if token.text[:1].isupper() and index and _in_nickname(token) is not None:
+            continue  # a title word in a quoted nickname is no title: Desmond “Coach Dez” Walters
         if _is_title(token) or token.lower_ in ("of", "the") or (
                 token.text[:1].islower() and token.is_alpha and token.lower_ not in NAME_PARTICLES):
             last_title = index  # a lowercase word is never inside a name: "Dunmore goalkeeper Aaron Fitch"
@@ -510,7 +512,8 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         title, name = title + [name[0]], name[1:]
     # A descriptor further in, where NER starts the person: "Political Editor Mara Quill", "Public
     # Advocate Tess Oduya" (the words before the descriptor are the office's, not the name's).
-    cut = next((k for k in range(len(name) - 3, 0, -1) if _descriptor_before_entity(name[k], name[k + 1])), None)
+    cut = next((k for k in range(len(name) - 3, 0, -1) if _descriptor_before_entity(name[k], name[k + 1]) and
+                _in_nickname(name[k]) is None), None)  # (not inside a nickname: Rowan “Coach Ro” Hadley)
     if cut is not None:
         title, name = title + name[:cut + 1], name[cut + 1:]
     # An acronym is never a first name: "Local MLA Sunita Chauhan", "DJB chief Rakesh Malhotra".
