@@ -141,6 +141,13 @@ def test_transcript_initials_label_names_the_person(nlp):
     assert ["Agnieszka Zawadzka"] == [m.speaker for m in quotes_of(nlp, text)]
 
 
+def test_a_surname_printed_with_its_particle_first_keeps_the_particle(nlp):
+    # "De la Fuente, 58, said" at a sentence start: the capitalised particles open the surname; they are no
+    # words before the name
+    text = "Count\nDe la Fuente, 58, a former harbour master, said: “The city has spoken.”"
+    assert ["De la Fuente"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
 def test_hyphenated_surname_is_one_person(nlp):
     text = ("Health\nHealth Minister Daniel Ortega-Ruiz declined to comment.\n"
             "“Funding has increased every year,” Ortega-Ruiz said later.")

@@ -317,10 +317,15 @@ def fronted_cue_verb(token: Token) -> bool:
 
 
 def _particles_then_name(doc: Doc, index: int) -> bool:
-    """True when lowercase name particles from ``index`` leftwards follow a name word."""
+    """True when lowercase name particles from ``index`` leftwards follow a name word, or open the name
+    with a capital ("De la Barra, 61, said", "Van der Berg said": a surname printed without the given name
+    starts with its particle)."""
     while index > 0 and doc[index].lower_ in NAME_PARTICLES:
         index -= 1
-    return _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES
+    if _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES:
+        return True
+    first = doc[index] if doc[index].lower_ in NAME_PARTICLES else doc[index + 1]
+    return first.is_title and first.is_alpha and not (first.i > 0 and doc[first.i - 1].text[:1].isupper())
 
 
 def _name_after_particles(doc: Doc, index: int) -> bool:
