@@ -148,6 +148,20 @@ def test_a_surname_printed_with_its_particle_first_keeps_the_particle(nlp):
     assert ["De la Fuente"] == [m.speaker for m in quotes_of(nlp, text)]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # Aboriginal Australian "Aunty"/"Uncle" before an Elder's given name is a title of respect: "Aunty Merle"
+    # is Merle Tjampitjin, not a second person
+    ("Pool\nAunty Merle Tjampitjin, a Wiradjuri Elder, spoke first.\n“That water is old,” Aunty Merle said.",
+     ("Merle Tjampitjin", ["Merle Tjampitjin"])),
+    # "Hagg" (one who made the pilgrimage) is an elder's title in Egyptian print, no given name
+    ("Delta\nHagg Sayed Farouk, 70, farms near the coast. “The sea is closer,” said Hagg Sayed Farouk.",
+     ("Sayed Farouk", ["Sayed Farouk"])),
+])
+def test_titles_of_respect_for_elders_are_no_part_of_the_name(nlp, text, expected):
+    doc = nlp(text)
+    assert expected == (doc._.people[0].name, [m.speaker for m in doc._.quotes])
+
+
 def test_hyphenated_surname_is_one_person(nlp):
     text = ("Health\nHealth Minister Daniel Ortega-Ruiz declined to comment.\n"
             "“Funding has increased every year,” Ortega-Ruiz said later.")

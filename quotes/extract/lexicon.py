@@ -284,8 +284,12 @@ SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 
 # Titles of the Commonwealth, Africa and Asia printed before a name: "Hon." (Honourable), South African/Indian
 # "Adv." (advocate), Filipino "Atty."/"Engr.", Malaysian honours "Datuk"/"Dato'"/"Datin"/"Datuk Seri"/"Tun",
-# royal "Tunku"/"Tengku", Malay "Encik"/"Puan" (Mr/Mrs), South Asian police and paramilitary "Commandant".
-REGIONAL_TITLES = frozenset("hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant".split())
+# royal "Tunku"/"Tengku", Malay "Encik"/"Puan" (Mr/Mrs), South Asian police and paramilitary "Commandant";
+# titles of respect for elders: one who made the pilgrimage to Mecca ("Hagg" in Egyptian print, "Hajj", "Haji",
+# "Hajjah" for a woman), and Aboriginal Australian "Aunty"/"Auntie"/"Uncle" before an Elder's given name
+# ("Aunty Rosalind" is Rosalind Walkabarra, no relative of the reporter's).
+REGIONAL_TITLES = frozenset("""hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant
+                               hagg hajj haji hajji hajjah aunty auntie uncle""".split())
 # Courtesy titles and Malaysian honorifics (lower case, no dot).  Printed before a FULL name ("Mr Muhammad
 # Hafiz Ismail", "Ms Nur Aisyah Rahman", "Datuk Seri Ahmad Faizal Osman") they mark the house style of
 # Singapore and Malaysia, where later mentions use the given name or a part of the name that is not its last
@@ -312,7 +316,8 @@ TITLE_ABBREVIATIONS = ("Adv.", "Atty.", "Engr.", "Supt.", "Insp.", "Lt.", "Col."
 HONORIFICS = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
               "dame": "f", "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
               "princess": "f", "congressman": "m", "congresswoman": "f", "chairwoman": "f",
-              "spokeswoman": "f", "spokesman": "m", "councilwoman": "f", "councilman": "m"}
+              "spokeswoman": "f", "spokesman": "m", "councilwoman": "f", "councilman": "m",
+              "aunty": "f", "auntie": "f", "uncle": "m", "hajjah": "f"}
 # "-man" titles that house styles also give women ("Trump spokesman Hope Roe"): the gender
 # HONORIFICS gives them yields to a first name of the other gender.
 UNMARKED_MAN_TITLES = frozenset({"spokesman", "chairman", "congressman", "councilman"})
