@@ -162,6 +162,15 @@ def test_titles_of_respect_for_elders_are_no_part_of_the_name(nlp, text, expecte
     assert expected == (doc._.people[0].name, [m.speaker for m in doc._.quotes])
 
 
+def test_a_single_name_printed_with_an_age_is_a_person(nlp):
+    # "Nima, 29," is a person who goes by one name, whatever NER calls the word: an age is printed only of
+    # people, right after the name
+    text = ("Obituary\nOne of his former students, Nima, 29, who uses only one name and now runs the kitchen of a "
+            "lodge in Pheriche, said: “He made me cook the same curry for a week.”")
+    doc = nlp(text)
+    assert (["Nima"], ["Nima"]) == ([p.name for p in doc._.people], [m.speaker for m in doc._.quotes])
+
+
 def test_hyphenated_surname_is_one_person(nlp):
     text = ("Health\nHealth Minister Daniel Ortega-Ruiz declined to comment.\n"
             "“Funding has increased every year,” Ortega-Ruiz said later.")

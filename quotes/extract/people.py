@@ -143,6 +143,9 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
                 not any(c.dep_ == "det" for c in token.children):
             heads.add(token.i)  # "Cillian, who is nine," (NER: NORP): "who" refers to a person
+        elif token.tag_ == "NNP" and token.ent_type_ in ("", "NORP", "ORG", "GPE") and _has_age_apposition(token) and \
+                not any(c.dep_ == "det" for c in token.children) and not _looks_like_org([token.text]):
+            heads.add(token.i)  # "Lhakpa, 29," (NER: ORG): only a person's age is printed so, after the name
         elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
                  for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
             heads.add(token.i)  # "Jane Roe, the chairman of X,"
@@ -316,6 +319,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if (_looks_like_org(name_words) and not titled_person) or (
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                 and not person_apposition and not _has_who_clause(name[-1]) and not headline_speaker
+                and not _has_age_apposition(name[-1])
                 and name[-1].i not in misprints):
             continue
         if lone_word and (_norm(name_words[0]) in org_short_names or
