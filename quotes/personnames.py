@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from .extract.lexicon import GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_PATRONYMICS, NAME_PARTICLES, REGIONAL_TITLES
+from .extract.lexicon import (
+    GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATION_PREFIXES, GAELIC_PATRONYMICS, NAME_PARTICLES,
+    REGIONAL_TITLES,
+)
 
 # --- vocabulary: every word list that tunes behaviour lives here ----------------------------------
 
@@ -156,9 +159,13 @@ def _looks_like_name_word(word: str) -> bool:
     if not letters or not letters.isalpha():
         return False
     prefix, _, rest = word.partition("-")
-    # (and the prefix the article of a Gaelic surname puts before a vowel: "t-Saoir" of "Nic an t-Saoir")
-    return (word[0].isupper() or fold(word) in PARTICLES
+    # (and the prefix the article of a Gaelic surname puts before a vowel: "t-Saoir" of "Nic an t-Saoir", or an
+    # Irish mutation glued on: "hAodha" of "Ó hAodha")
+    return (word[0].isupper() or fold(word) in PARTICLES or _GAELIC_MUTATED.fullmatch(word) is not None
             or ((fold(prefix) in PARTICLES or prefix in GAELIC_ARTICLE_PREFIXES) and rest[:1].isupper()))
+
+
+_GAELIC_MUTATED = re.compile(r"(?:%s)[A-ZÁÉÍÓÚ][a-záéíóú]+" % "|".join(GAELIC_MUTATION_PREFIXES))
 
 
 def _gaelic_article(words: list[str], i: int) -> bool:

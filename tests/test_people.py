@@ -78,6 +78,11 @@ def test_name_boundaries(nlp, text, speaker, printed):
      ["Ruairidh Mac na Ceàrdaich", "Ruairidh Mac na Ceàrdaich"], ["Ruairidh Mac na Ceàrdaich", "Mac na Ceàrdaich"]),
     ("Ferry\nCouncillor Peigi Nic a' Phearsain said: “No.”",
      ["Peigi Nic a' Phearsain"], ["Councillor Peigi Nic a' Phearsain"]),
+    # an Irish surname's noun with its initial mutation glued on ("hÓgáin", "tSúiligh") is a word of the name
+    ("Appeal\n“We will appeal,” said Dónall Ó hÓgáin, a solicitor. Later Ó hÓgáin added: “Soon.”",
+     ["Dónall Ó hÓgáin", "Dónall Ó hÓgáin"], ["Dónall Ó hÓgáin", "Ó hÓgáin"]),
+    ("Appeal\n“No,” said Nóra Ní hEaráin. “Never,” said Cathal Mac an tSúiligh.",
+     ["Nóra Ní hEaráin", "Cathal Mac an tSúiligh"], ["Nóra Ní hEaráin", "Cathal Mac an tSúiligh"]),
 ])
 def test_gaelic_article_surnames(nlp, text, speaker, printed):
     mentions = quotes_of(nlp, text)

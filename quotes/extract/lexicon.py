@@ -409,6 +409,11 @@ GENDERED_CONNECTORS = {"bin": "m", "ibn": "m", "s/o": "m", "a/l": "m",
 GAELIC_PATRONYMICS = frozenset({"mac", "nic", "mhic", "ní", "nì", "ó", "ua", "uí"})
 GAELIC_ARTICLES = frozenset({"an", "na"})
 GAELIC_ARTICLE_PREFIXES = frozenset({"t", "h", "n"})
+# Irish initial mutations glue lower-case letters onto the capitalised noun of a surname: "h" before a vowel
+# after Ó/Ní ("Seán Ó hAodha", "Máire Ní hÉigeartaigh"), "t" after the article ("Mac an tSaoi"), and the
+# eclipsis letters after the plural and genitive forms ("Uí bhFloinn", "Ó gCadhla").  Such a word (these
+# letters, then a capital) is a word of the name right after a Gaelic patronymic word.
+GAELIC_MUTATION_PREFIXES = ("bh", "h", "t", "n", "m", "g", "d", "b")
 # Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".  nameparser's
 # surname prefixes cover Dutch/Afrikaans, German, Romance, Arabic, Hebrew, Malay ("bin", "binti") and Irish
 # ("ó", "ní", "mac") names; kept apart are those that are also English function words ("do": "Roe do Lee's

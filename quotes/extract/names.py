@@ -17,7 +17,7 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_PATRONYMICS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS, NOUN_PHRASE_END_DEPS,
+    ABBREVIATIONS, CALENDAR_WORDS, GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATION_PREFIXES, GAELIC_PATRONYMICS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS, NOUN_PHRASE_END_DEPS,
     PLACE_LABELS, ROMANISED_SYLLABLE_MAX, FEMALE_PATRONYMIC_ENDINGS, MALE_PATRONYMIC_ENDINGS,
     GENDERED_CONNECTORS,
     NOT_ROLES, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
@@ -170,14 +170,25 @@ def _continues_hyphenated(token: Token) -> bool:
         not doc[token.i + 1].whitespace_ and _is_word(doc[token.i + 2])
 
 
+_GAELIC_MUTATED = re.compile(r"(?:%s)[A-ZÁÉÍÓÚ][a-záéíóú]+" % "|".join(GAELIC_MUTATION_PREFIXES))
+
+
+def gaelic_mutated(word: str) -> bool:
+    """A noun with an Irish initial mutation glued on: "hAodha", "tSaoi", "bhFloinn" (lower-case letters of
+    :data:`GAELIC_MUTATION_PREFIXES`, then a capital)."""
+    return _GAELIC_MUTATED.fullmatch(word) is not None
+
+
 def gaelic_surname_end(doc: Doc, i: int) -> int | None:
     """The last token of a Gaelic surname "son/daughter of the <noun>" whose patronymic word is token ``i``
-    ("Nic an t-Saoir", "Mac na Ceàrdaich", "Nic a' Phearsain", Irish "Mac an tSaoi"), or None.  The article
-    after the patronymic ("an", "na", "a'") is an English word too, so it joins a name only there
-    (:data:`GAELIC_PATRONYMICS`)."""
+    ("Nic an t-Saoir", "Mac na Ceàrdaich", "Nic a' Phearsain", Irish "Mac an tSaoi"), or of an Irish one
+    whose noun carries a mutation ("Ó hAodha"), or None.  The article after the patronymic ("an", "na",
+    "a'") is an English word too, so it joins a name only there (:data:`GAELIC_PATRONYMICS`)."""
     if not (doc[i].lower_ in GAELIC_PATRONYMICS and doc[i].text[:1].isupper() and doc[i].whitespace_):
         return None
     j = i + 1
+    if j < len(doc) and gaelic_mutated(doc[j].text):
+        return j  # "Ó hAodha", "Ní hÉigeartaigh": no article, the noun's mutation
     if j + 1 < len(doc) and doc[j].lower_ in GAELIC_ARTICLES and doc[j].whitespace_:
         j += 1
     elif j + 2 < len(doc) and doc[j].lower_ == "a" and not doc[j].whitespace_ and doc[j + 1].text in ("'", "’") \
@@ -189,8 +200,7 @@ def gaelic_surname_end(doc: Doc, i: int) -> int | None:
             doc[j + 1].text in HYPHENS and not doc[j + 1].whitespace_:
         j += 2  # "t-Saoir": the prefix the article puts before a vowel, hyphenated
     word = doc[j].text
-    if doc[j].is_alpha and (word[:1].isupper() or (len(word) > 2 and word[0] in GAELIC_ARTICLE_PREFIXES and
-                                                   word[1].isupper())):
+    if doc[j].is_alpha and (word[:1].isupper() or gaelic_mutated(word)):
         return j  # (Irish glues the prefix on: "tSaoi")
     return None
 
@@ -276,8 +286,10 @@ def _is_post_nominal(token: Token) -> bool:
 def _is_name_token(token: Token) -> bool:
     text = token.text
     if not text[:1].isupper():
-        # the lower-case second syllable of a romanised given name ("wai" of "Leung Ka-wai") is a word of the name
-        return text[:1].islower() and token.i >= 2 and romanised_given_name(token.doc[token.i - 2])
+        # the lower-case second syllable of a romanised given name ("wai" of "Leung Ka-wai") is a word of the
+        # name, and so is the mutated noun of an Irish surname ("hAodha" of "Seán Ó hAodha")
+        return text[:1].islower() and ((token.i >= 2 and romanised_given_name(token.doc[token.i - 2])) or (
+            gaelic_mutated(text) and _gaelic_surname_start(token.doc, token.i) is not None))
     if _is_post_nominal(token):
         return False  # "Sarah Kettering MP": letters after the name, not a part of it
     if token.pos_ == "PROPN" or (len(text) == 2 and text[1] == "."):

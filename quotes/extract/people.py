@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .names import (
     _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
-    _norm, romanised_given_name, _phrase, _split_title, _surname_key, _words, honorific_gender,
+    _norm, gaelic_mutated, romanised_given_name, _phrase, _split_title, _surname_key, _words, honorific_gender,
 )
 from .people_index import PeopleIndex
 
@@ -253,7 +253,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     """
     index = PeopleIndex()
     title_lines = _title_case_lines(doc.text, body_start)
-    capitalised = [token for token in doc if token.text[:1].isupper()]  # names and titles start so
+    # names and titles start so (or, in an Irish surname, with a mutation: "hAodha" of "Ó hAodha")
+    capitalised = [token for token in doc if token.text[:1].isupper() or (
+        token.text[:1].islower() and gaelic_mutated(token.text) and _is_name_token(token))]
     # First words of organisation names ("Velora Motors", "Harbor Trust"): alone, they name the organisation.
     org_short_names = {_norm(token.text) for token in capitalised
                        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and
@@ -290,7 +292,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         office = [t for t in title if t.lower_ != "the"]
         if len(name_words) == 1 and len(office) >= 2 and office[-1].lower_ == "of" and _is_title(office[-2]):
             continue  # "the mayor of Kruibeke": the office's town or body, which NER may call a person, is no one
-        if not name_words or not (name[-1].text[:1].isupper() or (len(name) > 2 and romanised_given_name(name[-3]))):
+        if not name_words or not (name[-1].text[:1].isupper() or (len(name) > 2 and romanised_given_name(name[-3])) or
+                                  _is_name_token(name[-1])):  # (or the mutated noun of "Ó hAodha")
             continue
         label = name[-1].ent_type_
         if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O" \
