@@ -161,6 +161,10 @@ def test_a_surname_printed_with_its_particle_first_keeps_the_particle(nlp):
     # "Hagg" (one who made the pilgrimage) is an elder's title in Egyptian print, no given name
     ("Delta\nHagg Sayed Farouk, 70, farms near the coast. “The sea is closer,” said Hagg Sayed Farouk.",
      ("Sayed Farouk", ["Sayed Farouk"])),
+    # so is West African "Alhaji", and the Indian courtesy title "Shri" (Mr)
+    ("Market\nAlhaji Bello Kaita, 70, spoke first. “The market is closed,” Alhaji Bello said.",
+     ("Bello Kaita", ["Bello Kaita"])),
+    ("Canal\nShri Ram Kishore Yadav said: “The gates stay shut.”", ("Ram Kishore Yadav", ["Ram Kishore Yadav"])),
 ])
 def test_titles_of_respect_for_elders_are_no_part_of_the_name(nlp, text, expected):
     doc = nlp(text)

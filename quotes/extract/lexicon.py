@@ -286,10 +286,12 @@ SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 # "Adv." (advocate), Filipino "Atty."/"Engr.", Malaysian honours "Datuk"/"Dato'"/"Datin"/"Datuk Seri"/"Tun",
 # royal "Tunku"/"Tengku", Malay "Encik"/"Puan" (Mr/Mrs), South Asian police and paramilitary "Commandant";
 # titles of respect for elders: one who made the pilgrimage to Mecca ("Hagg" in Egyptian print, "Hajj", "Haji",
-# "Hajjah" for a woman), and Aboriginal Australian "Aunty"/"Auntie"/"Uncle" before an Elder's given name
-# ("Aunty Rosalind" is Rosalind Walkabarra, no relative of the reporter's).
+# "Hajjah" for a woman; West African "Alhaji", and "Alhaja"/"Hajia"/"Hajiya" for a woman), and Aboriginal
+# Australian "Aunty"/"Auntie"/"Uncle" before an Elder's given name ("Aunty Rosalind" is Rosalind Walkabarra, no
+# relative of the reporter's); Indian courtesy titles "Shri" (Mr) and "Smt."/"Shrimati" (Mrs).
 REGIONAL_TITLES = frozenset("""hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant
-                               hagg hajj haji hajji hajjah aunty auntie uncle""".split())
+                               hagg hajj haji hajji hajjah alhaji alhaja hajia hajiya aunty auntie uncle
+                               shri smt shrimati""".split())
 # Courtesy titles and Malaysian honorifics (lower case, no dot).  Printed before a FULL name ("Mr Muhammad
 # Hafiz Ismail", "Ms Nur Aisyah Rahman", "Datuk Seri Ahmad Faizal Osman") they mark the house style of
 # Singapore and Malaysia, where later mentions use the given name or a part of the name that is not its last
@@ -317,7 +319,8 @@ HONORIFICS = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "mx"
               "dame": "f", "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
               "princess": "f", "congressman": "m", "congresswoman": "f", "chairwoman": "f",
               "spokeswoman": "f", "spokesman": "m", "councilwoman": "f", "councilman": "m",
-              "aunty": "f", "auntie": "f", "uncle": "m", "hajjah": "f"}
+              "aunty": "f", "auntie": "f", "uncle": "m", "hajjah": "f", "alhaji": "m", "alhaja": "f",
+              "hajia": "f", "hajiya": "f", "shri": "m", "smt": "f", "shrimati": "f"}
 # "-man" titles that house styles also give women ("Trump spokesman Hope Roe"): the gender
 # HONORIFICS gives them yields to a first name of the other gender.
 UNMARKED_MAN_TITLES = frozenset({"spokesman", "chairman", "congressman", "councilman"})
