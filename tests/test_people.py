@@ -180,6 +180,13 @@ def test_a_single_name_printed_with_an_age_is_a_person(nlp):
     assert (["Nima"], ["Nima"]) == ([p.name for p in doc._.people], [m.speaker for m in doc._.quotes])
 
 
+def test_an_acronym_that_is_no_transcript_label_names_no_one(nlp):
+    # "AP" printed as a subject is the agency, though Alan Parker's initials spell it: only initials the
+    # article prints as a transcript label ("AP:" opening a line) stand for a name
+    text = ("Agencies\nAlan Parker, a trader, spoke on Monday. “We will see,” AP said.")
+    assert [None] == [m.speaker for m in quotes_of(nlp, text)]
+
+
 def test_hyphenated_surname_is_one_person(nlp):
     text = ("Health\nHealth Minister Daniel Ortega-Ruiz declined to comment.\n"
             "“Funding has increased every year,” Ortega-Ruiz said later.")

@@ -102,6 +102,9 @@ class PeopleIndex:
         # Surname keys of one-word names the article treats as things ("Velora has positioned itself"):
         # printed alone, such a word names no person, even one whose longer name ends with it.
         self.things: set[str] = set()
+        # Initials the article prints as a transcript's speaker labels ("MK:" opening a line): only these
+        # stand for a person's name (an agency's "AP said" beside an Alan Parker does not).
+        self.initial_labels: set[str] = set()
 
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
@@ -188,9 +191,9 @@ class PeopleIndex:
     def _by_initials(self, word: str) -> int | None:
         """The one person whose name's initials ``word`` prints, two or three capitals without dots ("MK"
         for Marta Kowalska, "JPR" for Jan Paweł Rudnicki): an interview transcript labels the turns with
-        them once the names were printed in full.  Lower-case particles give no initial ("AL" for Ana de
-        León)."""
-        if not (2 <= len(word) <= 3 and word.isalpha() and word.isupper()):
+        them once the names were printed in full (only initials the article prints as such a label count:
+        :attr:`initial_labels`).  Lower-case particles give no initial ("AL" for Ana de León)."""
+        if not (2 <= len(word) <= 3 and word.isalpha() and word.isupper()) or word not in self.initial_labels:
             return None
         matches = [i for i, r in enumerate(self.records) if len(r.name_words) >= 2 and "".join(
             w[0] for w in r.name_words if w[:1].isupper()) == word]
