@@ -187,6 +187,16 @@ def test_an_acronym_that_is_no_transcript_label_names_no_one(nlp):
     assert [None] == [m.speaker for m in quotes_of(nlp, text)]
 
 
+def test_role_of_a_name_hung_on_the_of_phrase_is_the_office_before_it(nlp):
+    # the parser hangs the name on "Service"; the name describes the director, so the office is the role
+    text = ("Count\nThe regional director of the Water Service, Ignacio Barrientos Caro, told reporters that the "
+            "loss was an “irreversible trend.”")
+    doc = nlp(text)
+    assert [("Ignacio Barrientos Caro", ["regional director of the Water Service"])] == \
+        [(p.name, p.roles) for p in doc._.people]
+    assert ["Ignacio Barrientos Caro"] == [m.speaker for m in doc._.quotes]
+
+
 def test_hyphenated_surname_is_one_person(nlp):
     text = ("Health\nHealth Minister Daniel Ortega-Ruiz declined to comment.\n"
             "“Funding has increased every year,” Ortega-Ruiz said later.")

@@ -704,9 +704,11 @@ def _appositive_role(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child):
             return _role_phrase(child)
-    if token.dep_ == "appos" and (_is_title(token.head) or (_is_role_noun(token.head) and
-                                                            not _is_name_token(token.head))):
-        return _role_phrase(token.head, stop=_name_run(token)[0].i)  # "The Prime Minister, Helen Marsh,"
+    # (the noun the name describes may sit above an "of" phrase the parser hung the name on: "The regional
+    # director of the Electoral Service, Ana Roe," names the director, not the service)
+    owner = _apposition_owner(token) if token.dep_ == "appos" else token.head
+    if token.dep_ == "appos" and (_is_title(owner) or (_is_role_noun(owner) and not _is_name_token(owner))):
+        return _role_phrase(owner, stop=_name_run(token)[0].i)  # "The Prime Minister, Helen Marsh,"
     if token.dep_ in ("dobj", "nsubjpass"):
         # "named Elena Sokolova as its new conductor", "Roe was appointed as chief executive"
         for prep in token.head.children:
