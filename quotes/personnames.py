@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from .extract.lexicon import NAME_PARTICLES, REGIONAL_TITLES
+from .extract.lexicon import (
+    GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATION_PREFIXES, GAELIC_PATRONYMICS, NAME_PARTICLES,
+    REGIONAL_TITLES,
+)
 
 # --- vocabulary: every word list that tunes behaviour lives here ----------------------------------
 
@@ -156,8 +159,20 @@ def _looks_like_name_word(word: str) -> bool:
     if not letters or not letters.isalpha():
         return False
     prefix, _, rest = word.partition("-")
-    return (word[0].isupper() or fold(word) in PARTICLES
-            or (fold(prefix) in PARTICLES and rest[:1].isupper()))
+    # (and the prefix the article of a Gaelic surname puts before a vowel: "t-Saoir" of "Nic an t-Saoir", or an
+    # Irish mutation glued on: "hAodha" of "Ó hAodha")
+    return (word[0].isupper() or fold(word) in PARTICLES or _GAELIC_MUTATED.fullmatch(word) is not None
+            or ((fold(prefix) in PARTICLES or prefix in GAELIC_ARTICLE_PREFIXES) and rest[:1].isupper()))
+
+
+_GAELIC_MUTATED = re.compile(r"(?:%s)[A-ZÁÉÍÓÚ][a-záéíóú]+" % "|".join(GAELIC_MUTATION_PREFIXES))
+
+
+def _gaelic_article(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is the article of a Gaelic surname, right after its patronymic word: "an" of
+    "Nic an t-Saoir", "a'" of "Nic a' Phearsain" (see :data:`GAELIC_PATRONYMICS`)."""
+    return i > 0 and fold(words[i]).rstrip("'") in GAELIC_ARTICLES | {"a"} and \
+        words[i - 1][:1].isupper() and fold(words[i - 1]) in {fold(p) for p in GAELIC_PATRONYMICS}
 
 
 @lru_cache(maxsize=65536)
@@ -194,7 +209,7 @@ def parse_name(name: str) -> NameParts | None:
     name_words: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        if not _looks_like_name_word(word):
+        if not _looks_like_name_word(word) and not _gaelic_article(words, i):
             break
         is_last = i == len(words) - 1
         if _is_title(word):
@@ -216,7 +231,8 @@ def parse_name(name: str) -> NameParts | None:
         return None  # a lone initial
     # Particles before the last word belong to the surname: "von der Leyen".
     last_start = len(name_words) - 1
-    while last_start > 1 and fold(name_words[last_start - 1]) in PARTICLES:
+    while last_start > 1 and (fold(name_words[last_start - 1]) in PARTICLES or
+                              _gaelic_article(name_words, last_start - 1)):
         last_start -= 1
     last = " ".join(name_words[last_start:])
     given = name_words[:last_start]

@@ -58,6 +58,11 @@ def write(tmp_path: Path, text: str) -> Path:
     ("Datuk Seri Azman Idris", NameParts("Azman", (), "Idris", None, ("Datuk", "Seri"))),
     ("Muthusamy s/o Arumugam", NameParts("Muthusamy", (), "s/o Arumugam", None)),
     ("Commandant Baljeet Singh Grewal", NameParts("Baljeet", ("Singh",), "Grewal", None, ("Commandant",))),
+    # a Gaelic surname "son/daughter of the <noun>": the article and its hyphenated prefix are words of it
+    ("Morven Nic an t-Sealgair", NameParts("Morven", (), "Nic an t-Sealgair", None)),
+    ("Ruairidh Mac na Ceàrdaich", NameParts("Ruairidh", (), "Mac na Ceàrdaich", None)),
+    # an Irish surname's noun with its initial mutation glued on
+    ("Dónall Ó hÓgáin", NameParts("Dónall", (), "Ó hÓgáin", None)),
 ])
 def test_parse_name(name: str, expected: NameParts) -> None:
     assert expected == parse_name(name)

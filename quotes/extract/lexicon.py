@@ -284,8 +284,14 @@ SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 
 # Titles of the Commonwealth, Africa and Asia printed before a name: "Hon." (Honourable), South African/Indian
 # "Adv." (advocate), Filipino "Atty."/"Engr.", Malaysian honours "Datuk"/"Dato'"/"Datin"/"Datuk Seri"/"Tun",
-# royal "Tunku"/"Tengku", Malay "Encik"/"Puan" (Mr/Mrs), South Asian police and paramilitary "Commandant".
-REGIONAL_TITLES = frozenset("hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant".split())
+# royal "Tunku"/"Tengku", Malay "Encik"/"Puan" (Mr/Mrs), South Asian police and paramilitary "Commandant";
+# titles of respect for elders: one who made the pilgrimage to Mecca ("Hagg" in Egyptian print, "Hajj", "Haji",
+# "Hajjah" for a woman; West African "Alhaji", and "Alhaja"/"Hajia"/"Hajiya" for a woman), and Aboriginal
+# Australian "Aunty"/"Auntie"/"Uncle" before an Elder's given name ("Aunty Rosalind" is Rosalind Walkabarra, no
+# relative of the reporter's); Indian courtesy titles "Shri" (Mr) and "Smt."/"Shrimati" (Mrs).
+REGIONAL_TITLES = frozenset("""hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant
+                               hagg hajj haji hajji hajjah alhaji alhaja hajia hajiya aunty auntie uncle
+                               shri smt shrimati""".split())
 # Courtesy titles and Malaysian honorifics (lower case, no dot).  Printed before a FULL name ("Mr Muhammad
 # Hafiz Ismail", "Ms Nur Aisyah Rahman", "Datuk Seri Ahmad Faizal Osman") they mark the house style of
 # Singapore and Malaysia, where later mentions use the given name or a part of the name that is not its last
@@ -312,7 +318,9 @@ TITLE_ABBREVIATIONS = ("Adv.", "Atty.", "Engr.", "Supt.", "Insp.", "Lt.", "Col."
 HONORIFICS = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
               "dame": "f", "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
               "princess": "f", "congressman": "m", "congresswoman": "f", "chairwoman": "f",
-              "spokeswoman": "f", "spokesman": "m", "councilwoman": "f", "councilman": "m"}
+              "spokeswoman": "f", "spokesman": "m", "councilwoman": "f", "councilman": "m",
+              "aunty": "f", "auntie": "f", "uncle": "m", "hajjah": "f", "alhaji": "m", "alhaja": "f",
+              "hajia": "f", "hajiya": "f", "shri": "m", "smt": "f", "shrimati": "f"}
 # "-man" titles that house styles also give women ("Trump spokesman Hope Roe"): the gender
 # HONORIFICS gives them yields to a first name of the other gender.
 UNMARKED_MAN_TITLES = frozenset({"spokesman", "chairman", "congressman", "councilman"})
@@ -395,13 +403,28 @@ FEMALE_PATRONYMIC_ENDINGS = ("ovna", "evna", "ivna", "ichna", "dóttir", "dottir
 MALE_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovitch", "evitch")
 GENDERED_CONNECTORS = {"bin": "m", "ibn": "m", "s/o": "m", "a/l": "m",
                        "binti": "f", "bint": "f", "d/o": "f", "a/p": "f"}
+# Gaelic surnames of the form "son/daughter of the <noun>" (Scottish "Mac an t-Saoir", "Nic a' Phearsain",
+# Irish "Mac an Bhaird", "Ó an Bhreithimh"): a patronymic word, then the article, then a capitalised noun,
+# which after the article may carry a prefix the language adds before a vowel or s ("t-", "h-"; Scottish
+# Gaelic writes it with a hyphen).  The article is an English word too ("an"), so it belongs to a name only
+# right after one of these patronymic words (son, daughter, and their genitive and plural forms).
+# (the article "a'" is two tokens, "a" and its apostrophe; Irish glues the prefix on: "Mac an tSaoi")
+GAELIC_PATRONYMICS = frozenset({"mac", "nic", "mhic", "ní", "nì", "ó", "ua", "uí"})
+GAELIC_ARTICLES = frozenset({"an", "na"})
+GAELIC_ARTICLE_PREFIXES = frozenset({"t", "h", "n"})
+# Irish initial mutations glue lower-case letters onto the capitalised noun of a surname: "h" before a vowel
+# after Ó/Ní ("Seán Ó hAodha", "Máire Ní hÉigeartaigh"), "t" after the article ("Mac an tSaoi"), and the
+# eclipsis letters after the plural and genitive forms ("Uí bhFloinn", "Ó gCadhla").  Such a word (these
+# letters, then a capital) is a word of the name right after a Gaelic patronymic word.
+GAELIC_MUTATION_PREFIXES = ("bh", "h", "t", "n", "m", "g", "d", "b")
 # Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".  nameparser's
 # surname prefixes cover Dutch/Afrikaans, German, Romance, Arabic, Hebrew, Malay ("bin", "binti") and Irish
 # ("ó", "ní", "mac") names; kept apart are those that are also English function words ("do": "Roe do Lee's
-# bidding").  Added: the Kalenjin patronymic "arap" (son of) and the patronymic connectors above, which
-# nameparser lacks.
+# bidding").  Added: the Kalenjin patronymic "arap" (son of), the patronymic connectors and the Gaelic
+# patronymic words above ("Nic", "Mhic"), which nameparser lacks.
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "van", "von", "der", "de", "da", "du", "del",
-                            "della", "di", "la", "le", "dos", "das", "ter", "ten", "arap", *PATRONYMIC_CONNECTORS}
+                            "della", "di", "la", "le", "dos", "das", "ter", "ten", "arap", *PATRONYMIC_CONNECTORS,
+                            *GAELIC_PATRONYMICS}
                            | {p for p in _NAMEPARSER.prefixes if p not in _ENGLISH_FUNCTION_WORDS})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Words that make a capitalised sequence an organisation or place, never a person.

@@ -17,7 +17,7 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS, NOUN_PHRASE_END_DEPS,
+    ABBREVIATIONS, CALENDAR_WORDS, GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATION_PREFIXES, GAELIC_PATRONYMICS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS, NOUN_PHRASE_END_DEPS,
     PLACE_LABELS, ROMANISED_SYLLABLE_MAX, FEMALE_PATRONYMIC_ENDINGS, MALE_PATRONYMIC_ENDINGS,
     GENDERED_CONNECTORS,
     NOT_ROLES, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
@@ -143,23 +143,76 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
+def _is_word(token: Token) -> bool:
+    """A word of letters, an apostrophe inside it allowed: "Reid", and "O’Connor", "D'Souza", whose elided
+    prefix makes the token no alphabetic one."""
+    text = token.text
+    return token.is_alpha or (len(text) > 2 and text[0].isalpha() and text[-1].isalpha() and
+                              text.replace("’", "").replace("'", "").isalpha())
+
+
 def _hyphenated_word(token: Token) -> str:
-    """The whole hyphenated word ``token`` ends: "Pennington-Walsh" for "Walsh".  The tokenizer
-    splits at hyphens, while a double-barrelled surname is one word of the name."""
+    """The whole hyphenated word ``token`` ends: "Pennington-Walsh" for "Walsh", "O’Connor-Reid" for
+    "Reid".  The tokenizer splits at hyphens, while a double-barrelled surname is one word of the name."""
     doc = token.doc
     start = token.i
     while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ and \
-            not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+            not doc[start - 2].whitespace_ and _is_word(doc[start - 2]):
         start -= 2
     return doc[start:token.i + 1].text
 
 
 def _continues_hyphenated(token: Token) -> bool:
     """Whether ``token`` is followed by another piece of its hyphenated word ("Pennington" in
-    "Pennington-Walsh")."""
+    "Pennington-Walsh", "Reid" in "Reid-O’Connor")."""
     doc = token.doc
     return token.i + 2 < len(doc) and doc[token.i + 1].text in HYPHENS and not token.whitespace_ and \
-        not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_alpha
+        not doc[token.i + 1].whitespace_ and _is_word(doc[token.i + 2])
+
+
+_GAELIC_MUTATED = re.compile(r"(?:%s)[A-ZÁÉÍÓÚ][a-záéíóú]+" % "|".join(GAELIC_MUTATION_PREFIXES))
+
+
+def gaelic_mutated(word: str) -> bool:
+    """A noun with an Irish initial mutation glued on: "hAodha", "tSaoi", "bhFloinn" (lower-case letters of
+    :data:`GAELIC_MUTATION_PREFIXES`, then a capital)."""
+    return _GAELIC_MUTATED.fullmatch(word) is not None
+
+
+def gaelic_surname_end(doc: Doc, i: int) -> int | None:
+    """The last token of a Gaelic surname "son/daughter of the <noun>" whose patronymic word is token ``i``
+    ("Nic an t-Saoir", "Mac na Ceàrdaich", "Nic a' Phearsain", Irish "Mac an tSaoi"), or of an Irish one
+    whose noun carries a mutation ("Ó hAodha"), or None.  The article after the patronymic ("an", "na",
+    "a'") is an English word too, so it joins a name only there (:data:`GAELIC_PATRONYMICS`)."""
+    if not (doc[i].lower_ in GAELIC_PATRONYMICS and doc[i].text[:1].isupper() and doc[i].whitespace_):
+        return None
+    j = i + 1
+    if j < len(doc) and gaelic_mutated(doc[j].text):
+        return j  # "Ó hAodha", "Ní hÉigeartaigh": no article, the noun's mutation
+    if j + 1 < len(doc) and doc[j].lower_ in GAELIC_ARTICLES and doc[j].whitespace_:
+        j += 1
+    elif j + 2 < len(doc) and doc[j].lower_ == "a" and not doc[j].whitespace_ and doc[j + 1].text in ("'", "’") \
+            and doc[j + 1].whitespace_:
+        j += 2  # "a'": the article with its apostrophe, two tokens
+    else:
+        return None
+    if j + 2 < len(doc) and doc[j].lower_ in GAELIC_ARTICLE_PREFIXES and not doc[j].whitespace_ and \
+            doc[j + 1].text in HYPHENS and not doc[j + 1].whitespace_:
+        j += 2  # "t-Saoir": the prefix the article puts before a vowel, hyphenated
+    word = doc[j].text
+    if doc[j].is_alpha and (word[:1].isupper() or gaelic_mutated(word)):
+        return j  # (Irish glues the prefix on: "tSaoi")
+    return None
+
+
+def _gaelic_surname_start(doc: Doc, k: int) -> int | None:
+    """The patronymic word of the Gaelic article surname (:func:`gaelic_surname_end`) that token ``k``
+    is a later word of ("t-Saoir" of "Nic an t-Saoir"), or None."""
+    for p in range(max(k - 5, 0), k):
+        end = gaelic_surname_end(doc, p)
+        if end is not None and p < k <= end:
+            return p
+    return None
 
 
 def _is_syllable(word: str) -> bool:
@@ -233,8 +286,10 @@ def _is_post_nominal(token: Token) -> bool:
 def _is_name_token(token: Token) -> bool:
     text = token.text
     if not text[:1].isupper():
-        # the lower-case second syllable of a romanised given name ("wai" of "Leung Ka-wai") is a word of the name
-        return text[:1].islower() and token.i >= 2 and romanised_given_name(token.doc[token.i - 2])
+        # the lower-case second syllable of a romanised given name ("wai" of "Leung Ka-wai") is a word of the
+        # name, and so is the mutated noun of an Irish surname ("hAodha" of "Seán Ó hAodha")
+        return text[:1].islower() and ((token.i >= 2 and romanised_given_name(token.doc[token.i - 2])) or (
+            gaelic_mutated(text) and _gaelic_surname_start(token.doc, token.i) is not None))
     if _is_post_nominal(token):
         return False  # "Sarah Kettering MP": letters after the name, not a part of it
     if token.pos_ == "PROPN" or (len(text) == 2 and text[1] == "."):
@@ -274,10 +329,15 @@ def fronted_cue_verb(token: Token) -> bool:
 
 
 def _particles_then_name(doc: Doc, index: int) -> bool:
-    """True when lowercase name particles from ``index`` leftwards follow a name word."""
+    """True when lowercase name particles from ``index`` leftwards follow a name word, or open the name
+    with a capital ("De la Barra, 61, said", "Van der Berg said": a surname printed without the given name
+    starts with its particle)."""
     while index > 0 and doc[index].lower_ in NAME_PARTICLES:
         index -= 1
-    return _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES
+    if _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES:
+        return True
+    first = doc[index] if doc[index].lower_ in NAME_PARTICLES else doc[index + 1]
+    return first.is_title and first.is_alpha and not (first.i > 0 and doc[first.i - 1].text[:1].isupper())
 
 
 def _name_after_particles(doc: Doc, index: int) -> bool:
@@ -311,7 +371,9 @@ def _name_run(token: Token) -> list[Token]:
             break
         if fronted_cue_verb(prev):
             break
-        if (_is_name_token(prev) and _norm(prev.text) not in CALENDAR_WORDS) or _is_title(prev):
+        if (gaelic := _gaelic_surname_start(doc, left)) is not None:
+            left = gaelic  # "Ealasaid Nic an t-Saoir" from "Saoir": the article and its prefix belong to the name
+        elif (_is_name_token(prev) and _norm(prev.text) not in CALENDAR_WORDS) or _is_title(prev):
             left -= 1
         elif prev.lower_ in NAME_PARTICLES and _particles_then_name(doc, left - 1):
             left -= 1  # "Abu Karim al-Nasser", "Ursula von der Leyen"
@@ -344,6 +406,8 @@ def _name_run(token: Token) -> list[Token]:
         if _is_name_token(nxt) and nxt.ent_type_ in labels and not _is_title(nxt) \
                 and _norm(nxt.text) not in ORG_WORDS and _norm(nxt.text) not in CALENDAR_WORDS:
             right += 1
+        elif (gaelic := gaelic_surname_end(doc, right)) is not None:
+            right = gaelic  # "Nic an t-Saoir": "son/daughter of the <noun>", whatever NER says of its words
         elif nxt.lower_ in NAME_PARTICLES and _name_after_particles(doc, right + 1):
             right += 1
         elif nxt.text in HYPHENS and not doc[right].whitespace_ and not nxt.whitespace_ and \
@@ -423,7 +487,13 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     core = len(run)
     while core > 1 and _norm(run[core - 1].text) in NAME_SUFFIXES:
         core -= 1  # "Martin Luther King Jr.": the surname before a suffix is never a title
+    # (the article and prefix of a Gaelic surname are lower case but words of the name: "Nic an t-Saoir")
+    gaelic = {k for t in run if (end := gaelic_surname_end(t.doc, t.i)) is not None for k in range(t.i + 1, end + 1)}
     for index, token in enumerate(run[:core - 1]):
+        if token.i in gaelic:
+            continue
+        if token.text[:1].isupper() and index and _in_nickname(token) is not None:
+            continue  # a title word in a quoted nickname is no title: Desmond “Coach Dez” Walters
         if _is_title(token) or token.lower_ in ("of", "the") or (
                 token.text[:1].islower() and token.is_alpha and token.lower_ not in NAME_PARTICLES):
             last_title = index  # a lowercase word is never inside a name: "Dunmore goalkeeper Aaron Fitch"
@@ -459,7 +529,8 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         title, name = title + [name[0]], name[1:]
     # A descriptor further in, where NER starts the person: "Political Editor Mara Quill", "Public
     # Advocate Tess Oduya" (the words before the descriptor are the office's, not the name's).
-    cut = next((k for k in range(len(name) - 3, 0, -1) if _descriptor_before_entity(name[k], name[k + 1])), None)
+    cut = next((k for k in range(len(name) - 3, 0, -1) if _descriptor_before_entity(name[k], name[k + 1]) and
+                _in_nickname(name[k]) is None), None)  # (not inside a nickname: Rowan “Coach Ro” Hadley)
     if cut is not None:
         title, name = title + name[:cut + 1], name[cut + 1:]
     # An acronym is never a first name: "Local MLA Sunita Chauhan", "DJB chief Rakesh Malhotra".
@@ -633,9 +704,11 @@ def _appositive_role(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child):
             return _role_phrase(child)
-    if token.dep_ == "appos" and (_is_title(token.head) or (_is_role_noun(token.head) and
-                                                            not _is_name_token(token.head))):
-        return _role_phrase(token.head, stop=_name_run(token)[0].i)  # "The Prime Minister, Helen Marsh,"
+    # (the noun the name describes may sit above an "of" phrase the parser hung the name on: "The regional
+    # director of the Electoral Service, Ana Roe," names the director, not the service)
+    owner = _apposition_owner(token) if token.dep_ == "appos" else token.head
+    if token.dep_ == "appos" and (_is_title(owner) or (_is_role_noun(owner) and not _is_name_token(owner))):
+        return _role_phrase(owner, stop=_name_run(token)[0].i)  # "The Prime Minister, Helen Marsh,"
     if token.dep_ in ("dobj", "nsubjpass"):
         # "named Elena Sokolova as its new conductor", "Roe was appointed as chief executive"
         for prep in token.head.children:

@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .names import (
     _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
-    _norm, romanised_given_name, _phrase, _split_title, _surname_key, _words, honorific_gender,
+    _norm, gaelic_mutated, romanised_given_name, _phrase, _split_title, _surname_key, _words, honorific_gender,
 )
 from .people_index import PeopleIndex
 
@@ -143,6 +143,9 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
                 not any(c.dep_ == "det" for c in token.children):
             heads.add(token.i)  # "Cillian, who is nine," (NER: NORP): "who" refers to a person
+        elif token.tag_ == "NNP" and token.ent_type_ in ("", "NORP", "ORG", "GPE") and _has_age_apposition(token) and \
+                not any(c.dep_ == "det" for c in token.children) and not _looks_like_org([token.text]):
+            heads.add(token.i)  # "Lhakpa, 29," (NER: ORG): only a person's age is printed so, after the name
         elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
                  for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
             heads.add(token.i)  # "Jane Roe, the chairman of X,"
@@ -170,6 +173,10 @@ def _split_at_punctuation(ent: Span) -> list[list[Token]]:
         else:
             parts[-1].append(token)
     return [part for part in parts if part]
+
+
+# A transcript line opening with the speaker's initials: "MK: From the first draft."
+_INITIALS_LABEL = re.compile(r"(?m)^[ \t]*([A-Z]{2,3}):")
 
 
 def _title_case_lines(text: str, start: int) -> list[tuple[int, int]]:
@@ -231,6 +238,15 @@ def _subject_word_of_name(token: Token, name: list[Token], title: list[Token] | 
     return token
 
 
+def _verbless_root_noun(noun: Token, name: Token) -> bool:
+    """Whether ``noun``, which ``name`` is set in apposition to, is the subject of its sentence though the
+    parser made it the root and hung the sentence's verb on it as a participle: "Roe's daughter, Ana
+    Lind, watched from the stands" (watched: acl of "daughter").  A sentence of running text has a verb,
+    so a noun root with a past form after the name is that verb's subject."""
+    return noun.dep_ == "ROOT" and noun.pos_ == "NOUN" and any(
+        c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > name.i for c in noun.children)
+
+
 def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | None = None) -> PeopleIndex:
     """Every person ``doc`` names, with aliases, roles, gender and every mention (for salience).
 
@@ -241,7 +257,10 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     """
     index = PeopleIndex()
     title_lines = _title_case_lines(doc.text, body_start)
-    capitalised = [token for token in doc if token.text[:1].isupper()]  # names and titles start so
+    index.initial_labels = set(_INITIALS_LABEL.findall(doc.text))
+    # names and titles start so (or, in an Irish surname, with a mutation: "hAodha" of "Ó hAodha")
+    capitalised = [token for token in doc if token.text[:1].isupper() or (
+        token.text[:1].islower() and gaelic_mutated(token.text) and _is_name_token(token))]
     # First words of organisation names ("Velora Motors", "Harbor Trust"): alone, they name the organisation.
     org_short_names = {_norm(token.text) for token in capitalised
                        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and
@@ -278,7 +297,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         office = [t for t in title if t.lower_ != "the"]
         if len(name_words) == 1 and len(office) >= 2 and office[-1].lower_ == "of" and _is_title(office[-2]):
             continue  # "the mayor of Kruibeke": the office's town or body, which NER may call a person, is no one
-        if not name_words or not (name[-1].text[:1].isupper() or (len(name) > 2 and romanised_given_name(name[-3]))):
+        if not name_words or not (name[-1].text[:1].isupper() or (len(name) > 2 and romanised_given_name(name[-3])) or
+                                  _is_name_token(name[-1])):  # (or the mutated noun of "Ó hAodha")
             continue
         label = name[-1].ent_type_
         if label in NON_PERSON_LABELS and title and title[-1].ent_type_ == label and title[-1].ent_iob_ != "O" \
@@ -307,6 +327,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if (_looks_like_org(name_words) and not titled_person) or (
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                 and not person_apposition and not _has_who_clause(name[-1]) and not headline_speaker
+                and not _has_age_apposition(name[-1])
                 and name[-1].i not in misprints):
             continue
         if lone_word and (_norm(name_words[0]) in org_short_names or
@@ -388,7 +409,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if run and not _in_spans(token.idx, quoted):
             record.add_alias(_phrase(run))
         subject = at.dep_ in ("nsubj", "nsubjpass") or (
-            at.dep_ == "appos" and _apposition_owner(at).dep_ in ("nsubj", "nsubjpass")) or \
+            at.dep_ == "appos" and (_apposition_owner(at).dep_ in ("nsubj", "nsubjpass") or
+                                    _verbless_root_noun(_apposition_owner(at), at))) or \
             _inverted_subject(at) or (  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
                 at.dep_ == "aux" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in at.head.children))
         # (the last: a surname the parser took for the modal of a verb with no subject, "While Will acknowledges")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import FULL_NAME_HONORIFICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS
+from .lexicon import (
+    FULL_NAME_HONORIFICS, GAELIC_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS,
+)
 from .model import Person
 from .names import _norm, _surname_of, first_name_gender, is_patronymic, name_gender
 
@@ -66,6 +68,25 @@ class _PersonRecord:
         return word in self.descriptors or any(w.islower() and _norm(w) == word for role in self.roles for w in role.split())
 
 
+def _given_names(words: list[str]) -> list[str]:
+    """The given names of a printed name: the words before its surname that are no surname particle
+    ("von der Leyen", "De la Barra": none), nor the article of a Gaelic surname ("Nic an t-Saoir": none).
+    A capitalised first word before another given name is a given name even when it is also a particle
+    elsewhere ("Santa Bahadur Tamang", "Abu Karim al-Nasser"): a particle comes right before the surname
+    or another particle, not before a given name."""
+    before = words[:-1]
+    given = []
+    for k, word in enumerate(before):
+        lower = word.lower()
+        if k and lower.rstrip("'’") in GAELIC_ARTICLES | {"a"} and before[k - 1].lower() in GAELIC_PATRONYMICS:
+            continue
+        opens_given = k == 0 and word[:1].isupper() and len(before) > 1 and before[1].lower() not in NAME_PARTICLES
+        if lower in NAME_PARTICLES and not opens_given:
+            continue
+        given.append(word)
+    return given
+
+
 class PeopleIndex:
     """Persons of one article and where each is mentioned (for salience).
 
@@ -81,6 +102,9 @@ class PeopleIndex:
         # Surname keys of one-word names the article treats as things ("Velora has positioned itself"):
         # printed alone, such a word names no person, even one whose longer name ends with it.
         self.things: set[str] = set()
+        # Initials the article prints as a transcript's speaker labels ("MK:" opening a line): only these
+        # stand for a person's name (an agency's "AP said" beside an Alan Parker does not).
+        self.initial_labels: set[str] = set()
 
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
@@ -164,18 +188,40 @@ class PeopleIndex:
                    if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[-len(words):]] == tail]
         return matches[0] if len(matches) == 1 else None
 
+    def _by_initials(self, word: str) -> int | None:
+        """The one person whose name's initials ``word`` prints, two or three capitals without dots ("MK"
+        for Marta Kowalska, "JPR" for Jan Paweł Rudnicki): an interview transcript labels the turns with
+        them once the names were printed in full (only initials the article prints as such a label count:
+        :attr:`initial_labels`).  Lower-case particles give no initial ("AL" for Ana de León)."""
+        if not (2 <= len(word) <= 3 and word.isalpha() and word.isupper()) or word not in self.initial_labels:
+            return None
+        matches = [i for i, r in enumerate(self.records) if len(r.name_words) >= 2 and "".join(
+            w[0] for w in r.name_words if w[:1].isupper()) == word]
+        return matches[0] if len(matches) == 1 else None
+
     def _by_name_head(self, words: list[str]) -> int | None:
         """The one person whose longer name starts with these two or more words, when they end with a
         patronymic: a given name and patronymic printed without the surname ("Olena Ivanivna" for Olena
         Ivanivna Bondar), as East Slavic usage addresses people.  (Any leading words, without the
         patronymic, folded "Paul Ryan" into a Title Case line NER took for a name, "Paul Ryan Joins Growing
-        List", and a maiden name into a married one: measured -3 dev name quotes, -1 held-out.)"""
-        if len(words) < 2 or not is_patronymic(words[-1]):
+        List", and a maiden name into a married one: measured -3 dev name quotes, -1 held-out.)
+        Also without a patronymic when the one word left over is a surname another person of the article
+        bears too: a family or clan name several people share no longer tells them apart, so the article
+        calls each by their given names ("Dawa Tenzing" for Dawa Tenzing Sherpa beside Pemba Sherpa)."""
+        if len(words) < 2:
             return None
         head = [_norm(w) for w in words]
         matches = [i for i, r in enumerate(self.records)
                    if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[:len(words)]] == head]
-        return matches[0] if len(matches) == 1 else None
+        if len(matches) != 1:
+            return None
+        if is_patronymic(words[-1]):
+            return matches[0]
+        record = self.records[matches[0]]
+        shared = len(record.name_words) == len(words) + 1 and any(
+            other is not record and other.surname == record.surname and len(other.name_words) > 1 and
+            other.first != record.first for other in self.records)
+        return matches[0] if shared else None
 
     def _by_name_part(self, words: list[str], titled: bool = False) -> int | None:
         """The one person whose longer name holds these words together but does not end with them, when
@@ -288,7 +334,7 @@ class PeopleIndex:
         if not words:
             return []
         surname = _surname_of(words)
-        given = [w for w in words[:-1] if w.lower() not in NAME_PARTICLES]  # "von der Leyen": no first name
+        given = _given_names(words)  # "von der Leyen": no first name
         first = _norm(given[0]) if given else None
         found = [index for index in range(len(self.records) - 1, -1, -1)
                  if self.records[index].surname == surname and
@@ -296,6 +342,8 @@ class PeopleIndex:
                   (len(words) == 2 and self.records[index].has_role_word(first)))]
         if not found and len(words) == 1:
             by_first = self._by_first_name(words[0])
+            if by_first is None:
+                by_first = self._by_initials(words[0])  # "MK:" for Marta Kowalska in an interview
             if by_first is None:
                 by_first = self._by_family_name_first(words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
             if by_first is None:
