@@ -1105,3 +1105,16 @@ def test_transcript_label_in_capitals_names_the_speaker_whatever_its_tags(nlp, s
             f"{name}: \"That was a transformer failure, not a shortage.\"")
     speakers = [m.speaker for m in quotes_of(nlp, text)]
     assert ["Tara Silva", f"K. P. Ruwan {surname}", "Tara Silva", f"K. P. Ruwan {surname}"] == speakers
+
+
+def test_transcript_labels_by_initials_after_the_full_names(nlp):
+    # An edited interview labels the first turns with full names, the later ones with initials:
+    # "I" in a turn labelled "IV" is Ines Varga.
+    text = ("Ines Varga on her new novel\n\n"
+            "Her fourth book is set on a fishing island. She spoke to Paul Brenner.\n\n"
+            "Paul Brenner: Your father was a fisherman.\n\n"
+            "Ines Varga: For thirty years, on the same boat.\n\n"
+            "PB: Was the book hard to sell?\n\n"
+            "IV: An editor told me, “Nobody reads about fish.” I said, “Then they will read about people.”")
+    found = dict(pairs(nlp, text))
+    assert "Ines Varga" == found["Then they will read about people."]

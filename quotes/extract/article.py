@@ -22,6 +22,7 @@ from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import fronted_cue_verb, _is_name_token, _looks_like_org, _words
 from .people import find_people
+from .people_index import PeopleIndex
 from .subjects import _is_cue, _mention_span, _subject_of
 from .attribution import attribute_in_sentence, _Attribution, _clause_person, _inside, _negated, _through_account
 from .layout import (attribute_byline, attribute_headline, capitals_label, label_in_quote, _colon_introduction, _dash_label,
@@ -306,7 +307,21 @@ def _turn_speakers(state: _ArticleState, quotation: Quotation) -> tuple[int | No
 def _label_person(state: _ArticleState, offset: int) -> int | None:
     """The person the transcript label of the line holding character ``offset`` names, if any."""
     words = turn_label(state.doc, offset, state.quote_spans)
-    return state.resolver.people.find(_words(words)) if words is not None else None
+    if words is None:
+        return None
+    found = state.resolver.people.find(_words(words))
+    if found is None and len(words) == 1 and words[0].is_upper and 2 <= len(words[0].text) <= 4:
+        found = _initials_person(state.resolver.people, words[0].text)
+    return found
+
+
+def _initials_person(people: PeopleIndex, label: str) -> int | None:
+    """The one person whose name's initials a transcript label prints: an edited interview labels the
+    first turns with full names and the rest with initials ("Ana Roe: …" then "AR: …")."""
+    found = [p for p, record in enumerate(people.records)
+             if len(record.name_words) == len(label) and
+             "".join(w[:1] for w in record.name_words).upper() == label]
+    return found[0] if len(found) == 1 else None
 
 
 def _first_word(text: str) -> str:
