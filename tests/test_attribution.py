@@ -367,6 +367,9 @@ def test_closing_mark_glued_to_the_next_word(nlp):
     ("Okafor on the Budget Vote: ‘We Need More Time’\nTom Okafor, the mayor, spoke on Monday.", "Tom Okafor"),
     # a phrase opening with a cue verb names no one: not "Calls Okafor’s"
     ("Delgado Wins Vote, Calls Okafor’s Remarks ‘Unfair’\nMaria Delgado beat Tom Okafor on Monday.", None),
+    # the feature interview's "‘…’: the person on a topic": the person after the colon said it
+    ("‘The sea taught me patience’: Ines Varga on her new novel\nThe novelist Ines Varga said she wrote it in Split.",
+     "Ines Varga"),
 ])
 def test_headline_label_before_the_quote(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[0].speaker

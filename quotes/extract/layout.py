@@ -446,6 +446,9 @@ HEADLINE_LABEL = re.compile(rf"^\s*(?P<who>{_NAME}?)(?:\s+[Oo]n\s[^:]*)?:\s")
 HEADLINE_INTERVIEW = re.compile(
     rf"^[,:]?\s*[:—–-]?\s*(?:[Aa]n?\s+)?(?:[Cc]onversation|[Ii]nterview|Q\s*&\s*A|[Cc]hat|[Tt]alk)\s+[Ww]ith\s+"
     rf"(?P<who>{_NAME})")
+# "‘…’: Jane Roe on her new film": the person, then what they spoke about, labels the quote before it
+# (the mirror of HEADLINE_LABEL's "Roe on the Budget: ‘…’"), the interview headline of features.
+HEADLINE_RIGHT_ON = re.compile(rf"^\s*[:—–-]\s*(?P<who>{_NAME})\s+[Oo]n\s")
 HEADLINE_RIGHT = re.compile(rf"^[,:]?\s*(?:(?P<cue1>[A-Za-z]+)\s+(?P<who1>{_NAME})|(?P<who2>{_NAME})\s+(?P<cue2>[A-Za-z]+))")
 
 
@@ -477,7 +480,7 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
                 (right.group("cue2"), right.group("who2"))
             if cue and cue.lower() in CUE_FORMS:
                 return _Attribution(mention_text=who, cue=cue, kind="headline")
-        interview = HEADLINE_INTERVIEW.match(after)
+        interview = HEADLINE_INTERVIEW.match(after) or HEADLINE_RIGHT_ON.match(after)
         if interview:
             return _Attribution(mention_text=interview.group("who"), kind="headline")
     return None
