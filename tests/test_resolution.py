@@ -772,3 +772,16 @@ def test_exchange_description_after_an_answer_is_the_questioner_and_yes_is_the_a
             "“Yes. I wrote it so that the morning shift would see it.”")
     speakers = [m.speaker for m in quotes_of(nlp, text)]
     assert ["Naomi Phiri", "Chola Banda", "Naomi Phiri", "Chola Banda"] == speakers[-4:]
+
+
+def test_name_in_apposition_to_a_misparsed_rooted_noun_is_the_subject(nlp):
+    # "Brandt’s daughter, Elsa Brandt-Moreau, watched …": the parser roots the sentence at "daughter" and
+    # hangs "watched" under it; the apposed name is still the subject the next "she" continues, not the
+    # possessor (the dead mother the quote talks about).
+    text = ("Rovers win the cup\n\n"
+            "The Rovers dedicated the win to Greta Brandt, the club's kit manager for thirty years, who died in May.\n\n"
+            "Greta Brandt’s daughter, Elsa Brandt-Moreau, watched from the stands with her two sons, "
+            "wearing her mother’s old scarf.\n\n"
+            "“Mum would have been shouting at the referee all game,” she said. “She would be so proud.”")
+    assert [("Mum would have been shouting at the referee all game,", "Elsa Brandt-Moreau"),
+            ("She would be so proud.", "Elsa Brandt-Moreau")] == pairs(nlp, text)

@@ -168,10 +168,15 @@ class Resolver:
         subject whose verb the parser missed, and counts as a subject mention."""
         for n, (i, person, weight) in enumerate(self.people.occurrences):
             token = self.doc[i]
-            if weight == SALIENCE_SUBJECT or token.dep_ != "ROOT" or token.left_edge.i != token.sent.start or \
+            # So is a name in apposition to a noun the parser rooted the same way: "Roe's daughter, Ana
+            # Roe, watched from the stands" ("watched" hung under "daughter" as a modifier): the noun
+            # is the sentence's subject, and the name says who it is.
+            # (a noun for a person: "The hashtag, #Paris, spread" names no one)
+            rooted = token.head if token.dep_ == "appos" and _is_role_noun(token.head) else token
+            if weight == SALIENCE_SUBJECT or rooted.dep_ != "ROOT" or rooted.left_edge.i != rooted.sent.start or \
                     _inside(token, self.quote_spans):
                 continue
-            if any(t.pos_ in ("VERB", "AUX") and t.i > i and not _inside(t, self.quote_spans) for t in token.subtree):
+            if any(t.pos_ in ("VERB", "AUX") and t.i > i and not _inside(t, self.quote_spans) for t in rooted.subtree):
                 self.people.occurrences[n] = (i, person, SALIENCE_SUBJECT)
 
     def _add_relative_reporters(self) -> None:
