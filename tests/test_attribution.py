@@ -1121,3 +1121,15 @@ def test_transcript_labels_by_initials_after_the_full_names(nlp):
             "IV: An editor told me, “Nobody reads about fish.” I said, “Then they will read about people.”")
     found = dict(pairs(nlp, text))
     assert "Ines Varga" == found["Then they will read about people."]
+
+
+def test_fragment_with_no_speaker_takes_the_speaker_of_the_quote_repeating_it(nlp):
+    # The lede quotes a few words of an unnamed "one resident"; the whole sentence comes later with its
+    # speaker: the same words are the same person's.
+    text = ("Council shuts the last ferry office\n\n"
+            "The council voted to close the ferry office on Tuesday, after one resident warned that the village "
+            "“will be cut off by winter”.\n\n"
+            "Marta Lindqvist, who has lived on the quay for forty years, spoke against the plan. “If the office "
+            "goes, the village will be cut off by winter,” she said.")
+    assert [("will be cut off by winter", "Marta Lindqvist"),
+            ("If the office goes, the village will be cut off by winter,", "Marta Lindqvist")] == pairs(nlp, text)

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS,
-                      SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES)
+from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS,
+                      HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES)
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
-from .names import fronted_cue_verb, _is_name_token, _looks_like_org, _words
+from .names import fronted_cue_verb, _is_name_token, _is_role_noun, _looks_like_org, _words
 from .people import find_people
 from .people_index import PeopleIndex
 from .subjects import _is_cue, _mention_span, _subject_of
@@ -87,6 +87,7 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
         state.previous_by_paragraph[quotation.paragraph] = mention
     _share_within_chains(mentions, quotations)
     _headlines_from_body(mentions, quotations)
+    _fragments_from_repeats(mentions, quotations, state.unnamed_person)
     return mentions, people.people()
 
 
@@ -150,6 +151,36 @@ def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation]) -
                 break
 
 
+def _fragments_from_repeats(mentions: list[Mention], quotations: list[Quotation], unnamed_person: set[int]) -> None:
+    """A quoted fragment a cue verb reports of one person the article does not name there
+    (``unnamed_person``: ids of such mentions) gets the speaker of another quote printing the same words.
+
+    A report quotes a few words early ("one parent warned that the town “will empty within a
+    generation”") and gives the whole sentence, with its speaker, elsewhere ("“If the school goes, the
+    town will empty within a generation,” Roe said"): words repeated verbatim are the same speaker's.
+    A body quote's speaker comes before a headline's (the body prints the speaker with the words).
+    """
+    for mention, quotation in zip(mentions, quotations):
+        # (only words a cue verb reports of one person: a fragment no one is said to say, or a crowd, a
+        # party or a letter says, is a slogan or a scare quote, which anyone may repeat; headlines: see above)
+        if mention.speaker or not mention.partial or quotation.paragraph == 0 or id(mention) not in unnamed_person:
+            continue
+        words = _words_of(mention.text)
+        if len(words) < FRAGMENT_REPEAT_MIN_WORDS:
+            continue
+        sources = sorted(((other, other_quotation) for other, other_quotation in zip(mentions, quotations)
+                          if other is not mention and other.speaker),
+                         key=lambda pair: pair[1].paragraph == 0)
+        for other, _ in sources:
+            other_words = _words_of(other.text)
+            if any(other_words[k:k + len(words)] == words for k in range(len(other_words) - len(words) + 1)):
+                mention.speaker, mention.speaker_role = other.speaker, other.speaker_role
+                mention.method, mention.confidence = "continuation", CONFIDENCE["continuation"]
+                if mention.speaker_mention is None:
+                    mention.speaker_mention = other.speaker_mention
+                break
+
+
 @dataclass
 class _ArticleState:
     """What attribution needs about one article while it walks the quotations in order."""
@@ -160,6 +191,8 @@ class _ArticleState:
     paragraphs: list[tuple[int, int]]
     resolver: Resolver
     previous_by_paragraph: dict[int, Mention] = field(default_factory=dict)  # last mention per paragraph
+    # ids of mentions whose cue's subject describes one person whom resolution could not name ("one parent")
+    unnamed_person: set[int] = field(default_factory=set)
 
 
 def _attribute_in_body(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
@@ -277,6 +310,8 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     mention.cue = cue
     mention.method = method if attribution.kind == "explicit" else attribution.kind
     if person is None:
+        if attribution.mention is not None and cue and _is_role_noun(attribution.mention.root):
+            state.unnamed_person.add(id(mention))  # "one parent warned …", "the trial judge, describing …"
         return
     record = resolver.people.records[person]
     mention.speaker = record.name

@@ -584,6 +584,10 @@ MISPRINT_MIN_LETTERS = 5
 TITLE_CASE_LOWER_WORDS = frozenset("a an the and but or nor of in on at to for by with as vs via from per".split())
 
 HEADLINE_BODY_OVERLAP = 0.8  # share of a headline quote's words a body quote must contain
+# A fragment with no speaker takes the speaker of another quote printing the same words in a row
+# (article._fragments_from_repeats) when it has at least this many words: two words ("the people")
+# recur by chance in anyone's quote.
+FRAGMENT_REPEAT_MIN_WORDS = 3
 
 
 # A dateline is at most this many tokens before its dash: "Kyiv, Ukraine (AP) —" needs 6.
