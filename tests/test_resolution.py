@@ -785,3 +785,16 @@ def test_name_in_apposition_to_a_misparsed_rooted_noun_is_the_subject(nlp):
             "“Mum would have been shouting at the referee all game,” she said. “She would be so proud.”")
     assert [("Mum would have been shouting at the referee all game,", "Elsa Brandt-Moreau"),
             ("She would be so proud.", "Elsa Brandt-Moreau")] == pairs(nlp, text)
+
+
+def test_ceo_is_the_chief_executive_not_any_head(nlp):
+    # "the CEO" abbreviates "chief executive (officer)": the article's chief executive, not the more
+    # recently named "head of research", whose "head" is only a loose synonym.
+    text = ("Harbour Foods profit falls\n\n"
+            "Harbour Foods reported a fall in profit on Thursday. Chief executive Ana Lindgren told analysts that "
+            "the worst was over.\n\n"
+            "Tomas Berg, head of research at Nordic Securities, said the recovery depended on prices. "
+            "“They cannot fix prices,” Berg said.\n\n"
+            "“We will be back in growth by summer,” the CEO said later.")
+    assert [("They cannot fix prices,", "Tomas Berg"), ("We will be back in growth by summer,", "Ana Lindgren")] == \
+        pairs(nlp, text)

@@ -323,7 +323,9 @@ ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "r
                  "brig": "brigadier", "cpl": "corporal", "pvt": "private", "rev": "reverend",
                  "supt": "superintendent", "cllr": "councillor", "cr": "councillor", "insp": "inspector", "det": "detective",
                  "chair": "chairman",
-                 "chairwoman": "chairman", "chairperson": "chairman", "pm": "minister"}
+                 "chairwoman": "chairman", "chairperson": "chairman", "pm": "minister",
+                 # an initialism names its head noun: a CEO is a chief executive (officer), not any "head"
+                 "ceo": "executive"}
 # Role heads that name the same kind of office ("the ministry chief" ~ "Transport Secretary").
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
     "secretary minister chief head director leader boss chairman commissioner administrator",
