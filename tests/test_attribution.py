@@ -1133,3 +1133,15 @@ def test_fragment_with_no_speaker_takes_the_speaker_of_the_quote_repeating_it(nl
             "goes, the village will be cut off by winter,” she said.")
     assert [("will be cut off by winter", "Marta Lindqvist"),
             ("If the office goes, the village will be cut off by winter,", "Marta Lindqvist")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vote count\n\nMarta Ruiz Ocampo, 44, won the run-off. Ruiz Ocampo took the stage in the main square to "
+    "chants of “¡Marta, presidenta!” from a few hundred supporters.",
+    "Vote count\n\nMarta Ruiz Ocampo, 44, won the run-off. Ruiz Ocampo walked in to the crowd's roar, "
+    "“Four more years!”, and waved.",
+])
+def test_words_a_crowd_calls_are_no_one_persons(nlp, text):
+    # The quote is the content of a noun of a call voiced by many: the crowd's words, not the words of
+    # the person the sentence is about.
+    assert [None] == [speaker for _, speaker in pairs(nlp, text)]

@@ -24,7 +24,7 @@ from .names import fronted_cue_verb, _is_name_token, _is_role_noun, _looks_like_
 from .people import find_people
 from .people_index import PeopleIndex
 from .subjects import _is_cue, _mention_span, _subject_of
-from .attribution import attribute_in_sentence, _Attribution, _clause_person, _inside, _negated, _through_account
+from .attribution import attribute_in_sentence, crowd_call, _Attribution, _clause_person, _inside, _negated, _through_account
 from .layout import (attribute_byline, attribute_headline, capitals_label, label_in_quote, _colon_introduction, _dash_label,
                      _line_label, _manner_tag, _tag_after_quote, turn_label)
 from .resolution import _mention_role, Resolver
@@ -199,8 +199,8 @@ def _attribute_in_body(doc: Doc, quotation: Quotation, quote_spans: list[tuple[i
     """The speaker printed with a quotation in its own sentence(s) or line, the readers of print
     layout (:mod:`.layout`) and of grammar (:mod:`.attribution`) tried in this order."""
     span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
+    if span is None or not len(span) or crowd_call(span):
+        return None  # ("to chants of “…”": a crowd's words, no speaker)
     # (0) The tag printed right after the closing mark, read from the tokens.
     tag = _tag_after_quote(doc, quotation, quote_spans)
     if tag is not None:

@@ -23,7 +23,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    HYPHENS, ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CUE_APPOSITION_MAX_TOKENS, CUE_MAX_DISTANCE,
+    HYPHENS, ATTRIBUTION_APPOSITION_TOKENS, CROWD_CALL_NOUNS, ATTRIBUTION_SENTENCE_TOKENS, CUE_APPOSITION_MAX_TOKENS, CUE_MAX_DISTANCE,
     DOUBLE_MARKS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS,
 )
 from .marks import Quotation, is_partial
@@ -448,6 +448,18 @@ def _person_like(token: Token) -> bool:
     """A subject that names a person: a name, he/she, or a singular role noun ("the senator")."""
     return _is_name_token(token) or token.lower_ in PERSONAL_PRONOUNS or token.ent_type_ == "PERSON" or \
         (_is_role_noun(token) and any(c.lower_ == "the" for c in token.children))
+
+
+def crowd_call(span: Span) -> bool:
+    """True when the quoted words are what a crowd calls: the content of a noun of a call voiced by
+    many (:data:`CROWD_CALL_NOUNS`), "took the stage to chants of “…”", "the crowd's roar, “…”" --
+    no one person's words, whoever the sentence is about."""
+    token = span.root
+    while token.head is not token and token.dep_ in ("pobj", "prep", "appos", "compound", "nmod"):
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in CROWD_CALL_NOUNS and not (span.start <= token.i < span.end):
+            return True
+    return False
 
 
 def _clause_person(doc: Doc, quotation: Quotation, span: Span, quote_spans: list[tuple[int, int]]) -> _Attribution | None:

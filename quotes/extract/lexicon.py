@@ -180,6 +180,11 @@ FINITE_TAGS = frozenset({"VBZ", "VBP", "MD"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
+# Nouns of a call voiced by many at once: a quote they name ("to chants of “…” from supporters", "the
+# crowd's roar, “…”") is the crowd's words, not those of the person the sentence is about.
+CROWD_CALL_NOUNS = frozenset("chant cry shout roar chorus jeer boo cheer heckle refrain singalong".split())
+
+
 # Prepositions of place, time and path: a quoted fragment inside such a phrase is not what the
 # sentence's subject said ("hit the ball back to the “wrong side of the net”").
 PLACE_TIME_PREPOSITIONS = frozenset("""
