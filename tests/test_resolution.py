@@ -798,3 +798,12 @@ def test_ceo_is_the_chief_executive_not_any_head(nlp):
             "“We will be back in growth by summer,” the CEO said later.")
     assert [("They cannot fix prices,", "Tomas Berg"), ("We will be back in growth by summer,", "Ana Lindgren")] == \
         pairs(nlp, text)
+
+
+def test_name_apposed_after_the_offices_domain_names_the_description(nlp):
+    # "The regional director of the Water Service, Rodrigo Álvarez Pinto, told …": the name set off by
+    # commas after the office's "of" phrase says who the director is (the parser hangs it on "Service").
+    text = ("Count\n\nTurnout was high on Sunday.\n\n"
+            "The regional director of the Water Service, Rodrigo Álvarez Pinto, told reporters that with 90 per "
+            "cent of meters read the result was an “irreversible trend.”")
+    assert [("irreversible trend.", "Rodrigo Álvarez Pinto")] == pairs(nlp, text)

@@ -421,10 +421,18 @@ class Resolver:
         if mention.root.pos_ != "NOUN" and not (mention.root.pos_ == "PROPN" and mention[0].lower_ == "the"):
             return None
         doc = mention.doc
-        after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else None
+        end, holders = mention.end, list(mention)
+        # The office's domain may stand between the description and the name: "The regional director of
+        # the Electoral Service, Ana Roe, told" (the parser may hang the name on "Service").
+        domain = next((c for c in mention.root.children if c.dep_ == "prep" and c.i == mention.end and
+                       c.lower_ in OFFICE_DOMAIN_PREPOSITIONS), None)
+        objects = [o for o in domain.children if o.dep_ == "pobj"] if domain is not None else []
+        if objects and objects[0].i + 1 < len(doc) and doc[objects[0].i + 1].text == ",":
+            end, holders = objects[0].i + 1, holders + [domain, objects[0]]
+        after = end + 1 if end < len(doc) and doc[end].text == "," else None
         if after is None:
             return None
-        for token in mention:
+        for token in holders:
             for child in token.children:
                 if child.dep_ == "appos" and child.left_edge.i == after and _is_name_token(child):
                     name = [t for t in doc[after:child.i + 1] if _is_name_token(t) and not _is_title(t)]
