@@ -1145,3 +1145,16 @@ def test_words_a_crowd_calls_are_no_one_persons(nlp, text):
     # The quote is the content of a noun of a call voiced by many: the crowd's words, not the words of
     # the person the sentence is about.
     assert [None] == [speaker for _, speaker in pairs(nlp, text)]
+
+
+def test_a_section_heading_quote_continues_no_one_and_takes_its_sections_speaker(nlp):
+    # A live blog: the entry heading "14:05 — ‘Lasting change’" opens a new entry; it does not continue the
+    # previous entry's speaker, and the entry's own quote of the same words gives its speaker.
+    text = ("LIVE: Census results\n\n"
+            "14:30 — Minister speaks\n\n"
+            "Interior minister Rosa Delgado Prieto spoke at noon. “We will publish every table,” she said.\n\n"
+            "14:05 — ‘Lasting change’\n\n"
+            "The national coordinator of the Census Office, Ignacio Varela Ponce, told reporters that the fall in "
+            "births was a “lasting change.”")
+    found = pairs(nlp, text)
+    assert ("Lasting change", "Ignacio Varela Ponce") in found

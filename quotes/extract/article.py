@@ -86,9 +86,19 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
         mentions.append(mention)
         state.previous_by_paragraph[quotation.paragraph] = mention
     _share_within_chains(mentions, quotations)
-    _headlines_from_body(mentions, quotations)
+    _headlines_from_body(mentions, quotations, state.headings)
     _fragments_from_repeats(mentions, quotations, state.unnamed_person)
     return mentions, people.people()
+
+
+def _is_heading(quotation: Quotation, text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """True for a body line that is a section's heading: nothing but the quotation (and a time or a
+    dash), which ends with no punctuation of a sentence or a clause, with more paragraphs after it:
+    "23:10 — ‘Irreversible trend’".  A quoted paragraph of speech ends its sentence ("“… trend.”")."""
+    if quotation.paragraph + 1 >= len(paragraphs) or not _only_quotation(quotation, text, paragraphs):
+        return False
+    p_start, p_end = paragraphs[quotation.paragraph]
+    return not re.search(r"[.!?…,;:]\W*$", text[p_start:p_end].rstrip())
 
 
 def _title_key(text: str) -> str:
@@ -128,20 +138,24 @@ def _words_of(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower().replace("’", "'"))
 
 
-def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation]) -> None:
+def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation], headings: set[int]) -> None:
     """A headline quote with no person named gets the speaker of the body quote it repeats.
 
     "Mayor Defends Budget: ‘We Made Hard Choices’" -> the body's “We made hard choices, …,”
     Odom said.  An organisation named in the headline ("Ministry: ‘…’") is kept: no person.
+    So does the quote of a section's heading line (paragraphs ``headings``), from the quotes of
+    its section, after it.
     """
     for mention, quotation in zip(mentions, quotations):
-        if quotation.paragraph != 0 or mention.speaker or not mention.partial:
+        heading = quotation.paragraph in headings
+        if (quotation.paragraph != 0 and not heading) or mention.speaker or (not mention.partial and not heading):
             continue
         if mention.speaker_mention and _looks_like_org(mention.speaker_mention.split()):
             continue
         words = _words_of(mention.text)
         for other, other_quotation in zip(mentions, quotations):
-            if other_quotation.paragraph == 0 or not other.speaker:
+            if other_quotation.paragraph == 0 or not other.speaker or other_quotation.paragraph in headings or \
+                    (heading and other_quotation.paragraph <= quotation.paragraph):
                 continue
             other_words = set(_words_of(other.text))
             if sum(w in other_words for w in words) >= HEADLINE_BODY_OVERLAP * len(words):
@@ -191,6 +205,7 @@ class _ArticleState:
     paragraphs: list[tuple[int, int]]
     resolver: Resolver
     previous_by_paragraph: dict[int, Mention] = field(default_factory=dict)  # last mention per paragraph
+    headings: set[int] = field(default_factory=set)  # paragraphs that are a section's heading line
     # ids of mentions whose cue's subject describes one person whom resolution could not name ("one parent")
     unnamed_person: set[int] = field(default_factory=set)
 
@@ -257,6 +272,11 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         if label and (resolver.people.find(label.split()) is not None or
                       resolver.people.find([w.title() for w in label.split()]) is not None):
             attribution = _Attribution(None, mention_text=label, cue=None)
+    if attribution is None and _is_heading(quotation, text, state.paragraphs):
+        # A section's heading line ("23:10 — ‘Irreversible trend’" in a live blog) starts a new section:
+        # it continues no one; the quote of its section that it repeats gives its speaker (_headlines_from_body).
+        state.headings.add(quotation.paragraph)
+        return
     if attribution is None:
         previous = None if mention.partial else \
             _previous_speaker(quotation, state.previous_by_paragraph, text, state.paragraphs)
