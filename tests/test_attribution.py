@@ -1158,3 +1158,22 @@ def test_a_section_heading_quote_continues_no_one_and_takes_its_sections_speaker
             "births was a “lasting change.”")
     found = pairs(nlp, text)
     assert ("Lasting change", "Ignacio Varela Ponce") in found
+
+
+def test_letter_read_out_before_a_colon_is_its_authors_words(nlp):
+    # "the secretary read a letter from X, NAME, …: “…”": the words after the colon are the letter's,
+    # so its author speaks, not the one reading it aloud.
+    text = ("Board votes to close harbour library\n\n"
+            "The board voted on Monday to close the library. Board secretary Lena Holt opened the meeting at six.\n\n"
+            "Before the vote, the secretary read a letter from the library’s former keeper, A. R. Quayle, who ran "
+            "it for 28 years: “A small library is not a failing one. Every child on this quay learned to read there.”")
+    assert [("A small library is not a failing one. Every child on this quay learned to read there.",
+             "A. R. Quayle")] == pairs(nlp, text)
+
+
+def test_text_passed_on_before_a_colon_stays_the_sharers(nlp):
+    # Sharing a text publishes it as one's own message, unlike reading it aloud: the sharer speaks.
+    text = ("Funding fight\n\n"
+            "Senator Mara Quint urged a vote on Tuesday. She shared a message from her policy adviser, Ona Belsky, "
+            "that read: “Emergencies are not the place for partisan riders.”")
+    assert [("Emergencies are not the place for partisan riders.", "Mara Quint")] == pairs(nlp, text)

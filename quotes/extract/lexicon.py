@@ -118,6 +118,10 @@ WRITTEN_NOUNS = frozenset("""
 """.split())
 # Prepositions that give a written text's author after its noun: "a letter from Roe", "a note by Roe".
 AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
+# Verbs of voicing another's written text aloud: "the clerk read a letter from Roe: “…”" are Roe's words
+# (the reader lends a voice, and adopts nothing).  Not verbs of passing a text on ("shared", "retweeted",
+# "forwarded"), whose subject publishes the words as their own message.
+READ_ALOUD_VERBS = frozenset({"read", "recite"})
 
 
 # Words that give the name of someone an indefinite noun introduces ("a caller named Ana", "a woman
