@@ -491,6 +491,15 @@ def test_words_reported_inside_another_report(nlp, text, expected):
      [("We will not back down,", "Lena Ortiz")]),
     ("Budget\n\nAccording to Tom Reyes, Lena Ortiz told the council that the plan was “dead on arrival.”",
      [("dead on arrival.", "Tom Reyes")]),
+    # a direct quote with its own tag right after it is the tagged speaker's verbatim words: the person
+    # "according to" names only vouches for the occasion ("he told aides, according to his adviser")
+    ("Summit\n\nPrime Minister Ivo Brandt met the senator in 2007. “She can win this,” he told aides afterwards, "
+     "according to Lena Ortiz, his former adviser.", [("She can win this,", "Ivo Brandt")]),
+    # so with the cue as the complement of a verb of habit: "he liked to say, according to his daughter"
+    ("Ferryman dies at 88\n\nPiet Hollander, who ran the Brielle ferry for fifty years, died on Sunday.\n\n"
+     "He rarely spoke about the storm of 1953. “The sea is not for beating. It is for crossing, carefully,” he liked "
+     "to say, according to his daughter, Anouk.",
+     [("The sea is not for beating. It is for crossing, carefully,", "Piet Hollander")]),
 ])
 def test_according_to_on_the_cue_names_the_source(nlp, text, expected):
     assert expected == pairs(nlp, text)

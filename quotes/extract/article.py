@@ -24,7 +24,7 @@ from .names import fronted_cue_verb, _is_name_token, _is_role_noun, _looks_like_
 from .people import find_people
 from .people_index import PeopleIndex
 from .subjects import _is_cue, _mention_span, _subject_of
-from .attribution import attribute_in_sentence, crowd_call, _Attribution, _clause_person, _inside, _negated, _through_account
+from .attribution import attribute_in_sentence, crowd_call, _Attribution, _clause_person, _inside, _negated
 from .layout import (attribute_byline, attribute_headline, capitals_label, label_in_quote, _colon_introduction, _dash_label,
                      _line_label, _manner_tag, _tag_after_quote, turn_label)
 from .resolution import _mention_role, Resolver
@@ -216,10 +216,12 @@ def _attribute_in_body(doc: Doc, quotation: Quotation, quote_spans: list[tuple[i
     span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
     if span is None or not len(span) or crowd_call(span):
         return None  # ("to chants of “…”": a crowd's words, no speaker)
-    # (0) The tag printed right after the closing mark, read from the tokens.
+    # (0) The tag printed right after the closing mark, read from the tokens.  It prints the words as its
+    # speaker's own: an "according to Y" after it names who vouches for the occasion ("“…,” he told aides,
+    # according to his adviser"), not whose words they are (unlike a fragment inside Y's account).
     tag = _tag_after_quote(doc, quotation, quote_spans)
     if tag is not None:
-        return _through_account(tag, quote_spans)
+        return tag
     # (0') A digest's label right before the quote, "TOPIC - Jane Roe: “…”", before any cue verb in
     # the topic ("Pollsters agree - Jane Roe: “…”").
     open_token = doc.char_span(quotation.open_mark, quotation.open_mark + 1, alignment_mode="expand")

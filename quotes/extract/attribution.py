@@ -106,6 +106,24 @@ def _through_account(attribution: _Attribution, quote_spans: list[tuple[int, int
     return attribution
 
 
+def _habitual_teller(source: Token, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The speaker of a quote whose own tag carries the "according to" (``source``: its X) through a verb
+    taking the cue as its complement: "“…,” he liked to say, according to his son" -- "liked" is no cue,
+    but "say" is, and its subject "he" says the words; the son vouches for the habit, as "according to"
+    after a plain tag does (see :func:`.article._attribute_in_body`)."""
+    according = source.head.head if source.head.lower_ == "to" else None
+    if according is None or according.lower_ != "according" or according.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = according.head
+    cue = next((c for c in verb.children if c.dep_ == "xcomp" and _is_cue(c) and not _negated(c)), None)
+    if cue is None or _is_cue(verb) or not (quotation.close_mark is not None and verb.idx > quotation.close_mark):
+        return None
+    subject = _subject_of(verb)
+    if subject is None or not _can_speak(subject, quotation, quote_spans):
+        return None
+    return _Attribution(_mention_span(subject), cue=cue.text, verb=cue)
+
+
 def _parenthetical_report(verb: Token, quote_spans: list[tuple[int, int]]) -> tuple[Token, Token] | None:
     """A "Roe said" set off by commas inside the clause of ``verb``, as (cue, subject): "Biden, Roe
     said, had been in the Senate for “…”" is Roe's account of Biden, and the words are Roe's."""
@@ -246,6 +264,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     # (b) "according to X" in the reporter's words.
     according = _according_to(context)
     if according is not None and not _inside(according, quote_spans):
+        told = _habitual_teller(according, quotation, quote_spans)
+        if told is not None:
+            return told
         according = _document_author(according) or according
         return _Attribution(_mention_span(according), cue="according to", kind="according-to")
     # (c) The cue verb nearest the marks, in the reporter's words of the same sentence(s).
