@@ -130,6 +130,10 @@ def test_more_attribution_shapes(nlp, text, expected):
     # a headline quote repeated in the body takes the body speaker
     ("Mayor Defends Budget: ‘We Made Hard Choices’\n“We made hard choices, and I stand by them,” Mayor Keisha Odom said.",
      "Keisha Odom"),
+    # an institution the headline names speaks through the person the body gives the same words
+    ("Appeals Court stays eviction of fishing families: “The tide does not read notices”\n\nThe court stayed the "
+     "evictions on Monday. “The tide does not read notices, but the government must,” Justice Kavya Raman observed.",
+     "Kavya Raman"),
 ])
 def test_headline_speaker_from_the_body(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[0].speaker

@@ -142,7 +142,7 @@ def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation], h
     """A headline quote with no person named gets the speaker of the body quote it repeats.
 
     "Mayor Defends Budget: ‘We Made Hard Choices’" -> the body's “We made hard choices, …,”
-    Odom said.  An organisation named in the headline ("Ministry: ‘…’") is kept: no person.
+    Odom said.  So does one an organisation says ("Ministry: ‘…’"): the words are its spokesperson's.
     So does the quote of a section's heading line (paragraphs ``headings``), from the quotes of
     its section, after it.
     """
@@ -150,9 +150,13 @@ def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation], h
         heading = quotation.paragraph in headings
         if (quotation.paragraph != 0 and not heading) or mention.speaker or (not mention.partial and not heading):
             continue
-        if mention.speaker_mention and _looks_like_org(mention.speaker_mention.split()):
-            continue
         words = _words_of(mention.text)
+        # An organisation the headline names speaks through the person the body gives the same words:
+        # "High Court: ‘The sea does not issue notices’" is the judge who said so (a sentence of words,
+        # not one word anyone may use).
+        if mention.speaker_mention and _looks_like_org(mention.speaker_mention.split()) and \
+                len(words) < FRAGMENT_REPEAT_MIN_WORDS:
+            continue
         for other, other_quotation in zip(mentions, quotations):
             if other_quotation.paragraph == 0 or not other.speaker or other_quotation.paragraph in headings or \
                     (heading and other_quotation.paragraph <= quotation.paragraph):
