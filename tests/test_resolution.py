@@ -807,3 +807,18 @@ def test_name_apposed_after_the_offices_domain_names_the_description(nlp):
             "The regional director of the Water Service, Rodrigo Álvarez Pinto, told reporters that with 90 per "
             "cent of meters read the result was an “irreversible trend.”")
     assert [("irreversible trend.", "Rodrigo Álvarez Pinto")] == pairs(nlp, text)
+
+
+def test_office_named_as_an_object_is_a_mention_of_its_holder(nlp):
+    # "I have told the premier that. She told me …": the premier, named long before, is brought back by
+    # "the premier" as an object; the "she" after it is the premier (not the turn's speaker or host).
+    text = ("Flood response: a conversation\n\n"
+            "Premier Hana Moller declined an interview. Host Ivo Lind spoke on Saturday to Water Minister Tomas "
+            "Brandt-Oy.\n\n"
+            "The river rose four metres in two days. Three villages were cut off. Pumps failed at two stations. "
+            "Boats carried food in. Schools closed for a week. Roads reopened on Friday. Crops were lost. "
+            "Insurance claims are rising.\n\n"
+            "LIND: Minister, was the response textbook?\n\n"
+            "BRANDT-OY: I would not say so, and I have told the premier that. She told me on Monday, \"Fix the "
+            "pumps first, then talk.\" That is what we did.")
+    assert [("Fix the pumps first, then talk.", "Hana Moller")] == pairs(nlp, text)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS,
-    POSSESSIVE_PRONOUNS, SINGULAR_THEY_STATEMENT, REPLY_CUES, SALIENCE_SUBJECT, TITLE_WORDS,
+    POSSESSIVE_PRONOUNS, SINGULAR_THEY_STATEMENT, REPLY_CUES, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_WORDS,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
     SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS,
 )
@@ -71,9 +71,19 @@ class Resolver:
 
     def _add_role_subjects(self) -> None:
         """A definite role noun as a subject ("The minister added that …", "The senator later said")
-        is a mention of the person the article gave that role: it enters salience as that person."""
+        is a mention of the person the article gave that role: it enters salience as that person; so,
+        with the weight of a non-subject, is "the premier" alone as an object ("I told the premier so")."""
         added = False
         for token in self.doc:
+            if token.dep_ in ("dobj", "dative", "pobj") and token.pos_ == "NOUN" and _is_role_noun(token) and \
+                    not _inside(token, self.quote_spans) and [t.lower_ for t in token.lefts] == ["the"]:
+                # "I have told the premier so. She told me …": an office named as an object is a
+                # mention of its holder too, though a weaker one than a subject.
+                person = self._by_role(token, [token], token.i)
+                if person is not None:
+                    self.people.occurrences.append((token.i, person, SALIENCE_OTHER))
+                    added = True
+                continue
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or not _is_role_noun(token) \
                     or _inside(token, self.quote_spans):
                 continue
