@@ -95,7 +95,8 @@ def _through_account(attribution: _Attribution, quote_spans: list[tuple[int, int
     Ortiz told the council that the plan was “dead”" the words reach the reporter through Reyes, who
     is their speaker, as with "Reyes said Ortiz called it “…”" (:func:`_reporting_cue`).  A publication
     or document ("“…,” Ortiz said, according to the Gazette") only printed Ortiz's own words: she
-    stays the speaker, since she is whom a reader of the index looks them up under."""
+    stays the speaker, since she is whom a reader of the index looks them up under.  (A tag printed
+    right after a direct quote never goes through here: it gives the words as its speaker's own.)"""
     verb = attribution.verb
     for token in ([verb, *verb.ancestors] if verb is not None else []):
         for child in token.children:
