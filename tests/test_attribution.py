@@ -130,6 +130,10 @@ def test_more_attribution_shapes(nlp, text, expected):
     # a headline quote repeated in the body takes the body speaker
     ("Mayor Defends Budget: ‘We Made Hard Choices’\n“We made hard choices, and I stand by them,” Mayor Keisha Odom said.",
      "Keisha Odom"),
+    # an institution the headline names speaks through the person the body gives the same words
+    ("Appeals Court stays eviction of fishing families: “The tide does not read notices”\n\nThe court stayed the "
+     "evictions on Monday. “The tide does not read notices, but the government must,” Justice Kavya Raman observed.",
+     "Kavya Raman"),
 ])
 def test_headline_speaker_from_the_body(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[0].speaker
@@ -367,6 +371,9 @@ def test_closing_mark_glued_to_the_next_word(nlp):
     ("Okafor on the Budget Vote: ‘We Need More Time’\nTom Okafor, the mayor, spoke on Monday.", "Tom Okafor"),
     # a phrase opening with a cue verb names no one: not "Calls Okafor’s"
     ("Delgado Wins Vote, Calls Okafor’s Remarks ‘Unfair’\nMaria Delgado beat Tom Okafor on Monday.", None),
+    # the feature interview's "‘…’: the person on a topic": the person after the colon said it
+    ("‘The sea taught me patience’: Ines Varga on her new novel\nThe novelist Ines Varga said she wrote it in Split.",
+     "Ines Varga"),
 ])
 def test_headline_label_before_the_quote(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[0].speaker
@@ -488,6 +495,15 @@ def test_words_reported_inside_another_report(nlp, text, expected):
      [("We will not back down,", "Lena Ortiz")]),
     ("Budget\n\nAccording to Tom Reyes, Lena Ortiz told the council that the plan was “dead on arrival.”",
      [("dead on arrival.", "Tom Reyes")]),
+    # a direct quote with its own tag right after it is the tagged speaker's verbatim words: the person
+    # "according to" names only vouches for the occasion ("he told aides, according to his adviser")
+    ("Summit\n\nPrime Minister Ivo Brandt met the senator in 2007. “She can win this,” he told aides afterwards, "
+     "according to Lena Ortiz, his former adviser.", [("She can win this,", "Ivo Brandt")]),
+    # so with the cue as the complement of a verb of habit: "he liked to say, according to his daughter"
+    ("Ferryman dies at 88\n\nPiet Hollander, who ran the Brielle ferry for fifty years, died on Sunday.\n\n"
+     "He rarely spoke about the storm of 1953. “The sea is not for beating. It is for crossing, carefully,” he liked "
+     "to say, according to his daughter, Anouk.",
+     [("The sea is not for beating. It is for crossing, carefully,", "Piet Hollander")]),
 ])
 def test_according_to_on_the_cue_names_the_source(nlp, text, expected):
     assert expected == pairs(nlp, text)
@@ -1105,3 +1121,72 @@ def test_transcript_label_in_capitals_names_the_speaker_whatever_its_tags(nlp, s
             f"{name}: \"That was a transformer failure, not a shortage.\"")
     speakers = [m.speaker for m in quotes_of(nlp, text)]
     assert ["Tara Silva", f"K. P. Ruwan {surname}", "Tara Silva", f"K. P. Ruwan {surname}"] == speakers
+
+
+def test_transcript_labels_by_initials_after_the_full_names(nlp):
+    # An edited interview labels the first turns with full names, the later ones with initials:
+    # "I" in a turn labelled "IV" is Ines Varga.
+    text = ("Ines Varga on her new novel\n\n"
+            "Her fourth book is set on a fishing island. She spoke to Paul Brenner.\n\n"
+            "Paul Brenner: Your father was a fisherman.\n\n"
+            "Ines Varga: For thirty years, on the same boat.\n\n"
+            "PB: Was the book hard to sell?\n\n"
+            "IV: An editor told me, “Nobody reads about fish.” I said, “Then they will read about people.”")
+    found = dict(pairs(nlp, text))
+    assert "Ines Varga" == found["Then they will read about people."]
+
+
+def test_fragment_with_no_speaker_takes_the_speaker_of_the_quote_repeating_it(nlp):
+    # The lede quotes a few words of an unnamed "one resident"; the whole sentence comes later with its
+    # speaker: the same words are the same person's.
+    text = ("Council shuts the last ferry office\n\n"
+            "The council voted to close the ferry office on Tuesday, after one resident warned that the village "
+            "“will be cut off by winter”.\n\n"
+            "Marta Lindqvist, who has lived on the quay for forty years, spoke against the plan. “If the office "
+            "goes, the village will be cut off by winter,” she said.")
+    assert [("will be cut off by winter", "Marta Lindqvist"),
+            ("If the office goes, the village will be cut off by winter,", "Marta Lindqvist")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vote count\n\nMarta Ruiz Ocampo, 44, won the run-off. Ruiz Ocampo took the stage in the main square to "
+    "chants of “¡Marta, presidenta!” from a few hundred supporters.",
+    "Vote count\n\nMarta Ruiz Ocampo, 44, won the run-off. Ruiz Ocampo walked in to the crowd's roar, "
+    "“Four more years!”, and waved.",
+])
+def test_words_a_crowd_calls_are_no_one_persons(nlp, text):
+    # The quote is the content of a noun of a call voiced by many: the crowd's words, not the words of
+    # the person the sentence is about.
+    assert [None] == [speaker for _, speaker in pairs(nlp, text)]
+
+
+def test_a_section_heading_quote_continues_no_one_and_takes_its_sections_speaker(nlp):
+    # A live blog: the entry heading "14:05 — ‘Lasting change’" opens a new entry; it does not continue the
+    # previous entry's speaker, and the entry's own quote of the same words gives its speaker.
+    text = ("LIVE: Census results\n\n"
+            "14:30 — Minister speaks\n\n"
+            "Interior minister Rosa Delgado Prieto spoke at noon. “We will publish every table,” she said.\n\n"
+            "14:05 — ‘Lasting change’\n\n"
+            "The national coordinator of the Census Office, Ignacio Varela Ponce, told reporters that the fall in "
+            "births was a “lasting change.”")
+    found = pairs(nlp, text)
+    assert ("Lasting change", "Ignacio Varela Ponce") in found
+
+
+def test_letter_read_out_before_a_colon_is_its_authors_words(nlp):
+    # "the secretary read a letter from X, NAME, …: “…”": the words after the colon are the letter's,
+    # so its author speaks, not the one reading it aloud.
+    text = ("Board votes to close harbour library\n\n"
+            "The board voted on Monday to close the library. Board secretary Lena Holt opened the meeting at six.\n\n"
+            "Before the vote, the secretary read a letter from the library’s former keeper, A. R. Quayle, who ran "
+            "it for 28 years: “A small library is not a failing one. Every child on this quay learned to read there.”")
+    assert [("A small library is not a failing one. Every child on this quay learned to read there.",
+             "A. R. Quayle")] == pairs(nlp, text)
+
+
+def test_text_passed_on_before_a_colon_stays_the_sharers(nlp):
+    # Sharing a text publishes it as one's own message, unlike reading it aloud: the sharer speaks.
+    text = ("Funding fight\n\n"
+            "Senator Mara Quint urged a vote on Tuesday. She shared a message from her policy adviser, Ona Belsky, "
+            "that read: “Emergencies are not the place for partisan riders.”")
+    assert [("Emergencies are not the place for partisan riders.", "Mara Quint")] == pairs(nlp, text)

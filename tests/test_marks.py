@@ -242,3 +242,14 @@ def test_speaker_of_a_comment_after_an_invisible_direction_mark(nlp):
 ])
 def test_title_case_name_after_a_possessive_or_on_is_a_work(nlp, text, expected):
     assert expected == pairs(nlp, text)
+
+
+def test_sentence_after_a_work_noun_and_a_colon_is_speech(nlp):
+    # "title" here is a championship, and the colon labels the words that follow, as in "Roe: ‘…’": a
+    # sentence (not Title Case) after "NOUN:" is speech; the body's repeat gives its speaker.
+    text = ("Rovers win the cup title: ‘We played every minute for Coach Benjamin’\n\n"
+            "“We played every minute for Coach Benjamin. All of us,” captain Lena Ostrova said after the final.")
+    assert [("We played every minute for Coach Benjamin", "Lena Ostrova"), ("We played every minute for Coach Benjamin. All of us,", "Lena Ostrova")] == \
+        pairs(nlp, text)
+    # a Title Case name after the colon still names the work
+    assert [] == pairs(nlp, "Harbour Records announces new album: ‘Blue Harbour Nights’\n\nIt comes out in May.")

@@ -772,3 +772,53 @@ def test_exchange_description_after_an_answer_is_the_questioner_and_yes_is_the_a
             "“Yes. I wrote it so that the morning shift would see it.”")
     speakers = [m.speaker for m in quotes_of(nlp, text)]
     assert ["Naomi Phiri", "Chola Banda", "Naomi Phiri", "Chola Banda"] == speakers[-4:]
+
+
+def test_name_in_apposition_to_a_misparsed_rooted_noun_is_the_subject(nlp):
+    # "Brandt’s daughter, Elsa Brandt-Moreau, watched …": the parser roots the sentence at "daughter" and
+    # hangs "watched" under it; the apposed name is still the subject the next "she" continues, not the
+    # possessor (the dead mother the quote talks about).
+    text = ("Rovers win the cup\n\n"
+            "The Rovers dedicated the win to Greta Brandt, the club's kit manager for thirty years, who died in May.\n\n"
+            "Greta Brandt’s daughter, Elsa Brandt-Moreau, watched from the stands with her two sons, "
+            "wearing her mother’s old scarf.\n\n"
+            "“Mum would have been shouting at the referee all game,” she said. “She would be so proud.”")
+    assert [("Mum would have been shouting at the referee all game,", "Elsa Brandt-Moreau"),
+            ("She would be so proud.", "Elsa Brandt-Moreau")] == pairs(nlp, text)
+
+
+def test_ceo_is_the_chief_executive_not_any_head(nlp):
+    # "the CEO" abbreviates "chief executive (officer)": the article's chief executive, not the more
+    # recently named "head of research", whose "head" is only a loose synonym.
+    text = ("Harbour Foods profit falls\n\n"
+            "Harbour Foods reported a fall in profit on Thursday. Chief executive Ana Lindgren told analysts that "
+            "the worst was over.\n\n"
+            "Tomas Berg, head of research at Nordic Securities, said the recovery depended on prices. "
+            "“They cannot fix prices,” Berg said.\n\n"
+            "“We will be back in growth by summer,” the CEO said later.")
+    assert [("They cannot fix prices,", "Tomas Berg"), ("We will be back in growth by summer,", "Ana Lindgren")] == \
+        pairs(nlp, text)
+
+
+def test_name_apposed_after_the_offices_domain_names_the_description(nlp):
+    # "The regional director of the Water Service, Rodrigo Álvarez Pinto, told …": the name set off by
+    # commas after the office's "of" phrase says who the director is (the parser hangs it on "Service").
+    text = ("Count\n\nTurnout was high on Sunday.\n\n"
+            "The regional director of the Water Service, Rodrigo Álvarez Pinto, told reporters that with 90 per "
+            "cent of meters read the result was an “irreversible trend.”")
+    assert [("irreversible trend.", "Rodrigo Álvarez Pinto")] == pairs(nlp, text)
+
+
+def test_office_named_as_an_object_is_a_mention_of_its_holder(nlp):
+    # "I have told the premier that. She told me …": the premier, named long before, is brought back by
+    # "the premier" as an object; the "she" after it is the premier (not the turn's speaker or host).
+    text = ("Flood response: a conversation\n\n"
+            "Premier Hana Moller declined an interview. Host Ivo Lind spoke on Saturday to Water Minister Tomas "
+            "Brandt-Oy.\n\n"
+            "The river rose four metres in two days. Three villages were cut off. Pumps failed at two stations. "
+            "Boats carried food in. Schools closed for a week. Roads reopened on Friday. Crops were lost. "
+            "Insurance claims are rising.\n\n"
+            "LIND: Minister, was the response textbook?\n\n"
+            "BRANDT-OY: I would not say so, and I have told the premier that. She told me on Monday, \"Fix the "
+            "pumps first, then talk.\" That is what we did.")
+    assert [("Fix the pumps first, then talk.", "Hana Moller")] == pairs(nlp, text)

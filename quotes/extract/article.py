@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS,
-                      SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES)
+from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS,
+                      HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES)
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
-from .names import fronted_cue_verb, _is_name_token, _looks_like_org, _words
+from .names import fronted_cue_verb, _is_name_token, _is_role_noun, _looks_like_org, _words
 from .people import find_people
+from .people_index import PeopleIndex
 from .subjects import _is_cue, _mention_span, _subject_of
-from .attribution import attribute_in_sentence, _Attribution, _clause_person, _inside, _negated, _through_account
+from .attribution import attribute_in_sentence, crowd_call, _Attribution, _clause_person, _inside, _negated
 from .layout import (attribute_byline, attribute_headline, capitals_label, label_in_quote, _colon_introduction, _dash_label,
                      _line_label, _manner_tag, _tag_after_quote, turn_label)
 from .resolution import _mention_role, Resolver
@@ -85,8 +86,19 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
         mentions.append(mention)
         state.previous_by_paragraph[quotation.paragraph] = mention
     _share_within_chains(mentions, quotations)
-    _headlines_from_body(mentions, quotations)
+    _headlines_from_body(mentions, quotations, state.headings)
+    _fragments_from_repeats(mentions, quotations, state.unnamed_person)
     return mentions, people.people()
+
+
+def _is_heading(quotation: Quotation, text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """True for a body line that is a section's heading: nothing but the quotation (and a time or a
+    dash), which ends with no punctuation of a sentence or a clause, with more paragraphs after it:
+    "23:10 — ‘Irreversible trend’".  A quoted paragraph of speech ends its sentence ("“… trend.”")."""
+    if quotation.paragraph + 1 >= len(paragraphs) or not _only_quotation(quotation, text, paragraphs):
+        return False
+    p_start, p_end = paragraphs[quotation.paragraph]
+    return not re.search(r"[.!?…,;:]\W*$", text[p_start:p_end].rstrip())
 
 
 def _title_key(text: str) -> str:
@@ -126,26 +138,64 @@ def _words_of(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower().replace("’", "'"))
 
 
-def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation]) -> None:
+def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation], headings: set[int]) -> None:
     """A headline quote with no person named gets the speaker of the body quote it repeats.
 
     "Mayor Defends Budget: ‘We Made Hard Choices’" -> the body's “We made hard choices, …,”
-    Odom said.  An organisation named in the headline ("Ministry: ‘…’") is kept: no person.
+    Odom said.  So does one an organisation says ("Ministry: ‘…’"): the words are its spokesperson's.
+    So does the quote of a section's heading line (paragraphs ``headings``), from the quotes of
+    its section, after it.
     """
     for mention, quotation in zip(mentions, quotations):
-        if quotation.paragraph != 0 or mention.speaker or not mention.partial:
-            continue
-        if mention.speaker_mention and _looks_like_org(mention.speaker_mention.split()):
+        heading = quotation.paragraph in headings
+        if (quotation.paragraph != 0 and not heading) or mention.speaker or (not mention.partial and not heading):
             continue
         words = _words_of(mention.text)
+        # An organisation the headline names speaks through the person the body gives the same words:
+        # "High Court: ‘The sea does not issue notices’" is the judge who said so (a sentence of words,
+        # not one word anyone may use).
+        if mention.speaker_mention and _looks_like_org(mention.speaker_mention.split()) and \
+                len(words) < FRAGMENT_REPEAT_MIN_WORDS:
+            continue
         for other, other_quotation in zip(mentions, quotations):
-            if other_quotation.paragraph == 0 or not other.speaker:
+            if other_quotation.paragraph == 0 or not other.speaker or other_quotation.paragraph in headings or \
+                    (heading and other_quotation.paragraph <= quotation.paragraph):
                 continue
             other_words = set(_words_of(other.text))
             if sum(w in other_words for w in words) >= HEADLINE_BODY_OVERLAP * len(words):
                 mention.speaker, mention.speaker_role = other.speaker, other.speaker_role
                 mention.speaker_mention = other.speaker_mention
                 mention.method, mention.confidence = "headline", CONFIDENCE["headline"] - 0.1
+                break
+
+
+def _fragments_from_repeats(mentions: list[Mention], quotations: list[Quotation], unnamed_person: set[int]) -> None:
+    """A quoted fragment a cue verb reports of one person the article does not name there
+    (``unnamed_person``: ids of such mentions) gets the speaker of another quote printing the same words.
+
+    A report quotes a few words early ("one parent warned that the town “will empty within a
+    generation”") and gives the whole sentence, with its speaker, elsewhere ("“If the school goes, the
+    town will empty within a generation,” Roe said"): words repeated verbatim are the same speaker's.
+    A body quote's speaker comes before a headline's (the body prints the speaker with the words).
+    """
+    for mention, quotation in zip(mentions, quotations):
+        # (only words a cue verb reports of one person: a fragment no one is said to say, or a crowd, a
+        # party or a letter says, is a slogan or a scare quote, which anyone may repeat; headlines: see above)
+        if mention.speaker or not mention.partial or quotation.paragraph == 0 or id(mention) not in unnamed_person:
+            continue
+        words = _words_of(mention.text)
+        if len(words) < FRAGMENT_REPEAT_MIN_WORDS:
+            continue
+        sources = sorted(((other, other_quotation) for other, other_quotation in zip(mentions, quotations)
+                          if other is not mention and other.speaker),
+                         key=lambda pair: pair[1].paragraph == 0)
+        for other, _ in sources:
+            other_words = _words_of(other.text)
+            if any(other_words[k:k + len(words)] == words for k in range(len(other_words) - len(words) + 1)):
+                mention.speaker, mention.speaker_role = other.speaker, other.speaker_role
+                mention.method, mention.confidence = "continuation", CONFIDENCE["continuation"]
+                if mention.speaker_mention is None:
+                    mention.speaker_mention = other.speaker_mention
                 break
 
 
@@ -159,18 +209,23 @@ class _ArticleState:
     paragraphs: list[tuple[int, int]]
     resolver: Resolver
     previous_by_paragraph: dict[int, Mention] = field(default_factory=dict)  # last mention per paragraph
+    headings: set[int] = field(default_factory=set)  # paragraphs that are a section's heading line
+    # ids of mentions whose cue's subject describes one person whom resolution could not name ("one parent")
+    unnamed_person: set[int] = field(default_factory=set)
 
 
 def _attribute_in_body(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
     """The speaker printed with a quotation in its own sentence(s) or line, the readers of print
     layout (:mod:`.layout`) and of grammar (:mod:`.attribution`) tried in this order."""
     span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    # (0) The tag printed right after the closing mark, read from the tokens.
+    if span is None or not len(span) or crowd_call(span):
+        return None  # ("to chants of “…”": a crowd's words, no speaker)
+    # (0) The tag printed right after the closing mark, read from the tokens.  It prints the words as its
+    # speaker's own: an "according to Y" after it names who vouches for the occasion ("“…,” he told aides,
+    # according to his adviser"), not whose words they are (unlike a fragment inside Y's account).
     tag = _tag_after_quote(doc, quotation, quote_spans)
     if tag is not None:
-        return _through_account(tag, quote_spans)
+        return tag
     # (0') A digest's label right before the quote, "TOPIC - Jane Roe: “…”", before any cue verb in
     # the topic ("Pollsters agree - Jane Roe: “…”").
     open_token = doc.char_span(quotation.open_mark, quotation.open_mark + 1, alignment_mode="expand")
@@ -223,6 +278,11 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         if label and (resolver.people.find(label.split()) is not None or
                       resolver.people.find([w.title() for w in label.split()]) is not None):
             attribution = _Attribution(None, mention_text=label, cue=None)
+    if attribution is None and _is_heading(quotation, text, state.paragraphs):
+        # A section's heading line ("23:10 — ‘Irreversible trend’" in a live blog) starts a new section:
+        # it continues no one; the quote of its section that it repeats gives its speaker (_headlines_from_body).
+        state.headings.add(quotation.paragraph)
+        return
     if attribution is None:
         previous = None if mention.partial else \
             _previous_speaker(quotation, state.previous_by_paragraph, text, state.paragraphs)
@@ -276,6 +336,8 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     mention.cue = cue
     mention.method = method if attribution.kind == "explicit" else attribution.kind
     if person is None:
+        if attribution.mention is not None and cue and _is_role_noun(attribution.mention.root):
+            state.unnamed_person.add(id(mention))  # "one parent warned …", "the trial judge, describing …"
         return
     record = resolver.people.records[person]
     mention.speaker = record.name
@@ -306,7 +368,21 @@ def _turn_speakers(state: _ArticleState, quotation: Quotation) -> tuple[int | No
 def _label_person(state: _ArticleState, offset: int) -> int | None:
     """The person the transcript label of the line holding character ``offset`` names, if any."""
     words = turn_label(state.doc, offset, state.quote_spans)
-    return state.resolver.people.find(_words(words)) if words is not None else None
+    if words is None:
+        return None
+    found = state.resolver.people.find(_words(words))
+    if found is None and len(words) == 1 and words[0].is_upper and 2 <= len(words[0].text) <= 4:
+        found = _initials_person(state.resolver.people, words[0].text)
+    return found
+
+
+def _initials_person(people: PeopleIndex, label: str) -> int | None:
+    """The one person whose name's initials a transcript label prints: an edited interview labels the
+    first turns with full names and the rest with initials ("Ana Roe: …" then "AR: …")."""
+    found = [p for p, record in enumerate(people.records)
+             if len(record.name_words) == len(label) and
+             "".join(w[:1] for w in record.name_words).upper() == label]
+    return found[0] if len(found) == 1 else None
 
 
 def _first_word(text: str) -> str:

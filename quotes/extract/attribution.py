@@ -23,7 +23,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    HYPHENS, ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CUE_APPOSITION_MAX_TOKENS, CUE_MAX_DISTANCE,
+    HYPHENS, ATTRIBUTION_APPOSITION_TOKENS, CROWD_CALL_NOUNS, ATTRIBUTION_SENTENCE_TOKENS, CUE_APPOSITION_MAX_TOKENS, CUE_MAX_DISTANCE,
     DOUBLE_MARKS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS,
 )
 from .marks import Quotation, is_partial
@@ -95,7 +95,8 @@ def _through_account(attribution: _Attribution, quote_spans: list[tuple[int, int
     Ortiz told the council that the plan was “dead”" the words reach the reporter through Reyes, who
     is their speaker, as with "Reyes said Ortiz called it “…”" (:func:`_reporting_cue`).  A publication
     or document ("“…,” Ortiz said, according to the Gazette") only printed Ortiz's own words: she
-    stays the speaker, since she is whom a reader of the index looks them up under."""
+    stays the speaker, since she is whom a reader of the index looks them up under.  (A tag printed
+    right after a direct quote never goes through here: it gives the words as its speaker's own.)"""
     verb = attribution.verb
     for token in ([verb, *verb.ancestors] if verb is not None else []):
         for child in token.children:
@@ -104,6 +105,24 @@ def _through_account(attribution: _Attribution, quote_spans: list[tuple[int, int
                 if source is not None and not _inside(source, quote_spans) and _names_a_person(source):
                     return _Attribution(_mention_span(source), cue="according to", kind="according-to")
     return attribution
+
+
+def _habitual_teller(source: Token, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The speaker of a quote whose own tag carries the "according to" (``source``: its X) through a verb
+    taking the cue as its complement: "“…,” he liked to say, according to his son" -- "liked" is no cue,
+    but "say" is, and its subject "he" says the words; the son vouches for the habit, as "according to"
+    after a plain tag does (see :func:`.article._attribute_in_body`)."""
+    according = source.head.head if source.head.lower_ == "to" else None
+    if according is None or according.lower_ != "according" or according.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = according.head
+    cue = next((c for c in verb.children if c.dep_ == "xcomp" and _is_cue(c) and not _negated(c)), None)
+    if cue is None or _is_cue(verb) or not (quotation.close_mark is not None and verb.idx > quotation.close_mark):
+        return None
+    subject = _subject_of(verb)
+    if subject is None or not _can_speak(subject, quotation, quote_spans):
+        return None
+    return _Attribution(_mention_span(subject), cue=cue.text, verb=cue)
 
 
 def _parenthetical_report(verb: Token, quote_spans: list[tuple[int, int]]) -> tuple[Token, Token] | None:
@@ -246,6 +265,9 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
     # (b) "according to X" in the reporter's words.
     according = _according_to(context)
     if according is not None and not _inside(according, quote_spans):
+        told = _habitual_teller(according, quotation, quote_spans)
+        if told is not None:
+            return told
         according = _document_author(according) or according
         return _Attribution(_mention_span(according), cue="according to", kind="according-to")
     # (c) The cue verb nearest the marks, in the reporter's words of the same sentence(s).
@@ -448,6 +470,18 @@ def _person_like(token: Token) -> bool:
     """A subject that names a person: a name, he/she, or a singular role noun ("the senator")."""
     return _is_name_token(token) or token.lower_ in PERSONAL_PRONOUNS or token.ent_type_ == "PERSON" or \
         (_is_role_noun(token) and any(c.lower_ == "the" for c in token.children))
+
+
+def crowd_call(span: Span) -> bool:
+    """True when the quoted words are what a crowd calls: the content of a noun of a call voiced by
+    many (:data:`CROWD_CALL_NOUNS`), "took the stage to chants of “…”", "the crowd's roar, “…”" --
+    no one person's words, whoever the sentence is about."""
+    token = span.root
+    while token.head is not token and token.dep_ in ("pobj", "prep", "appos", "compound", "nmod"):
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in CROWD_CALL_NOUNS and not (span.start <= token.i < span.end):
+            return True
+    return False
 
 
 def _clause_person(doc: Doc, quotation: Quotation, span: Span, quote_spans: list[tuple[int, int]]) -> _Attribution | None:

@@ -18,9 +18,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, LABEL_MAX_TOKENS,
+from .lexicon import (AUTHOR_PREPOSITIONS, CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, LABEL_MAX_TOKENS,
                       NON_PERSON_LABELS, OPENING_GLYPHS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
-                      TAG_QUOTE_ENDINGS)
+                      READ_ALOUD_VERBS, TAG_QUOTE_ENDINGS, WRITTEN_NOUNS)
 from .marks import Quotation, _only_quotation
 from .names import fronted_cue_verb, _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
 from .subjects import _abbreviation_period, _is_cue, _mention_span, _subject_of
@@ -316,6 +316,9 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or _inside(subject, quote_spans) or subject.tag_ in ("WP", "WDT"):
             continue  # "… apologized for what happened: “…”": the clause inside is not the reporter's
+        author = _written_by(verb)
+        if author is not None:  # "the clerk read a letter from Roe: “…”": the words are the letter's
+            return _Attribution(_mention_span(author), cue=None)
         owner = _speech_owner(subject)  # "Fox's reply was blunt: “…”"
         if owner is not None:
             return _Attribution(_mention_span(owner), cue=None)
@@ -334,6 +337,27 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
     owner = _speech_owner(doc[colon - 1])
     if owner is not None and not _inside(owner, quote_spans):
         return _Attribution(_mention_span(owner), cue=None)
+    return None
+
+
+def _written_by(verb: Token) -> Token | None:
+    """The author of a written text that ``verb`` reads aloud: "read a letter from the school's former
+    teacher, Ann Roe" -> "Roe" (the name set off after the author's description, wherever the parser
+    hung it), "read out a note by Roe" -> "Roe"; None when no author is given or the verb passes the
+    text on instead ("retweeted a message from Roe": the sharer's own message)."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in READ_ALOUD_VERBS:
+        return None
+    for text in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in WRITTEN_NOUNS):
+        for preposition in (c for c in text.children if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPOSITIONS):
+            author = next((o for o in preposition.children if o.dep_ == "pobj"), None)
+            if author is None:
+                continue
+            after = author.right_edge.i + 1
+            if author.pos_ == "NOUN" and after + 1 < len(doc) and doc[after].text == "," and _is_name_token(doc[after + 1]):
+                run = _name_run(doc[after + 1])
+                return run[-1] if run else author
+            return author
     return None
 
 
@@ -446,6 +470,9 @@ HEADLINE_LABEL = re.compile(rf"^\s*(?P<who>{_NAME}?)(?:\s+[Oo]n\s[^:]*)?:\s")
 HEADLINE_INTERVIEW = re.compile(
     rf"^[,:]?\s*[:—–-]?\s*(?:[Aa]n?\s+)?(?:[Cc]onversation|[Ii]nterview|Q\s*&\s*A|[Cc]hat|[Tt]alk)\s+[Ww]ith\s+"
     rf"(?P<who>{_NAME})")
+# "‘…’: Jane Roe on her new film": the person, then what they spoke about, labels the quote before it
+# (the mirror of HEADLINE_LABEL's "Roe on the Budget: ‘…’"), the interview headline of features.
+HEADLINE_RIGHT_ON = re.compile(rf"^\s*[:—–-]\s*(?P<who>{_NAME})\s+[Oo]n\s")
 HEADLINE_RIGHT = re.compile(rf"^[,:]?\s*(?:(?P<cue1>[A-Za-z]+)\s+(?P<who1>{_NAME})|(?P<who2>{_NAME})\s+(?P<cue2>[A-Za-z]+))")
 
 
@@ -477,7 +504,7 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
                 (right.group("cue2"), right.group("who2"))
             if cue and cue.lower() in CUE_FORMS:
                 return _Attribution(mention_text=who, cue=cue, kind="headline")
-        interview = HEADLINE_INTERVIEW.match(after)
+        interview = HEADLINE_INTERVIEW.match(after) or HEADLINE_RIGHT_ON.match(after)
         if interview:
             return _Attribution(mention_text=interview.group("who"), kind="headline")
     return None

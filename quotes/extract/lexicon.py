@@ -118,6 +118,10 @@ WRITTEN_NOUNS = frozenset("""
 """.split())
 # Prepositions that give a written text's author after its noun: "a letter from Roe", "a note by Roe".
 AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
+# Verbs of voicing another's written text aloud: "the clerk read a letter from Roe: “…”" are Roe's words
+# (the reader lends a voice, and adopts nothing).  Not verbs of passing a text on ("shared", "retweeted",
+# "forwarded"), whose subject publishes the words as their own message.
+READ_ALOUD_VERBS = frozenset({"read", "recite"})
 
 
 # Words that give the name of someone an indefinite noun introduces ("a caller named Ana", "a woman
@@ -178,6 +182,11 @@ FINITE_TAGS = frozenset({"VBZ", "VBP", "MD"})
 # Tags of a verb with a tense of its own (past or present), which no noun phrase has: a cue so tagged
 # that the parser conjoined to a noun is a second predicate of the clause ("… an accent and joked").
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+# Nouns of a call voiced by many at once: a quote they name ("to chants of “…” from supporters", "the
+# crowd's roar, “…”") is the crowd's words, not those of the person the sentence is about.
+CROWD_CALL_NOUNS = frozenset("chant cry shout roar chorus jeer boo cheer heckle refrain singalong".split())
 
 
 # Prepositions of place, time and path: a quoted fragment inside such a phrase is not what the
@@ -331,7 +340,9 @@ ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "r
                  "brig": "brigadier", "cpl": "corporal", "pvt": "private", "rev": "reverend",
                  "supt": "superintendent", "cllr": "councillor", "cr": "councillor", "insp": "inspector", "det": "detective",
                  "chair": "chairman",
-                 "chairwoman": "chairman", "chairperson": "chairman", "pm": "minister"}
+                 "chairwoman": "chairman", "chairperson": "chairman", "pm": "minister",
+                 # an initialism names its head noun: a CEO is a chief executive (officer), not any "head"
+                 "ceo": "executive"}
 # Role heads that name the same kind of office ("the ministry chief" ~ "Transport Secretary").
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
     "secretary minister chief head director leader boss chairman commissioner administrator",
@@ -607,6 +618,10 @@ MISPRINT_MIN_LETTERS = 5
 TITLE_CASE_LOWER_WORDS = frozenset("a an the and but or nor of in on at to for by with as vs via from per".split())
 
 HEADLINE_BODY_OVERLAP = 0.8  # share of a headline quote's words a body quote must contain
+# A fragment with no speaker takes the speaker of another quote printing the same words in a row
+# (article._fragments_from_repeats) when it has at least this many words: two words ("the people")
+# recur by chance in anyone's quote.
+FRAGMENT_REPEAT_MIN_WORDS = 3
 
 
 # A dateline is at most this many tokens before its dash: "Kyiv, Ukraine (AP) —" needs 6.

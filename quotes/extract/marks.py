@@ -322,7 +322,9 @@ def is_not_speech(text: str, quotation: Quotation) -> bool:
         return True
     # A title starts with a capital; "called the film “an act of love.”" quotes what was said of it.
     titled = not quotation.text.lstrip()[:1].islower()
-    if previous and previous[-1] in WORK_NOUNS and titled:
+    # (not a sentence after a colon: "… for netball title: ‘We played for her’" labels words, as
+    # "Roe: ‘…’" does; a work's title after a colon is Title Case: "New album: ‘Blue Harbour Nights’")
+    if previous and previous[-1] in WORK_NOUNS and titled and not (before.endswith(":") and not _is_title_case(words)):
         return True
     if len(previous) == 2 and previous[-2] in WORK_NOUNS and previous[-1] in ("titled", "called", "named") \
             and titled:

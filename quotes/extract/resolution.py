@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS,
-    POSSESSIVE_PRONOUNS, SINGULAR_THEY_STATEMENT, REPLY_CUES, SALIENCE_SUBJECT, TITLE_WORDS,
+    POSSESSIVE_PRONOUNS, SINGULAR_THEY_STATEMENT, REPLY_CUES, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_WORDS,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
     SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS,
 )
@@ -71,9 +71,19 @@ class Resolver:
 
     def _add_role_subjects(self) -> None:
         """A definite role noun as a subject ("The minister added that …", "The senator later said")
-        is a mention of the person the article gave that role: it enters salience as that person."""
+        is a mention of the person the article gave that role: it enters salience as that person; so,
+        with the weight of a non-subject, is "the premier" alone as an object ("I told the premier so")."""
         added = False
         for token in self.doc:
+            if token.dep_ in ("dobj", "dative", "pobj") and token.pos_ == "NOUN" and _is_role_noun(token) and \
+                    not _inside(token, self.quote_spans) and [t.lower_ for t in token.lefts] == ["the"]:
+                # "I have told the premier so. She told me …": an office named as an object is a
+                # mention of its holder too, though a weaker one than a subject.
+                person = self._by_role(token, [token], token.i)
+                if person is not None:
+                    self.people.occurrences.append((token.i, person, SALIENCE_OTHER))
+                    added = True
+                continue
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or not _is_role_noun(token) \
                     or _inside(token, self.quote_spans):
                 continue
@@ -168,10 +178,15 @@ class Resolver:
         subject whose verb the parser missed, and counts as a subject mention."""
         for n, (i, person, weight) in enumerate(self.people.occurrences):
             token = self.doc[i]
-            if weight == SALIENCE_SUBJECT or token.dep_ != "ROOT" or token.left_edge.i != token.sent.start or \
+            # So is a name in apposition to a noun the parser rooted the same way: "Roe's daughter, Ana
+            # Roe, watched from the stands" ("watched" hung under "daughter" as a modifier): the noun
+            # is the sentence's subject, and the name says who it is.
+            # (a noun for a person: "The hashtag, #Paris, spread" names no one)
+            rooted = token.head if token.dep_ == "appos" and _is_role_noun(token.head) else token
+            if weight == SALIENCE_SUBJECT or rooted.dep_ != "ROOT" or rooted.left_edge.i != rooted.sent.start or \
                     _inside(token, self.quote_spans):
                 continue
-            if any(t.pos_ in ("VERB", "AUX") and t.i > i and not _inside(t, self.quote_spans) for t in token.subtree):
+            if any(t.pos_ in ("VERB", "AUX") and t.i > i and not _inside(t, self.quote_spans) for t in rooted.subtree):
                 self.people.occurrences[n] = (i, person, SALIENCE_SUBJECT)
 
     def _add_relative_reporters(self) -> None:
@@ -416,10 +431,18 @@ class Resolver:
         if mention.root.pos_ != "NOUN" and not (mention.root.pos_ == "PROPN" and mention[0].lower_ == "the"):
             return None
         doc = mention.doc
-        after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else None
+        end, holders = mention.end, list(mention)
+        # The office's domain may stand between the description and the name: "The regional director of
+        # the Electoral Service, Ana Roe, told" (the parser may hang the name on "Service").
+        domain = next((c for c in mention.root.children if c.dep_ == "prep" and c.i == mention.end and
+                       c.lower_ in OFFICE_DOMAIN_PREPOSITIONS), None)
+        objects = [o for o in domain.children if o.dep_ == "pobj"] if domain is not None else []
+        if objects and objects[0].i + 1 < len(doc) and doc[objects[0].i + 1].text == ",":
+            end, holders = objects[0].i + 1, holders + [domain, objects[0]]
+        after = end + 1 if end < len(doc) and doc[end].text == "," else None
         if after is None:
             return None
-        for token in mention:
+        for token in holders:
             for child in token.children:
                 if child.dep_ == "appos" and child.left_edge.i == after and _is_name_token(child):
                     name = [t for t in doc[after:child.i + 1] if _is_name_token(t) and not _is_title(t)]
