@@ -175,10 +175,6 @@ def _split_at_punctuation(ent: Span) -> list[list[Token]]:
     return [part for part in parts if part]
 
 
-# A transcript line opening with the speaker's initials: "MK: From the first draft."
-_INITIALS_LABEL = re.compile(r"(?m)^[ \t]*([A-Z]{2,3}):")
-
-
 def _title_case_lines(text: str, start: int) -> list[tuple[int, int]]:
     """Character spans of the Title Case lines from ``start`` on: a repeated headline, subheads.
 
@@ -257,7 +253,6 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     """
     index = PeopleIndex()
     title_lines = _title_case_lines(doc.text, body_start)
-    index.initial_labels = set(_INITIALS_LABEL.findall(doc.text))
     # names and titles start so (or, in an Irish surname, with a mutation: "hAodha" of "Ó hAodha")
     capitalised = [token for token in doc if token.text[:1].isupper() or (
         token.text[:1].islower() and gaelic_mutated(token.text) and _is_name_token(token))]
