@@ -175,10 +175,6 @@ def _split_at_punctuation(ent: Span) -> list[list[Token]]:
     return [part for part in parts if part]
 
 
-# A transcript line opening with the speaker's initials: "MK: From the first draft."
-_INITIALS_LABEL = re.compile(r"(?m)^[ \t]*([A-Z]{2,3}):")
-
-
 def _title_case_lines(text: str, start: int) -> list[tuple[int, int]]:
     """Character spans of the Title Case lines from ``start`` on: a repeated headline, subheads.
 
@@ -238,15 +234,6 @@ def _subject_word_of_name(token: Token, name: list[Token], title: list[Token] | 
     return token
 
 
-def _verbless_root_noun(noun: Token, name: Token) -> bool:
-    """Whether ``noun``, which ``name`` is set in apposition to, is the subject of its sentence though the
-    parser made it the root and hung the sentence's verb on it as a participle: "Roe's daughter, Ana
-    Lind, watched from the stands" (watched: acl of "daughter").  A sentence of running text has a verb,
-    so a noun root with a past form after the name is that verb's subject."""
-    return noun.dep_ == "ROOT" and noun.pos_ == "NOUN" and any(
-        c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > name.i for c in noun.children)
-
-
 def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | None = None) -> PeopleIndex:
     """Every person ``doc`` names, with aliases, roles, gender and every mention (for salience).
 
@@ -257,7 +244,6 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     """
     index = PeopleIndex()
     title_lines = _title_case_lines(doc.text, body_start)
-    index.initial_labels = set(_INITIALS_LABEL.findall(doc.text))
     # names and titles start so (or, in an Irish surname, with a mutation: "hAodha" of "Ó hAodha")
     capitalised = [token for token in doc if token.text[:1].isupper() or (
         token.text[:1].islower() and gaelic_mutated(token.text) and _is_name_token(token))]
@@ -409,8 +395,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if run and not _in_spans(token.idx, quoted):
             record.add_alias(_phrase(run))
         subject = at.dep_ in ("nsubj", "nsubjpass") or (
-            at.dep_ == "appos" and (_apposition_owner(at).dep_ in ("nsubj", "nsubjpass") or
-                                    _verbless_root_noun(_apposition_owner(at), at))) or \
+            at.dep_ == "appos" and _apposition_owner(at).dep_ in ("nsubj", "nsubjpass")) or \
             _inverted_subject(at) or (  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
                 at.dep_ == "aux" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in at.head.children))
         # (the last: a surname the parser took for the modal of a verb with no subject, "While Will acknowledges")

@@ -102,9 +102,6 @@ class PeopleIndex:
         # Surname keys of one-word names the article treats as things ("Velora has positioned itself"):
         # printed alone, such a word names no person, even one whose longer name ends with it.
         self.things: set[str] = set()
-        # Initials the article prints as a transcript's speaker labels ("MK:" opening a line): only these
-        # stand for a person's name (an agency's "AP said" beside an Alan Parker does not).
-        self.initial_labels: set[str] = set()
 
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
@@ -186,17 +183,6 @@ class PeopleIndex:
         tail = [_norm(w) for w in words]
         matches = [i for i, r in enumerate(self.records)
                    if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[-len(words):]] == tail]
-        return matches[0] if len(matches) == 1 else None
-
-    def _by_initials(self, word: str) -> int | None:
-        """The one person whose name's initials ``word`` prints, two or three capitals without dots ("MK"
-        for Marta Kowalska, "JPR" for Jan Paweł Rudnicki): an interview transcript labels the turns with
-        them once the names were printed in full (only initials the article prints as such a label count:
-        :attr:`initial_labels`).  Lower-case particles give no initial ("AL" for Ana de León)."""
-        if not (2 <= len(word) <= 3 and word.isalpha() and word.isupper()) or word not in self.initial_labels:
-            return None
-        matches = [i for i, r in enumerate(self.records) if len(r.name_words) >= 2 and "".join(
-            w[0] for w in r.name_words if w[:1].isupper()) == word]
         return matches[0] if len(matches) == 1 else None
 
     def _by_name_head(self, words: list[str]) -> int | None:
@@ -342,8 +328,6 @@ class PeopleIndex:
                   (len(words) == 2 and self.records[index].has_role_word(first)))]
         if not found and len(words) == 1:
             by_first = self._by_first_name(words[0])
-            if by_first is None:
-                by_first = self._by_initials(words[0])  # "MK:" for Marta Kowalska in an interview
             if by_first is None:
                 by_first = self._by_family_name_first(words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
             if by_first is None:
