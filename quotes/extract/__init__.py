@@ -76,7 +76,7 @@ from .people_index import PeopleIndex
 from .resolution import Resolver
 
 # Bump when extraction output can change: `quotes reindex` re-extracts older articles.
-EXTRACTOR_VERSION = "0.10"
+EXTRACTOR_VERSION = "0.11"
 
 __all__ = ["EXTRACTOR_VERSION", "METHODS", "Mention", "Person", "PeopleIndex", "QuoteExtractor", "Quotation",
            "Resolver", "extract", "extract_mentions", "find_people", "find_quotations", "is_not_speech",
