@@ -1190,3 +1190,13 @@ def test_text_passed_on_before_a_colon_stays_the_sharers(nlp):
             "Senator Mara Quint urged a vote on Tuesday. She shared a message from her policy adviser, Ona Belsky, "
             "that read: “Emergencies are not the place for partisan riders.”")
     assert [("Emergencies are not the place for partisan riders.", "Mara Quint")] == pairs(nlp, text)
+
+
+def test_single_marked_subhead_in_a_double_marked_body_is_a_heading(nlp):
+    # American style prints single marks only in headings: the subhead continues no one's speech and takes
+    # the speaker of the section's quote that repeats its words
+    text = ("Factory closes\n\n\"We were told on a Friday,\" said Rosa Lindqvist, a machinist.\n\n"
+            "\"If I were younger, I'd go back to school,\" she said.\n\n'A really tough choice.'\n\n"
+            "The foreman, Tomas Ferreira, said the closure had been \"a really tough choice\" for the owners.\n\n"
+            "\"Nobody wanted this,\" Ferreira said.\n")
+    assert ("A really tough choice.", "Tomas Ferreira") == pairs(nlp, text)[2]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -66,6 +67,9 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
                          [(q.start, q.end) for q in found if _title_key(q.text) in titles])
     paragraphs = _paragraph_spans(text)
     state = _ArticleState(doc, text, quote_spans, paragraphs, Resolver(doc, people, quote_spans))
+    # A body that quotes in double marks prints single marks only in its headings (American and wire style).
+    body_marks = Counter(text[q.open_mark:q.start] in DOUBLE_MARKS for q in quotations if q.paragraph > 0)
+    state.double_marked = body_marks[True] >= 2 and body_marks[True] > 2 * body_marks[False]
     # A body that opens by repeating the headline (a feed's title without its final period, then the
     # article's own first line) prints the headline twice: read the copy as a headline too.
     headlines = {0, 1} if has_headline and len(paragraphs) > 1 and \
@@ -91,13 +95,17 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     return mentions, people.people()
 
 
-def _is_heading(quotation: Quotation, text: str, paragraphs: list[tuple[int, int]]) -> bool:
+def _is_heading(quotation: Quotation, text: str, paragraphs: list[tuple[int, int]], double_marked: bool) -> bool:
     """True for a body line that is a section's heading: nothing but the quotation (and a time or a
-    dash), which ends with no punctuation of a sentence or a clause, with more paragraphs after it:
-    "23:10 — ‘Irreversible trend’".  A quoted paragraph of speech ends its sentence ("“… trend.”")."""
+    dash), with more paragraphs after it, which ends with no punctuation of a sentence or a clause
+    ("23:10 — ‘Irreversible trend’"; a quoted paragraph of speech ends its sentence: "“… trend.”"), or is
+    in single marks in a body that quotes in double marks (``double_marked``), where single marks
+    print only headings: "‘A tough decision.’" over a section of “…” quotes."""
     if quotation.paragraph + 1 >= len(paragraphs) or not _only_quotation(quotation, text, paragraphs):
         return False
     p_start, p_end = paragraphs[quotation.paragraph]
+    if double_marked and text[quotation.open_mark:quotation.start] in SINGLE_MARKS:
+        return True
     return not re.search(r"[.!?…,;:]\W*$", text[p_start:p_end].rstrip())
 
 
@@ -210,6 +218,7 @@ class _ArticleState:
     resolver: Resolver
     previous_by_paragraph: dict[int, Mention] = field(default_factory=dict)  # last mention per paragraph
     headings: set[int] = field(default_factory=set)  # paragraphs that are a section's heading line
+    double_marked: bool = False  # the body quotes in double marks (so a single-marked line is a heading)
     # ids of mentions whose cue's subject describes one person whom resolution could not name ("one parent")
     unnamed_person: set[int] = field(default_factory=set)
 
@@ -278,7 +287,7 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         if label and (resolver.people.find(label.split()) is not None or
                       resolver.people.find([w.title() for w in label.split()]) is not None):
             attribution = _Attribution(None, mention_text=label, cue=None)
-    if attribution is None and _is_heading(quotation, text, state.paragraphs):
+    if attribution is None and _is_heading(quotation, text, state.paragraphs, state.double_marked):
         # A section's heading line ("23:10 — ‘Irreversible trend’" in a live blog) starts a new section:
         # it continues no one; the quote of its section that it repeats gives its speaker (_headlines_from_body).
         state.headings.add(quotation.paragraph)
