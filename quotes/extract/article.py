@@ -156,7 +156,7 @@ def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation], h
     """
     for mention, quotation in zip(mentions, quotations):
         heading = quotation.paragraph in headings
-        if (quotation.paragraph != 0 and not heading) or mention.speaker or (not mention.partial and not heading):
+        if mention.speaker or not (heading or (quotation.paragraph == 0 and mention.partial)):
             continue
         words = _words_of(mention.text)
         # An organisation the headline names speaks through the person the body gives the same words:
