@@ -703,7 +703,7 @@ def _appositive_role(token: Token) -> str | None:
             return _role_phrase(child)
     # (the noun the name describes may sit above an "of" phrase the parser hung the name on: "The regional
     # director of the Electoral Service, Ana Roe," names the director, not the service)
-    owner = _apposition_owner(token) if token.dep_ == "appos" else token.head
+    owner = _apposition_owner(token)
     if token.dep_ == "appos" and (_is_title(owner) or (_is_role_noun(owner) and not _is_name_token(owner))):
         return _role_phrase(owner, stop=_name_run(token)[0].i)  # "The Prime Minister, Helen Marsh,"
     if token.dep_ in ("dobj", "nsubjpass"):
