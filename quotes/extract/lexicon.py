@@ -624,7 +624,8 @@ TITLE_CASE_LOWER_WORDS = frozenset("a an the and but or nor of in on at to for b
 HEADLINE_BODY_OVERLAP = 0.8  # share of a headline quote's words a body quote must contain
 # A fragment with no speaker takes the speaker of another quote printing the same words in a row
 # (article._fragments_from_repeats) when it has at least this many words: two words ("the people")
-# recur by chance in anyone's quote.
+# recur by chance in anyone's quote.  So does a headline quote an organisation is said to say
+# (article._headlines_from_body: "High Court: ‘The sea does not issue notices’").
 FRAGMENT_REPEAT_MIN_WORDS = 3
 
 
