@@ -287,7 +287,8 @@ def names_a_work(text: str, quotation: Quotation) -> bool:
     (a show, a column, a book), whatever punctuation American style moves inside them.  Not in a
     headline or a Title Case line ("Roe: Okafor’s ‘Reckless Gamble’"), where every word is capitalised.
 
-    >>> names_a_work('Roe told WKRT’s “Morning Desk” that', find_quotations('Roe told WKRT’s “Morning Desk” that')[0])
+    >>> text = 'Show\\n\\nRoe told WKRT’s “Morning Desk” that'
+    >>> names_a_work(text, find_quotations(text)[0])
     True
     """
     words = re.findall(r"[\w’'-]+", quotation.text)
