@@ -205,10 +205,13 @@ def gaelic_surname_end(doc: Doc, i: int) -> int | None:
 def _gaelic_surname_start(doc: Doc, k: int) -> int | None:
     """The patronymic word of the Gaelic article surname (:func:`gaelic_surname_end`) that token ``k``
     is a later word of ("t-Saoir" of "Nic an t-Saoir"), or None."""
+    # (at most five tokens follow the patronymic word: "a", "'", "t", "-", the noun; _name_run asks at
+    # every step, so the patronymic word is looked for before gaelic_surname_end is called)
     for p in range(max(k - 5, 0), k):
-        end = gaelic_surname_end(doc, p)
-        if end is not None and p < k <= end:
-            return p
+        if doc[p].lower_ in GAELIC_PATRONYMICS:
+            end = gaelic_surname_end(doc, p)
+            if end is not None and p < k <= end:
+                return p
     return None
 
 
