@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .extract.lexicon import (
-    GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATION_PREFIXES, GAELIC_PATRONYMICS, NAME_PARTICLES,
+    GAELIC_ARTICLE_PREFIXES, GAELIC_MUTATED, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, NAME_PARTICLES,
     REGIONAL_TITLES,
 )
 
@@ -161,18 +161,18 @@ def _looks_like_name_word(word: str) -> bool:
     prefix, _, rest = word.partition("-")
     # (and the prefix the article of a Gaelic surname puts before a vowel: "t-Saoir" of "Nic an t-Saoir", or an
     # Irish mutation glued on: "hAodha" of "Ó hAodha")
-    return (word[0].isupper() or fold(word) in PARTICLES or _GAELIC_MUTATED.fullmatch(word) is not None
+    return (word[0].isupper() or fold(word) in PARTICLES or GAELIC_MUTATED.fullmatch(word) is not None
             or ((fold(prefix) in PARTICLES or prefix in GAELIC_ARTICLE_PREFIXES) and rest[:1].isupper()))
 
 
-_GAELIC_MUTATED = re.compile(r"(?:%s)[A-ZÁÉÍÓÚ][a-záéíóú]+" % "|".join(GAELIC_MUTATION_PREFIXES))
+_GAELIC_PATRONYMICS = frozenset(fold(p) for p in GAELIC_PATRONYMICS)  # as fold() prints them: "o" of "Ó"
 
 
 def _gaelic_article(words: list[str], i: int) -> bool:
     """Whether ``words[i]`` is the article of a Gaelic surname, right after its patronymic word: "an" of
     "Nic an t-Saoir", "a'" of "Nic a' Phearsain" (see :data:`GAELIC_PATRONYMICS`)."""
-    return i > 0 and fold(words[i]).rstrip("'") in GAELIC_ARTICLES | {"a"} and \
-        words[i - 1][:1].isupper() and fold(words[i - 1]) in {fold(p) for p in GAELIC_PATRONYMICS}
+    return i > 0 and fold(words[i]).rstrip("'") in GAELIC_NAME_ARTICLES and \
+        words[i - 1][:1].isupper() and fold(words[i - 1]) in _GAELIC_PATRONYMICS
 
 
 @lru_cache(maxsize=65536)

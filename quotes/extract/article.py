@@ -25,7 +25,7 @@ from .names import fronted_cue_verb, _is_name_token, _is_role_noun, _looks_like_
 from .people import find_people
 from .people_index import PeopleIndex
 from .subjects import _is_cue, _mention_span, _subject_of
-from .attribution import attribute_in_sentence, crowd_call, _Attribution, _clause_person, _inside, _negated
+from .attribution import attribute_in_sentence, crowd_call, _Attribution, _clause_person, _doc_text, _inside, _negated
 from .layout import (attribute_byline, attribute_headline, capitals_label, label_in_quote, _colon_introduction, _dash_label,
                      _line_label, _manner_tag, _tag_after_quote, turn_label)
 from .resolution import _mention_role, Resolver
@@ -39,7 +39,7 @@ _QUESTION_STEMS = frozenset(c[:3] for c in QUESTION_CUES)
 
 def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[Mention], list[Person]]:
     """Mentions and people of one parsed article (the body of the ``quotes`` component)."""
-    text = doc.text
+    text = _doc_text(doc)  # (joined once: the readers below ask for it again)
     parsed = doc.has_annotation("DEP")
     found = find_quotations(text)
     quotations = [q for q in found if not is_not_speech(text, q) or
@@ -156,7 +156,7 @@ def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation], h
     """
     for mention, quotation in zip(mentions, quotations):
         heading = quotation.paragraph in headings
-        if (quotation.paragraph != 0 and not heading) or mention.speaker or (not mention.partial and not heading):
+        if mention.speaker or not (heading or (quotation.paragraph == 0 and mention.partial)):
             continue
         words = _words_of(mention.text)
         # An organisation the headline names speaks through the person the body gives the same words:

@@ -117,8 +117,8 @@ def _habitual_teller(source: Token, quotation: Quotation, quote_spans: list[tupl
         return None
     verb = according.head
     cue = next((c for c in verb.children if c.dep_ == "xcomp" and _is_cue(c) and not _negated(c)), None)
-    if cue is None or _is_cue(verb) or not (quotation.close_mark is not None and verb.idx > quotation.close_mark):
-        return None
+    if cue is None or _is_cue(verb) or quotation.close_mark is None or verb.idx <= quotation.close_mark:
+        return None  # (a tag after the closing mark, whose own verb is no cue)
     subject = _subject_of(verb)
     if subject is None or not _can_speak(subject, quotation, quote_spans):
         return None

@@ -428,6 +428,10 @@ GAELIC_ARTICLE_PREFIXES = frozenset({"t", "h", "n"})
 # eclipsis letters after the plural and genitive forms ("Uí bhFloinn", "Ó gCadhla").  Such a word (these
 # letters, then a capital) is a word of the name right after a Gaelic patronymic word.
 GAELIC_MUTATION_PREFIXES = ("bh", "h", "t", "n", "m", "g", "d", "b")
+GAELIC_MUTATED = re.compile(r"(?:%s)[A-ZÁÉÍÓÚ][a-záéíóú]+" % "|".join(GAELIC_MUTATION_PREFIXES))
+# The article of a Gaelic surname as a word of a printed name: "an", "na", and the "a" of "a'" once its
+# apostrophe is stripped (the callers strip it).
+GAELIC_NAME_ARTICLES = GAELIC_ARTICLES | {"a"}
 # Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".  nameparser's
 # surname prefixes cover Dutch/Afrikaans, German, Romance, Arabic, Hebrew, Malay ("bin", "binti") and Irish
 # ("ó", "ní", "mac") names; kept apart are those that are also English function words ("do": "Roe do Lee's
@@ -620,7 +624,8 @@ TITLE_CASE_LOWER_WORDS = frozenset("a an the and but or nor of in on at to for b
 HEADLINE_BODY_OVERLAP = 0.8  # share of a headline quote's words a body quote must contain
 # A fragment with no speaker takes the speaker of another quote printing the same words in a row
 # (article._fragments_from_repeats) when it has at least this many words: two words ("the people")
-# recur by chance in anyone's quote.
+# recur by chance in anyone's quote.  So does a headline quote an organisation is said to say
+# (article._headlines_from_body: "High Court: ‘The sea does not issue notices’").
 FRAGMENT_REPEAT_MIN_WORDS = 3
 
 

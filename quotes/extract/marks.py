@@ -287,7 +287,8 @@ def names_a_work(text: str, quotation: Quotation) -> bool:
     (a show, a column, a book), whatever punctuation American style moves inside them.  Not in a
     headline or a Title Case line ("Roe: Okafor’s ‘Reckless Gamble’"), where every word is capitalised.
 
-    >>> names_a_work('Roe told WKRT’s “Morning Desk” that', find_quotations('Roe told WKRT’s “Morning Desk” that')[0])
+    >>> text = 'Show\\n\\nRoe told WKRT’s “Morning Desk” that'
+    >>> names_a_work(text, find_quotations(text)[0])
     True
     """
     words = re.findall(r"[\w’'-]+", quotation.text)
@@ -309,17 +310,17 @@ def is_not_speech(text: str, quotation: Quotation) -> bool:
     True
     """
     words = re.findall(r"[\w’'-]+", quotation.text)
-    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
-    before = text[max(line_start, quotation.open_mark - 40):quotation.open_mark].lower().rstrip()
-    before = re.split(r"[.!?…](?:\s+|$)", before)[-1]  # "… the adventure movie. “I was …”": the previous sentence's words
-    previous = re.findall(r"[a-z-]+", before)[-2:]
     if names_a_work(text, quotation):
         return True
     if len(words) < 2:
         # One word is a scare quote, unless it is an utterance of its own: “Never.” / ‘Finally,’ she said.
         return not (quotation.text.rstrip()[-1:] in ".!?,…" and not is_partial(text, quotation, False))
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    before = text[max(line_start, quotation.open_mark - 40):quotation.open_mark].lower().rstrip()
+    before = re.split(r"[.!?…](?:\s+|$)", before)[-1]  # "… the adventure movie. “I was …”": the previous sentence's words
     if before.endswith(SCARE_PREFIXES):
         return True
+    previous = re.findall(r"[a-z-]+", before)[-2:]
     # A title starts with a capital; "called the film “an act of love.”" quotes what was said of it.
     titled = not quotation.text.lstrip()[:1].islower()
     # (not a sentence after a colon: "… for netball title: ‘We played for her’" labels words, as

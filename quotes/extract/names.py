@@ -17,7 +17,7 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATION_PREFIXES, GAELIC_PATRONYMICS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS, NOUN_PHRASE_END_DEPS,
+    ABBREVIATIONS, CALENDAR_WORDS, GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATED, GAELIC_PATRONYMICS, CUE_FORMS, CUE_VERBS, DOUBLE_MARKS, FAMILY_NOUNS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES, HONORIFICS, FUNCTION_DEPS, HYPHENS, NAME_PARTICLES, POST_NOMINALS, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS, NOUN_PHRASE_END_DEPS,
     PLACE_LABELS, ROMANISED_SYLLABLE_MAX, FEMALE_PATRONYMIC_ENDINGS, MALE_PATRONYMIC_ENDINGS,
     GENDERED_CONNECTORS,
     NOT_ROLES, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, ROLE_NOUN_SUFFIXES, SINGLE_MARKS, DESCRIPTOR_ONLY_ENDINGS, ROLE_SYNONYMS, TITLE_WORDS,
@@ -170,13 +170,10 @@ def _continues_hyphenated(token: Token) -> bool:
         not doc[token.i + 1].whitespace_ and _is_word(doc[token.i + 2])
 
 
-_GAELIC_MUTATED = re.compile(r"(?:%s)[A-ZÁÉÍÓÚ][a-záéíóú]+" % "|".join(GAELIC_MUTATION_PREFIXES))
-
-
 def gaelic_mutated(word: str) -> bool:
     """A noun with an Irish initial mutation glued on: "hAodha", "tSaoi", "bhFloinn" (lower-case letters of
     :data:`GAELIC_MUTATION_PREFIXES`, then a capital)."""
-    return _GAELIC_MUTATED.fullmatch(word) is not None
+    return GAELIC_MUTATED.fullmatch(word) is not None
 
 
 def gaelic_surname_end(doc: Doc, i: int) -> int | None:
@@ -208,10 +205,13 @@ def gaelic_surname_end(doc: Doc, i: int) -> int | None:
 def _gaelic_surname_start(doc: Doc, k: int) -> int | None:
     """The patronymic word of the Gaelic article surname (:func:`gaelic_surname_end`) that token ``k``
     is a later word of ("t-Saoir" of "Nic an t-Saoir"), or None."""
+    # (at most five tokens follow the patronymic word: "a", "'", "t", "-", the noun; _name_run asks at
+    # every step, so the patronymic word is looked for before gaelic_surname_end is called)
     for p in range(max(k - 5, 0), k):
-        end = gaelic_surname_end(doc, p)
-        if end is not None and p < k <= end:
-            return p
+        if doc[p].lower_ in GAELIC_PATRONYMICS:
+            end = gaelic_surname_end(doc, p)
+            if end is not None and p < k <= end:
+                return p
     return None
 
 
@@ -706,7 +706,7 @@ def _appositive_role(token: Token) -> str | None:
             return _role_phrase(child)
     # (the noun the name describes may sit above an "of" phrase the parser hung the name on: "The regional
     # director of the Electoral Service, Ana Roe," names the director, not the service)
-    owner = _apposition_owner(token) if token.dep_ == "appos" else token.head
+    owner = _apposition_owner(token)
     if token.dep_ == "appos" and (_is_title(owner) or (_is_role_noun(owner) and not _is_name_token(owner))):
         return _role_phrase(owner, stop=_name_run(token)[0].i)  # "The Prime Minister, Helen Marsh,"
     if token.dep_ in ("dobj", "nsubjpass"):

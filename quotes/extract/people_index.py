@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    FULL_NAME_HONORIFICS, GAELIC_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS,
+    FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS,
 )
 from .model import Person
 from .names import _norm, _surname_of, first_name_gender, is_patronymic, name_gender
@@ -78,7 +78,7 @@ def _given_names(words: list[str]) -> list[str]:
     given = []
     for k, word in enumerate(before):
         lower = word.lower()
-        if k and lower.rstrip("'’") in GAELIC_ARTICLES | {"a"} and before[k - 1].lower() in GAELIC_PATRONYMICS:
+        if k and lower.rstrip("'’") in GAELIC_NAME_ARTICLES and before[k - 1].lower() in GAELIC_PATRONYMICS:
             continue
         opens_given = k == 0 and word[:1].isupper() and len(before) > 1 and before[1].lower() not in NAME_PARTICLES
         if lower in NAME_PARTICLES and not opens_given:

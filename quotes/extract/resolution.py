@@ -535,11 +535,17 @@ def _modifiers_disagree(modifiers: set[str], role: str, heads: set[str]) -> bool
 
 
 def _mention_title_name(mention: Span) -> tuple[list[Token], list[Token]]:
-    """A mention's title and name, punctuation dropped but hyphens kept ("Okafor-Bello"), and an apostrophe
-    glued to the end of a word, which elides a letter of that word (the Gaelic article of "Nic a' Phearsain")."""
-    return _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS or (
-        t.text in ("'", "’") and t.i > mention.start and t.doc[t.i - 1].is_alpha and not t.doc[t.i - 1].whitespace_
-        and t.doc[t.i - 1].lower_ != "s")])
+    """A mention's title and name, punctuation dropped but hyphens kept ("Okafor-Bello"), and so is an
+    apostrophe that elides a letter (:func:`_eliding_apostrophe`)."""
+    return _split_title([t for t in mention if not t.is_punct or t.text in HYPHENS or
+                         (t.i > mention.start and _eliding_apostrophe(t))])
+
+
+def _eliding_apostrophe(token: Token) -> bool:
+    """An apostrophe glued to the end of a word (other than a lone "s"), which elides a letter of that word:
+    the Gaelic article of "Nic a' Phearsain"."""
+    before = token.doc[token.i - 1]
+    return token.text in ("'", "’") and before.is_alpha and not before.whitespace_ and before.lower_ != "s"
 
 
 def _mention_role(mention: Span | None, record: _PersonRecord, method: str) -> str | None:
