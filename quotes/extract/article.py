@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS,
+from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS, INITIALS_LABEL_LETTERS,
                       HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES)
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
@@ -380,7 +380,7 @@ def _label_person(state: _ArticleState, offset: int) -> int | None:
     if words is None:
         return None
     found = state.resolver.people.find(_words(words))
-    if found is None and len(words) == 1 and words[0].is_upper and 2 <= len(words[0].text) <= 4:
+    if found is None and len(words) == 1 and words[0].is_upper and len(words[0].text) in INITIALS_LABEL_LETTERS:
         found = _initials_person(state.resolver.people, words[0].text)
     return found
 

@@ -558,6 +558,9 @@ ATTRIBUTION_APPOSITION_TOKENS = 12
 # secretary of state Ann B. Roe (D-N.Y.):" is 13 tokens; a line longer than this before a colon is a
 # sentence, not a label.
 LABEL_MAX_TOKENS = 14
+# Initials a transcript labels later turns with ("AR:" after "Ana Roe:" turns): one letter per name word,
+# from a given name and surname to a four-part name ("Ana María Roe Lind").
+INITIALS_LABEL_LETTERS = range(2, 5)
 
 
 # Attribution confidence by method.  Hand-set, not calibrated: the order follows how often each

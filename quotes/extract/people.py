@@ -88,22 +88,25 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             continue
         subject = token.dep_ in ("nsubj", "nsubjpass")
         cue_subject = subject and token.head.lemma_.lower() in CUE_VERBS
+        # A determiner makes the name a thing's ("The Kenya Red Cross", "a New Hampshire Democrat"): most
+        # readings below that let a mislabelled name be a person's require none.
+        determined = any(c.dep_ == "det" for c in token.children)
         if cue_subject and _unlabelled_group_name(token):
             pass  # "Hard Right Report first reported": no first name, no label, no sign of a surname
         elif cue_subject and (token.ent_type_ in ("", "PERSON") or (
-                token.ent_type_ in ("ORG", "WORK_OF_ART") and not any(c.dep_ == "det" for c in token.children)
+                token.ent_type_ in ("ORG", "WORK_OF_ART") and not determined
                 and (_first_name_leads(token) or _bears_a_persons_surname(token)))):
             # an ORG subject may be a mislabelled person, but not "The Kenya Red Cross"; so may a
             # WORK_OF_ART ("Twitter's Adam Sharp said": NER takes the owner and the name for a title)
             heads.add(token.i)
         elif cue_subject and token.ent_type_ in MISREAD_SURNAME_LABELS and \
-                not any(c.dep_ == "det" for c in token.children) and \
+                not determined and \
                 len(name := _split_title(_name_run(token))[1]) >= 2 and _is_first_name(name[0].text):
             # a surname NER knows from a famous law, product or event ("Ana Roe said": LAW, after a court
             # case) is still a surname after a registered first name, as the subject of a cue verb
             heads.add(token.i)
         elif cue_subject and token.ent_type_ == "NORP" and \
-                token.tag_ == "NNP" and not any(c.dep_ == "det" for c in token.children) and \
+                token.tag_ == "NNP" and not determined and \
                 len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)) and \
                 all(t.ent_type_ in ("", "NORP") for t in name) and \
                 not (name[0].i > 0 and doc[name[0].i - 1].dep_ == "det"):
@@ -117,23 +120,23 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         elif subject and token.ent_type_ == "ORG" and len(_split_title(_name_run(token))[1]) >= 2 and any(
                 t.lower_ in ("his", "her", "himself", "herself") for t in token.head.subtree if t.i > token.i):
             heads.add(token.i)  # "Unai Emery praised his players": NER said ORG, "his" says person
-        elif subject and _reflexive_of_person(token) and not any(c.dep_ == "det" for c in token.children) and \
+        elif subject and _reflexive_of_person(token) and not determined and \
                 not _looks_like_org(_words(_split_title(_name_run(token))[1])):
             heads.add(token.i)  # "Okafor compared himself to Lind" (NER: ORG): only a person is "himself"
         elif token.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and (
                 _surname_key(token.text) in family_names or (
                     subject and _next_subject_is_he_or_she(token) and not _refers_to_itself(token))) and \
-                not any(c.dep_ == "det" for c in token.children) and \
+                not determined and \
                 len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
             # "Agnes MacLeod" (ORG) beside "Donald MacLeod", with "MacLeod, 83,", or followed by "she says"
             heads.add(token.i)
         elif token.ent_type_ == "" and _surname_key(token.text) in speaking_surnames and \
-                not any(c.dep_ == "det" for c in token.children) and \
+                not determined and \
                 len(name := _split_title(_name_run(token))[1]) >= 2 and all(t.ent_type_ == "" for t in name) and \
                 not _looks_like_org(_words(name)):
             # No label at all: "… and Kendal Unruh, a delegate," with "said Unruh" later
             heads.add(token.i)
-        elif _party_tag_follows(token) and not any(c.dep_ == "det" for c in token.children) and \
+        elif _party_tag_follows(token) and not determined and \
                 len(name := _split_title(_name_run(token))[1]) >= 2 and not _looks_like_org(_words(name)):
             # "said ranking Democrat Elijah Cummings (D-Md.)", a name the parser made an object and NER left
             # unlabelled: the party-and-state tag says legislator, a person.
@@ -141,10 +144,10 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         elif _name_before_colon(token):
             heads.add(token.i)  # "And then there is Lena Varga: what, exactly, is her plan?"
         elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
-                not any(c.dep_ == "det" for c in token.children):
+                not determined:
             heads.add(token.i)  # "Cillian, who is nine," (NER: NORP): "who" refers to a person
         elif token.tag_ == "NNP" and token.ent_type_ in ("", "NORP", "ORG", "GPE") and _has_age_apposition(token) and \
-                not any(c.dep_ == "det" for c in token.children) and not _looks_like_org([token.text]):
+                not determined and not _looks_like_org([token.text]):
             heads.add(token.i)  # "Lhakpa, 29," (NER: ORG): only a person's age is printed so, after the name
         elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
                  for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
