@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 import sqlite_utils
 from spacy.language import Language
 
-from . import store
+from . import derived, store
 from .clean import clean_article, content_hash
 from .extract import EXTRACTOR_VERSION, Mention, Person
 from .sources import Article, SourceError, first_of_each_id, printable
@@ -144,7 +144,7 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Article | SourceError], nl
                 stats.mentions += written
             if on_article:
                 on_article(done.article.id)
-        store.refresh(db, registry)
+        derived.refresh(db, registry)
         status = "completed"
     finally:
         noop = status == "completed" and not (stats.added or stats.updated or stats.errors)

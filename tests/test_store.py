@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from quotes import store
+from quotes import derived, store
 from quotes.extract import Mention, Person
 from quotes.ingest import ingest
 from quotes.sources import Article, read_paths
@@ -146,7 +146,7 @@ def test_refresh_writes_nothing_when_nothing_changed(nlp, fresh_db):
     db = fresh_db
     ingest(db, [Article("a", ARTICLE_A, outlet="City Herald"), Article("b", ARTICLE_B, outlet="Metro Daily")], nlp)
     before = db.conn.total_changes
-    store.refresh(db)
+    derived.refresh(db)
     # Speakers and aliases are small tables replaced whole; mentions and quotes are untouched.
     changed = db.conn.total_changes - before
     assert changed == 2 * (db["speakers"].count + db["speaker_aliases"].count) + db["speakers"].count
@@ -224,7 +224,7 @@ def test_publication_times_decide_who_was_first(tmp_path, nlp):
     ([(None, "B"), (None, "A")], (None, ["A", "B"])),
 ])
 def test_first_printed(printed, expected):
-    assert expected == store.first_printed(printed)
+    assert expected == derived.first_printed(printed)
 
 
 def test_html_metadata_and_sidecar_times_are_stored_in_utc(tmp_path, nlp):
@@ -289,4 +289,4 @@ def test_a_quote_s_speaker_reaches_only_whole_long_unattributed_mentions(nlp, fr
 ])
 def test_which_mentions_take_a_quote_s_speaker(speaker_mention, text, partial, expected):
     mention = {"speaker_mention": speaker_mention, "text": text, "partial": partial}
-    assert expected == store._takes_cluster_speaker(mention, "Lena Ortiz")
+    assert expected == derived._takes_cluster_speaker(mention, "Lena Ortiz")
