@@ -239,6 +239,18 @@ def test_speaker_of_a_comment_after_an_invisible_direction_mark(nlp):
      [("Nobody can fix it,", "Ana Roe"), ("Everything Else Is Noise.", "Ana Roe")]),
     # lowercase words after a possessive are the owner's words
     ("Port vote\nSalgado's \"very strong\" plan passed, said Mayor Rui Salgado.\n", [("very strong", "Rui Salgado")]),
+    # a body line that opens with capitalised words is no Title Case headline: the whole line counts
+    ("Port vote\n\nFriday on KTVA’s “Morning Line,” Mayor Rui Salgado said the port was ready.\n", []),
+    # a programme after "of" and "with"
+    ("Port vote\n\nRui Salgado is now host of “The Late Hour With Ana Quist.”\n", []),
+    ("Port vote\n\n“We will win,” Rui Salgado said in an interview with “Sunday Desk.” The party declined to comment.\n",
+     [("We will win,", "Rui Salgado")]),
+    # but a chant after "of" is cried, not a title
+    ("Port vote\n\nThe hall broke into chants of “Lock Them Up!” as Rui Salgado spoke.\n", [("Lock Them Up!", None)]),
+    # a work noun set off before the title, or its author after it
+    ("Port vote\n\nIn his autobiography, “A Season of Salt,” published in 2015, Mayor Rui Salgado described the port.\n", []),
+    ("Port vote\n\nThe mayor praised her new film, “Driftwood.” Rui Salgado said it was brave.\n", []),
+    ("Port vote\n\nOne of his recent reads, “The Long Shore,” by Ana Quist, shaped the plan, Rui Salgado said.\n", []),
 ])
 def test_title_case_name_after_a_possessive_or_on_is_a_work(nlp, text, expected):
     assert expected == pairs(nlp, text)

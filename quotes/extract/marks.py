@@ -295,12 +295,26 @@ def names_a_work(text: str, quotation: Quotation) -> bool:
     if quotation.paragraph == 0 or not words or not words[0][:1].isupper() or not _is_title_case(words):
         return False
     line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    line_end = text.find("\n", quotation.end)
     before = text[line_start:quotation.open_mark].rstrip()
-    if _is_title_case(re.findall(r"[\w’'-]+", before)):
+    after = text[quotation.end + 1:len(text) if line_end < 0 else line_end] if quotation.close_mark is not None else ""
+    # A Title Case line is judged by all its words, not by the few before the marks: "Friday on
+    # KTVA’s “Morning Line,” Sen. Ana Roe said …" opens a body sentence with capitalised words.
+    if _is_title_case(re.findall(r"[\w’'-]+", before + " " + after)):
         return False
     previous = before.split()[-1:]
-    return bool(previous) and (re.search(r"\w(?:[’']s|s[’'])$", previous[0]) is not None or
-                               previous[0].lower() in WORK_PREPOSITIONS)
+    if previous and re.search(r"\w(?:[’']s|s[’'])$", previous[0]) is not None:
+        return True
+    # ... or after a preposition: "host of", "an interview with", "took the stage to" a work.  Not an
+    # exclamation, which is chanted or cried, not a title: "chants of “Lock Them Up!”".
+    if previous and previous[0].lower() in WORK_PREPOSITIONS and not quotation.text.rstrip(" ,").endswith("!"):
+        return True
+    # A work noun set off before the title, which the one-word test of is_not_speech would take for an
+    # utterance ("her new film, “Driftwood.”"), or the title's author after it ("“The Long Shore,” by Ana
+    # Roe"): words said have a speaker, not an author.
+    set_off = re.findall(r"[a-z]+", before.lower())[-1:]
+    return bool((before.endswith(",") and set_off and set_off[0] in WORK_NOUNS) or
+                re.match(r"[ \t]*by[ \t]+[A-Z]", after))
 
 
 def is_not_speech(text: str, quotation: Quotation) -> bool:
