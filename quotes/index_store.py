@@ -1,8 +1,8 @@
 """The clustering index kept in SQLite, so an ingest costs what it adds, not the archive's size.
 
-:class:`StoredQuoteIndex` is a :class:`quotes.cluster.QuoteIndex` whose containers (stored
-variants, postings of content words and bigrams, exact keys, quote statistics, mentions, each
-speaker's recent units and short fragments) are
+:class:`StoredQuoteIndex` is a :class:`quotes.cluster.QuoteIndex` whose containers (those
+:class:`quotes.variant_index.VariantIndex` declares: stored variants, postings of content words and
+bigrams, exact keys, quote statistics, mentions, each speaker's recent units and short fragments) are
 views of the ``quote_index_*`` tables: a row is read the first time matching touches it, and
 :meth:`StoredQuoteIndex.flush` writes the rows that changed, in the caller's transaction, then
 forgets them all.  Memory is what one article's mentions touch; the matching logic is
@@ -26,7 +26,8 @@ import sqlite3
 from collections.abc import MutableMapping
 from typing import Any, Iterator
 
-from .cluster import MAX_POSTING, QuoteIndex, _Quote
+from .cluster import QuoteIndex
+from .variant_index import MAX_POSTING, IndexedQuote
 
 _ABSENT = object()
 
@@ -314,7 +315,7 @@ class _SpeakerUnits(_Rows):
         self.conn.executemany(f"delete from {self.table} where speaker_key = ?", [(s,) for s in speakers])
 
 
-def _quote_row(quote_id: str, quote: _Quote) -> tuple:
+def _quote_row(quote_id: str, quote: IndexedQuote) -> tuple:
     return (quote_id, quote.size, json.dumps(quote.speakers), quote.first, quote.last, quote.units)
 
 
@@ -326,7 +327,7 @@ class _Quotes(_Rows):
                                 [quote_id]).fetchone()
         if row is None:
             return None
-        quote = _Quote()
+        quote = IndexedQuote()
         quote.size, speakers, quote.first, quote.last, quote.units = row
         quote.speakers = json.loads(speakers)
         return quote

@@ -8,8 +8,8 @@ each is to the canonical text (:func:`similarity`), what it changed (:func:`word
 variant is the canonical one (:func:`choose_canonical`, :func:`without_attribution_comma`).
 
 Pure functions of text with the language data they need (abbreviations, function words); the
-thresholds they read are here, each with its measurement.  How the evidence decides which quote
-a mention joins is :mod:`quotes.cluster`.
+thresholds they read are here, each with its measurement.  The rules that accept a stored variant
+by this evidence are :mod:`quotes.matching`; which quote a mention then joins is :mod:`quotes.cluster`.
 
 Example::
 
@@ -30,7 +30,7 @@ import snowballstemmer
 from rapidfuzz.distance import Indel, LCSseq
 
 # --- thresholds -------------------------------------------------------------------------------
-# Measured with the matching thresholds of quotes/cluster.py, on the same data: the own labelled
+# Measured with the matching thresholds of quotes/matching.py, on the same data: the own labelled
 # pairs in tests/test_cluster.py (its header comment counts them), all 595 pairs of the 35 seed gold
 # quotes (../shared/gold/seeds.gold.jsonl) and the invented events of tests/data/events.
 
@@ -90,7 +90,7 @@ anybody anyone anything everybody everyone everything nobody nothing somebody so
 """.split())
 """Pronouns that stand for no particular thing.  They stay content words (a fragment "looking at
 everything" needs its object to join its quote: seeds), but never anchor the any-order paraphrase
-rule (quotes.cluster SHORT_PARTIAL_*): "to frighten anyone" shares only "anyone" with "That is not a
+rule (quotes.matching SHORT_PARTIAL_*): "to frighten anyone" shares only "anyone" with "That is not a
 sentence anyone here wants to hear" (own probe, a different sentence of the same speaker)."""
 
 STOPWORD_WEIGHT = 0.25
