@@ -347,6 +347,10 @@ def test_quote_after_a_sentence_about_a_person_in_its_paragraph(nlp):
      "Mira Holt"),
     # a caption on the same line
     ("Notes\n\n“We go on.” ― Ada Lind", "Ada Lind"),
+    # a signer named nowhere else, whom NER leaves unlabelled or calls a law ("Roe"): the signature says person
+    ("Notes\n\nquotable.\n\n\"The whole idea needs to stop.\"\n\n-Ana Roe, Harrisburg.", "Ana Roe"),
+    # ... but a signature with no first name is an organisation's
+    ("Notes\n\n\"The whole idea needs to stop.\"\n\n— Harbor Watch Trust", None),
 ])
 def test_byline_after_a_quote(nlp, text, expected):
     assert [expected] == [speaker for _, speaker in pairs(nlp, text)]

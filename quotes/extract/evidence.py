@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .lexicon import (
     CUE_VERBS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG, PERSONAL_REFLEXIVES,
-    THING_PRONOUNS, WORK_NOUNS,
+    SIGNATURE_DASHES, THING_PRONOUNS, WORK_NOUNS,
 )
 from .names import (
     _is_first_name, _is_name_token, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart, _split_title,
@@ -32,6 +32,21 @@ def _name_before_colon(token: Token) -> bool:
     title, name = _split_title(_name_run(token))
     return 2 <= len(name) <= 3 and all(t.ent_type_ == "" for t in name) and _is_first_name(name[0].text) and \
         len(name[0].text) > 2 and not _looks_like_org(_words(name))
+
+
+def _signs_a_line(token: Token) -> bool:
+    """True for a first name and surname opening a line after a dash, whatever NER's label: a pull quote,
+    a reader's comment or a letter signed under its words ("- Lena Varga, Harrisburg.").  A signature is
+    a person's or an organisation's, and only a person's starts with a first name."""
+    doc = token.doc
+    title, name = _split_title(_name_run(token))
+    first = (title or name)[0]
+    if not 2 <= len(name) <= 3 or first.i == 0 or doc[first.i - 1].text not in SIGNATURE_DASHES:
+        return False
+    dash = doc[first.i - 1]
+    if dash.i > 0 and "\n" not in doc[dash.i - 1].text_with_ws:
+        return False
+    return _is_first_name(name[0].text) and len(name[0].text) > 2 and not _looks_like_org(_words(name))
 
 
 def _first_name_leads(token: Token) -> bool:

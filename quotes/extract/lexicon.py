@@ -524,6 +524,8 @@ VAGUE_ROLE_MODIFIERS = frozenset("former acting top senior new then current inte
 
 # A dateline opening a paragraph: "WASHINGTON —", "Kyiv, Ukraine (AP) —", "HARBOR CITY:".
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+# Dashes that open a line signing the quote above it: "- Lena Varga, Harrisburg." ("―" is the quotation dash).
+SIGNATURE_DASHES = DATELINE_DASHES | {"―"}
 # Post-nominal letters printed after a name in Commonwealth styles (seats, silks, honours, degrees):
 # "Sarah Kettering MP", "Anthony Hale QC", "Ruth Obi OBE".  They are no part of the name: kept, they
 # became its surname and "Kettering said" found no one.  Only all-capital forms count ("Ms" is a title).

@@ -16,7 +16,7 @@ from .evidence import (
     _adjective_words, _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause,
     _inverted_subject, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _next_subject_is_he_or_she,
     _of_phrase_owner, _org_apposition, _party_tag_follows, _publishes_a_work, _reflexive_of_person, _reflexives,
-    _refers_to_itself, _set_off_by_comma, _titled_full_name, _unlabelled_group_name,
+    _refers_to_itself, _set_off_by_comma, _signs_a_line, _titled_full_name, _unlabelled_group_name,
 )
 from .lexicon import (
     CUE_VERBS, FAMILY_NOUNS, NAME_SUFFIXES, LOCATIVE_PREPOSITIONS, MISREAD_SURNAME_LABELS, NON_PERSON_LABELS, ORG_WORDS,
@@ -143,6 +143,8 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             heads.add(token.i)
         elif _name_before_colon(token):
             heads.add(token.i)  # "And then there is Lena Varga: what, exactly, is her plan?"
+        elif _signs_a_line(token):
+            heads.add(token.i)  # "- Lena Varga, Harrisburg." under a quote (NER: nothing, or a law)
         elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
                 not determined:
             heads.add(token.i)  # "Cillian, who is nine," (NER: NORP): "who" refers to a person
