@@ -870,6 +870,20 @@ def test_an_unlabelled_name_without_a_first_name_is_a_group(nlp):
     assert (["Abel Fenwick"], ["Abel Fenwick"]) == ([p.name for p in doc._.people], [m.speaker for m in doc._.quotes])
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a given name in no first-name register, NER no label: the lone surname speaking later says person
+    ("Vote\n\nTeodrik Halvasson said the count was fair. “It was clean,” Halvasson said. “We are done.”",
+     ["Teodrik Halvasson", "Teodrik Halvasson"]),
+    # ... and a hyphenated surname NER takes for a title (WORK_OF_ART)
+    ("Vote\n\n“We will win this,” Zephyrine Okoro-Blythe told reporters. “It was clean,” Okoro-Blythe said.",
+     ["Zephyrine Okoro-Blythe", "Zephyrine Okoro-Blythe"]),
+    # an organisation goes by "the" and its last word, never by its last word alone
+    ("Vote\n\nHard Right Report said the count was fair. “It was clean,” the Report said.", [None]),
+])
+def test_a_name_whose_surname_alone_speaks_is_a_person(nlp, text, expected):
+    assert expected == [m.speaker for m in nlp(text)._.quotes]
+
+
 def test_two_partners_surnames_name_their_firm(nlp):
     # "Pellow Dunmore" beside Rick Pellow and Paul Dunmore: the firm named for its partners, no third man
     # whom a later "Dunmore said" could mean.

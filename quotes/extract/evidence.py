@@ -78,12 +78,15 @@ def _bears_a_persons_surname(token: Token) -> bool:
     The first-name table of :func:`_first_name_leads` comes from national registers that miss the given
     names of many countries (a Fijian "Litia" is in none of them); this is the article's own evidence."""
     doc = token.doc
-    given = _split_title(_name_run(token))[1][:-1]
+    full = _split_title(_name_run(token))[1]
+    given = full[:-1]
     firsts = {t.lower_ for t in given}
     for other in doc:
         if other.text != token.text or other.i == token.i:
             continue
         if _has_age_apposition(other) or _has_who_clause(other):
+            return True
+        if _speaks_by_surname(other, full):
             return True
         before = doc[other.i - 1] if other.i > 0 else None
         if before is not None and _is_name_token(before) and not _is_title(before) and \
@@ -91,6 +94,17 @@ def _bears_a_persons_surname(token: Token) -> bool:
                 not (other.i > 1 and _is_name_token(doc[other.i - 2])):
             return True
     return _has_age_apposition(token) or _has_who_clause(token)
+
+
+def _speaks_by_surname(other: Token, full: list[Token]) -> bool:
+    """True when ``other`` ends a later mention of the name ``full`` by its last word(s) alone, as the subject
+    of a cue verb with no determiner ("Teodrik Halvasson said …" then "“…,” Halvasson said"): news calls a
+    person by the surname, an organisation by its first word or with "the" ("Velora", "the Report"), never
+    by its last word alone."""
+    if other.dep_ != "nsubj" or other.head.lemma_.lower() not in CUE_VERBS or any(c.dep_ == "det" for c in other.children):
+        return False
+    short = _split_title(_name_run(other))[1]
+    return 0 < len(short) < len(full) and [t.text for t in short] == [t.text for t in full[-len(short):]]
 
 
 def _misprints_a_surname(token: Token, surnames: set[str]) -> bool:
