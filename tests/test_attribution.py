@@ -1204,3 +1204,14 @@ def test_single_marked_subhead_in_a_double_marked_body_is_a_heading(nlp):
             "The foreman, Tomas Ferreira, said the closure had been \"a really tough choice\" for the owners.\n\n"
             "\"Nobody wanted this,\" Ferreira said.\n")
     assert ("A really tough choice.", "Tomas Ferreira") == pairs(nlp, text)[2]
+
+
+@pytest.mark.parametrize("text", [
+    "Floods\n\n“Help came late,” said one resident. Another, Lupe Fifita, said: “They came as fast as they could.”",
+    # the parser makes both "Another" and the name subjects of the verb before the colon
+    "Floods\n\n“Help came late,” said one resident. Another, Lupe Fifita, disagreed: “They came as fast as they could.”",
+    "Floods\n\n“Help came late,” said one resident. Another, Lupe Fifita, said they came “as fast as they could.”",
+])
+def test_indefinite_pronoun_with_a_name_in_apposition_is_that_person(nlp, text):
+    # "Another, Name, said": the name says who "another" is (the first speaker stays unnamed)
+    assert [None, "Lupe Fifita"] == [speaker for _, speaker in pairs(nlp, text)]

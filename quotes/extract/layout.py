@@ -313,7 +313,9 @@ def _colon_introduction(doc: Doc, open_index: int, quote_spans: list[tuple[int, 
         if (verb.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in verb.children)) or \
                 _inside(verb, quote_spans):
             continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # Two subjects are an apposition the parser split: "Another, Lupe Fifita, disagreed:" — the name.
+        subject = next((c for c in subjects if _is_name_token(c)), subjects[0] if subjects else None)
         if subject is None or _inside(subject, quote_spans) or subject.tag_ in ("WP", "WDT"):
             continue  # "… apologized for what happened: “…”": the clause inside is not the reporter's
         author = _written_by(verb)

@@ -323,7 +323,11 @@ def _mention_span(token: Token) -> Span:
     name; conjoined subjects ("Roe and Okafor") give the whole coordination.
     """
     if token.pos_ == "PRON":
-        return token.doc[token.i:token.i + 1]
+        # "Another, Lupe Fifita, said": an indefinite pronoun with a name in apposition is that person
+        named = next((c for c in token.children if c.dep_ == "appos" and _is_name_token(c) and not _is_title(c)), None)
+        if named is None:
+            return token.doc[token.i:token.i + 1]
+        token = named
     while _norm(token.text) in CALENDAR_WORDS and token.i > 0 and _is_name_token(token.doc[token.i - 1]):
         token = token.doc[token.i - 1]  # "said Harold Finch Tuesday" parsed with Tuesday as the subject
     tag_start = _party_tag_start(token)
