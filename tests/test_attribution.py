@@ -1215,3 +1215,13 @@ def test_single_marked_subhead_in_a_double_marked_body_is_a_heading(nlp):
 def test_indefinite_pronoun_with_a_name_in_apposition_is_that_person(nlp, text):
     # "Another, Name, said": the name says who "another" is (the first speaker stays unnamed)
     assert [None, "Lupe Fifita"] == [speaker for _, speaker in pairs(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    # the parser makes "Writing" a noun subject beside the name
+    "Strike\n\nWriting on X, Sipho Ndlovu said the strike was “unprotected and illegal.”",
+    # ... or hangs the speaker's phrase on it as an apposition
+    "Strike\n\nWriting on X, the minister, Sipho Ndlovu, said the strike was “unprotected and illegal.”",
+])
+def test_fronted_participle_is_not_the_speaker(nlp, text):
+    assert [("unprotected and illegal.", "Sipho Ndlovu")] == pairs(nlp, text)

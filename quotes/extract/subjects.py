@@ -101,9 +101,11 @@ def _subject_of(verb: Token) -> Token | None:
                     c.text[:1].isalnum() and c.tag_ not in ("WP", "WDT")]
         if subjects:
             subject = subjects[0]
-            if len(subjects) > 1 and (subject.pos_ == "ADP" or subject.ent_type_ in NON_PERSON_LABELS):
-                # Two subjects, the first a place, a date or a preposition, is a misparse ("In Berea, OH,
-                # Gov. Ann Roe said"): the verb's is the one nearest before it, a name if there is one.
+            if len(subjects) > 1 and (subject.pos_ == "ADP" or subject.ent_type_ in NON_PERSON_LABELS or
+                                      (subject.lower_.endswith("ing") and subject.is_sent_start)):
+                # Two subjects, the first a place, a date, a preposition or a fronted participle, is a misparse
+                # ("In Berea, OH, Gov. Ann Roe said", "Writing on X, Ann Roe said"): the verb's is the one
+                # nearest before it, a name if there is one.
                 before = [c for c in subjects if c.i < current.i and c.pos_ != "ADP"]
                 named = [c for c in before if _is_name_token(c) or c.pos_ == "PRON"]
                 subject = (named or before or subjects)[-1]
@@ -113,6 +115,11 @@ def _subject_of(verb: Token) -> Token | None:
                 # "Campaigning for his wife, Ann Roe, former mayor Tom Roe said": the parser takes the fronted
                 # participle for the subject and hangs the speaker on its phrase; the name before the verb speaks.
                 subject = before_verb
+            elif subject.lower_.endswith("ing") and subject.is_sent_start and subject.pos_ in ("NOUN", "VERB") and \
+                    (appositions := [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]):
+                # "Writing on X, the minister, Sipho Ndlovu, said": the parser takes the fronted participle
+                # for a noun subject and the speaker's phrase, set off after it, for its apposition.
+                subject = appositions[-1]
             elif subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN") and subject.i < current.i:
                 # "Alarmed by the unrest, Senator Ann Reyes, the minority leader, said": the same misparse
                 # with the name set off by commas further from the verb.
