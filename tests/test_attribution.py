@@ -1225,3 +1225,13 @@ def test_indefinite_pronoun_with_a_name_in_apposition_is_that_person(nlp, text):
 ])
 def test_fronted_participle_is_not_the_speaker(nlp, text):
     assert [("unprotected and illegal.", "Sipho Ndlovu")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Court\n\n“Justice has been done,” said Akosua Frimpong. “But the money is gone,” added her husband, Kofi.", "Kofi"),
+    # unnamed, the husband is still not his wife
+    ("Court\n\n“Justice has been done,” said Akosua Frimpong. “But the money is gone,” added her husband.", None),
+])
+def test_inverted_relation_after_its_possessor_is_the_speaker(nlp, text, expected):
+    # the parser takes "her husband" for the object of "added"; "her" is the previous speaker, not this one
+    assert [("Justice has been done,", "Akosua Frimpong"), ("But the money is gone,", expected)] == pairs(nlp, text)

@@ -220,6 +220,11 @@ def _subject_of(verb: Token) -> Token | None:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and \
                 (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS) and not _is_date(child):
             return child  # (not "Roe, in Ohio, said Tuesday that …")
+        if child.i == verb.i + 2 and child.dep_ == "dobj" and _is_role_noun(child) and \
+                verb.doc[verb.i + 1].dep_ == "poss":
+            # "…,” added her husband, Kofi.": a relation or role after its possessor is the speaker (the
+            # parser takes it for the object), not the possessor "her", who spoke the quote before.
+            return child
     return None
 
 
