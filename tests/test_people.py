@@ -590,6 +590,8 @@ def test_a_name_its_own_clause_calls_its_is_no_person_though_she_follows(nlp, or
     "Port deal\n\nThe Danish newspaper Dagsposten noted that “the port has not paid tax in a decade.”\n",
     "Port deal\n\nThe local magazine Brightwater noted that “the port has not paid tax in a decade.”\n",
     "Port deal\n\nThe city's weekly newspaper, Harbourlight, wrote that “the port has not paid tax in a decade.”\n",
+    # the parser hangs the noun on the name as a compound
+    "Port deal\n\n“We regret the decision,” the union Unite said.\n",
 ])
 def test_a_name_in_apposition_to_a_publication_noun_is_the_publication(nlp, text):
     # NER calls the titles PERSON or GPE; "newspaper" ends like a role noun (-er) but names a thing.

@@ -218,6 +218,12 @@ def _names_an_org_noun(token: Token) -> bool:
     """True for a name in apposition to an organisation noun before it: "the Danish newspaper Dagsposten",
     "the party Velora" (whatever NER's label: it often calls an unfamiliar one-word title a person)."""
     head = token.head
+    # (the parser may hang the noun on the name as a compound instead: "the union Unite said"; with the
+    # determiner, for a bare noun before a name may be a position: "Lionesses centre Kadian")
+    if any(c.dep_ == "det" for c in token.children) and \
+            any(c.dep_ == "compound" and c.i < token.i and c.pos_ == "NOUN" and c.is_lower and _norm(c.lemma_) in ORG_WORDS
+                for c in token.children):
+        return True
     # Not a noun inside an "of" phrase, where the parser hangs the name of the role's holder: "the
     # president of the farmers' union, Sylvie Marchand".
     return token.dep_ == "appos" and head.i < token.i and head.pos_ == "NOUN" and _norm(head.lemma_) in ORG_WORDS \
