@@ -822,3 +822,15 @@ def test_office_named_as_an_object_is_a_mention_of_its_holder(nlp):
             "BRANDT-OY: I would not say so, and I have told the premier that. She told me on Monday, \"Fix the "
             "pumps first, then talk.\" That is what we did.")
     assert [("Fix the pumps first, then talk.", "Hana Moller")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Talks\n\nThe senators, Ana Kovach and Petra Horvath, met on Friday. The former said the deal was “close.” "
+     "The latter was less sure: “We are not there yet.”", ["Ana Kovach", "Petra Horvath"]),
+    ("Talks\n\nSenator Ana Kovach met Senator Petra Horvath on Friday. The latter said the deal was “close.”",
+     ["Petra Horvath"]),
+    # an adjective before a noun is no anaphor: "the former senator" is a description
+    ("Talks\n\nThe former senator said the deal was “close.”", [None]),
+])
+def test_the_former_and_the_latter_are_the_last_two_named(nlp, text, expected):
+    assert expected == [m.speaker for m in nlp(text)._.quotes]

@@ -404,6 +404,10 @@ PERSON_NOUNS = {
     "stewardess": "f", "duchess": "f", "countess": "f", "empress": "f",
 }
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "any"})
+# "the former" / "the latter": the first or second of the two people named just before, the earlier of
+# them at most this many sentences back (a pair named, then a sentence or two about them both).
+ORDER_ANAPHORS = {"former": 0, "latter": 1}
+ORDER_ANAPHOR_WINDOW_SENTENCES = 3
 # Malaysian and Singaporean patronymic connectors between a person's name and the father's ("Rajendran
 # s/o Govindasamy": son of; d/o daughter of; a/l, a/p anak lelaki/perempuan): one token each (component.load_nlp).
 PATRONYMIC_CONNECTORS = ("s/o", "d/o", "a/l", "a/p")

@@ -15,7 +15,7 @@ from .lexicon import (
     HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS, SINGULAR_THEY_STATEMENT, REPLY_CUES, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_WORDS,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
-    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS,
+    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS, ORDER_ANAPHORS,
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title,
@@ -233,6 +233,10 @@ class Resolver:
                                              replying, pronoun=head, not_people=not_people), "pronoun"
             if head.lower_ == "they" and len(words) == 1 and (declared := self._singular_they(at)) is not None:
                 return declared, "pronoun"  # the article said this person uses "they"
+            if len(words) == 2 and words[0].lower_ == "the" and words[1].lower_ in ORDER_ANAPHORS:
+                # "Ana Kovač and Petra Horvat met. The former said …": the first or second of the last two named
+                pair = self.salience.last_two_named(at)
+                return (pair[ORDER_ANAPHORS[words[1].lower_]] if pair else None), "role"
             apposed = self._apposed_name(mention)
             if apposed is not None:
                 return apposed, "explicit"  # "another classmate, Ana Roe, recalled": the name says who

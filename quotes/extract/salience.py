@@ -12,7 +12,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from .lexicon import (
-    PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES, SALIENCE_DECAY, SALIENCE_IN_QUOTE, SALIENCE_REPEAT,
+    ORDER_ANAPHOR_WINDOW_SENTENCES, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUESTION_CUES, SALIENCE_DECAY, SALIENCE_IN_QUOTE, SALIENCE_REPEAT,
     SALIENCE_SPEAKER, SALIENCE_SUBJECT, SALIENCE_WINDOW_SENTENCES,
 )
 from .names import _apposition_owner
@@ -84,6 +84,21 @@ class Salience:
         scores = {person: max(values) + SALIENCE_REPEAT * (sum(values) - max(values))
                   for person, values in contributions.items()}
         return sorted(((score, person) for person, score in scores.items()), reverse=True)
+
+    def last_two_named(self, before: int) -> tuple[int, int] | None:
+        """The last two people named before token ``before`` (outside quotations), in the order the
+        text names them last, when both fall within ``ORDER_ANAPHOR_WINDOW_SENTENCES``: what "the former"
+        and "the latter" point back to."""
+        current = bisect.bisect_right(self.sentence_starts, before) - 1
+        latest: dict[int, int] = {}
+        for i, person, _ in self.people.occurrences:
+            if i < before and not _inside(self.doc[i], self.quote_spans):
+                latest[person] = i
+        pair = sorted(latest.items(), key=lambda item: item[1])[-2:]
+        if len(pair) < 2 or \
+                current - (bisect.bisect_right(self.sentence_starts, pair[0][1]) - 1) > ORDER_ANAPHOR_WINDOW_SENTENCES:
+            return None
+        return pair[0][0], pair[1][0]
 
     def named_next(self, after: int, gender: str | None) -> int | None:
         """The first person named after token ``after``, outside quotations, in the next two
