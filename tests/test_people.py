@@ -532,6 +532,13 @@ def test_a_name_whose_apposition_is_an_organisation_is_no_speaker(nlp, text):
     ("Inquiry\n\nEleanor Whitlock-Baines SC, counsel assisting the inquiry, questioned the witness.\n\n"
      "“Did you read it?” Whitlock-Baines asked.", "Eleanor Whitlock-Baines"),
     ("Inquiry\n\nSir Anthony Hale QC told the hearing: “The fire was avoidable.”", "Anthony Hale"),
+    # Irish junior counsel ("BL", barrister-at-law) and a member of the Dáil ("TD"), a Nigerian senior advocate
+    ("Court\n\nFor the defence, Orla Keaveney BL said her client was remorseful.\n\n"
+     "“He has lost everything,” Ms Keaveney said.", "Orla Keaveney"),
+    ("Harbour\n\nDeclan Rourke TD raised the closure in the Dáil.\n\n“The pier is falling,” Mr Rourke said.",
+     "Declan Rourke"),
+    ("Lagos\n\nTunde Adeyemi SAN, counsel to the bank, opposed the motion.\n\n“It is premature,” Adeyemi said.",
+     "Tunde Adeyemi"),
 ])
 def test_letters_after_a_name_are_no_part_of_it(nlp, text, expected):
     # "MP", "SC", "QC" kept in the name became its surname, so "Kettering posted" found nobody

@@ -524,8 +524,10 @@ DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 # Post-nominal letters printed after a name in Commonwealth styles (seats, silks, honours, degrees):
 # "Sarah Kettering MP", "Anthony Hale QC", "Ruth Obi OBE".  They are no part of the name: kept, they
 # became its surname and "Kettering said" found no one.  Only all-capital forms count ("Ms" is a title).
-POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "qc", "kc", "sc", "obe", "mbe", "cbe", "kbe", "dbe",
-                           "frs", "phd", "esq"})
+# Irish print adds "TD" (a member of the Dáil) and "BL" (barrister-at-law, junior counsel beside "SC"), Nigerian
+# "SAN" (Senior Advocate of Nigeria), and Commonwealth courts "JP" (justice of the peace).
+POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "td", "qc", "kc", "sc", "bl", "san", "jp", "obe", "mbe",
+                           "cbe", "kbe", "dbe", "frs", "phd", "esq"})
 # Verbs that report another's words through "as saying": "Reuters quoted Roe as saying …", "the paper
 # cited an official as saying …".  The one quoted or cited speaks, not the reporter.
 AS_SAYING_VERBS = frozenset({"quote", "cite"})
