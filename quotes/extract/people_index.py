@@ -12,7 +12,7 @@ from .lexicon import (
     FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS,
 )
 from .model import Person
-from .names import _norm, _surname_of, first_name_gender, is_patronymic, name_gender
+from .names import _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
 
 
 @dataclass
@@ -306,6 +306,12 @@ class PeopleIndex:
         """The person a (possibly partial) name refers to, the latest named on ties."""
         found = self.find_all(words)
         return found[0] if found else None
+
+    def office_initialism(self, word: str) -> bool:
+        """Whether ``word`` ("CFO") is the initials of an office the article gives someone ("Chief financial
+        officer Ana Roe")."""
+        key = word.lower()
+        return any(_office_initialism(role) == key for record in self.records for role in record.roles)
 
     def find_all(self, words: list[str], gender: str | None = None) -> list[int]:
         """Every person a (possibly partial) name may refer to, latest named first.
