@@ -1014,3 +1014,15 @@ def test_a_place_ner_calls_a_person_is_none(nlp, text):
 ])
 def test_first_name_before_a_surname_ner_calls_a_law_is_a_person(nlp, text, expected):
     assert expected == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,venue", [
+    # Portuguese, Spanish, French ... put the head noun of a venue's or body's name first ("Estádio das …",
+    # "Teatro dos …"), so in English print it opens a capitalised run NER may read as a person's name
+    ("Derby\n\nThe fans have made their choice. In the final minutes, the east stand at the Estádio das Mangueiras "
+     "sang “Fica, Tiaguinho! Fica!” — stay, Tiaguinho.", "Estádio das Mangueiras"),
+    ("Derby\n\nThe fans have made their choice. On Sunday the main stand at the Teatro dos Anjos sang "
+     "“Bravo, Lúcia! Bravo!” for ten minutes.", "Teatro dos Anjos"),
+])
+def test_a_venue_named_head_first_in_another_language_is_no_person(nlp, text, venue):
+    assert venue not in [p.name for p in nlp(text)._.people]

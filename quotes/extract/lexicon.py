@@ -456,7 +456,16 @@ ORG_WORDS = frozenset("""
     foods insurance capital ventures studios records trust charity society clinic church mosque
     temple ministries brands group team
     newspaper newsletter magazine tabloid website
-""".split())  # (the last line: publications; "newspaper" would otherwise end like a role noun, -er)
+""".split()) | frozenset("""
+    clube estádio estadio stade stadion teatro théâtre teatr universidade universidad université universität
+    università hôpital ospedale krankenhaus banco banque ministerio ministério ministère ministerium partido partito
+    partei igreja iglesia église kirche escola escuela école colegio prefeitura ayuntamiento mairie governo gobierno
+    gouvernement polícia policía polizei associação asociación associazione fundação fundación fondation stiftung
+    instituto institut sindicato syndicat gewerkschaft empresa companhia compañía grupo groupe gruppe
+""".split())
+# (the second set: the same heads in the languages whose names of organisations and places put them first, so
+# that in English print they open a capitalised run NER may take for a person: "the Estádio do Retiro sang",
+# "Clube Atlético Pirajá"; none of them is also a common surname, unlike Portuguese "Câmara")
 # Dependency labels of words that are never part of a name, however capitalised or tagged: a
 # sentence-opening "Though Kaine has …" (mark), "Then Roe said" (advmod), "And", "The".
 FUNCTION_DEPS = frozenset({"mark", "advmod", "cc", "prep", "aux", "auxpass", "det", "neg", "intj", "case"})
