@@ -165,6 +165,11 @@ def test_a_surname_printed_with_its_particle_first_keeps_the_particle(nlp):
     ("Market\nAlhaji Bello Kaita, 70, spoke first. “The market is closed,” Alhaji Bello said.",
      ("Bello Kaita", ["Bello Kaita"])),
     ("Canal\nShri Ram Kishore Yadav said: “The gates stay shut.”", ("Ram Kishore Yadav", ["Ram Kishore Yadav"])),
+    # so are the terms of address before a given name: Indonesian "Pak" (sir), Filipino "Mang" (for an older man)
+    ("Harbour\nPak Harun Siregar, 61, mends nets at the pier. “The fish are gone,” Pak Harun said.",
+     ("Harun Siregar", ["Harun Siregar"])),
+    ("Flood\nMang Oscar Villanueva, 70, has driven the same route since 1979. “The river never came this high,” "
+     "Mang Oscar said.", ("Oscar Villanueva", ["Oscar Villanueva"])),
 ])
 def test_titles_of_respect_for_elders_are_no_part_of_the_name(nlp, text, expected):
     doc = nlp(text)

@@ -298,9 +298,14 @@ SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 # "Hajjah" for a woman; West African "Alhaji", and "Alhaja"/"Hajia"/"Hajiya" for a woman), and Aboriginal
 # Australian "Aunty"/"Auntie"/"Uncle" before an Elder's given name ("Aunty Rosalind" is Rosalind Walkabarra, no
 # relative of the reporter's); Indian courtesy titles "Shri" (Mr) and "Smt."/"Shrimati" (Mrs).
+# Terms of address printed before a given name: Indonesian "Pak"/"Bapak" (sir) and "Bu"/"Ibu" (madam), Filipino
+# "Mang" (for an older man) and "Aling" (an older woman), Portuguese "Dona" and Spanish "Doña" (a respected
+# woman); "Pak Harun" is Harun.  (Not Spanish "Don", also an English given name; not Bugis "Andi", a title of
+# nobility that is also a given name.)
+ADDRESS_TERMS = frozenset("pak bapak bu ibu mang aling dona doña".split())
 REGIONAL_TITLES = frozenset("""hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant
                                hagg hajj haji hajji hajjah alhaji alhaja hajia hajiya aunty auntie uncle
-                               shri smt shrimati""".split())
+                               shri smt shrimati""".split()) | ADDRESS_TERMS
 # Courtesy titles and Malaysian honorifics (lower case, no dot).  Printed before a FULL name ("Mr Muhammad
 # Hafiz Ismail", "Ms Nur Aisyah Rahman", "Datuk Seri Ahmad Faizal Osman") they mark the house style of
 # Singapore and Malaysia, where later mentions use the given name or a part of the name that is not its last
@@ -329,11 +334,12 @@ HONORIFICS = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "mx"
               "princess": "f", "congressman": "m", "congresswoman": "f", "chairwoman": "f",
               "spokeswoman": "f", "spokesman": "m", "councilwoman": "f", "councilman": "m",
               "aunty": "f", "auntie": "f", "uncle": "m", "hajjah": "f", "alhaji": "m", "alhaja": "f",
-              "hajia": "f", "hajiya": "f", "shri": "m", "smt": "f", "shrimati": "f"}
+              "hajia": "f", "hajiya": "f", "shri": "m", "smt": "f", "shrimati": "f", "pak": "m", "bapak": "m",
+              "bu": "f", "ibu": "f", "mang": "m", "aling": "f", "dona": "f", "doña": "f"}
 # "-man" titles that house styles also give women ("Trump spokesman Hope Roe"): the gender
 # HONORIFICS gives them yields to a first name of the other gender.
 UNMARKED_MAN_TITLES = frozenset({"spokesman", "chairman", "congressman", "councilman"})
-NOT_ROLES = frozenset({"mr", "mister", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "former", "acting"})
+NOT_ROLES = frozenset({"mr", "mister", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "former", "acting"}) | ADDRESS_TERMS
 ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "representative",
                  "gov": "governor", "lt": "lieutenant", "col": "colonel", "capt": "captain",
                  "sgt": "sergeant", "maj": "major", "prof": "professor", "cmdr": "commander",
