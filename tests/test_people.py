@@ -1031,3 +1031,16 @@ def test_first_name_before_a_surname_ner_calls_a_law_is_a_person(nlp, text, expe
 ])
 def test_a_venue_named_head_first_in_another_language_is_no_person(nlp, text, venue):
     assert venue not in [p.name for p in nlp(text)._.people]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Many Indonesians go by one name, which NER, seeing no first name, may call an organisation; an
+    # apposition headed by a noun only a person fits ("a midwife") says person
+    ("Flood kills nine\n\nIn a statement, the provincial agency said it had sent boats.\n\nWulandari, a nurse at "
+     "a makeshift clinic in a church hall, said most of the injured had deep cuts. “They ask about their children "
+     "first,” Wulandari said.", "Wulandari"),
+    ("Dam row\n\nIn a statement, the provincial agency said the dam was safe.\n\nMarsudi, a pharmacist at a stall "
+     "in the market, said the dam was old. “Nobody has inspected it since 1990,” Marsudi said.", "Marsudi"),
+])
+def test_a_single_name_with_a_person_noun_apposition_is_a_person(nlp, text, expected):
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]

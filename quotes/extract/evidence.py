@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import (
-    CUE_VERBS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG, PERSONAL_REFLEXIVES,
-    THING_PRONOUNS, WORK_NOUNS,
+    CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG,
+    PERSON_NOUNS, PERSONAL_REFLEXIVES, THING_PRONOUNS, WORK_NOUNS,
 )
 from .names import (
     _is_first_name, _is_name_token, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart, _split_title,
@@ -183,6 +183,21 @@ def _org_apposition(token: Token) -> bool:
     # name ("Roe, who works at Velora, a group of …") says nothing about the name.
     return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == token.i + 2
                and _norm(child.lemma_) in ORG_WORDS for child in token.children)
+
+
+def _person_noun_apposition(token: Token) -> bool:
+    """True for a name followed by an apposition headed by a noun that names only people: "Ratih, a nurse at
+    the clinic,", "Sudarmo, a columnist,".  Many Indonesians, Javanese and Burmese go by one name, which NER,
+    seeing no first name, often calls an organisation; a thing is never a nurse (unlike "a broadcaster", whose
+    -er ending a company's description shares, so only :data:`PERSON_NOUNS` and the person-only endings count)."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    # (only an apposition right after the comma, as in _org_apposition)
+    return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == token.i + 2 and
+               child.tag_ == "NN" and _norm(child.lemma_) not in ORG_WORDS and
+               (_norm(child.lemma_) in PERSON_NOUNS or _norm(child.lemma_).endswith(DESCRIPTOR_ONLY_ENDINGS))
+               for child in token.children)
 
 
 def _names_an_org_noun(token: Token) -> bool:

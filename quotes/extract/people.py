@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .evidence import (
     _adjective_words, _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause,
     _inverted_subject, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _next_subject_is_he_or_she,
-    _of_phrase_owner, _org_apposition, _party_tag_follows, _publishes_a_work, _reflexive_of_person, _reflexives,
+    _of_phrase_owner, _org_apposition, _party_tag_follows, _person_noun_apposition, _publishes_a_work, _reflexive_of_person, _reflexives,
     _refers_to_itself, _set_off_by_comma, _titled_full_name, _unlabelled_group_name,
 )
 from .lexicon import (
@@ -146,9 +146,12 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
                 not determined:
             heads.add(token.i)  # "Cillian, who is nine," (NER: NORP): "who" refers to a person
-        elif token.tag_ == "NNP" and token.ent_type_ in ("", "NORP", "ORG", "GPE") and _has_age_apposition(token) and \
+        elif token.tag_ == "NNP" and token.ent_type_ in ("", "NORP", "ORG", "GPE") and (
+                _has_age_apposition(token) or _person_noun_apposition(token)) and \
                 not determined and not _looks_like_org([token.text]):
-            heads.add(token.i)  # "Lhakpa, 29," (NER: ORG): only a person's age is printed so, after the name
+            # "Lhakpa, 29," (NER: ORG): only a person's age is printed so, after the name; "Ratih, a nurse,": only a
+            # person is a nurse
+            heads.add(token.i)
         elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
                  for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
             heads.add(token.i)  # "Jane Roe, the chairman of X,"
@@ -316,7 +319,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if (_looks_like_org(name_words) and not titled_person) or (
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                 and not person_apposition and not _has_who_clause(name[-1]) and not headline_speaker
-                and not _has_age_apposition(name[-1])
+                and not _has_age_apposition(name[-1]) and not _person_noun_apposition(name[-1])
                 and name[-1].i not in misprints):
             continue
         if lone_word and (_norm(name_words[0]) in org_short_names or
