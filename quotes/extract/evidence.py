@@ -11,11 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import (
-    CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG,
+    CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, NAMING_LEMMAS, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG,
     PERSON_NOUNS, PERSONAL_REFLEXIVES, THING_PRONOUNS, WORK_NOUNS,
 )
 from .names import (
-    _is_first_name, _is_name_token, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart, _split_title,
+    _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart, _split_title,
     _surname_key, _words,
 )
 
@@ -198,6 +198,24 @@ def _person_noun_apposition(token: Token) -> bool:
                child.tag_ == "NN" and _norm(child.lemma_) not in ORG_WORDS and
                (_norm(child.lemma_) in PERSON_NOUNS or _norm(child.lemma_).endswith(DESCRIPTOR_ONLY_ENDINGS))
                for child in token.children)
+
+
+def _naming_clause_owner(token: Token) -> Token | None:
+    """The noun a name gives the name of through a naming clause on it: "head" in "The village head, known to
+    residents as Pak Harun, said" and "cook" in "the cook, whom the crew call Mang Oscar, said"
+    (:data:`NAMING_LEMMAS`); None for any other name.  Only a singular noun for a person is so named: not "Ana
+    Roe, whom colleagues call Chair," nor "the river, known locally as the Leie"."""
+    node = token
+    for _ in range(4):  # name -> "as" -> ("residents" -> "to" ->) the verb
+        if node.dep_ not in ("pobj", "prep", "dobj", "oprd", "attr", "npadvmod") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ == "VERB":
+            break
+    if node.pos_ != "VERB" or node.lemma_.lower() not in NAMING_LEMMAS or node.dep_ not in ("acl", "relcl"):
+        return None
+    owner = node.head
+    return owner if owner.pos_ == "NOUN" and owner.tag_ == "NN" and owner.i < token.i and _is_role_noun(owner) else None
 
 
 def _names_an_org_noun(token: Token) -> bool:
