@@ -1060,3 +1060,12 @@ def test_a_name_given_by_a_naming_clause_is_the_described_persons(nlp, text):
     doc = nlp(text)
     assert ["Harun"] == [m.speaker for m in doc._.quotes]
     assert ["village head"] == next(p.roles for p in doc._.people if p.name == "Harun")
+
+
+@pytest.mark.parametrize("name", ["Wiebke", "Anneliese"])
+def test_a_name_in_apposition_to_her_first_name_is_a_person(nlp, name):
+    # "who would give only her first name, Wiebke,": the name of a person, whatever NER calls it (ORG, NORP)
+    text = ("Plant\n\nOutside the gates, a group of workers said they had learned of the plan by text message.\n\n"
+            f"Another, who would give only her first name, {name}, said she was relieved. “Now I will see my "
+            "children at breakfast,” she said.")
+    assert [name] == [m.speaker for m in quotes_of(nlp, text)]

@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import (
-    CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, NAMING_LEMMAS, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG,
-    PERSON_NOUNS, PERSONAL_REFLEXIVES, THING_PRONOUNS, WORK_NOUNS,
+    CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, MISPRINT_MIN_LETTERS, NAME_NOUNS, NAME_PARTICLES, NAMING_LEMMAS, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG,
+    PERSON_NOUNS, PERSONAL_REFLEXIVES, PERSONS_NAME_WORDS, THING_PRONOUNS, WORK_NOUNS,
 )
 from .names import (
     _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart, _split_title,
@@ -216,6 +216,15 @@ def _naming_clause_owner(token: Token) -> Token | None:
         return None
     owner = node.head
     return owner if owner.pos_ == "NOUN" and owner.tag_ == "NN" and owner.i < token.i and _is_role_noun(owner) else None
+
+
+def _gives_a_persons_name(token: Token) -> bool:
+    """True for a name in apposition to a person's name: "who would give only her first name, Ulrike," "his
+    nickname, Dodong" (:data:`NAME_NOUNS` with a word of :data:`PERSONS_NAME_WORDS`): a one-word name NER,
+    seeing no surname, may call an organisation."""
+    head = token.head
+    return token.dep_ == "appos" and head.i < token.i and head.lemma_.lower() in NAME_NOUNS and \
+        any(c.dep_ in ("poss", "amod", "compound") and c.lower_ in PERSONS_NAME_WORDS for c in head.children)
 
 
 def _names_an_org_noun(token: Token) -> bool:

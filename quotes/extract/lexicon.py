@@ -128,6 +128,10 @@ READ_ALOUD_VERBS = frozenset({"read", "recite"})
 # identified only as Ana", "a listener who gave her name as Ana", "a man known as Ana"): the name after
 # one of them (directly, or after "as") is who the indefinite describes.  English naming verbs and "name".
 NAMING_WORDS = frozenset({"named", "called", "nicknamed", "identified", "known", "name"})
+# Nouns for a person's name, and the words that make one a person's: a name in apposition to "her first name"
+# or "his nickname" ("who gave only her first name, Ulrike,") is a person's, whatever NER calls it.
+NAME_NOUNS = frozenset({"name", "nickname", "surname", "forename"})
+PERSONS_NAME_WORDS = frozenset({"his", "her", "first", "given", "christian", "full", "real", "last", "family"})
 # Lemmas of the verbs of a clause that gives the name a described person goes by: "The ferry captain, known to
 # everyone as Pak Harun, said …", "the cook, whom the crew call Mang Oscar, said …": the name is the described
 # person's, so it takes the noun's role and, when that noun is the subject, a subject's salience.

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
-    _adjective_words, _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause,
+    _adjective_words, _bears_a_persons_surname, _first_name_leads, _gives_a_persons_name, _has_age_apposition, _has_who_clause,
     _inverted_subject, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _naming_clause_owner, _next_subject_is_he_or_she,
     _of_phrase_owner, _org_apposition, _party_tag_follows, _person_noun_apposition, _publishes_a_work, _reflexive_of_person, _reflexives,
     _refers_to_itself, _set_off_by_comma, _titled_full_name, _unlabelled_group_name,
@@ -141,8 +141,11 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             # "said ranking Democrat Elijah Cummings (D-Md.)", a name the parser made an object and NER left
             # unlabelled: the party-and-state tag says legislator, a person.
             heads.add(token.i)
-        elif _naming_clause_owner(token) is not None and not determined and not _looks_like_org([token.text]):
-            heads.add(token.i)  # "The village head, known to residents as Harun," (NER: ORG): a person's name
+        elif (_naming_clause_owner(token) is not None or _gives_a_persons_name(token)) and not determined and \
+                not _looks_like_org([token.text]):
+            # "The village head, known to residents as Harun,", "who gave only her first name, Ulrike," (NER: ORG):
+            # the name a person goes by
+            heads.add(token.i)
         elif _name_before_colon(token):
             heads.add(token.i)  # "And then there is Lena Varga: what, exactly, is her plan?"
         elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
@@ -322,7 +325,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                 and not person_apposition and not _has_who_clause(name[-1]) and not headline_speaker
                 and not _has_age_apposition(name[-1]) and not _person_noun_apposition(name[-1])
-                and _naming_clause_owner(name[-1]) is None
+                and _naming_clause_owner(name[-1]) is None and not _gives_a_persons_name(name[-1])
                 and name[-1].i not in misprints):
             continue
         if lone_word and (_norm(name_words[0]) in org_short_names or
@@ -409,8 +412,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         subject = at.dep_ in ("nsubj", "nsubjpass") or (
             at.dep_ == "appos" and _apposition_owner(at).dep_ in ("nsubj", "nsubjpass")) or \
             _inverted_subject(at) or (  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
+                # "The village head, known as Pak Harun, said": the name of the subject
                 (owner := _naming_clause_owner(at)) is not None and owner.dep_ in ("nsubj", "nsubjpass")) or (
-                # ("The village head, known as Pak Harun, said": the name of the subject)
                 at.dep_ == "aux" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in at.head.children))
         # (the last: a surname the parser took for the modal of a verb with no subject, "While Will acknowledges")
         weight = SALIENCE_SUBJECT if subject else SALIENCE_OTHER
