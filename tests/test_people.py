@@ -1069,3 +1069,15 @@ def test_a_name_in_apposition_to_her_first_name_is_a_person(nlp, name):
             f"Another, who would give only her first name, {name}, said she was relieved. “Now I will see my "
             "children at breakfast,” she said.")
     assert [name] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "a former centre back": the parser may head the apposition on "centre", an organisation word, but a
+    # word after it says it modifies another noun; "who" after it speaks of a person
+    ("Derby\n\nHis coach, Marcos Antônio Ferreira de Souza, a former centre back, said he had waited. “The boy had "
+     "talent,” said Ferreira de Souza.", "Marcos Antônio Ferreira de Souza"),
+    ("Derby\n\nThe captain, Rui Manuel Teixeira de Matos, a former centre forward who joined in 2019, said the squad "
+     "was tired. “We need a week off,” Teixeira de Matos said.", "Rui Manuel Teixeira de Matos"),
+])
+def test_an_organisation_word_modifying_a_persons_description_leaves_the_name_a_person(nlp, text, expected):
+    assert [expected] == [m.speaker for m in quotes_of(nlp, text)]

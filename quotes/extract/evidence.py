@@ -181,8 +181,22 @@ def _org_apposition(token: Token) -> bool:
         return False
     # Only an apposition right after the comma: a parser that hangs a later clause's noun on the
     # name ("Roe, who works at Velora, a group of …") says nothing about the name.
+    # And only a noun that ends its phrase: in "Ana Roe, a former centre back," the parser may make
+    # "centre" the head and "back" a modifier of it, but a word after the noun says it modifies another;
+    # and "who" after it speaks of a person ("a former centre back who …"), "which" of a thing.
     return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == token.i + 2
-               and _norm(child.lemma_) in ORG_WORDS for child in token.children)
+               and _norm(child.lemma_) in ORG_WORDS and _ends_its_phrase(child) and
+               not any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in child.children)
+               for child in token.children)
+
+
+def _ends_its_phrase(noun: Token) -> bool:
+    """Whether nothing but punctuation, a preposition, a conjunction or a relative clause follows ``noun`` in its
+    phrase: "the state news agency," ends at "agency"; "a former centre back," does not end at "centre"."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.dep_ in ("prep", "cc", "relcl", "acl") or \
+        after.head.i != noun.i or after.tag_ in ("WDT", "WP", "WP$", "IN", "TO")
 
 
 def _person_noun_apposition(token: Token) -> bool:
