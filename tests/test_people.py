@@ -1081,3 +1081,17 @@ def test_a_name_in_apposition_to_her_first_name_is_a_person(nlp, name):
 ])
 def test_an_organisation_word_modifying_a_persons_description_leaves_the_name_a_person(nlp, text, expected):
     assert [expected] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Portuguese names join two given names to family names linked by "da", "dos": the article calls the
+    # person by the given names, which are no second person
+    ("Derby\n\nThree hours after he scored twice, Paulo Henrique dos Reis Lima was still in his kit.\n\n“I still "
+     "cannot believe it,” Paulo Henrique said.\n\nHis coach, Sérgio Barros, said the boy was ready. “He has the legs "
+     "now,” Barros said.\n\nBut Paulo Henrique said the crowd had helped. “They carried me,” he said.",
+     ["Paulo Henrique dos Reis Lima", "Sérgio Barros", "Paulo Henrique dos Reis Lima"]),
+    ("Derby\n\nThree hours after the final whistle, Luiz Fernando da Costa Ramos was still on the pitch.\n\n“I still "
+     "cannot believe it,” Luiz Fernando said.", ["Luiz Fernando da Costa Ramos"]),
+])
+def test_given_names_before_particle_surnames_are_the_same_person(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]

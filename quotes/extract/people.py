@@ -370,7 +370,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     index.merge_name_parts()
     index.merge_particle_surnames()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
-    keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
+    keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first} | index.head_keys
     last_seen: dict[int, int] = {}
     for token in capitalised:
         # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS) or a
