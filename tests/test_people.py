@@ -1095,3 +1095,15 @@ def test_an_organisation_word_modifying_a_persons_description_leaves_the_name_a_
 ])
 def test_given_names_before_particle_surnames_are_the_same_person(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Filipino and Spanish "Ma." (María) is a given name abbreviated, not a sentence end: split off, it made a
+    # person "Ma" who then took the mayor's role
+    ("Relief row\n\nMayor Ma. Luisa Cabrera-Santos answered in a video. “We are not hiding anything,” she said.\n\n"
+     "The mayor, for her part, posted a last message before midnight: “Tapos na. Relief starts at 9 a.m.”",
+     ["Ma. Luisa Cabrera-Santos", "Ma. Luisa Cabrera-Santos"]),
+    ("Relief row\n\n“The packs are ready,” said Ma. Luisa Cabrera-Santos, the mayor.", ["Ma. Luisa Cabrera-Santos"]),
+])
+def test_an_abbreviated_given_name_is_no_sentence_end(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]

@@ -334,8 +334,11 @@ TITLE_WORDS = frozenset("""
 """.split()) | REGIONAL_TITLES
 # Abbreviated titles printed with a period that spaCy's English tokenizer splits off as a sentence end
 # ("Executive Mayor Adv. | Thandiwe …"), unlike "Gen." or "Gov.": kept one token (component.load_nlp).
+# So are given names printed abbreviated: Filipino and Spanish "Ma." (María: "Gov. Ma. Teresa Reyes"), which
+# split off made "Ma" a person and cut the name.
+GIVEN_NAME_ABBREVIATIONS = ("Ma.",)
 TITLE_ABBREVIATIONS = ("Adv.", "Atty.", "Engr.", "Supt.", "Insp.", "Lt.", "Col.", "Capt.", "Sgt.", "Cpl.", "Maj.",
-                       "Cmdr.", "Brig.", "Hon.", "Cllr.", "Asst.", "Det.", "Const.")
+                       "Cmdr.", "Brig.", "Hon.", "Cllr.", "Asst.", "Det.", "Const.") + GIVEN_NAME_ABBREVIATIONS
 # Honorifics carry gender but are not roles.
 HONORIFICS = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
               "dame": "f", "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
