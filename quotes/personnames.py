@@ -244,6 +244,11 @@ def parse_name(name: str) -> NameParts | None:
         # print family or father's names as initials): the initials and the name in use are the first name,
         # a full name (never linked to "Maxine Waters" as a bare "M. Waters" would be)
         given = [" ".join(given[:initials + 1]), *given[initials + 1:]]
+    elif initials == len(given) > 1:
+        # "K. V. Ramasamy", "J. D. Sorensen": a name whose given names are all printed as initials goes by them
+        # together (South Indian print puts the place and father's names so before the one name); dropping
+        # the second as a "middle initial" made "K. Ramasamy", a name printed nowhere
+        given = [" ".join(given)]
     return NameParts(given[0], tuple(given[1:]), last, suffix, titles)
 
 

@@ -834,3 +834,15 @@ def test_office_named_as_an_object_is_a_mention_of_its_holder(nlp):
 ])
 def test_the_former_and_the_latter_are_the_last_two_named(nlp, text, expected):
     assert expected == [m.speaker for m in nlp(text)._.quotes]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an office of several words goes by its initials later: "the CFO" is the chief financial officer, no
+    # organisation called "CFO"; "the MD" the managing director
+    ("Results\n\nChief financial officer Hema Ravindran said the company had hedged its wool.\n\n"
+     "Analysts asked about margins.\n\n“Somewhere near twelve per cent,” the CFO replied.", "Hema Ravindran"),
+    ("Results\n\nThe managing director, Joseph Mwale, said orders had doubled.\n\n"
+     "Analysts asked about prices.\n\n“We will hold them until March,” the MD said.", "Joseph Mwale"),
+])
+def test_the_initials_of_an_office_name_its_holder(nlp, text, expected):
+    assert expected == quotes_of(nlp, text)[-1].speaker

@@ -379,3 +379,11 @@ def test_initials_before_the_given_name_in_use_make_a_full_name():
     assert ("K. R. Dinesh", (), "Perera") == (parts.first, parts.middles, parts.last)
     result = resolve_speakers(people(("a1", "K. R. Dinesh Perera"), ("a1", "Dr Perera")))
     assert {"K. R. Dinesh Perera"} == {speaker.name for speaker in result.values()}
+
+
+def test_given_names_printed_only_as_initials_stay_together():
+    # "K. V. Ramasamy" goes by his initials together; the second is no middle initial to drop ("K. Ramasamy")
+    parts = parse_name("K. V. Ramasamy")
+    assert ("K. V.", (), "Ramasamy") == (parts.first, parts.middles, parts.last)
+    result = resolve_speakers(people(("a1", "K. V. Ramasamy"), ("a1", "Ramasamy"), ("a2", "Mr Ramasamy")))
+    assert {"K. V. Ramasamy"} == {speaker.name for speaker in result.values()}

@@ -11,11 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import (
-    CUE_VERBS, MISPRINT_MIN_LETTERS, NAME_PARTICLES, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG, PERSONAL_REFLEXIVES,
-    SIGNATURE_DASHES, THING_PRONOUNS, WORK_NOUNS,
+    CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, MISPRINT_MIN_LETTERS, NAME_NOUNS, NAME_PARTICLES, NAMING_LEMMAS, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG,
+    PERSON_NOUNS, PERSONAL_REFLEXIVES, PERSONS_NAME_WORDS, SIGNATURE_DASHES, THING_PRONOUNS, WORK_NOUNS,
 )
 from .names import (
-    _is_first_name, _is_name_token, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart, _split_title,
+    _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart, _split_title,
     _surname_key, _words,
 )
 
@@ -210,8 +210,64 @@ def _org_apposition(token: Token) -> bool:
         return False
     # Only an apposition right after the comma: a parser that hangs a later clause's noun on the
     # name ("Roe, who works at Velora, a group of …") says nothing about the name.
+    # And only a noun that ends its phrase: in "Ana Roe, a former centre back," the parser may make
+    # "centre" the head and "back" a modifier of it, but a word after the noun says it modifies another;
+    # and "who" after it speaks of a person ("a former centre back who …"), "which" of a thing.
     return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == token.i + 2
-               and _norm(child.lemma_) in ORG_WORDS for child in token.children)
+               and _norm(child.lemma_) in ORG_WORDS and _ends_its_phrase(child) and
+               not any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in child.children)
+               for child in token.children)
+
+
+def _ends_its_phrase(noun: Token) -> bool:
+    """Whether nothing but punctuation, a preposition, a conjunction or a relative clause follows ``noun`` in its
+    phrase: "the state news agency," ends at "agency"; "a former centre back," does not end at "centre"."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.dep_ in ("prep", "cc", "relcl", "acl") or \
+        after.head.i != noun.i or after.tag_ in ("WDT", "WP", "WP$", "IN", "TO")
+
+
+def _person_noun_apposition(token: Token) -> bool:
+    """True for a name followed by an apposition headed by a noun that names only people: "Ratih, a nurse at
+    the clinic,", "Sudarmo, a columnist,".  Many Indonesians, Javanese and Burmese go by one name, which NER,
+    seeing no first name, often calls an organisation; a thing is never a nurse (unlike "a broadcaster", whose
+    -er ending a company's description shares, so only :data:`PERSON_NOUNS` and the person-only endings count)."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    # (only an apposition right after the comma, as in _org_apposition)
+    return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == token.i + 2 and
+               child.tag_ == "NN" and _norm(child.lemma_) not in ORG_WORDS and
+               (_norm(child.lemma_) in PERSON_NOUNS or _norm(child.lemma_).endswith(DESCRIPTOR_ONLY_ENDINGS))
+               for child in token.children)
+
+
+def _naming_clause_owner(token: Token) -> Token | None:
+    """The noun a name gives the name of through a naming clause on it: "head" in "The village head, known to
+    residents as Pak Harun, said" and "cook" in "the cook, whom the crew call Mang Oscar, said"
+    (:data:`NAMING_LEMMAS`); None for any other name.  Only a singular noun for a person is so named: not "Ana
+    Roe, whom colleagues call Chair," nor "the river, known locally as the Leie"."""
+    node = token
+    for _ in range(4):  # name -> "as" -> ("residents" -> "to" ->) the verb
+        if node.dep_ not in ("pobj", "prep", "dobj", "oprd", "attr", "npadvmod") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ == "VERB":
+            break
+    if node.pos_ != "VERB" or node.lemma_.lower() not in NAMING_LEMMAS or node.dep_ not in ("acl", "relcl"):
+        return None
+    owner = node.head
+    return owner if owner.pos_ == "NOUN" and owner.tag_ == "NN" and owner.i < token.i and _is_role_noun(owner) else None
+
+
+def _gives_a_persons_name(token: Token) -> bool:
+    """True for a name in apposition to a person's name: "who would give only her first name, Ulrike," "his
+    nickname, Dodong" (:data:`NAME_NOUNS` with a word of :data:`PERSONS_NAME_WORDS`): a one-word name NER,
+    seeing no surname, may call an organisation."""
+    head = token.head
+    return token.dep_ == "appos" and head.i < token.i and head.lemma_.lower() in NAME_NOUNS and \
+        any(c.dep_ in ("poss", "amod", "compound") and c.lower_ in PERSONS_NAME_WORDS for c in head.children)
 
 
 def _names_an_org_noun(token: Token) -> bool:

@@ -128,6 +128,14 @@ READ_ALOUD_VERBS = frozenset({"read", "recite"})
 # identified only as Ana", "a listener who gave her name as Ana", "a man known as Ana"): the name after
 # one of them (directly, or after "as") is who the indefinite describes.  English naming verbs and "name".
 NAMING_WORDS = frozenset({"named", "called", "nicknamed", "identified", "known", "name"})
+# Nouns for a person's name, and the words that make one a person's: a name in apposition to "her first name"
+# or "his nickname" ("who gave only her first name, Ulrike,") is a person's, whatever NER calls it.
+NAME_NOUNS = frozenset({"name", "nickname", "surname", "forename"})
+PERSONS_NAME_WORDS = frozenset({"his", "her", "first", "given", "christian", "full", "real", "last", "family"})
+# Lemmas of the verbs of a clause that gives the name a described person goes by: "The ferry captain, known to
+# everyone as Pak Harun, said …", "the cook, whom the crew call Mang Oscar, said …": the name is the described
+# person's, so it takes the noun's role and, when that noun is the subject, a subject's salience.
+NAMING_LEMMAS = frozenset({"know", "call", "name", "nickname", "dub"})
 
 
 # A sibling noun and the child noun that person is to the siblings' parent: "her brother", said of a
@@ -301,9 +309,14 @@ SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 # "Hajjah" for a woman; West African "Alhaji", and "Alhaja"/"Hajia"/"Hajiya" for a woman), and Aboriginal
 # Australian "Aunty"/"Auntie"/"Uncle" before an Elder's given name ("Aunty Rosalind" is Rosalind Walkabarra, no
 # relative of the reporter's); Indian courtesy titles "Shri" (Mr) and "Smt."/"Shrimati" (Mrs).
+# Terms of address printed before a given name: Indonesian "Pak"/"Bapak" (sir) and "Bu"/"Ibu" (madam), Filipino
+# "Mang" (for an older man) and "Aling" (an older woman), Portuguese "Dona" and Spanish "Doña" (a respected
+# woman); "Pak Harun" is Harun.  (Not Spanish "Don", also an English given name; not Bugis "Andi", a title of
+# nobility that is also a given name.)
+ADDRESS_TERMS = frozenset("pak bapak bu ibu mang aling dona doña".split())
 REGIONAL_TITLES = frozenset("""hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant
                                hagg hajj haji hajji hajjah alhaji alhaja hajia hajiya aunty auntie uncle
-                               shri smt shrimati""".split())
+                               shri smt shrimati""".split()) | ADDRESS_TERMS
 # Courtesy titles and Malaysian honorifics (lower case, no dot).  Printed before a FULL name ("Mr Muhammad
 # Hafiz Ismail", "Ms Nur Aisyah Rahman", "Datuk Seri Ahmad Faizal Osman") they mark the house style of
 # Singapore and Malaysia, where later mentions use the given name or a part of the name that is not its last
@@ -324,19 +337,23 @@ TITLE_WORDS = frozenset("""
 """.split()) | REGIONAL_TITLES
 # Abbreviated titles printed with a period that spaCy's English tokenizer splits off as a sentence end
 # ("Executive Mayor Adv. | Thandiwe …"), unlike "Gen." or "Gov.": kept one token (component.load_nlp).
+# So are given names printed abbreviated: Filipino and Spanish "Ma." (María: "Gov. Ma. Teresa Reyes"), which
+# split off made "Ma" a person and cut the name.
+GIVEN_NAME_ABBREVIATIONS = ("Ma.",)
 TITLE_ABBREVIATIONS = ("Adv.", "Atty.", "Engr.", "Supt.", "Insp.", "Lt.", "Col.", "Capt.", "Sgt.", "Cpl.", "Maj.",
-                       "Cmdr.", "Brig.", "Hon.", "Cllr.", "Asst.", "Det.", "Const.")
+                       "Cmdr.", "Brig.", "Hon.", "Cllr.", "Asst.", "Det.", "Const.") + GIVEN_NAME_ABBREVIATIONS
 # Honorifics carry gender but are not roles.
 HONORIFICS = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "sir": "m",
               "dame": "f", "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
               "princess": "f", "congressman": "m", "congresswoman": "f", "chairwoman": "f",
               "spokeswoman": "f", "spokesman": "m", "councilwoman": "f", "councilman": "m",
               "aunty": "f", "auntie": "f", "uncle": "m", "hajjah": "f", "alhaji": "m", "alhaja": "f",
-              "hajia": "f", "hajiya": "f", "shri": "m", "smt": "f", "shrimati": "f"}
+              "hajia": "f", "hajiya": "f", "shri": "m", "smt": "f", "shrimati": "f", "pak": "m", "bapak": "m",
+              "bu": "f", "ibu": "f", "mang": "m", "aling": "f", "dona": "f", "doña": "f"}
 # "-man" titles that house styles also give women ("Trump spokesman Hope Roe"): the gender
 # HONORIFICS gives them yields to a first name of the other gender.
 UNMARKED_MAN_TITLES = frozenset({"spokesman", "chairman", "congressman", "councilman"})
-NOT_ROLES = frozenset({"mr", "mister", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "former", "acting"})
+NOT_ROLES = frozenset({"mr", "mister", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "former", "acting"}) | ADDRESS_TERMS
 ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "representative",
                  "gov": "governor", "lt": "lieutenant", "col": "colonel", "capt": "captain",
                  "sgt": "sergeant", "maj": "major", "prof": "professor", "cmdr": "commander",
@@ -463,7 +480,16 @@ ORG_WORDS = frozenset("""
     foods insurance capital ventures studios records trust charity society clinic church mosque
     temple ministries brands group team
     newspaper newsletter magazine tabloid website
-""".split())  # (the last line: publications; "newspaper" would otherwise end like a role noun, -er)
+""".split()) | frozenset("""
+    clube estádio estadio stade stadion teatro théâtre teatr universidade universidad université universität
+    università hôpital ospedale krankenhaus banco banque ministerio ministério ministère ministerium partido partito
+    partei igreja iglesia église kirche escola escuela école colegio prefeitura ayuntamiento mairie governo gobierno
+    gouvernement polícia policía polizei associação asociación associazione fundação fundación fondation stiftung
+    instituto institut sindicato syndicat gewerkschaft empresa companhia compañía grupo groupe gruppe
+""".split())
+# (the second set: the same heads in the languages whose names of organisations and places put them first, so
+# that in English print they open a capitalised run NER may take for a person: "the Estádio do Retiro sang",
+# "Clube Atlético Pirajá"; none of them is also a common surname, unlike Portuguese "Câmara")
 # Dependency labels of words that are never part of a name, however capitalised or tagged: a
 # sentence-opening "Though Kaine has …" (mark), "Then Roe said" (advmod), "And", "The".
 FUNCTION_DEPS = frozenset({"mark", "advmod", "cc", "prep", "aux", "auxpass", "det", "neg", "intj", "case"})
@@ -533,8 +559,10 @@ SIGNATURE_DASHES = DATELINE_DASHES | {"―"}
 # Post-nominal letters printed after a name in Commonwealth styles (seats, silks, honours, degrees):
 # "Sarah Kettering MP", "Anthony Hale QC", "Ruth Obi OBE".  They are no part of the name: kept, they
 # became its surname and "Kettering said" found no one.  Only all-capital forms count ("Ms" is a title).
-POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "qc", "kc", "sc", "obe", "mbe", "cbe", "kbe", "dbe",
-                           "frs", "phd", "esq"})
+# Irish print adds "TD" (a member of the Dáil) and "BL" (barrister-at-law, junior counsel beside "SC"), Nigerian
+# "SAN" (Senior Advocate of Nigeria), and Commonwealth courts "JP" (justice of the peace).
+POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "td", "qc", "kc", "sc", "bl", "san", "jp", "obe", "mbe",
+                           "cbe", "kbe", "dbe", "frs", "phd", "esq"})
 # Verbs that report another's words through "as saying": "Reuters quoted Roe as saying …", "the paper
 # cited an official as saying …".  The one quoted or cited speaks, not the reporter.
 AS_SAYING_VERBS = frozenset({"quote", "cite"})

@@ -638,7 +638,23 @@ def role_heads(role: str) -> set[str]:
             heads.add(ABBREVIATIONS.get(norm, norm))
     if not heads and role.split():
         heads.add(_role_head(role.split(" of ")[0].split()[-1]))
+    initialism = _office_initialism(role)
+    if initialism:
+        heads.add(initialism)
     return heads
+
+
+def _office_initialism(role: str) -> str | None:
+    """The initials of an office of two or more words, by which later mentions name it: "Chief financial
+    officer" -> "cfo" ("the CFO replied"), "managing director" -> "md".  An office is abbreviated by its own
+    words only: not its holder's owner ("the bank's chief risk officer" -> "cro") nor its domain ("director of
+    water services" -> none); None for a one-word office."""
+    office = re.split(r" (?:of|for|at|in)\b", role, maxsplit=1)[0].split()
+    owned = [k for k, w in enumerate(office) if w.endswith(("’s", "'s"))]
+    office = [w for w in office[owned[-1] + 1 if owned else 0:] if w.lower() not in ("the", "a", "an")]
+    if len(office) < 2 or not all(w.isalpha() for w in office):
+        return None
+    return "".join(w[0].lower() for w in office)
 
 
 def roles_match(word: str, heads: set[str]) -> bool:

@@ -13,9 +13,9 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
-    _adjective_words, _bears_a_persons_surname, _first_name_leads, _has_age_apposition, _has_who_clause,
-    _inverted_subject, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _next_subject_is_he_or_she,
-    _of_phrase_owner, _org_apposition, _party_tag_follows, _publishes_a_work, _reflexive_of_person, _reflexives,
+    _adjective_words, _bears_a_persons_surname, _first_name_leads, _gives_a_persons_name, _has_age_apposition, _has_who_clause,
+    _inverted_subject, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _naming_clause_owner, _next_subject_is_he_or_she,
+    _of_phrase_owner, _org_apposition, _party_tag_follows, _person_noun_apposition, _publishes_a_work, _reflexive_of_person, _reflexives,
     _refers_to_itself, _set_off_by_comma, _signs_a_line, _titled_full_name, _unlabelled_group_name,
 )
 from .lexicon import (
@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .names import (
     _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
-    _norm, gaelic_mutated, romanised_given_name, _phrase, _split_title, _surname_key, _words, honorific_gender,
+    _norm, gaelic_mutated, romanised_given_name, _phrase, _role_phrase, _split_title, _surname_key, _words, honorific_gender,
 )
 from .people_index import PeopleIndex
 
@@ -141,6 +141,11 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             # "said ranking Democrat Elijah Cummings (D-Md.)", a name the parser made an object and NER left
             # unlabelled: the party-and-state tag says legislator, a person.
             heads.add(token.i)
+        elif (_naming_clause_owner(token) is not None or _gives_a_persons_name(token)) and not determined and \
+                not _looks_like_org([token.text]):
+            # "The village head, known to residents as Harun,", "who gave only her first name, Ulrike," (NER: ORG):
+            # the name a person goes by
+            heads.add(token.i)
         elif _name_before_colon(token):
             heads.add(token.i)  # "And then there is Lena Varga: what, exactly, is her plan?"
         elif _signs_a_line(token):
@@ -148,9 +153,12 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
         elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
                 not determined:
             heads.add(token.i)  # "Cillian, who is nine," (NER: NORP): "who" refers to a person
-        elif token.tag_ == "NNP" and token.ent_type_ in ("", "NORP", "ORG", "GPE") and _has_age_apposition(token) and \
+        elif token.tag_ == "NNP" and token.ent_type_ in ("", "NORP", "ORG", "GPE") and (
+                _has_age_apposition(token) or _person_noun_apposition(token)) and \
                 not determined and not _looks_like_org([token.text]):
-            heads.add(token.i)  # "Lhakpa, 29," (NER: ORG): only a person's age is printed so, after the name
+            # "Lhakpa, 29," (NER: ORG): only a person's age is printed so, after the name; "Ratih, a nurse,": only a
+            # person is a nurse
+            heads.add(token.i)
         elif any(child.dep_ == "appos" and _is_role_noun(child) and not _is_name_token(child)
                  for child in token.children) and token.ent_type_ in ("", "PERSON", "ORG"):
             heads.add(token.i)  # "Jane Roe, the chairman of X,"
@@ -318,7 +326,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if (_looks_like_org(name_words) and not titled_person) or (
                 label in NON_PERSON_LABELS and not has_title and len(name_words) < 2
                 and not person_apposition and not _has_who_clause(name[-1]) and not headline_speaker
-                and not _has_age_apposition(name[-1])
+                and not _has_age_apposition(name[-1]) and not _person_noun_apposition(name[-1])
+                and _naming_clause_owner(name[-1]) is None and not _gives_a_persons_name(name[-1])
                 and name[-1].i not in misprints):
             continue
         if lone_word and (_norm(name_words[0]) in org_short_names or
@@ -348,6 +357,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if family_name and person == known:
             index.records[person].surname_inferred = True
         index.records[person].add_role(_appositive_role(name[-1]))
+        owner = _naming_clause_owner(name[-1])
+        if owner is not None:
+            index.records[person].add_role(_role_phrase(owner))  # "The village head, known as Pak Harun,"
         index.records[person].descriptors.update(
             _norm(c.lemma_) for c in name[-1].children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower)
         before = doc[run[0].i - 1] if run[0].i > 0 else None
@@ -360,7 +372,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     index.merge_name_parts()
     index.merge_particle_surnames()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
-    keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first}
+    keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first} | index.head_keys
     last_seen: dict[int, int] = {}
     for token in capitalised:
         # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS) or a
@@ -402,6 +414,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         subject = at.dep_ in ("nsubj", "nsubjpass") or (
             at.dep_ == "appos" and _apposition_owner(at).dep_ in ("nsubj", "nsubjpass")) or \
             _inverted_subject(at) or (  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
+                # "The village head, known as Pak Harun, said": the name of the subject
+                (owner := _naming_clause_owner(at)) is not None and owner.dep_ in ("nsubj", "nsubjpass")) or (
                 at.dep_ == "aux" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in at.head.children))
         # (the last: a surname the parser took for the modal of a verb with no subject, "While Will acknowledges")
         weight = SALIENCE_SUBJECT if subject else SALIENCE_OTHER

@@ -12,7 +12,7 @@ from .lexicon import (
     FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS,
 )
 from .model import Person
-from .names import _norm, _surname_of, first_name_gender, is_patronymic, name_gender
+from .names import _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
 
 
 @dataclass
@@ -102,6 +102,9 @@ class PeopleIndex:
         # Surname keys of one-word names the article treats as things ("Velora has positioned itself"):
         # printed alone, such a word names no person, even one whose longer name ends with it.
         self.things: set[str] = set()
+        # Last words of the leading words of a longer name folded into it ("Victor" of "João Victor" for João
+        # Victor da Silva): a later naming ending there still counts for salience though it is no surname.
+        self.head_keys: set[str] = set()
 
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
@@ -193,7 +196,11 @@ class PeopleIndex:
         List", and a maiden name into a married one: measured -3 dev name quotes, -1 held-out.)
         Also without a patronymic when the one word left over is a surname another person of the article
         bears too: a family or clan name several people share no longer tells them apart, so the article
-        calls each by their given names ("Dawa Tenzing" for Dawa Tenzing Sherpa beside Pemba Sherpa)."""
+        calls each by their given names ("Dawa Tenzing" for Dawa Tenzing Sherpa beside Pemba Sherpa).
+        Also when a lower-case surname particle follows the leading words inside the longer name: Portuguese
+        and Spanish names join two given names to family names linked by "da", "de", "dos" ("Paulo Henrique"
+        for Paulo Henrique dos Reis Lima), and the article calls the person by the given names; a Title Case
+        line NER runs over ("Paul Ryan Joins Growing List") has no such particle."""
         if len(words) < 2:
             return None
         head = [_norm(w) for w in words]
@@ -204,6 +211,8 @@ class PeopleIndex:
         if is_patronymic(words[-1]):
             return matches[0]
         record = self.records[matches[0]]
+        if any(w.islower() and w in NAME_PARTICLES for w in record.name_words[len(words):-1]):
+            return matches[0]
         shared = len(record.name_words) == len(words) + 1 and any(
             other is not record and other.surname == record.surname and len(other.name_words) > 1 and
             other.first != record.first for other in self.records)
@@ -287,8 +296,10 @@ class PeopleIndex:
         """Fold a person named by the leading words of one longer name into it (:meth:`_by_name_head`):
         "Olena Ivanivna" after "Olena Ivanivna Bondar" is her, not a second speaker."""
         for index in range(len(self.records) - 1, -1, -1):
-            target = self._by_name_head(self.records[index].name_words)
+            words = self.records[index].name_words
+            target = self._by_name_head(words)
             if target is not None and target != index:
+                self.head_keys.add(_norm(words[-1]))
                 self._fold(index, target)
 
     def merge_first_names(self) -> None:
@@ -306,6 +317,12 @@ class PeopleIndex:
         """The person a (possibly partial) name refers to, the latest named on ties."""
         found = self.find_all(words)
         return found[0] if found else None
+
+    def office_initialism(self, word: str) -> bool:
+        """Whether ``word`` ("CFO") is the initials of an office the article gives someone ("Chief financial
+        officer Ana Roe")."""
+        key = word.lower()
+        return any(_office_initialism(role) == key for record in self.records for role in record.roles)
 
     def find_all(self, words: list[str], gender: str | None = None) -> list[int]:
         """Every person a (possibly partial) name may refer to, latest named first.

@@ -268,6 +268,11 @@ class Resolver:
             if len(words) == 1 and head.dep_ == "nsubj" and head.head.tag_ == "VBP" and head.lower_.endswith("s") \
                     and not any(c.dep_ == "conj" for c in head.children):  # ("Roe and others prefer": Roe)
                 return None, "explicit"  # "Velorans call it …": the verb agrees with a plural, no one person
+            if len(words) == 2 and words[0].lower_ == "the" and head.is_upper and head.is_alpha and \
+                    self.people.office_initialism(head.text):
+                # "the CFO replied" after "Chief financial officer Ana Roe": the initials of an office the article
+                # gives someone name that office, not an organisation called "CFO"
+                return self._by_role(head, words, at), "role"
             # "the Democrat", "the Spaniard": a nationality or party describes, it does not name.
             names = [t for t in words if _is_name_token(t) and not _is_title(t) and t.ent_type_ != "NORP"]
             if words[0].lower_ == "the" and len(words) > 1 and _is_name_token(words[1]) and not _is_title(words[1]) \
