@@ -1200,3 +1200,16 @@ def test_single_marked_subhead_in_a_double_marked_body_is_a_heading(nlp):
             "The foreman, Tomas Ferreira, said the closure had been \"a really tough choice\" for the owners.\n\n"
             "\"Nobody wanted this,\" Ferreira said.\n")
     assert ("A really tough choice.", "Tomas Ferreira") == pairs(nlp, text)[2]
+
+
+def test_a_labelled_section_heading_takes_its_sections_speaker(nlp):
+    # A live blog's entry heading may label its quote like a headline, "16:20 — Governor: ‘…’": still a
+    # heading (no sentence, more entries after), so the entry's quote of the same words gives its speaker.
+    text = ("LIVE: Ferry strike enters third day\n\n"
+            "Follow our coverage of the ferry strike. All times local.\n\n"
+            "16:20 — Governor: ‘No more delays’\n\n"
+            "Governor Tomasz Okonkwo-Reyes spoke to reporters at the harbour office. “No more delays. The boats "
+            "sail on Monday whatever happens,” Okonkwo-Reyes said.\n\n"
+            "17:45 — Unions reply\n\n"
+            "The dockers’ union said it would meet on Sunday.")
+    assert ("No more delays", "Tomasz Okonkwo-Reyes") in pairs(nlp, text)

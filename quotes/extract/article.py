@@ -100,13 +100,24 @@ def _is_heading(quotation: Quotation, text: str, paragraphs: list[tuple[int, int
     dash), with more paragraphs after it, which ends with no punctuation of a sentence or a clause
     ("23:10 — ‘Irreversible trend’"; a quoted paragraph of speech ends its sentence: "“… trend.”"), or is
     in single marks in a body that quotes in double marks (``double_marked``), where single marks
-    print only headings: "‘A tough decision.’" over a section of “…” quotes."""
-    if quotation.paragraph + 1 >= len(paragraphs) or not _only_quotation(quotation, text, paragraphs):
+    print only headings: "‘A tough decision.’" over a section of “…” quotes.  A heading may label its
+    quote with a speaker or a topic before a colon, as headlines do: "16:20 — Governor: ‘No more delays’"
+    (a few words with no verb: a transcript's turn ends its sentence, "Roe: “How long?”")."""
+    if quotation.paragraph + 1 >= len(paragraphs):
         return False
     p_start, p_end = paragraphs[quotation.paragraph]
+    if not _only_quotation(quotation, text, paragraphs) and not (
+            quotation.paragraph > 0 and not text[quotation.end:p_end].strip(" \t”\"’'»") and
+            HEADING_LABEL.fullmatch(text[p_start:quotation.open_mark].strip())):
+        return False
     if double_marked and text[quotation.open_mark:quotation.start] in SINGLE_MARKS:
         return True
     return not re.search(r"[.!?…,;:]\W*$", text[p_start:p_end].rstrip())
+
+
+# A heading's label before its quote: an optional time and dash, then up to three capitalised words and
+# a colon ("16:20 — Governor:", "Mayor:").
+HEADING_LABEL = re.compile(r"(?:[\d:.apm ]+\s*[—–-]\s*)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*:")
 
 
 def _title_key(text: str) -> str:
