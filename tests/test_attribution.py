@@ -1213,3 +1213,17 @@ def test_a_labelled_section_heading_takes_its_sections_speaker(nlp):
             "17:45 — Unions reply\n\n"
             "The dockers’ union said it would meet on Sunday.")
     assert ("No more delays", "Tomasz Okonkwo-Reyes") in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("quote_and_tag", [
+    "“Ní raibh aon rogha againn”, he read",  # British and Irish style: the comma after the closing mark
+    "“Ní raibh aon rogha againn,” he read",
+])
+def test_a_text_read_out_in_the_tag_is_its_readers_words(nlp, quote_and_tag):
+    # "“…”, he read": a verb of reading aloud with no object of its own reports the quote, as a cue does.
+    text = ("Harbour board chairman resigns\n\n"
+            "The chairman of the harbour board, Tadhg Ó Ruairc, read a statement to the inquiry on Friday. "
+            f"{quote_and_tag} — we had no choice — before going on in English.")
+    assert [("Ní raibh aon rogha againn" + ("," if ",”" in quote_and_tag else ""), "Tadhg Ó Ruairc")] == \
+        pairs(nlp, text)
+
