@@ -822,3 +822,12 @@ def test_office_named_as_an_object_is_a_mention_of_its_holder(nlp):
             "BRANDT-OY: I would not say so, and I have told the premier that. She told me on Monday, \"Fix the "
             "pumps first, then talk.\" That is what we did.")
     assert [("Fix the pumps first, then talk.", "Hana Moller")] == pairs(nlp, text)
+
+
+def test_an_office_printed_as_its_initials_is_its_holder(nlp):
+    # "the COO" takes up the person the article gave the role "chief operating officer".
+    text = ("Harbor Mills profit falls\n\n"
+            "Chief operating officer D. Venkatamani said freight costs had doubled. “We are paying twice what we "
+            "paid last spring,” Venkatamani said.\n\n"
+            "An analyst asked when costs would ease. “Not before the monsoon is over,” the COO replied.")
+    assert ("Not before the monsoon is over,", "D. Venkatamani") in pairs(nlp, text)

@@ -144,6 +144,11 @@ OFFICE_DOMAIN_PREPOSITIONS = frozenset({"of", "for"})
 # turn in an exchange, is the answer of the one that turn addressed ("“You wrote it down.” / “Yes. …”").
 ANSWER_WORDS = frozenset({"yes", "no", "yeah", "nope"})
 
+# An office printed as its initials ("the CFO" for a "chief financial officer"): two to five capitals, the
+# initials of the role's words before any "of", leaving out function words, which English initialisms skip.
+ACRONYM_MIN_LETTERS, ACRONYM_MAX_LETTERS = 2, 5
+ACRONYM_SKIPPED_WORDS = frozenset({"and", "the", "for", "of", "&"})
+
 
 # Nouns of a person's opinion or way of putting it, which attribute a sentence as "according to"
 # does: "…, in Roe's view", "in the estimation of Ann Roe", "in Roe's words".

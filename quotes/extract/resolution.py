@@ -15,7 +15,7 @@ from .lexicon import (
     HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS, SINGULAR_THEY_STATEMENT, REPLY_CUES, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_WORDS,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
-    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS,
+    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS, ACRONYM_MIN_LETTERS, ACRONYM_MAX_LETTERS, ACRONYM_SKIPPED_WORDS,
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title,
@@ -264,6 +264,8 @@ class Resolver:
             if len(words) == 1 and head.dep_ == "nsubj" and head.head.tag_ == "VBP" and head.lower_.endswith("s") \
                     and not any(c.dep_ == "conj" for c in head.children):  # ("Roe and others prefer": Roe)
                 return None, "explicit"  # "Velorans call it …": the verb agrees with a plural, no one person
+            if words[0].lower_ == "the" and len(words) == 2 and (holder := self._acronym_role(head, at)) is not None:
+                return holder, "role"  # "the CFO replied": the office's initials, with the article a title takes
             # "the Democrat", "the Spaniard": a nationality or party describes, it does not name.
             names = [t for t in words if _is_name_token(t) and not _is_title(t) and t.ent_type_ != "NORP"]
             if words[0].lower_ == "the" and len(words) > 1 and _is_name_token(words[1]) and not _is_title(words[1]) \
@@ -450,6 +452,26 @@ class Resolver:
                     if len(found) == 1:
                         return found[0]
         return None
+
+    def _acronym_role(self, head: Token, at: int) -> int | None:
+        """The person whose role an office's initials spell: "the CFO" is the "Chief financial officer",
+        "the MD" the "managing director" (English prints a long title's initials once the title is given,
+        with the article a title takes, which a name does not)."""
+        letters = head.text
+        if not (ACRONYM_MIN_LETTERS <= len(letters) <= ACRONYM_MAX_LETTERS and letters.isalpha() and letters.isupper()):
+            return None
+        found = set()
+        for person, record in enumerate(self.people.records):
+            for role in record.roles:
+                # (the office's last words: "former chief executive officer" is a CEO too)
+                office = role.split(" of ")[0].split()
+                initials = "".join(w[0] for w in office if w.lower() not in ACRONYM_SKIPPED_WORDS and w[:1].isalpha())
+                if initials.upper().endswith(letters):
+                    found.add(person)
+        if len(found) == 1:
+            return next(iter(found))
+        ranked = self._salience(at, allowed=found) if found else []
+        return ranked[0][1] if ranked else None
 
     def _by_role(self, head: Token | str, words: list[Token] | list[str], at: int) -> int | None:
         """The person whose article-given role names the office of ``head`` ("the transport secretary").
