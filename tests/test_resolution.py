@@ -831,3 +831,24 @@ def test_an_office_printed_as_its_initials_is_its_holder(nlp):
             "paid last spring,” Venkatamani said.\n\n"
             "An analyst asked when costs would ease. “Not before the monsoon is over,” the COO replied.")
     assert ("Not before the monsoon is over,", "D. Venkatamani") in pairs(nlp, text)
+
+
+def test_a_possessed_family_noun_is_the_one_relative_the_article_names(nlp):
+    # "My father …" in an interviewee's answer takes up the one person the article gave the role "father"
+    # ("Her father, Teodoro Bañaga, …"): his pronouns then mean him, not the story's most named man.
+    text = ("Theatre: a ferryman's daughter writes the river\n"
+            '\n'
+            'The lead actor, Ramil Santos, said the cast had rehearsed on a real ferry. “We wanted the floor to move,” Santos said. Santos has played boatmen before. Santos posted a photo of the cast on Friday.\n'
+            '\n'
+            'I met Lourdes Bañaga-Cruz before the Saturday show. Her father, Teodoro Bañaga, ran a river ferry for forty years. The interview has been edited for length.\n'
+            '\n'
+            'Q: Why the ferry?\n'
+            '\n'
+            'Bañaga-Cruz: Because it is gone now, and because I grew up on it. My father let me ride at the front. I sat on the rail and counted the fares. The boat was slow and the river was wide. When I was nine he told me, “The river keeps every promise it makes.” I still believe that.\n'
+            '\n'
+            'Q: Did he see the play?\n'
+            '\n'
+            'Bañaga-Cruz: Not yet. It is hard for him. He says he will come on the last night. He told me, “I will come when nobody knows me.”\n')
+    found = pairs(nlp, text)
+    assert ("The river keeps every promise it makes.", "Teodoro Bañaga") in found
+    assert ("I will come when nobody knows me.", "Teodoro Bañaga") in found

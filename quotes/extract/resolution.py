@@ -15,7 +15,7 @@ from .lexicon import (
     HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS, SINGULAR_THEY_STATEMENT, REPLY_CUES, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_WORDS,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
-    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS, ACRONYM_MIN_LETTERS, ACRONYM_MAX_LETTERS, ACRONYM_SKIPPED_WORDS,
+    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS, FAMILY_NOUNS, ACRONYM_MIN_LETTERS, ACRONYM_MAX_LETTERS, ACRONYM_SKIPPED_WORDS,
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title,
@@ -105,7 +105,7 @@ class Resolver:
                                        PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma)))
                 continue
             if mention[0].lower_ != "the":
-                if (person := self._sibling(token)) is not None:  # "Her brother added that …"
+                if (person := self._sibling(token) or self._relative(token)) is not None:  # "Her brother added that …"
                     self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
                     added = True
                 continue  # "his son"
@@ -134,6 +134,18 @@ class Resolver:
         if len(siblings) != 1 or not any(owner_child in heads(p) for p in people if p != siblings[0]):
             return None
         return siblings[0]
+
+    def _relative(self, token: Token) -> int | None:
+        """The person a possessed family noun (``token``: "my father", "his widow") means when the article
+        gave exactly one person that family role ("Her father, Ben Roe, drove a bus"): a family word names
+        a relation, not an office others share, so the one such relative the story names is who the
+        interviewee's "my father" is, and the pronouns after it mean him."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None or owner.tag_ != "PRP$" or _norm(token.text) not in FAMILY_NOUNS:
+            return None
+        found = [p for p, record in enumerate(self.people.records)
+                 if any(_norm(role) == _norm(token.text) for role in record.roles)]
+        return found[0] if len(found) == 1 else None
 
     def _identified_next(self, token: Token) -> int | None:
         """The person a definite role subject printed before anyone is named describes: the delayed
