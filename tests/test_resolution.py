@@ -852,3 +852,18 @@ def test_a_possessed_family_noun_is_the_one_relative_the_article_names(nlp):
     found = pairs(nlp, text)
     assert ("The river keeps every promise it makes.", "Teodoro Bañaga") in found
     assert ("I will come when nobody knows me.", "Teodoro Bañaga") in found
+
+
+def test_an_answer_opening_a_paragraph_is_not_the_askers(nlp):
+    # "“Is the yard for sale, yes or no?”" ends one paragraph; "“No. …,” she said" opens the next: the one
+    # who asked does not answer, though he is the latest subject (his first name's gender is only a guess).
+    text = ('Shipyard keeps its contract\n'
+            '\n'
+            'ROSTOCK — The shipyard\'s chief executive, Dr. Henrike Albrecht, told a press conference on Monday that the navy order was safe. "We have the contract until 2030," Albrecht said.\n'
+            '\n'
+            'Reporters asked about the jobs in the paint shop.\n'
+            '\n'
+            'Matthias Grünewald of the Ostsee-Kurier asked whether the owners in Oslo wanted to sell. "Is the yard for sale, yes or no?"\n'
+            '\n'
+            '"No. The yard is not for sale, and I intend to keep it that way," she said.\n')
+    assert ("No. The yard is not for sale, and I intend to keep it that way,", "Henrike Albrecht") in pairs(nlp, text)

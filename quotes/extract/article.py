@@ -337,7 +337,8 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         cue = cue or attribution.mention[0].text
         attribution.mention = attribution.mention[1:]
     person, method = resolver.resolve(attribution.mention, attribution.mention_text, at,
-                                      not_people=frozenset(p for p in (turn, answered) if p is not None))
+                                      not_people=frozenset(p for p in (turn, answered, _asker(state, quotation))
+                                                           if p is not None))
     exchange = _exchange(state, quotation)
     if exchange is not None and method == "role" and person is not None and attribution.mention is not None and \
             attribution.mention[0].lower_ == "the" and exchange[1].cue and \
@@ -365,6 +366,18 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     resolver.speakers.append((at, person))
     if attribution.mention is not None and method != "pronoun" and attribution.mention.text.lower() != FIRST_PERSON_SUBJECT:
         record.add_alias(_alias_of(attribution.mention))
+
+
+def _asker(state: _ArticleState, quotation: Quotation) -> int | None:
+    """The person who asked the question a quote answers: the previous paragraph ends with a quoted
+    question, and this paragraph's quote opens with an answer word ("“Is the plant safe?” … / “Yes. …,”
+    she said").  The asker does not answer their own question from a new paragraph, so a pronoun or a
+    description there means someone else (a speaker's rhetorical answer goes on in the same paragraph)."""
+    previous = state.previous_by_paragraph.get(quotation.paragraph - 1)
+    if quotation.paragraph in state.previous_by_paragraph or previous is None or not previous.speaker or \
+            not previous.text.rstrip(" ’'\"”").endswith("?") or _first_word(quotation.text) not in ANSWER_WORDS:
+        return None
+    return state.resolver.people.find(previous.speaker.split())
 
 
 def _turn_speakers(state: _ArticleState, quotation: Quotation) -> tuple[int | None, int | None]:
