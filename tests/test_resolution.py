@@ -867,3 +867,23 @@ def test_an_answer_opening_a_paragraph_is_not_the_askers(nlp):
             '\n'
             '"No. The yard is not for sale, and I intend to keep it that way," she said.\n')
     assert ("No. The yard is not for sale, and I intend to keep it that way,", "Henrike Albrecht") in pairs(nlp, text)
+
+
+def test_a_text_speaks_for_its_author_or_reader(nlp):
+    # "A letter that Colm Ó Dálaigh sent … was handed to the court. “…”, it read.": "it" takes up the text the
+    # sentence before is about, whose author (the subject of "sent") speaks; "the statement said" takes up the
+    # statement Máirtín Seoighe read out, no author given: its reader voices it.
+    text = ('Ferry company treasurer jailed for theft\n'
+            '\n'
+            'A former treasurer of the island ferry company who took €90,000 from its accounts was jailed for two years on Friday.\n'
+            '\n'
+            'Judge Orla Breathnach said the thefts had been "cold and careful". "He stole from neighbours who trusted him with their savings", the judge said.\n'
+            '\n'
+            'A letter that Colm Ó Dálaigh sent to the company\'s board the week before his arrest was handed to the court. "I took the money and I lost it. I will pay back what I can", it read.\n'
+            '\n'
+            'The company\'s secretary, Máirtín Seoighe, read a statement to the court on behalf of its shareholders. "Two families sold their cars to keep the ferry running that winter. Nobody was paid for a year", the statement said.\n')
+    found = pairs(nlp, text)
+    assert ("I took the money and I lost it. I will pay back what I can", "Colm Ó Dálaigh") in found
+    assert ("Two families sold their cars to keep the ferry running that winter. Nobody was paid for a year",
+            "Máirtín Seoighe") in found
+

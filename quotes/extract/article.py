@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS, INITIALS_LABEL_LETTERS,
-                      HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES)
+                      HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES,
+                      WRITTEN_NOUNS)
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import fronted_cue_verb, _is_name_token, _is_role_noun, _looks_like_org, _words
@@ -364,7 +365,9 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     mention.speaker = record.name
     mention.speaker_role = _mention_role(attribution.mention, record, method)
     resolver.speakers.append((at, person))
-    if attribution.mention is not None and method != "pronoun" and attribution.mention.text.lower() != FIRST_PERSON_SUBJECT:
+    # (a text's noun names its author's words, not its author: "the statement" is no alias of the reader)
+    if attribution.mention is not None and method != "pronoun" and attribution.mention.text.lower() != FIRST_PERSON_SUBJECT \
+            and attribution.mention.root.lemma_.lower() not in WRITTEN_NOUNS:
         record.add_alias(_alias_of(attribution.mention))
 
 

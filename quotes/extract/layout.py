@@ -32,7 +32,7 @@ def _tag_speaker_token(tokens: list[Token]) -> Token | None:
     if not tokens:
         return None
     first = tokens[0]
-    if first.lower_ in PERSONAL_PRONOUNS or first.lower_ in ("i", "we", "they"):
+    if first.lower_ in PERSONAL_PRONOUNS or first.lower_ in ("i", "we", "they", "it"):
         return first if len(tokens) == 1 else None
     # A noun phrase without its prepositional phrases ends in its head ("Idaho supplement
     # executive Frank Roe", "a spokesman").
@@ -171,7 +171,7 @@ def _reads_out(verb: Token) -> bool:
     after the quote: "“…”, he read", "“…,” the note read" -- the quote is what is read out, so the verb
     reports it as a cue does (not "Roe read the report", whose object is another text)."""
     return verb.pos_ == "VERB" and verb.lemma_.lower() in READ_ALOUD_VERBS and \
-        not any(c.dep_ in ("dobj", "prt") for c in verb.children)
+        not any(c.dep_ in ("dobj", "prt") and c.i > verb.i for c in verb.children)  # (the quote may be hung on it)
 
 
 def _apposed_name(rest: list[Token]) -> Token | None:

@@ -15,7 +15,7 @@ from .lexicon import (
     HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS, SINGULAR_THEY_STATEMENT, REPLY_CUES, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_WORDS,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
-    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS, FAMILY_NOUNS, ACRONYM_MIN_LETTERS, ACRONYM_MAX_LETTERS, ACRONYM_SKIPPED_WORDS,
+    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS, FAMILY_NOUNS, AUTHORING_VERBS, READ_ALOUD_VERBS, ACRONYM_MIN_LETTERS, ACRONYM_MAX_LETTERS, ACRONYM_SKIPPED_WORDS,
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title,
@@ -243,6 +243,9 @@ class Resolver:
                 replying = head.dep_ == "nsubj" and head.head.lemma_.lower() in REPLY_CUES
                 return self.pronouns.resolve(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only,
                                              replying, pronoun=head, not_people=not_people), "pronoun"
+            if head.lower_ == "it" and len(words) == 1 and (text := self._text_it_means(head)) is not None:
+                found = self._author_of(text)  # "“…”, it read": the text's author
+                return (None if found in not_people else found), "pronoun"
             if head.lower_ == "they" and len(words) == 1 and (declared := self._singular_they(at)) is not None:
                 return declared, "pronoun"  # the article said this person uses "they"
             apposed = self._apposed_name(mention)
@@ -419,20 +422,52 @@ class Resolver:
         mention of that noun (the one a definite "the letter" takes up) with its author attached: "a letter
         signed by Ana Roe" (a participle's agent), "an email from Roe", "Roe's memo"; else None (an unsigned
         text, or one a group sent, speaks for no person; an earlier letter is another letter)."""
-        by_token = {i: p for i, p, _ in self.people.occurrences}
         lemma = head.lemma_.lower()
         for token in reversed(self.doc[:head.i]):
             if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or _inside(token, self.quote_spans):
                 continue
-            authors = [c for c in token.children if c.dep_ == "poss"]
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
-                    authors += [c for c in child.children if c.dep_ == "pobj"]
-                if child.dep_ == "acl" and child.tag_ == "VBN":
-                    authors += [o for c in child.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-            found = [by_token[i] for author in authors for i in range(author.left_edge.i, author.i + 1) if i in by_token]
-            return found[-1] if found else None
+            return self._author_of(token)
         return None
+
+    def _author_of(self, text: Token) -> int | None:
+        """The person the article says wrote the text the noun ``text`` names: "Roe's memo", "an email from
+        Roe", "a letter signed by Roe", "a message that Roe sent" (a relative clause of writing or sending,
+        :data:`AUTHORING_VERBS`); failing an author, the one who read it aloud ("Roe read a statement"),
+        who gives it a voice.  None for an unsigned text, or one a group sent."""
+        by_token = {i: p for i, p, _ in self.people.occurrences}
+        authors = [c for c in text.children if c.dep_ == "poss"]
+        for child in text.children:
+            if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
+                authors += [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                authors += [o for c in child.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            if child.dep_ == "relcl" and child.lemma_.lower() in AUTHORING_VERBS and \
+                    not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in child.children):
+                authors += [c for c in child.children if c.dep_ == "nsubj"]  # (not "a letter that reached Roe")
+        if not authors and text.dep_ == "dobj" and text.head.lemma_.lower() in READ_ALOUD_VERBS:
+            authors = [c for c in text.head.children if c.dep_ == "nsubj"]
+        # (a description's name in apposition says who: "The chairman, Ana Roe, read a statement")
+        authors += [c for author in authors for c in author.children if c.dep_ == "appos" and c.i > author.i]
+        found = [by_token[i] for author in authors for i in range(author.left_edge.i, author.i + 1) if i in by_token]
+        return found[-1] if found else None
+
+    def _text_it_means(self, pronoun: Token) -> Token | None:
+        """The written text an "it" reporting words refers to (“…”, it read): the subject of the sentence
+        before, when that is a text (:data:`WRITTEN_NOUNS`) -- "A message that Roe sent was read out.
+        “…”, it read." (a sentence about a text makes it what "it" takes up next)."""
+        sentence = pronoun.sent
+        if sentence.start == 0:
+            return None
+        previous = self.doc[sentence.start - 1].sent
+        while previous.start > 0 and all(_inside(t, self.quote_spans) or t.is_punct or t.is_space for t in previous):
+            previous = self.doc[previous.start - 1].sent
+        subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head == previous.root), None)
+        if subject is None and previous.root.pos_ == "NOUN":
+            subject = previous.root  # the parser may root the sentence at its subject, its verb hung below it
+        if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in WRITTEN_NOUNS or \
+                _inside(subject, self.quote_spans):
+            return None
+        return subject
 
     def _apposed_name(self, mention: Span) -> int | None:
         """The known person a description's apposition names right after it, set off by a comma.
@@ -468,7 +503,7 @@ class Resolver:
     def _acronym_role(self, head: Token, at: int) -> int | None:
         """The person whose role an office's initials spell: "the CFO" is the "Chief financial officer",
         "the MD" the "managing director" (English prints a long title's initials once the title is given,
-        with the article a title takes, which a name does not)."""
+        with the article a title takes; a word of the role's domain may follow: "CEO of Harbor Foods")."""
         letters = head.text
         if not (ACRONYM_MIN_LETTERS <= len(letters) <= ACRONYM_MAX_LETTERS and letters.isalpha() and letters.isupper()):
             return None
