@@ -887,3 +887,15 @@ def test_a_text_speaks_for_its_author_or_reader(nlp):
     assert ("Two families sold their cars to keep the ferry running that winter. Nobody was paid for a year",
             "Máirtín Seoighe") in found
 
+
+def test_a_description_known_by_a_name_is_that_person_not_a_role_holder(nlp):
+    # "The hamlet head, known to residents as Pak Darto, said …": the naming participle says who the
+    # description is, so the "he" after takes him up, not the holder of a like role ("District head").
+    text = ('Floods cut off hill villages\n'
+            '\n'
+            'District head Yohanes Palinggi said on Monday that roads to six villages had been cut. “We are sending boats,” Palinggi said.\n'
+            '\n'
+            'The hamlet head, known to residents as Pak Darto, said he had begged families to leave the riverbank last year. “I asked them every month. But their rice is here, their graves are here,” he said.\n')
+    assert ("I asked them every month. But their rice is here, their graves are here,", "Pak Darto") in \
+        pairs(nlp, text)
+

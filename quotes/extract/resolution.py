@@ -109,7 +109,18 @@ class Resolver:
                     self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
                     added = True
                 continue  # "his son"
-            person = self._by_role(token, [t for t in mention if not t.is_punct], token.i)
+            named = _naming_phrase(token)
+            # "The village elder, known to all as Tok Ana, said": the name the description's own words give
+            # says who it is, before any role another person holds ("district elder")
+            person = None
+            if named is not None:  # (a role noun names a person: so does the name its own words give it)
+                person = self.people.find(_words(named[0]))
+                if person is None:
+                    gender = PERSON_NOUNS.get(_norm(token.lemma_)) or HONORIFICS.get(_norm(token.lemma_)) or named[1]
+                    person = self.people.add([t.text for t in named[0]], " ".join(t.text for t in named[0]),
+                                             gender=gender)
+            if person is None:
+                person = self._by_role(token, [t for t in mention if not t.is_punct], token.i)
             if person is None and not any(i < token.i for i, _, _ in self.people.occurrences):
                 person = self._identified_next(token)  # "The night nurse … told … . Ana Roe, who …, said"
             if person is not None:
@@ -166,22 +177,11 @@ class Resolver:
         who gave her name only as Ana, from Kandy, sent", "a woman identified as Ana Roe said"): the
         capitalised name right after a naming word (:data:`NAMING_WORDS`) or its "as", before the verb
         (not a date: "a spokesman called Tuesday")."""
-        end = token.head.i if token.head.i > token.i else token.right_edge.i + 1
-        words = self.doc[token.i + 1:min(end, token.i + 16)]
-        for k, word in enumerate(words):
-            before = words[k - 1].lower_ if k else ""
-            if not (word.pos_ == "PROPN" and word.text[:1].isupper() and word.is_alpha and not _is_title(word) and
-                    word.ent_type_ not in ("DATE", "TIME")) or \
-                    not (before in NAMING_WORDS or (before == "as" and any(w.lower_ in NAMING_WORDS for w in words[:k]))):
-                continue
-            name = [word]
-            while word.i + len(name) < end and self.doc[word.i + len(name)].pos_ == "PROPN" and \
-                    self.doc[word.i + len(name)].is_alpha and self.doc[word.i + len(name)].text[:1].isupper():
-                name.append(self.doc[word.i + len(name)])
-            pronoun = next((POSSESSIVE_PRONOUNS[w.lower_] for w in words[:k] if w.lower_ in POSSESSIVE_PRONOUNS
-                            and w.dep_ == "poss"), None)
-            return self.people.add([t.text for t in name], " ".join(t.text for t in name), gender=gender or pronoun)
-        return None
+        found = _naming_phrase(token)
+        if found is None:
+            return None
+        name, pronoun = found
+        return self.people.add([t.text for t in name], " ".join(t.text for t in name), gender=gender or pronoun)
 
     def _add_rooted_names(self) -> None:
         """A name the parser made the root of a sentence it opens, with the sentence's verbs hung under
@@ -535,6 +535,30 @@ class Resolver:
             return next(iter(best_people))
         ranked = self._salience(at, allowed=best_people)
         return ranked[0][1] if ranked else max(best_people)
+
+
+def _naming_phrase(token: Token) -> tuple[list[Token], str | None] | None:
+    """The name a subject's own words give it, and the gender a possessive there gives, when they do:
+    the capitalised name right after a naming word (:data:`NAMING_WORDS`) or its "as", before the verb
+    ("a listener who gave her name only as Ana", "the village elder, known to all as Tok Ana,"); not a
+    date ("a spokesman called Tuesday")."""
+    doc = token.doc
+    end = token.head.i if token.head.i > token.i else token.right_edge.i + 1
+    words = doc[token.i + 1:min(end, token.i + 16)]
+    for k, word in enumerate(words):
+        before = words[k - 1].lower_ if k else ""
+        if not (word.pos_ == "PROPN" and word.text[:1].isupper() and word.is_alpha and not _is_title(word) and
+                word.ent_type_ not in ("DATE", "TIME")) or \
+                not (before in NAMING_WORDS or (before == "as" and any(w.lower_ in NAMING_WORDS for w in words[:k]))):
+            continue
+        name = [word]
+        while word.i + len(name) < end and doc[word.i + len(name)].pos_ == "PROPN" and \
+                doc[word.i + len(name)].is_alpha and doc[word.i + len(name)].text[:1].isupper():
+            name.append(doc[word.i + len(name)])
+        pronoun = next((POSSESSIVE_PRONOUNS[w.lower_] for w in words[:k] if w.lower_ in POSSESSIVE_PRONOUNS
+                        and w.dep_ == "poss"), None)
+        return name, pronoun
+    return None
 
 
 def _first_of_unnamed_remainder(mention: Span, conjuncts: list[Token]) -> Span | None:
