@@ -1227,3 +1227,15 @@ def test_a_text_read_out_in_the_tag_is_its_readers_words(nlp, quote_and_tag):
     assert [("Ní raibh aon rogha againn" + ("," if ",”" in quote_and_tag else ""), "Tadhg Ó Ruairc")] == \
         pairs(nlp, text)
 
+
+def test_a_passive_report_without_its_agent_takes_the_speaker_of_the_repeated_words(nlp):
+    # "the Finance Ministry was accused of “…”": the passive names no accuser, so no later cue's subject
+    # ("closing" the session: the Senate) said the words; the quote that repeats them gives the speaker.
+    text = ('Senate passes port tax after all-night session\n'
+            '\n'
+            'VALLETTA — The Senate voted 31 to 24 early on Thursday to raise the port tax, closing an all-night session in which the Finance Ministry was accused of “hiding the real deficit” and two senators walked out.\n'
+            '\n'
+            'The tax was proposed by Senator Karmenu Azzopardi, who said it would pay for new cranes. “Every ship that docks here should pay for the harbour it uses,” Azzopardi said.\n'
+            '\n'
+            'The opposition leader, Rita Buttigieg, said the ministry had moved spending off its books. “Year after year they do this. The ministry is hiding the real deficit, and everyone in this chamber knows it,” said Buttigieg.\n')
+    assert ("hiding the real deficit", "Rita Buttigieg") == pairs(nlp, text)[0]

@@ -898,4 +898,3 @@ def test_a_description_known_by_a_name_is_that_person_not_a_role_holder(nlp):
             'The hamlet head, known to residents as Pak Darto, said he had begged families to leave the riverbank last year. “I asked them every month. But their rice is here, their graves are here,” he said.\n')
     assert ("I asked them every month. But their rice is here, their graves are here,", "Pak Darto") in \
         pairs(nlp, text)
-

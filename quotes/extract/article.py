@@ -358,8 +358,10 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     mention.cue = cue
     mention.method = method if attribution.kind == "explicit" else attribution.kind
     if person is None:
-        if attribution.mention is not None and cue and _is_role_noun(attribution.mention.root):
-            state.unnamed_person.add(id(mention))  # "one parent warned …", "the trial judge, describing …"
+        if (attribution.mention is not None and cue and _is_role_noun(attribution.mention.root)) or \
+                attribution.kind == "unnamed":
+            # "one parent warned …", "the trial judge, describing …", "X was accused of “…”"
+            state.unnamed_person.add(id(mention))
         return
     record = resolver.people.records[person]
     mention.speaker = record.name
