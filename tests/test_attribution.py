@@ -1239,3 +1239,15 @@ def test_a_passive_report_without_its_agent_takes_the_speaker_of_the_repeated_wo
             '\n'
             'The opposition leader, Rita Buttigieg, said the ministry had moved spending off its books. “Year after year they do this. The ministry is hiding the real deficit, and everyone in this chamber knows it,” said Buttigieg.\n')
     assert ("hiding the real deficit", "Rita Buttigieg") == pairs(nlp, text)[0]
+
+
+def test_a_nickname_inside_the_subjects_name_is_no_quote(nlp):
+    # "Ana Beatriz ‘Bia’ Carvalho-Lopes has written …": a word quoted inside a person's name is her nickname,
+    # not a word a cue verb reports, even when the name is the subject of one ("written").
+    text = ('Review: a last tram ride through Lisbon\n'
+            '\n'
+            "It is the boldest play of the season. Ana Beatriz 'Bia' Carvalho-Lopes has written a farewell to the old yellow trams, and to the drivers who ran them, without letting it turn sentimental.\n"
+            '\n'
+            'After the preview, Carvalho-Lopes said she had ridden the 28 line every day for a month. “I listened to the drivers. They talk to the rails,” she said.\n')
+    assert ["I listened to the drivers. They talk to the rails,"] == [quote for quote, _ in pairs(nlp, text)]
+

@@ -22,7 +22,7 @@ from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJE
                       WRITTEN_NOUNS)
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
-from .names import fronted_cue_verb, _is_name_token, _is_role_noun, _looks_like_org, _words
+from .names import fronted_cue_verb, _in_nickname, _is_name_token, _is_role_noun, _looks_like_org, _words
 from .people import find_people
 from .people_index import PeopleIndex
 from .subjects import _is_cue, _mention_span, _subject_of
@@ -138,6 +138,8 @@ def _reported_one_word(doc: Doc, text: str, quotation: Quotation) -> bool:
     span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
+    if _in_nickname(span[0]) is not None:
+        return False  # "Maria ‘Chiqui’ Dizon-Santos wrote …": a nickname printed inside a name names her
     word = span.root
     if word.head.text in DOUBLE_MARKS or word.head.text in SINGLE_MARKS:
         word = word.head  # "was « balanced »": the parser makes the spaced closing mark the predicate
