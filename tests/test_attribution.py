@@ -1250,4 +1250,3 @@ def test_a_nickname_inside_the_subjects_name_is_no_quote(nlp):
             '\n'
             'After the preview, Carvalho-Lopes said she had ridden the 28 line every day for a month. “I listened to the drivers. They talk to the rails,” she said.\n')
     assert ["I listened to the drivers. They talk to the rails,"] == [quote for quote, _ in pairs(nlp, text)]
-

@@ -898,3 +898,18 @@ def test_a_description_known_by_a_name_is_that_person_not_a_role_holder(nlp):
             'The hamlet head, known to residents as Pak Darto, said he had begged families to leave the riverbank last year. “I asked them every month. But their rice is here, their graves are here,” he said.\n')
     assert ("I asked them every month. But their rice is here, their graves are here,", "Pak Darto") in \
         pairs(nlp, text)
+
+
+@pytest.mark.parametrize("name", ["Solveig", "Birgit"])
+def test_an_indefinite_subject_named_beside_the_word_name_is_that_person(nlp, name):
+    # "Another, who would give only her first name, Solveig, said …": "another" is one more of the people
+    # just described, and the name set beside "name" says who; her "she" after it is that person.
+    text = ('Bus depot to stay open\n'
+            '\n'
+            'The transport authority said on Friday that the Riverside depot would stay open until 2028. "We listened to the drivers," its director, Paolo Ferretti, said.\n'
+            '\n'
+            'Outside the depot gates, drivers said they had heard the news on the radio. "Nine years of early shifts, and they tell us on the radio," said one driver, who declined to give his name.\n'
+            '\n'
+            'Another, who would give only her first name, {name}, said she was relieved. "My son starts school in June. Now I can take him," she said.\n').format(name=name)
+    assert ("My son starts school in June. Now I can take him,", name) == pairs(nlp, text)[-1]
+

@@ -84,6 +84,14 @@ class Resolver:
                     self.people.occurrences.append((token.i, person, SALIENCE_OTHER))
                     added = True
                 continue
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PRON" and token.lower_ in INDEFINITE_DETERMINERS \
+                    and not _inside(token, self.quote_spans) and (person := self._named_newcomer(token, None)) is not None:
+                # "Another, who would give only her first name, Ulrike, said …": one more of the people just
+                # described, whom their own words name
+                self.newcomers[token.i] = person
+                self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                added = True
+                continue
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or not _is_role_noun(token) \
                     or _inside(token, self.quote_spans):
                 continue
@@ -540,16 +548,20 @@ class Resolver:
 def _naming_phrase(token: Token) -> tuple[list[Token], str | None] | None:
     """The name a subject's own words give it, and the gender a possessive there gives, when they do:
     the capitalised name right after a naming word (:data:`NAMING_WORDS`) or its "as", before the verb
-    ("a listener who gave her name only as Ana", "the village elder, known to all as Tok Ana,"); not a
+    ("a listener who gave her name only as Ana", "the village elder, known to all as Tok Ana,"), or set
+    beside the word "name" ("who gave only her first name, Ana,"); not a
     date ("a spokesman called Tuesday")."""
     doc = token.doc
     end = token.head.i if token.head.i > token.i else token.right_edge.i + 1
     words = doc[token.i + 1:min(end, token.i + 16)]
     for k, word in enumerate(words):
         before = words[k - 1].lower_ if k else ""
+        # (or set beside the word "name": "who gave only her first name, Ana,")
+        beside_name = before == "," and word.dep_ == "appos" and word.head.lower_ in NAMING_WORDS
         if not (word.pos_ == "PROPN" and word.text[:1].isupper() and word.is_alpha and not _is_title(word) and
                 word.ent_type_ not in ("DATE", "TIME")) or \
-                not (before in NAMING_WORDS or (before == "as" and any(w.lower_ in NAMING_WORDS for w in words[:k]))):
+                not (before in NAMING_WORDS or beside_name or
+                     (before == "as" and any(w.lower_ in NAMING_WORDS for w in words[:k]))):
             continue
         name = [word]
         while word.i + len(name) < end and doc[word.i + len(name)].pos_ == "PROPN" and \
