@@ -912,4 +912,3 @@ def test_an_indefinite_subject_named_beside_the_word_name_is_that_person(nlp, na
             '\n'
             'Another, who would give only her first name, {name}, said she was relieved. "My son starts school in June. Now I can take him," she said.\n').format(name=name)
     assert ("My son starts school in June. Now I can take him,", name) == pairs(nlp, text)[-1]
-
