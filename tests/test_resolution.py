@@ -912,3 +912,14 @@ def test_an_indefinite_subject_named_beside_the_word_name_is_that_person(nlp, na
             '\n'
             'Another, who would give only her first name, {name}, said she was relieved. "My son starts school in June. Now I can take him," she said.\n').format(name=name)
     assert ("My son starts school in June. Now I can take him,", name) == pairs(nlp, text)[-1]
+
+def test_a_partitive_subject_with_a_name_beside_it_is_that_person(nlp):
+    # "One of his former apprentices, Cathal, 41, …, said: “…”": a partitive "one of …" describes one person,
+    # and the name set off after it says who (the parser may hang it on "One" as an adverbial noun).
+    text = ('Lighthouse keeper dies at 88\n'
+            '\n'
+            'Anselm Kerrigan, who kept the Black Rock light for forty years, died on Sunday at his home in Belmullet, his family said.\n'
+            '\n'
+            'One of his former apprentices, Cathal, 41, who now keeps the light at Eagle Island, said: “He made me polish the lens every morning for a year. I hated it then. I understand it now.”\n')
+    assert [("He made me polish the lens every morning for a year. I hated it then. I understand it now.", "Cathal")] \
+        == pairs(nlp, text)

@@ -369,9 +369,11 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     mention.speaker = record.name
     mention.speaker_role = _mention_role(attribution.mention, record, method)
     resolver.speakers.append((at, person))
-    # (a text's noun names its author's words, not its author: "the statement" is no alias of the reader)
+    # (a text's noun names its author's words, not its author: "the statement" is no alias of the reader;
+    # nor is a partitive "One" of "One of his students, Ana, said" any name of hers)
     if attribution.mention is not None and method != "pronoun" and attribution.mention.text.lower() != FIRST_PERSON_SUBJECT \
-            and attribution.mention.root.lemma_.lower() not in WRITTEN_NOUNS:
+            and attribution.mention.root.lemma_.lower() not in WRITTEN_NOUNS and \
+            attribution.mention.root.pos_ not in ("NUM", "PRON"):
         record.add_alias(_alias_of(attribution.mention))
 
 

@@ -485,7 +485,10 @@ class Resolver:
         """
         # A capitalised office the tagger calls a proper noun counts when an article makes it a
         # description: "the District Collector, Dr. Ana Roe, stated".
-        if mention.root.pos_ != "NOUN" and not (mention.root.pos_ == "PROPN" and mention[0].lower_ == "the"):
+        # So does a partitive "one of the survivors" (or "another"), a description of one person too.
+        partitive = mention.root.lower_ in INDEFINITE_DETERMINERS and mention.root.pos_ in ("NUM", "PRON")
+        if mention.root.pos_ != "NOUN" and not (mention.root.pos_ == "PROPN" and mention[0].lower_ == "the") and \
+                not partitive:
             return None
         doc = mention.doc
         end, holders = mention.end, list(mention)
@@ -501,7 +504,9 @@ class Resolver:
             return None
         for token in holders:
             for child in token.children:
-                if child.dep_ == "appos" and child.left_edge.i == after and _is_name_token(child):
+                # (the parser may hang the name on a partitive as an adverbial noun: "One of …, Ana, 29, said")
+                if (child.dep_ == "appos" or (partitive and child.dep_ == "npadvmod")) and \
+                        child.left_edge.i == after and _is_name_token(child):
                     name = [t for t in doc[after:child.i + 1] if _is_name_token(t) and not _is_title(t)]
                     found = self.people.find_all(_words(name)) if name else []
                     if len(found) == 1:
