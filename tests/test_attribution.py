@@ -1235,3 +1235,53 @@ def test_fronted_participle_is_not_the_speaker(nlp, text):
 def test_inverted_relation_after_its_possessor_is_the_speaker(nlp, text, expected):
     # the parser takes "her husband" for the object of "added"; "her" is the previous speaker, not this one
     assert [("Justice has been done,", "Akosua Frimpong"), ("But the money is gone,", expected)] == pairs(nlp, text)
+
+
+def test_a_labelled_section_heading_takes_its_sections_speaker(nlp):
+    # A live blog's entry heading may label its quote like a headline, "16:20 — Governor: ‘…’": still a
+    # heading (no sentence, more entries after), so the entry's quote of the same words gives its speaker.
+    text = ("LIVE: Ferry strike enters third day\n\n"
+            "Follow our coverage of the ferry strike. All times local.\n\n"
+            "16:20 — Governor: ‘No more delays’\n\n"
+            "Governor Tomasz Okonkwo-Reyes spoke to reporters at the harbour office. “No more delays. The boats "
+            "sail on Monday whatever happens,” Okonkwo-Reyes said.\n\n"
+            "17:45 — Unions reply\n\n"
+            "The dockers’ union said it would meet on Sunday.")
+    assert ("No more delays", "Tomasz Okonkwo-Reyes") in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("quote_and_tag", [
+    "“Ní raibh aon rogha againn”, he read",  # British and Irish style: the comma after the closing mark
+    "“Ní raibh aon rogha againn,” he read",
+])
+def test_a_text_read_out_in_the_tag_is_its_readers_words(nlp, quote_and_tag):
+    # "“…”, he read": a verb of reading aloud with no object of its own reports the quote, as a cue does.
+    text = ("Harbour board chairman resigns\n\n"
+            "The chairman of the harbour board, Tadhg Ó Ruairc, read a statement to the inquiry on Friday. "
+            f"{quote_and_tag} — we had no choice — before going on in English.")
+    assert [("Ní raibh aon rogha againn" + ("," if ",”" in quote_and_tag else ""), "Tadhg Ó Ruairc")] == \
+        pairs(nlp, text)
+
+
+def test_a_passive_report_without_its_agent_takes_the_speaker_of_the_repeated_words(nlp):
+    # "the Finance Ministry was accused of “…”": the passive names no accuser, so no later cue's subject
+    # ("closing" the session: the Senate) said the words; the quote that repeats them gives the speaker.
+    text = ('Senate passes port tax after all-night session\n'
+            '\n'
+            'VALLETTA — The Senate voted 31 to 24 early on Thursday to raise the port tax, closing an all-night session in which the Finance Ministry was accused of “hiding the real deficit” and two senators walked out.\n'
+            '\n'
+            'The tax was proposed by Senator Karmenu Azzopardi, who said it would pay for new cranes. “Every ship that docks here should pay for the harbour it uses,” Azzopardi said.\n'
+            '\n'
+            'The opposition leader, Rita Buttigieg, said the ministry had moved spending off its books. “Year after year they do this. The ministry is hiding the real deficit, and everyone in this chamber knows it,” said Buttigieg.\n')
+    assert ("hiding the real deficit", "Rita Buttigieg") == pairs(nlp, text)[0]
+
+
+def test_a_nickname_inside_the_subjects_name_is_no_quote(nlp):
+    # "Ana Beatriz ‘Bia’ Carvalho-Lopes has written …": a word quoted inside a person's name is her nickname,
+    # not a word a cue verb reports, even when the name is the subject of one ("written").
+    text = ('Review: a last tram ride through Lisbon\n'
+            '\n'
+            "It is the boldest play of the season. Ana Beatriz 'Bia' Carvalho-Lopes has written a farewell to the old yellow trams, and to the drivers who ran them, without letting it turn sentimental.\n"
+            '\n'
+            'After the preview, Carvalho-Lopes said she had ridden the 28 line every day for a month. “I listened to the drivers. They talk to the rails,” she said.\n')
+    assert ["I listened to the drivers. They talk to the rails,"] == [quote for quote, _ in pairs(nlp, text)]

@@ -846,3 +846,104 @@ def test_the_former_and_the_latter_are_the_last_two_named(nlp, text, expected):
 ])
 def test_the_initials_of_an_office_name_its_holder(nlp, text, expected):
     assert expected == quotes_of(nlp, text)[-1].speaker
+
+
+def test_an_office_printed_as_its_initials_is_its_holder(nlp):
+    # "the COO" takes up the person the article gave the role "chief operating officer".
+    text = ("Harbor Mills profit falls\n\n"
+            "Chief operating officer D. Venkatamani said freight costs had doubled. “We are paying twice what we "
+            "paid last spring,” Venkatamani said.\n\n"
+            "An analyst asked when costs would ease. “Not before the monsoon is over,” the COO replied.")
+    assert ("Not before the monsoon is over,", "D. Venkatamani") in pairs(nlp, text)
+
+
+def test_a_possessed_family_noun_is_the_one_relative_the_article_names(nlp):
+    # "My father …" in an interviewee's answer takes up the one person the article gave the role "father"
+    # ("Her father, Teodoro Bañaga, …"): his pronouns then mean him, not the story's most named man.
+    text = ("Theatre: a ferryman's daughter writes the river\n"
+            '\n'
+            'The lead actor, Ramil Santos, said the cast had rehearsed on a real ferry. “We wanted the floor to move,” Santos said. Santos has played boatmen before. Santos posted a photo of the cast on Friday.\n'
+            '\n'
+            'I met Lourdes Bañaga-Cruz before the Saturday show. Her father, Teodoro Bañaga, ran a river ferry for forty years. The interview has been edited for length.\n'
+            '\n'
+            'Q: Why the ferry?\n'
+            '\n'
+            'Bañaga-Cruz: Because it is gone now, and because I grew up on it. My father let me ride at the front. I sat on the rail and counted the fares. The boat was slow and the river was wide. When I was nine he told me, “The river keeps every promise it makes.” I still believe that.\n'
+            '\n'
+            'Q: Did he see the play?\n'
+            '\n'
+            'Bañaga-Cruz: Not yet. It is hard for him. He says he will come on the last night. He told me, “I will come when nobody knows me.”\n')
+    found = pairs(nlp, text)
+    assert ("The river keeps every promise it makes.", "Teodoro Bañaga") in found
+    assert ("I will come when nobody knows me.", "Teodoro Bañaga") in found
+
+
+def test_an_answer_opening_a_paragraph_is_not_the_askers(nlp):
+    # "“Is the yard for sale, yes or no?”" ends one paragraph; "“No. …,” she said" opens the next: the one
+    # who asked does not answer, though he is the latest subject (his first name's gender is only a guess).
+    text = ('Shipyard keeps its contract\n'
+            '\n'
+            'ROSTOCK — The shipyard\'s chief executive, Dr. Henrike Albrecht, told a press conference on Monday that the navy order was safe. "We have the contract until 2030," Albrecht said.\n'
+            '\n'
+            'Reporters asked about the jobs in the paint shop.\n'
+            '\n'
+            'Matthias Grünewald of the Ostsee-Kurier asked whether the owners in Oslo wanted to sell. "Is the yard for sale, yes or no?"\n'
+            '\n'
+            '"No. The yard is not for sale, and I intend to keep it that way," she said.\n')
+    assert ("No. The yard is not for sale, and I intend to keep it that way,", "Henrike Albrecht") in pairs(nlp, text)
+
+
+def test_a_text_speaks_for_its_author_or_reader(nlp):
+    # "A letter that Colm Ó Dálaigh sent … was handed to the court. “…”, it read.": "it" takes up the text the
+    # sentence before is about, whose author (the subject of "sent") speaks; "the statement said" takes up the
+    # statement Máirtín Seoighe read out, no author given: its reader voices it.
+    text = ('Ferry company treasurer jailed for theft\n'
+            '\n'
+            'A former treasurer of the island ferry company who took €90,000 from its accounts was jailed for two years on Friday.\n'
+            '\n'
+            'Judge Orla Breathnach said the thefts had been "cold and careful". "He stole from neighbours who trusted him with their savings", the judge said.\n'
+            '\n'
+            'A letter that Colm Ó Dálaigh sent to the company\'s board the week before his arrest was handed to the court. "I took the money and I lost it. I will pay back what I can", it read.\n'
+            '\n'
+            'The company\'s secretary, Máirtín Seoighe, read a statement to the court on behalf of its shareholders. "Two families sold their cars to keep the ferry running that winter. Nobody was paid for a year", the statement said.\n')
+    found = pairs(nlp, text)
+    assert ("I took the money and I lost it. I will pay back what I can", "Colm Ó Dálaigh") in found
+    assert ("Two families sold their cars to keep the ferry running that winter. Nobody was paid for a year",
+            "Máirtín Seoighe") in found
+
+
+def test_a_description_known_by_a_name_is_that_person_not_a_role_holder(nlp):
+    # "The hamlet head, known to residents as Pak Darto, said …": the naming participle says who the
+    # description is, so the "he" after takes him up, not the holder of a like role ("District head").
+    text = ('Floods cut off hill villages\n'
+            '\n'
+            'District head Yohanes Palinggi said on Monday that roads to six villages had been cut. “We are sending boats,” Palinggi said.\n'
+            '\n'
+            'The hamlet head, known to residents as Pak Darto, said he had begged families to leave the riverbank last year. “I asked them every month. But their rice is here, their graves are here,” he said.\n')
+    assert ("I asked them every month. But their rice is here, their graves are here,", "Darto") in \
+        pairs(nlp, text)
+
+
+@pytest.mark.parametrize("name", ["Solveig", "Birgit"])
+def test_an_indefinite_subject_named_beside_the_word_name_is_that_person(nlp, name):
+    # "Another, who would give only her first name, Solveig, said …": "another" is one more of the people
+    # just described, and the name set beside "name" says who; her "she" after it is that person.
+    text = ('Bus depot to stay open\n'
+            '\n'
+            'The transport authority said on Friday that the Riverside depot would stay open until 2028. "We listened to the drivers," its director, Paolo Ferretti, said.\n'
+            '\n'
+            'Outside the depot gates, drivers said they had heard the news on the radio. "Nine years of early shifts, and they tell us on the radio," said one driver, who declined to give his name.\n'
+            '\n'
+            'Another, who would give only her first name, {name}, said she was relieved. "My son starts school in June. Now I can take him," she said.\n').format(name=name)
+    assert ("My son starts school in June. Now I can take him,", name) == pairs(nlp, text)[-1]
+
+def test_a_partitive_subject_with_a_name_beside_it_is_that_person(nlp):
+    # "One of his former apprentices, Cathal, 41, …, said: “…”": a partitive "one of …" describes one person,
+    # and the name set off after it says who (the parser may hang it on "One" as an adverbial noun).
+    text = ('Lighthouse keeper dies at 88\n'
+            '\n'
+            'Anselm Kerrigan, who kept the Black Rock light for forty years, died on Sunday at his home in Belmullet, his family said.\n'
+            '\n'
+            'One of his former apprentices, Cathal, 41, who now keeps the light at Eagle Island, said: “He made me polish the lens every morning for a year. I hated it then. I understand it now.”\n')
+    assert [("He made me polish the lens every morning for a year. I hated it then. I understand it now.", "Cathal")] \
+        == pairs(nlp, text)

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS, INITIALS_LABEL_LETTERS,
-                      HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES)
+                      HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES,
+                      WRITTEN_NOUNS)
 from .model import Mention, Person
 from .marks import find_quotations, is_not_speech, is_partial, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
-from .names import fronted_cue_verb, _is_name_token, _is_role_noun, _looks_like_org, _words
+from .names import fronted_cue_verb, _in_nickname, _is_name_token, _is_role_noun, _looks_like_org, _words
 from .people import find_people
 from .people_index import PeopleIndex
 from .subjects import _is_cue, _mention_span, _subject_of
@@ -100,13 +101,24 @@ def _is_heading(quotation: Quotation, text: str, paragraphs: list[tuple[int, int
     dash), with more paragraphs after it, which ends with no punctuation of a sentence or a clause
     ("23:10 — ‘Irreversible trend’"; a quoted paragraph of speech ends its sentence: "“… trend.”"), or is
     in single marks in a body that quotes in double marks (``double_marked``), where single marks
-    print only headings: "‘A tough decision.’" over a section of “…” quotes."""
-    if quotation.paragraph + 1 >= len(paragraphs) or not _only_quotation(quotation, text, paragraphs):
+    print only headings: "‘A tough decision.’" over a section of “…” quotes.  A heading may label its
+    quote with a speaker or a topic before a colon, as headlines do: "16:20 — Governor: ‘No more delays’"
+    (a few words with no verb: a transcript's turn ends its sentence, "Roe: “How long?”")."""
+    if quotation.paragraph + 1 >= len(paragraphs):
         return False
     p_start, p_end = paragraphs[quotation.paragraph]
+    if not _only_quotation(quotation, text, paragraphs) and not (
+            quotation.paragraph > 0 and not text[quotation.end:p_end].strip(" \t”\"’'»") and
+            HEADING_LABEL.fullmatch(text[p_start:quotation.open_mark].strip())):
+        return False
     if double_marked and text[quotation.open_mark:quotation.start] in SINGLE_MARKS:
         return True
     return not re.search(r"[.!?…,;:]\W*$", text[p_start:p_end].rstrip())
+
+
+# A heading's label before its quote: an optional time and dash, then up to three capitalised words and
+# a colon ("16:20 — Governor:", "Mayor:").
+HEADING_LABEL = re.compile(r"(?:[\d:.apm ]+\s*[—–-]\s*)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*:")
 
 
 def _title_key(text: str) -> str:
@@ -126,6 +138,8 @@ def _reported_one_word(doc: Doc, text: str, quotation: Quotation) -> bool:
     span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
+    if _in_nickname(span[0]) is not None:
+        return False  # "Maria ‘Chiqui’ Dizon-Santos wrote …": a nickname printed inside a name names her
     word = span.root
     if word.head.text in DOUBLE_MARKS or word.head.text in SINGLE_MARKS:
         word = word.head  # "was « balanced »": the parser makes the spaced closing mark the predicate
@@ -326,7 +340,8 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         cue = cue or attribution.mention[0].text
         attribution.mention = attribution.mention[1:]
     person, method = resolver.resolve(attribution.mention, attribution.mention_text, at,
-                                      not_people=frozenset(p for p in (turn, answered) if p is not None))
+                                      not_people=frozenset(p for p in (turn, answered, _asker(state, quotation))
+                                                           if p is not None))
     exchange = _exchange(state, quotation)
     if exchange is not None and method == "role" and person is not None and attribution.mention is not None and \
             attribution.mention[0].lower_ == "the" and exchange[1].cue and \
@@ -345,15 +360,33 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     mention.cue = cue
     mention.method = method if attribution.kind == "explicit" else attribution.kind
     if person is None:
-        if attribution.mention is not None and cue and _is_role_noun(attribution.mention.root):
-            state.unnamed_person.add(id(mention))  # "one parent warned …", "the trial judge, describing …"
+        if (attribution.mention is not None and cue and _is_role_noun(attribution.mention.root)) or \
+                attribution.kind == "unnamed":
+            # "one parent warned …", "the trial judge, describing …", "X was accused of “…”"
+            state.unnamed_person.add(id(mention))
         return
     record = resolver.people.records[person]
     mention.speaker = record.name
     mention.speaker_role = _mention_role(attribution.mention, record, method)
     resolver.speakers.append((at, person))
-    if attribution.mention is not None and method != "pronoun" and attribution.mention.text.lower() != FIRST_PERSON_SUBJECT:
+    # (a text's noun names its author's words, not its author: "the statement" is no alias of the reader;
+    # nor is a partitive "One" of "One of his students, Ana, said" any name of hers)
+    if attribution.mention is not None and method != "pronoun" and attribution.mention.text.lower() != FIRST_PERSON_SUBJECT \
+            and attribution.mention.root.lemma_.lower() not in WRITTEN_NOUNS and \
+            attribution.mention.root.pos_ not in ("NUM", "PRON"):
         record.add_alias(_alias_of(attribution.mention))
+
+
+def _asker(state: _ArticleState, quotation: Quotation) -> int | None:
+    """The person who asked the question a quote answers: the previous paragraph ends with a quoted
+    question, and this paragraph's quote opens with an answer word ("“Is the plant safe?” … / “Yes. …,”
+    she said").  The asker does not answer their own question from a new paragraph, so a pronoun or a
+    description there means someone else (a speaker's rhetorical answer goes on in the same paragraph)."""
+    previous = state.previous_by_paragraph.get(quotation.paragraph - 1)
+    if quotation.paragraph in state.previous_by_paragraph or previous is None or not previous.speaker or \
+            not previous.text.rstrip(" ’'\"”").endswith("?") or _first_word(quotation.text) not in ANSWER_WORDS:
+        return None
+    return state.resolver.people.find(previous.speaker.split())
 
 
 def _turn_speakers(state: _ArticleState, quotation: Quotation) -> tuple[int | None, int | None]:

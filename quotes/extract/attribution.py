@@ -37,7 +37,7 @@ class _Attribution:
     mention: Span | None = None  # the speaker as printed
     mention_text: str | None = None  # for headline patterns, which have no reliable parse
     cue: str | None = None
-    kind: str = "explicit"  # explicit, according-to, headline
+    kind: str = "explicit"  # explicit, according-to, headline, unnamed (a passive report without its agent)
     verb: Token | None = None  # the cue verb, when the parse gave one
 
 
@@ -261,6 +261,10 @@ def attribute_in_sentence(doc: Doc, quotation: Quotation, quote_spans: list[tupl
                 speaker = _adjacent_speaker(doc, ancestor, quote_spans) if subject is None else None
                 if speaker is not None:
                     return _Attribution(speaker, cue=ancestor.text, verb=ancestor)
+                if subject is None and outer is ancestor and any(c.dep_ == "nsubjpass" for c in ancestor.children):
+                    # "the Treasury was accused of “cooking the numbers”": a passive report without its agent
+                    # gives the words as someone's it does not name -- no later cue's subject said them.
+                    return _Attribution(None, cue=ancestor.text, kind="unnamed", verb=ancestor)
                 break
     # (b) "according to X" in the reporter's words.
     according = _according_to(context)

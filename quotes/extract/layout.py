@@ -32,7 +32,7 @@ def _tag_speaker_token(tokens: list[Token]) -> Token | None:
     if not tokens:
         return None
     first = tokens[0]
-    if first.lower_ in PERSONAL_PRONOUNS or first.lower_ in ("i", "we", "they"):
+    if first.lower_ in PERSONAL_PRONOUNS or first.lower_ in ("i", "we", "they", "it"):
         return first if len(tokens) == 1 else None
     # A noun phrase without its prepositional phrases ends in its head ("Idaho supplement
     # executive Frank Roe", "a spokesman").
@@ -47,8 +47,11 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     ("…,” Gene Roe, a top adviser, said" with Roe an attribute of the quoted verb) or ends the
     sentence at “?”/“!” ("“…!” Roe declared, a point he …").
     """
-    # A nested quote may end the quotation: "“… ‘keep it alive,’ ” said Roe".
-    if quotation.close_mark is None or quotation.text.rstrip(" ’'\"”")[-1:] not in TAG_QUOTE_ENDINGS:
+    # A nested quote may end the quotation: "“… ‘keep it alive,’ ” said Roe".  The comma may be printed
+    # after the closing mark, as British and Irish style does: "“…”, he said".
+    text = _doc_text(doc)
+    if quotation.close_mark is None or (quotation.text.rstrip(" ’'\"”")[-1:] not in TAG_QUOTE_ENDINGS and
+                                        text[quotation.close_mark + 1:quotation.close_mark + 2] != ","):
         return None
     after = doc.char_span(quotation.close_mark, quotation.close_mark + 1, alignment_mode="expand")
     if after is None:
@@ -94,7 +97,7 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         tokens = tokens[1:]  # “…”, said Roe
     if not tokens:
         return None
-    cue_at = next((k for k, t in enumerate(tokens) if _is_cue(t)), None)
+    cue_at = next((k for k, t in enumerate(tokens) if _is_cue(t) or _reads_out(t)), None)
     if cue_at is None:
         return None
     cue = tokens[cue_at]
@@ -161,6 +164,14 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
     if not _is_name_token(speaker) and speaker.pos_ != "PRON":
         span = doc[phrase[0].i:phrase[-1].i + 1]  # a description: "the 54-year-old", "a spokesman"
     return _Attribution(span, cue=cue.text, verb=cue)
+
+
+def _reads_out(verb: Token) -> bool:
+    """A verb of voicing a text aloud (:data:`READ_ALOUD_VERBS`) with no object of its own, in a tag right
+    after the quote: "“…”, he read", "“…,” the note read" -- the quote is what is read out, so the verb
+    reports it as a cue does (not "Roe read the report", whose object is another text)."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in READ_ALOUD_VERBS and \
+        not any(c.dep_ in ("dobj", "prt") and c.i > verb.i for c in verb.children)  # (the quote may be hung on it)
 
 
 def _apposed_name(rest: list[Token]) -> Token | None:

@@ -112,9 +112,11 @@ SPEECH_NOUNS = frozenset("""
 # Nouns for a written text one person can write or sign: "the letter said" quotes its author when the
 # article said whose it was ("a letter signed by Ana Roe", "an email from Roe", "Roe's memo").  The
 # kinds of correspondence and filing English news quotes as a speaker (not "report"/"study": an
-# institution's, with many authors).
+# institution's, with many authors), and a statement, which one person may sign or read out (an
+# institution's stays no one's: only a person given as its author or reader speaks through it).
 WRITTEN_NOUNS = frozenset("""
     letter email e-mail memo memorandum note message text submission affidavit petition notice circular
+    statement
 """.split())
 # Prepositions that give a written text's author after its noun: "a letter from Roe", "a note by Roe".
 AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
@@ -122,6 +124,9 @@ AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
 # (the reader lends a voice, and adopts nothing).  Not verbs of passing a text on ("shared", "retweeted",
 # "forwarded"), whose subject publishes the words as their own message.
 READ_ALOUD_VERBS = frozenset({"read", "recite"})
+# Verbs of writing or sending a text, whose subject in a relative clause on the text is its author: "a
+# message that Roe sent", "the letter Roe wrote" (not "a letter that reached Roe": its subject is the text).
+AUTHORING_VERBS = frozenset({"write", "send", "sign", "pen", "draft", "compose", "post", "text", "email", "type"})
 
 
 # Words that give the name of someone an indefinite noun introduces ("a caller named Ana", "a woman
@@ -151,6 +156,7 @@ OFFICE_DOMAIN_PREPOSITIONS = frozenset({"of", "for"})
 # Words that open an answer: an untagged quote paragraph opening with one, right after another person's
 # turn in an exchange, is the answer of the one that turn addressed ("“You wrote it down.” / “Yes. …”").
 ANSWER_WORDS = frozenset({"yes", "no", "yeah", "nope"})
+
 
 
 # Nouns of a person's opinion or way of putting it, which attribute a sentence as "according to"

@@ -15,7 +15,7 @@ from .lexicon import (
     HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS, SINGULAR_THEY_STATEMENT, REPLY_CUES, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_WORDS,
     UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
-    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS, ORDER_ANAPHORS,
+    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS, ORDER_ANAPHORS, FAMILY_NOUNS, AUTHORING_VERBS, READ_ALOUD_VERBS,
 )
 from .names import (
     _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title,
@@ -84,6 +84,14 @@ class Resolver:
                     self.people.occurrences.append((token.i, person, SALIENCE_OTHER))
                     added = True
                 continue
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PRON" and token.lower_ in INDEFINITE_DETERMINERS \
+                    and not _inside(token, self.quote_spans) and (person := self._named_newcomer(token, None)) is not None:
+                # "Another, who would give only her first name, Ulrike, said …": one more of the people just
+                # described, whom their own words name
+                self.newcomers[token.i] = person
+                self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                added = True
+                continue
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or not _is_role_noun(token) \
                     or _inside(token, self.quote_spans):
                 continue
@@ -105,11 +113,22 @@ class Resolver:
                                        PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma)))
                 continue
             if mention[0].lower_ != "the":
-                if (person := self._sibling(token)) is not None:  # "Her brother added that …"
+                if (person := self._sibling(token) or self._relative(token)) is not None:  # "Her brother added that …"
                     self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
                     added = True
                 continue  # "his son"
-            person = self._by_role(token, [t for t in mention if not t.is_punct], token.i)
+            named = _naming_phrase(token)
+            # "The village elder, known to all as Tok Ana, said": the name the description's own words give
+            # says who it is, before any role another person holds ("district elder")
+            person = None
+            if named is not None:  # (a role noun names a person: so does the name its own words give it)
+                person = self.people.find(_words(named[0]))
+                if person is None:
+                    gender = PERSON_NOUNS.get(_norm(token.lemma_)) or HONORIFICS.get(_norm(token.lemma_)) or named[1]
+                    person = self.people.add([t.text for t in named[0]], " ".join(t.text for t in named[0]),
+                                             gender=gender)
+            if person is None:
+                person = self._by_role(token, [t for t in mention if not t.is_punct], token.i)
             if person is None and not any(i < token.i for i, _, _ in self.people.occurrences):
                 person = self._identified_next(token)  # "The night nurse … told … . Ana Roe, who …, said"
             if person is not None:
@@ -135,6 +154,18 @@ class Resolver:
             return None
         return siblings[0]
 
+    def _relative(self, token: Token) -> int | None:
+        """The person a possessed family noun (``token``: "my father", "his widow") means when the article
+        gave exactly one person that family role ("Her father, Ben Roe, drove a bus"): a family word names
+        a relation, not an office others share, so the one such relative the story names is who the
+        interviewee's "my father" is, and the pronouns after it mean him."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None or owner.tag_ != "PRP$" or _norm(token.text) not in FAMILY_NOUNS:
+            return None
+        found = [p for p, record in enumerate(self.people.records)
+                 if any(_norm(role) == _norm(token.text) for role in record.roles)]
+        return found[0] if len(found) == 1 else None
+
     def _identified_next(self, token: Token) -> int | None:
         """The person a definite role subject printed before anyone is named describes: the delayed
         identification of a news lede ("The night nurse on duty … told an inquiry … . Ana Roe, who had …,
@@ -154,22 +185,11 @@ class Resolver:
         who gave her name only as Ana, from Kandy, sent", "a woman identified as Ana Roe said"): the
         capitalised name right after a naming word (:data:`NAMING_WORDS`) or its "as", before the verb
         (not a date: "a spokesman called Tuesday")."""
-        end = token.head.i if token.head.i > token.i else token.right_edge.i + 1
-        words = self.doc[token.i + 1:min(end, token.i + 16)]
-        for k, word in enumerate(words):
-            before = words[k - 1].lower_ if k else ""
-            if not (word.pos_ == "PROPN" and word.text[:1].isupper() and word.is_alpha and not _is_title(word) and
-                    word.ent_type_ not in ("DATE", "TIME")) or \
-                    not (before in NAMING_WORDS or (before == "as" and any(w.lower_ in NAMING_WORDS for w in words[:k]))):
-                continue
-            name = [word]
-            while word.i + len(name) < end and self.doc[word.i + len(name)].pos_ == "PROPN" and \
-                    self.doc[word.i + len(name)].is_alpha and self.doc[word.i + len(name)].text[:1].isupper():
-                name.append(self.doc[word.i + len(name)])
-            pronoun = next((POSSESSIVE_PRONOUNS[w.lower_] for w in words[:k] if w.lower_ in POSSESSIVE_PRONOUNS
-                            and w.dep_ == "poss"), None)
-            return self.people.add([t.text for t in name], " ".join(t.text for t in name), gender=gender or pronoun)
-        return None
+        found = _naming_phrase(token)
+        if found is None:
+            return None
+        name, pronoun = found
+        return self.people.add([t.text for t in name], " ".join(t.text for t in name), gender=gender or pronoun)
 
     def _add_rooted_names(self) -> None:
         """A name the parser made the root of a sentence it opens, with the sentence's verbs hung under
@@ -231,6 +251,9 @@ class Resolver:
                 replying = head.dep_ == "nsubj" and head.head.lemma_.lower() in REPLY_CUES
                 return self.pronouns.resolve(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only,
                                              replying, pronoun=head, not_people=not_people), "pronoun"
+            if head.lower_ == "it" and len(words) == 1 and (text := self._text_it_means(head)) is not None:
+                found = self._author_of(text)  # "“…”, it read": the text's author
+                return (None if found in not_people else found), "pronoun"
             if head.lower_ == "they" and len(words) == 1 and (declared := self._singular_they(at)) is not None:
                 return declared, "pronoun"  # the article said this person uses "they"
             if len(words) == 2 and words[0].lower_ == "the" and words[1].lower_ in ORDER_ANAPHORS:
@@ -414,20 +437,52 @@ class Resolver:
         mention of that noun (the one a definite "the letter" takes up) with its author attached: "a letter
         signed by Ana Roe" (a participle's agent), "an email from Roe", "Roe's memo"; else None (an unsigned
         text, or one a group sent, speaks for no person; an earlier letter is another letter)."""
-        by_token = {i: p for i, p, _ in self.people.occurrences}
         lemma = head.lemma_.lower()
         for token in reversed(self.doc[:head.i]):
             if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or _inside(token, self.quote_spans):
                 continue
-            authors = [c for c in token.children if c.dep_ == "poss"]
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
-                    authors += [c for c in child.children if c.dep_ == "pobj"]
-                if child.dep_ == "acl" and child.tag_ == "VBN":
-                    authors += [o for c in child.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-            found = [by_token[i] for author in authors for i in range(author.left_edge.i, author.i + 1) if i in by_token]
-            return found[-1] if found else None
+            return self._author_of(token)
         return None
+
+    def _author_of(self, text: Token) -> int | None:
+        """The person the article says wrote the text the noun ``text`` names: "Roe's memo", "an email from
+        Roe", "a letter signed by Roe", "a message that Roe sent" (a relative clause of writing or sending,
+        :data:`AUTHORING_VERBS`); failing an author, the one who read it aloud ("Roe read a statement"),
+        who gives it a voice.  None for an unsigned text, or one a group sent."""
+        by_token = {i: p for i, p, _ in self.people.occurrences}
+        authors = [c for c in text.children if c.dep_ == "poss"]
+        for child in text.children:
+            if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
+                authors += [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                authors += [o for c in child.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            if child.dep_ == "relcl" and child.lemma_.lower() in AUTHORING_VERBS and \
+                    not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in child.children):
+                authors += [c for c in child.children if c.dep_ == "nsubj"]  # (not "a letter that reached Roe")
+        if not authors and text.dep_ == "dobj" and text.head.lemma_.lower() in READ_ALOUD_VERBS:
+            authors = [c for c in text.head.children if c.dep_ == "nsubj"]
+        # (a description's name in apposition says who: "The chairman, Ana Roe, read a statement")
+        authors += [c for author in authors for c in author.children if c.dep_ == "appos" and c.i > author.i]
+        found = [by_token[i] for author in authors for i in range(author.left_edge.i, author.i + 1) if i in by_token]
+        return found[-1] if found else None
+
+    def _text_it_means(self, pronoun: Token) -> Token | None:
+        """The written text an "it" reporting words refers to (“…”, it read): the subject of the sentence
+        before, when that is a text (:data:`WRITTEN_NOUNS`) -- "A message that Roe sent was read out.
+        “…”, it read." (a sentence about a text makes it what "it" takes up next)."""
+        sentence = pronoun.sent
+        if sentence.start == 0:
+            return None
+        previous = self.doc[sentence.start - 1].sent
+        while previous.start > 0 and all(_inside(t, self.quote_spans) or t.is_punct or t.is_space for t in previous):
+            previous = self.doc[previous.start - 1].sent
+        subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head == previous.root), None)
+        if subject is None and previous.root.pos_ == "NOUN":
+            subject = previous.root  # the parser may root the sentence at its subject, its verb hung below it
+        if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in WRITTEN_NOUNS or \
+                _inside(subject, self.quote_spans):
+            return None
+        return subject
 
     def _apposed_name(self, mention: Span) -> int | None:
         """The known person a description's apposition names right after it, set off by a comma.
@@ -437,7 +492,10 @@ class Resolver:
         """
         # A capitalised office the tagger calls a proper noun counts when an article makes it a
         # description: "the District Collector, Dr. Ana Roe, stated".
-        if mention.root.pos_ != "NOUN" and not (mention.root.pos_ == "PROPN" and mention[0].lower_ == "the"):
+        # So does a partitive "one of the survivors" (or "another"), a description of one person too.
+        partitive = mention.root.lower_ in INDEFINITE_DETERMINERS and mention.root.pos_ in ("NUM", "PRON")
+        if mention.root.pos_ != "NOUN" and not (mention.root.pos_ == "PROPN" and mention[0].lower_ == "the") and \
+                not partitive:
             return None
         doc = mention.doc
         end, holders = mention.end, list(mention)
@@ -453,7 +511,9 @@ class Resolver:
             return None
         for token in holders:
             for child in token.children:
-                if child.dep_ == "appos" and child.left_edge.i == after and _is_name_token(child):
+                # (the parser may hang the name on a partitive as an adverbial noun: "One of …, Ana, 29, said")
+                if (child.dep_ == "appos" or (partitive and child.dep_ == "npadvmod")) and \
+                        child.left_edge.i == after and _is_name_token(child):
                     name = [t for t in doc[after:child.i + 1] if _is_name_token(t) and not _is_title(t)]
                     found = self.people.find_all(_words(name)) if name else []
                     if len(found) == 1:
@@ -475,6 +535,38 @@ class Resolver:
             return next(iter(best_people))
         ranked = self._salience(at, allowed=best_people)
         return ranked[0][1] if ranked else max(best_people)
+
+
+def _naming_phrase(token: Token) -> tuple[list[Token], str | None] | None:
+    """The name a subject's own words give it, and the gender a possessive there gives, when they do:
+    the capitalised name right after a naming word (:data:`NAMING_WORDS`) or its "as", before the verb
+    ("a listener who gave her name only as Ana", "the village elder, known to all as Tok Ana,"), or set
+    beside the word "name" ("who gave only her first name, Ana,"); not a
+    date ("a spokesman called Tuesday")."""
+    doc = token.doc
+    end = token.head.i if token.head.i > token.i else token.right_edge.i + 1
+    words = doc[token.i + 1:min(end, token.i + 16)]
+    for k, word in enumerate(words):
+        # (past a title of respect before the name: "known to all as Pak Darto")
+        previous = k - 1
+        while previous >= 0 and _is_title(words[previous]):
+            previous -= 1
+        before = words[previous].lower_ if previous >= 0 else ""
+        # (or set beside the word "name": "who gave only her first name, Ana,")
+        beside_name = before == "," and word.dep_ == "appos" and word.head.lower_ in NAMING_WORDS
+        if not (word.pos_ == "PROPN" and word.text[:1].isupper() and word.is_alpha and not _is_title(word) and
+                word.ent_type_ not in ("DATE", "TIME")) or \
+                not (before in NAMING_WORDS or beside_name or
+                     (before == "as" and any(w.lower_ in NAMING_WORDS for w in words[:k]))):
+            continue
+        name = [word]
+        while word.i + len(name) < end and doc[word.i + len(name)].pos_ == "PROPN" and \
+                doc[word.i + len(name)].is_alpha and doc[word.i + len(name)].text[:1].isupper():
+            name.append(doc[word.i + len(name)])
+        pronoun = next((POSSESSIVE_PRONOUNS[w.lower_] for w in words[:k] if w.lower_ in POSSESSIVE_PRONOUNS
+                        and w.dep_ == "poss"), None)
+        return name, pronoun
+    return None
 
 
 def _first_of_unnamed_remainder(mention: Span, conjuncts: list[Token]) -> Span | None:
