@@ -1123,3 +1123,15 @@ def test_given_names_before_particle_surnames_are_the_same_person(nlp, text, exp
 ])
 def test_an_abbreviated_given_name_is_no_sentence_end(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A Dutch surname printed without its given name keeps its lower-case particles ("Van den Berg"): the
+    # tagger reads "den" after "said" as a past tense, which cut the tag's name to "Van", another person's
+    # particle
+    ("Verdict\n\nPieter van Loon, 61, was found guilty of fraud. “He abused his office,” Judge Anouk van Wijk said.\n\n"
+     "His lawyer, Joost van den Berg, said his client would appeal. “The court has got the facts wrong,” said "
+     "Van den Berg.", ["Anouk van Wijk", "Joost van den Berg"]),
+])
+def test_a_particle_surname_after_the_cue_keeps_its_particles(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]

@@ -347,6 +347,16 @@ def _name_after_particles(doc: Doc, index: int) -> bool:
     return _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES
 
 
+def particle_inside_name(token: Token) -> bool:
+    """A lower-case surname particle between words of one name ("Van den Heuvel", "Ortiz de Rozas",
+    "van 't Hoff"): a word of the name whatever the tagger calls it (Dutch "den" is also an English past
+    tense to it, "de" a foreign word), for a particle is printed only inside a surname, before its last word."""
+    doc = token.doc
+    return token.lower_ in NAME_PARTICLES and token.text[:1].islower() and token.i > 0 and \
+        (_is_name_token(doc[token.i - 1]) or doc[token.i - 1].lower_ in NAME_PARTICLES) and \
+        token.i + 1 < len(doc) and _name_after_particles(doc, token.i)
+
+
 def _is_not_name_word(token: Token) -> bool:
     """A capitalised word that cannot be part of a name, whatever its tag: a function word
     ("Though Kaine has …": the parser's ``mark``) or the plural of a word for people by office or
