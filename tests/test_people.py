@@ -1135,3 +1135,24 @@ def test_an_abbreviated_given_name_is_no_sentence_end(nlp, text, expected):
 ])
 def test_a_particle_surname_after_the_cue_keeps_its_particles(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A team named for its town takes a plural verb in British usage ("Cheongju have not won"); one person
+    # takes a singular verb, so the name (and a longer name opening with it, "Cheongju Citizen", which NER
+    # calls a person) is a collective, not the "he" of the coach's quote
+    ("Late double lifts Cheongju\n\nSeo Min-jae scored twice as Cheongju Citizen came from behind to beat Gimhae "
+     "Ironmen 3-1 on Sunday.\n“We were patient tonight,” Cheongju coach Baek Hyun-woo said after the match.\n"
+     "Gimhae had led at the break through their striker. Gimhae remain eighth, two points behind Cheongju. Cheongju "
+     "have not won a title since 2009, and Baek was careful. “One game at a time,” he said.",
+     ["Baek Hyun-woo", "Baek Hyun-woo"]),
+])
+def test_a_name_with_a_plural_verb_is_a_collective_not_a_person(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_coordination_of_names_with_a_plural_verb_stays_people(nlp):
+    text = ("Talks\n\nAna Roe and Tom Lind have met twice this week. Roe and Lind have not agreed.\n"
+            "“We are close,” Roe said.")
+    assert ["Ana Roe"] == [m.speaker for m in quotes_of(nlp, text)]
+

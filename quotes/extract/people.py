@@ -284,6 +284,15 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     # One-word names NER calls a place after a preposition of location somewhere in the article ("in Merelbeke": GPE).
     places = {_surname_key(ent.text) for ent in doc.ents if ent.label_ in PLACE_LABELS and len(ent) == 1 and
               ent[0].dep_ == "pobj" and ent[0].head.lower_ in LOCATIVE_PREPOSITIONS}
+    # One-word names that are the subject of a plural present verb ("Harbor remain third", "Velora have
+    # signed"): a collective, the team or firm British usage makes plural, for one person takes a singular
+    # verb (not a coordination, "Roe and Lee have", whose verb is the pair's).
+    collectives = {_surname_key(t.text) for t in capitalised if t.dep_ == "nsubj" and t.tag_ in ("NNP", "NN") and
+                   t.head.i > t.i and (t.head.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP"
+                                                                  for c in t.head.children)) and
+                   not any(c.dep_ in ("conj", "cc") for c in t.children) and
+                   not (t.i > 0 and _is_name_token(doc[t.i - 1])) and
+                   not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1]))}
     for head_i in sorted(_name_heads(doc, body_start, capitalised) | misprints):
         token = doc[head_i]
         if _in_nickname(token):
@@ -308,6 +317,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             # said"): bodies and places, not works, are named with a title word.
             continue
         has_title = any(_is_title(t) for t in title)
+        if len(name_words) >= 2 and not has_title and _surname_key(name_words[0]) in collectives and \
+                not _is_first_name(name_words[0]):
+            continue  # "Velora Athletic" beside "Velora have won": an organisation goes by its first word
         lone_word = len(name_words) == 1 and not has_title  # a bare one-word name: "Velora", "Roe"
         # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
         person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
@@ -336,7 +348,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if lone_word and label == "PERSON" and name[-1].text in adjectives:
             continue  # "Kazakh attitudes" (PERSON) beside "Kazakh oil" and "the Kazakh side" (ORG): no one's name
         if lone_word and not person_apposition and not cue_subject and (
-                _surname_key(name_words[0]) in places or _takes_the(name[-1])):
+                _surname_key(name_words[0]) in places or _surname_key(name_words[0]) in collectives or
+                _takes_the(name[-1])):
             # "the sluice at Merelbeke" beside "in Merelbeke" (GPE), "pumps sent to the Leie": NER's person is a place
             # the article names as one elsewhere, or takes an article no person's name does; not a speaker
             continue
