@@ -1156,3 +1156,17 @@ def test_a_coordination_of_names_with_a_plural_verb_stays_people(nlp):
             "“We are close,” Roe said.")
     assert ["Ana Roe"] == [m.speaker for m in quotes_of(nlp, text)]
 
+
+@pytest.mark.parametrize("text,expected", [
+    # A press conference's turns are labelled "Name (Outlet):"; NER may read the label as an organisation
+    # for the outlet beside it, but a label opening its line with a registered first name is a person's
+    ("Drought decree\n\nSALTA, Argentina - Governor Marcos Ibarra declared an emergency on Monday.\n"
+     "Ibarra then took questions.\nTomás Aguirre (Radio Norte): \"Governor, did you consult the growers?\"\n"
+     "Ibarra: \"We met them twice. I understand their fear.\"\n"
+     "Agustina Quilmes (Diario Uno): \"Will there be help for small farms?\"\n"
+     "Ibarra: \"Yes. There is a fund for them.\"\n",
+     ["Tomás Aguirre", "Marcos Ibarra", "Agustina Quilmes", "Marcos Ibarra"]),
+])
+def test_a_turn_label_with_an_outlet_in_brackets_is_a_person(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+

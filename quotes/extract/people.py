@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
     _adjective_words, _bears_a_persons_surname, _first_name_leads, _gives_a_persons_name, _has_age_apposition, _has_who_clause,
-    _inverted_subject, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _naming_clause_owner, _next_subject_is_he_or_she,
+    _inverted_subject, _labels_a_turn, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _naming_clause_owner, _next_subject_is_he_or_she,
     _of_phrase_owner, _org_apposition, _party_tag_follows, _person_noun_apposition, _publishes_a_work, _reflexive_of_person, _reflexives,
     _refers_to_itself, _set_off_by_comma, _signs_a_line, _titled_full_name, _unlabelled_group_name,
 )
@@ -148,6 +148,8 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             heads.add(token.i)
         elif _name_before_colon(token):
             heads.add(token.i)  # "And then there is Lena Varga: what, exactly, is her plan?"
+        elif _labels_a_turn(token) and not determined:
+            heads.add(token.i)  # "Lena Varga (Harbor Radio): “…”" (NER: ORG): a transcript's speaker label
         elif _signs_a_line(token):
             heads.add(token.i)  # "- Lena Varga, Harrisburg." under a quote (NER: nothing, or a law)
         elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
