@@ -1170,3 +1170,15 @@ def test_a_coordination_of_names_with_a_plural_verb_stays_people(nlp):
 def test_a_turn_label_with_an_outlet_in_brackets_is_a_person(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
 
+
+@pytest.mark.parametrize("text,expected", [
+    # A registered given name with a role noun's ending (-or, -er: "Néstor", "Spencer") before a surname that
+    # opens with a capitalised particle is the first name, not a descriptor like "Director": the name was cut
+    # to its surname, and the given name became a role
+    ("Water cuts\n\nThe response from the growers was swift. Héctor Di Marco, the president of the Growers' "
+     "Chamber, said the cut had been announced \"without a single study\". \"We are against improvising,\" Di Marco "
+     "told reporters.", ["Héctor Di Marco", "Héctor Di Marco"]),
+])
+def test_a_given_name_with_a_role_ending_is_no_descriptor(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
