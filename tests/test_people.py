@@ -1182,3 +1182,14 @@ def test_a_turn_label_with_an_outlet_in_brackets_is_a_person(nlp, text, expected
 def test_a_given_name_with_a_role_ending_is_no_descriptor(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
 
+
+@pytest.mark.parametrize("text,expected", [
+    # Welsh "ap" (son or daughter of) is a lower-case particle inside the surname, as "van" and "de" are: the
+    # name was cut to the father's name after it, and the given name lost
+    ("Second-home protest\n\n‘Our town is not for sale,’ said Carys ap Rhys, a nurse from Tywyn who chairs the "
+     "residents’ group.\nMs ap Rhys said she had grown up in the town. ‘I cannot afford to live here,’ she said.",
+     ["Carys ap Rhys", "Carys ap Rhys"]),
+])
+def test_a_welsh_patronymic_particle_is_part_of_the_name(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
