@@ -1193,3 +1193,15 @@ def test_a_given_name_with_a_role_ending_is_no_descriptor(nlp, text, expected):
 def test_a_welsh_patronymic_particle_is_part_of_the_name(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
 
+
+@pytest.mark.parametrize("text,expected", [
+    # A live blog's heading names a Mexican candidate by her two surnames before the body gives her full name:
+    # the short form is the same person, whose canonical name is the full one
+    ("Count live: Salinas Berrocal claims victory\n\n02:05 — Salinas Berrocal speaks\nThe frontrunner, Ana Lucía "
+     "Salinas Berrocal, came out on the balcony of her party's headquarters a few minutes ago.\n“Puebla voted in "
+     "peace,” Salinas Berrocal said. “I will be the mayor of everyone.”",
+     ["Ana Lucía Salinas Berrocal", "Ana Lucía Salinas Berrocal"]),
+])
+def test_a_double_surname_printed_before_the_full_name_is_that_person(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+

@@ -12,7 +12,7 @@ from .lexicon import (
     FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS,
 )
 from .model import Person
-from .names import _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
+from .names import _is_first_name, _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
 
 
 @dataclass
@@ -300,6 +300,21 @@ class PeopleIndex:
             target = self._by_name_head(words)
             if target is not None and target != index:
                 self.head_keys.add(_norm(words[-1]))
+                self._fold(index, target)
+
+    def merge_name_tails(self) -> None:
+        """Fold a person named by the last two or more words of one longer name into it, when the short
+        form came first: a Spanish double surname ("Ruiz Ortega" in a headline or a live blog's heading)
+        before the full name in the body ("Ana María Ruiz Ortega").  Printed after the full name, the short
+        form already joins it (:meth:`add` through :meth:`_by_name_tail`); none when two longer names end
+        with it (siblings share both surnames).  Only when the short form opens with no registered given
+        name and the longer one does: "Hillary Clinton" is a full name of its own, and a descriptor left on a
+        longer one ("Rival Hillary Clinton") would take it."""
+        for index in range(len(self.records) - 1, -1, -1):
+            words = self.records[index].name_words
+            target = self._by_name_tail(words)
+            if target is not None and target != index and not _is_first_name(words[0]) and \
+                    _is_first_name(self.records[target].name_words[0]):
                 self._fold(index, target)
 
     def merge_first_names(self) -> None:
