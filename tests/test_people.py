@@ -1205,3 +1205,23 @@ def test_a_welsh_patronymic_particle_is_part_of_the_name(nlp, text, expected):
 def test_a_double_surname_printed_before_the_full_name_is_that_person(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
 
+
+@pytest.mark.parametrize("text,expected", [
+    # Spanish names carry the father's then the mother's surname; an article that prints both alone
+    # ("Ibarra Solís said") may then use the father's alone ("Ibarra said") for the same person
+    ("Observers report minor incidents\n\nThe citizens' network said it had recorded minor incidents in 9 polling "
+     "stations.\nIts coordinator, Tomás Ibarra Solís, told us by phone that the main problem was a shortage of "
+     "ballots. “It was an organisational problem,” Ibarra Solís said. Asked about the claims of the rival camp, "
+     "Ibarra said his observers had seen “nothing of the sort”.", ["Tomás Ibarra Solís", "Tomás Ibarra Solís"]),
+])
+def test_the_fathers_surname_alone_names_the_person_with_the_double_surname(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_middle_name_alone_is_no_fathers_surname_without_the_double_surname_printed(nlp):
+    # "Ann Marie Okafor" printed only in full: "Marie" alone is someone else (or a given name), not her
+    text = ("Budget\n\nAnn Marie Okafor, the treasurer, presented the figures. “We are in balance,” Okafor said.\n"
+            "Marie said she would vote against it. “It hides the debt,” she said.")
+    assert ["Ann Marie Okafor"] == [m.speaker for m in quotes_of(nlp, text)][:1]
+    assert "Ann Marie Okafor" != [m.speaker for m in quotes_of(nlp, text)][1]
+

@@ -386,6 +386,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     index.merge_name_heads()
     index.merge_name_parts()
     index.merge_name_tails()
+    index.merge_paternal_surnames()
     index.merge_particle_surnames()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first} | index.head_keys

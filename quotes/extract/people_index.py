@@ -317,6 +317,31 @@ class PeopleIndex:
                     _is_first_name(self.records[target].name_words[0]):
                 self._fold(index, target)
 
+    def _by_paternal_surname(self, word: str, skip: int | None = None) -> int | None:
+        """The one person whose longer name ends with two surnames, the first of them ``word``, when the
+        article also prints the two alone as the double surname: Spanish names carry the father's surname
+        then the mother's ("Tomás Ibarra Solís", "Ibarra Solís said"), and a later mention may use the
+        father's alone ("Ibarra said").  The double surname printed alone is the evidence that the word is
+        a surname, not a middle name (folding a middle part of a name without such evidence cost dev name
+        quotes: see :meth:`_by_name_part`).  None when the word is another person's surname too."""
+        key = _norm(word)
+        if any(r.surname == key for i, r in enumerate(self.records) if i != skip):
+            return None
+        targets = [i for i, r in enumerate(self.records) if i != skip and len(r.name_words) >= 3 and
+                   _norm(r.name_words[-2]) == key and r.name_words[-2][:1].isupper() and
+                   any([_norm(w) for w in alias.split()] == [_norm(w) for w in r.name_words[-2:]]
+                       for alias in r.aliases)]
+        return targets[0] if len(targets) == 1 else None
+
+    def merge_paternal_surnames(self) -> None:
+        """Fold a person named by a father's surname alone into the one whose double surname opens with it
+        (:meth:`_by_paternal_surname`): "Ibarra" after "Tomás Ibarra Solís" and "Ibarra Solís" is him."""
+        for index in range(len(self.records) - 1, -1, -1):
+            words = self.records[index].name_words
+            target = self._by_paternal_surname(words[0], skip=index) if len(words) == 1 else None
+            if target is not None:
+                self._fold(index, target)
+
     def merge_first_names(self) -> None:
         """Fold a person named only by a first name into the one full name that starts with it."""
         for index in range(len(self.records) - 1, -1, -1):
@@ -364,6 +389,8 @@ class PeopleIndex:
                 by_first = self._by_family_name_first(words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
             if by_first is None:
                 by_first = self._by_name_part(words)  # "Mr Hafiz" for Muhammad Hafiz Ismail
+            if by_first is None:
+                by_first = self._by_paternal_surname(words[0])  # "Ibarra" for Tomás Ibarra Solís
             return [by_first] if by_first is not None else []
         if not found:
             by_tail = self._by_name_tail(words)
