@@ -1225,3 +1225,15 @@ def test_a_middle_name_alone_is_no_fathers_surname_without_the_double_surname_pr
     assert ["Ann Marie Okafor"] == [m.speaker for m in quotes_of(nlp, text)][:1]
     assert "Ann Marie Okafor" != [m.speaker for m in quotes_of(nlp, text)][1]
 
+
+@pytest.mark.parametrize("text,expected", [
+    # Brothers share both surnames; the article calls the candidate by the surnames and his brother by his
+    # given name, so the surnames alone name the candidate, not a third person
+    ("Count live\n\n02:41 — Ruiz Ortega: “We will go to court”\nLuis Fernando Ruiz Ortega has just spoken to "
+     "supporters, and he is not conceding.\n“We will go to the electoral court,” Ruiz Ortega said.\n"
+     "His brother, Pablo Ruiz Ortega, who runs the legal team, told us the complaint would be filed on Monday. "
+     "“We have the tally sheets,” Pablo said.",
+     ["Luis Fernando Ruiz Ortega", "Luis Fernando Ruiz Ortega", "Pablo Ruiz Ortega"]),
+])
+def test_the_shared_surnames_name_the_relative_not_called_by_the_given_name(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]

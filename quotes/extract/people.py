@@ -385,6 +385,11 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     index.merge_first_names()
     index.merge_name_heads()
     index.merge_name_parts()
+    # Capitalised words printed with no name word beside them: a given name so printed calls its bearer by it
+    # (whatever the tagger calls it: "“…,” Pablo said" with Pablo a noun).
+    index.given_alone = frozenset(_norm(t.text) for t in capitalised if t.is_alpha and
+                                  not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1])) and
+                                  not (t.i > 0 and _is_name_token(doc[t.i - 1])))
     index.merge_name_tails()
     index.merge_paternal_surnames()
     index.merge_particle_surnames()

@@ -105,6 +105,8 @@ class PeopleIndex:
         # Last words of the leading words of a longer name folded into it ("Victor" of "João Victor" for João
         # Victor da Silva): a later naming ending there still counts for salience though it is no surname.
         self.head_keys: set[str] = set()
+        # Words the article prints alone as a name ("Pablo said"): a given name among them calls its bearer by it.
+        self.given_alone: frozenset[str] = frozenset()
 
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
@@ -186,6 +188,11 @@ class PeopleIndex:
         tail = [_norm(w) for w in words]
         matches = [i for i, r in enumerate(self.records)
                    if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[-len(words):]] == tail]
+        if len(matches) > 1:
+            # Relatives sharing the surnames ("Luis Ruiz Ortega" and his brother "Pablo Ruiz Ortega"): the
+            # article tells them apart by calling all but one by the given name alone ("Pablo said"); the
+            # surnames alone name the other.
+            matches = [i for i in matches if _norm(self.records[i].name_words[0]) not in self.given_alone]
         return matches[0] if len(matches) == 1 else None
 
     def _by_name_head(self, words: list[str]) -> int | None:
