@@ -223,8 +223,8 @@ def parse_name(name: str) -> NameParts | None:
     titles = tuple(words[:len(words) - len(name_words)])
     if not name_words or len(name_words) > MAX_NAME_WORDS:
         return None
-    if any(fold(w) in ORGANISATION_WORDS for w in name_words):
-        return None
+    if any(fold(w) in ORGANISATION_WORDS and not (w.islower() and fold(w) in PARTICLES) for w in name_words):
+        return None  # (a lower-case particle is no agency's initials: Welsh "ap" of "Carys ap Rhys", not "AP")
     if len(name_words) == 1 and not titles and fold(name_words[0]) in NOT_PEOPLE:
         return None
     if len(name_words) == 1 and len(name_words[0].replace(".", "")) < 2:

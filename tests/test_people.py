@@ -1123,3 +1123,117 @@ def test_given_names_before_particle_surnames_are_the_same_person(nlp, text, exp
 ])
 def test_an_abbreviated_given_name_is_no_sentence_end(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A Dutch surname printed without its given name keeps its lower-case particles ("Van den Berg"): the
+    # tagger reads "den" after "said" as a past tense, which cut the tag's name to "Van", another person's
+    # particle
+    ("Verdict\n\nPieter van Loon, 61, was found guilty of fraud. “He abused his office,” Judge Anouk van Wijk said.\n\n"
+     "His lawyer, Joost van den Berg, said his client would appeal. “The court has got the facts wrong,” said "
+     "Van den Berg.", ["Anouk van Wijk", "Joost van den Berg"]),
+])
+def test_a_particle_surname_after_the_cue_keeps_its_particles(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A team named for its town takes a plural verb in British usage ("Cheongju have not won"); one person
+    # takes a singular verb, so the name (and a longer name opening with it, "Cheongju Citizen", which NER
+    # calls a person) is a collective, not the "he" of the coach's quote
+    ("Late double lifts Cheongju\n\nSeo Min-jae scored twice as Cheongju Citizen came from behind to beat Gimhae "
+     "Ironmen 3-1 on Sunday.\n“We were patient tonight,” Cheongju coach Baek Hyun-woo said after the match.\n"
+     "Gimhae had led at the break through their striker. Gimhae remain eighth, two points behind Cheongju. Cheongju "
+     "have not won a title since 2009, and Baek was careful. “One game at a time,” he said.",
+     ["Baek Hyun-woo", "Baek Hyun-woo"]),
+])
+def test_a_name_with_a_plural_verb_is_a_collective_not_a_person(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_coordination_of_names_with_a_plural_verb_stays_people(nlp):
+    text = ("Talks\n\nAna Roe and Tom Lind have met twice this week. Roe and Lind have not agreed.\n"
+            "“We are close,” Roe said.")
+    assert ["Ana Roe"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A press conference's turns are labelled "Name (Outlet):"; NER may read the label as an organisation
+    # for the outlet beside it, but a label opening its line with a registered first name is a person's
+    ("Drought decree\n\nSALTA, Argentina - Governor Marcos Ibarra declared an emergency on Monday.\n"
+     "Ibarra then took questions.\nTomás Aguirre (Radio Norte): \"Governor, did you consult the growers?\"\n"
+     "Ibarra: \"We met them twice. I understand their fear.\"\n"
+     "Agustina Quilmes (Diario Uno): \"Will there be help for small farms?\"\n"
+     "Ibarra: \"Yes. There is a fund for them.\"\n",
+     ["Tomás Aguirre", "Marcos Ibarra", "Agustina Quilmes", "Marcos Ibarra"]),
+])
+def test_a_turn_label_with_an_outlet_in_brackets_is_a_person(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A registered given name with a role noun's ending (-or, -er: "Néstor", "Spencer") before a surname that
+    # opens with a capitalised particle is the first name, not a descriptor like "Director": the name was cut
+    # to its surname, and the given name became a role
+    ("Water cuts\n\nThe response from the growers was swift. Héctor Di Marco, the president of the Growers' "
+     "Chamber, said the cut had been announced \"without a single study\". \"We are against improvising,\" Di Marco "
+     "told reporters.", ["Héctor Di Marco", "Héctor Di Marco"]),
+])
+def test_a_given_name_with_a_role_ending_is_no_descriptor(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Welsh "ap" (son or daughter of) is a lower-case particle inside the surname, as "van" and "de" are: the
+    # name was cut to the father's name after it, and the given name lost
+    ("Second-home protest\n\n‘Our town is not for sale,’ said Carys ap Rhys, a nurse from Tywyn who chairs the "
+     "residents’ group.\nMs ap Rhys said she had grown up in the town. ‘I cannot afford to live here,’ she said.",
+     ["Carys ap Rhys", "Carys ap Rhys"]),
+])
+def test_a_welsh_patronymic_particle_is_part_of_the_name(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A live blog's heading names a Mexican candidate by her two surnames before the body gives her full name:
+    # the short form is the same person, whose canonical name is the full one
+    ("Count live: Salinas Berrocal claims victory\n\n02:05 — Salinas Berrocal speaks\nThe frontrunner, Ana Lucía "
+     "Salinas Berrocal, came out on the balcony of her party's headquarters a few minutes ago.\n“Puebla voted in "
+     "peace,” Salinas Berrocal said. “I will be the mayor of everyone.”",
+     ["Ana Lucía Salinas Berrocal", "Ana Lucía Salinas Berrocal"]),
+])
+def test_a_double_surname_printed_before_the_full_name_is_that_person(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Spanish names carry the father's then the mother's surname; an article that prints both alone
+    # ("Ibarra Solís said") may then use the father's alone ("Ibarra said") for the same person
+    ("Observers report minor incidents\n\nThe citizens' network said it had recorded minor incidents in 9 polling "
+     "stations.\nIts coordinator, Tomás Ibarra Solís, told us by phone that the main problem was a shortage of "
+     "ballots. “It was an organisational problem,” Ibarra Solís said. Asked about the claims of the rival camp, "
+     "Ibarra said his observers had seen “nothing of the sort”.", ["Tomás Ibarra Solís", "Tomás Ibarra Solís"]),
+])
+def test_the_fathers_surname_alone_names_the_person_with_the_double_surname(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_middle_name_alone_is_no_fathers_surname_without_the_double_surname_printed(nlp):
+    # "Ann Marie Okafor" printed only in full: "Marie" alone is someone else (or a given name), not her
+    text = ("Budget\n\nAnn Marie Okafor, the treasurer, presented the figures. “We are in balance,” Okafor said.\n"
+            "Marie said she would vote against it. “It hides the debt,” she said.")
+    assert ["Ann Marie Okafor"] == [m.speaker for m in quotes_of(nlp, text)][:1]
+    assert "Ann Marie Okafor" != [m.speaker for m in quotes_of(nlp, text)][1]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Brothers share both surnames; the article calls the candidate by the surnames and his brother by his
+    # given name, so the surnames alone name the candidate, not a third person
+    ("Count live\n\n02:41 — Ruiz Ortega: “We will go to court”\nLuis Fernando Ruiz Ortega has just spoken to "
+     "supporters, and he is not conceding.\n“We will go to the electoral court,” Ruiz Ortega said.\n"
+     "His brother, Pablo Ruiz Ortega, who runs the legal team, told us the complaint would be filed on Monday. "
+     "“We have the tally sheets,” Pablo said.",
+     ["Luis Fernando Ruiz Ortega", "Luis Fernando Ruiz Ortega", "Pablo Ruiz Ortega"]),
+])
+def test_the_shared_surnames_name_the_relative_not_called_by_the_given_name(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]

@@ -387,3 +387,10 @@ def test_given_names_printed_only_as_initials_stay_together():
     assert ("K. V.", (), "Ramasamy") == (parts.first, parts.middles, parts.last)
     result = resolve_speakers(people(("a1", "K. V. Ramasamy"), ("a1", "Ramasamy"), ("a2", "Mr Ramasamy")))
     assert {"K. V. Ramasamy"} == {speaker.name for speaker in result.values()}
+
+
+def test_a_welsh_patronymic_particle_is_no_agency_name():
+    # "ap" (son or daughter of) in lower case inside a Welsh name is a surname particle, not the news agency
+    # "AP" that makes a name an organisation's: the speaker was lost in the export
+    assert NameParts("Carys", (), "ap Rhys", None, ()) == parse_name("Carys ap Rhys")
+    assert None is parse_name("AP")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import (
-    CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, MISPRINT_MIN_LETTERS, NAME_NOUNS, NAME_PARTICLES, NAMING_LEMMAS, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG,
+    CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, MISPRINT_MIN_LETTERS, NAME_NOUNS, NAME_PARTICLES, NAMING_LEMMAS, NON_PERSON_LABELS, ORG_WORDS, PARENTHESIS_MAX_TOKENS, PARTY_TAG,
     PERSON_NOUNS, PERSONAL_REFLEXIVES, PERSONS_NAME_WORDS, SIGNATURE_DASHES, THING_PRONOUNS, WORK_NOUNS,
 )
 from .names import (
@@ -32,6 +32,25 @@ def _name_before_colon(token: Token) -> bool:
     title, name = _split_title(_name_run(token))
     return 2 <= len(name) <= 3 and all(t.ent_type_ == "" for t in name) and _is_first_name(name[0].text) and \
         len(name[0].text) > 2 and not _looks_like_org(_words(name))
+
+
+def _labels_a_turn(token: Token) -> bool:
+    """True for a first name and surname opening a line, with a short aside in brackets (the speaker's
+    outlet, party or office) and a colon after it, whatever NER's label: the speaker label of a transcript
+    or press-conference turn ("Lena Varga (Harbor Radio): “…”"), which NER often reads as an organisation
+    for the outlet beside it.  Only a person's label starts with a registered first name."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != "(":
+        return False
+    close = next((t.i for t in doc[token.i + 2:token.i + 3 + PARENTHESIS_MAX_TOKENS] if t.text == ")"), None)
+    if close is None or close + 1 >= len(doc) or doc[close + 1].text != ":" or \
+            any("\n" in t.text or "\n" in t.whitespace_ for t in doc[token.i:close + 1]):
+        return False
+    title, name = _split_title(_name_run(token))
+    first = (title or name)[0]
+    return 2 <= len(name) <= 3 and (first.i == 0 or "\n" in doc[first.i - 1].text or
+                                    "\n" in doc[first.i - 1].whitespace_) and \
+        _is_first_name(name[0].text) and len(name[0].text) > 2 and not _looks_like_org(_words(name))
 
 
 def _signs_a_line(token: Token) -> bool:

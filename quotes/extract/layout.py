@@ -22,8 +22,9 @@ from .lexicon import (AUTHOR_PREPOSITIONS, CALENDAR_WORDS, CUE_FORMS, DOUBLE_MAR
                       NON_PERSON_LABELS, OPENING_GLYPHS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
                       READ_ALOUD_VERBS, TAG_QUOTE_ENDINGS, WRITTEN_NOUNS)
 from .marks import Quotation, _only_quotation
-from .names import fronted_cue_verb, _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
+from .names import fronted_cue_verb, particle_inside_name, _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
 from .subjects import _abbreviation_period, _is_cue, _mention_span, _subject_of
+from .evidence import _labels_a_turn
 from .attribution import _Attribution, _doc_text, _inside, _negated, _speech_owner
 
 
@@ -122,8 +123,8 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
             in_title = token.tag_ == "VBG" and token.is_lower and bool(phrase) and phrase[-1].is_title and \
                 token.i + 1 < len(doc) and doc[token.i + 1].is_title
             if (token.is_punct and not _inword(token) and not _abbreviation_period(token)) or \
-                    (token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated and not titles and
-                     not in_title) or token.tag_ in FINITE_TAGS:
+                    ((token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not hyphenated and not titles and
+                      not in_title) or token.tag_ in FINITE_TAGS) and not particle_inside_name(token):
                 break
             phrase.append(token)
         speaker = _tag_speaker_token(phrase)
@@ -394,7 +395,7 @@ def _described_label(doc: Doc, colon: int) -> _Attribution | None:
             any(t.is_punct and not _abbreviation_period(t) for t in words):
         return None
     name = words[-1]
-    if not _is_name_token(name) or _is_title(name) or name.ent_type_ in NON_PERSON_LABELS or len(name.text) < 2:
+    if not _is_name_token(name) or _is_title(name) or (name.ent_type_ in NON_PERSON_LABELS and not _labels_a_turn(name)) or len(name.text) < 2:
         return None
     span = _mention_span(name)
     return _Attribution(doc[max(span.start, words[0].i):min(span.end, name.i + 1)], cue=None)

@@ -462,6 +462,10 @@ GAELIC_MUTATED = re.compile(r"(?:%s)[A-ZÁÉÍÓÚ][a-záéíóú]+" % "|".join(
 # The article of a Gaelic surname as a word of a printed name: "an", "na", and the "a" of "a'" once its
 # apostrophe is stripped (the callers strip it).
 GAELIC_NAME_ARTICLES = GAELIC_ARTICLES | {"a"}
+# Welsh patronymic particles, lower case inside a name as surname prefixes are: "ap" (son or daughter of) and
+# "ferch"/"verch" (daughter of): "Rhodri ap Iorwerth", "Nia ferch Owain".  (Not "ab", the form before a vowel:
+# it is also an English abbreviation, and rare in print.)  nameparser lacks them.
+WELSH_PATRONYMIC_PARTICLES = ("ap", "ferch", "verch")
 # Name-internal particles that stay lowercase: "Abu Karim al-Nasser", "Ursula von der Leyen".  nameparser's
 # surname prefixes cover Dutch/Afrikaans, German, Romance, Arabic, Hebrew, Malay ("bin", "binti") and Irish
 # ("ó", "ní", "mac") names; kept apart are those that are also English function words ("do": "Roe do Lee's
@@ -469,6 +473,7 @@ GAELIC_NAME_ARTICLES = GAELIC_ARTICLES | {"a"}
 # patronymic words above ("Nic", "Mhic"), which nameparser lacks.
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "van", "von", "der", "de", "da", "du", "del",
                             "della", "di", "la", "le", "dos", "das", "ter", "ten", "arap", *PATRONYMIC_CONNECTORS,
+                            *WELSH_PATRONYMIC_PARTICLES,
                             *GAELIC_PATRONYMICS}
                            | {p for p in _NAMEPARSER.prefixes if p not in _ENGLISH_FUNCTION_WORDS})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})

@@ -347,6 +347,16 @@ def _name_after_particles(doc: Doc, index: int) -> bool:
     return _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES
 
 
+def particle_inside_name(token: Token) -> bool:
+    """A lower-case surname particle between words of one name ("Van den Heuvel", "Ortiz de Rozas",
+    "van 't Hoff"): a word of the name whatever the tagger calls it (Dutch "den" is also an English past
+    tense to it, "de" a foreign word), for a particle is printed only inside a surname, before its last word."""
+    doc = token.doc
+    return token.lower_ in NAME_PARTICLES and token.text[:1].islower() and token.i > 0 and \
+        (_is_name_token(doc[token.i - 1]) or doc[token.i - 1].lower_ in NAME_PARTICLES) and \
+        token.i + 1 < len(doc) and _name_after_particles(doc, token.i)
+
+
 def _is_not_name_word(token: Token) -> bool:
     """A capitalised word that cannot be part of a name, whatever its tag: a function word
     ("Though Kaine has …": the parser's ``mark``) or the plural of a word for people by office or
@@ -518,7 +528,7 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     # unless it names a relative, which is also a surname ("Son Min-ho").
     while len(name) > 2 and _descriptor_before_entity(name[0], name[1]):
         title, name = title + [name[0]], name[1:]
-    while len(name) > 2 and _is_descriptor_word(name[0].lower_) and (
+    while len(name) > 2 and _is_descriptor_word(name[0].lower_) and not _given_name_with_a_role_ending(name[0]) and (
             name[-1].ent_type_ in ("", "PERSON") or name[0].lower_ in PERSON_NOUNS) and (
             (name[0].ent_iob_ == "O" and name[1].ent_iob_ == "B" and name[1].ent_type_ == "PERSON") or
             (name[0].lower_ in PERSON_NOUNS and name[0].lower_ not in FAMILY_NOUNS) or  # "DJ Ana Roe"
@@ -567,8 +577,19 @@ def _descriptor_before_entity(word: Token, first: Token) -> bool:
         # Roe", "Ohio Republican Tom Hale"): a description, wherever it stands in the run.
         return word.ent_type_ == "NORP" and first.ent_type_ == "PERSON"
     lower = _singular(word.lower_)
+    if _given_name_with_a_role_ending(word):
+        return False
     # (and a party member: "House Intelligence Republican Ana Roe" names Ana Roe, a Republican)
     return _is_descriptor_word(lower) or lower in _OCCUPATION_TITLES or lower in PARTY_MEMBER_NOUNS
+
+
+def _given_name_with_a_role_ending(word: Token) -> bool:
+    """A registered given name that looks like a role noun only by its ending ("Héctor", "Spencer": -or and
+    -er, as "director", "organizer"): the first word of the name, where NER's entity starts late, not a
+    descriptor (a word the lists give as a person noun, a title or an occupation stays one: "Pastor")."""
+    lower = _singular(word.lower_)
+    return lower not in PERSON_NOUNS and lower not in TITLE_WORDS and lower not in _OCCUPATION_TITLES and \
+        lower not in PARTY_MEMBER_NOUNS and _is_first_name(word.text)
 
 
 def _recurring_prefixes(doc: Doc) -> frozenset[str]:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
     _adjective_words, _bears_a_persons_surname, _first_name_leads, _gives_a_persons_name, _has_age_apposition, _has_who_clause,
-    _inverted_subject, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _naming_clause_owner, _next_subject_is_he_or_she,
+    _inverted_subject, _labels_a_turn, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _naming_clause_owner, _next_subject_is_he_or_she,
     _of_phrase_owner, _org_apposition, _party_tag_follows, _person_noun_apposition, _publishes_a_work, _reflexive_of_person, _reflexives,
     _refers_to_itself, _set_off_by_comma, _signs_a_line, _titled_full_name, _unlabelled_group_name,
 )
@@ -148,6 +148,8 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             heads.add(token.i)
         elif _name_before_colon(token):
             heads.add(token.i)  # "And then there is Lena Varga: what, exactly, is her plan?"
+        elif _labels_a_turn(token) and not determined:
+            heads.add(token.i)  # "Lena Varga (Harbor Radio): “…”" (NER: ORG): a transcript's speaker label
         elif _signs_a_line(token):
             heads.add(token.i)  # "- Lena Varga, Harrisburg." under a quote (NER: nothing, or a law)
         elif token.ent_type_ in ("", "NORP") and token.tag_ == "NNP" and _has_who_clause(token) and \
@@ -284,6 +286,15 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     # One-word names NER calls a place after a preposition of location somewhere in the article ("in Merelbeke": GPE).
     places = {_surname_key(ent.text) for ent in doc.ents if ent.label_ in PLACE_LABELS and len(ent) == 1 and
               ent[0].dep_ == "pobj" and ent[0].head.lower_ in LOCATIVE_PREPOSITIONS}
+    # One-word names that are the subject of a plural present verb ("Harbor remain third", "Velora have
+    # signed"): a collective, the team or firm British usage makes plural, for one person takes a singular
+    # verb (not a coordination, "Roe and Lee have", whose verb is the pair's).
+    collectives = {_surname_key(t.text) for t in capitalised if t.dep_ == "nsubj" and t.tag_ in ("NNP", "NN") and
+                   t.head.i > t.i and (t.head.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP"
+                                                                  for c in t.head.children)) and
+                   not any(c.dep_ in ("conj", "cc") for c in t.children) and
+                   not (t.i > 0 and _is_name_token(doc[t.i - 1])) and
+                   not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1]))}
     for head_i in sorted(_name_heads(doc, body_start, capitalised) | misprints):
         token = doc[head_i]
         if _in_nickname(token):
@@ -308,6 +319,9 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             # said"): bodies and places, not works, are named with a title word.
             continue
         has_title = any(_is_title(t) for t in title)
+        if len(name_words) >= 2 and not has_title and _surname_key(name_words[0]) in collectives and \
+                not _is_first_name(name_words[0]):
+            continue  # "Velora Athletic" beside "Velora have won": an organisation goes by its first word
         lone_word = len(name_words) == 1 and not has_title  # a bare one-word name: "Velora", "Roe"
         # A person noun in apposition overrides NER's label: "Her son, Mateo," (Mateo: GPE).
         person_apposition = name[-1].dep_ == "appos" and name[-1].head.pos_ == "NOUN" and (
@@ -336,7 +350,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if lone_word and label == "PERSON" and name[-1].text in adjectives:
             continue  # "Kazakh attitudes" (PERSON) beside "Kazakh oil" and "the Kazakh side" (ORG): no one's name
         if lone_word and not person_apposition and not cue_subject and (
-                _surname_key(name_words[0]) in places or _takes_the(name[-1])):
+                _surname_key(name_words[0]) in places or _surname_key(name_words[0]) in collectives or
+                _takes_the(name[-1])):
             # "the sluice at Merelbeke" beside "in Merelbeke" (GPE), "pumps sent to the Leie": NER's person is a place
             # the article names as one elsewhere, or takes an article no person's name does; not a speaker
             continue
@@ -370,6 +385,13 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     index.merge_first_names()
     index.merge_name_heads()
     index.merge_name_parts()
+    # Capitalised words printed with no name word beside them: a given name so printed calls its bearer by it
+    # (whatever the tagger calls it: "“…,” Pablo said" with Pablo a noun).
+    index.given_alone = frozenset(_norm(t.text) for t in capitalised if t.is_alpha and
+                                  not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1])) and
+                                  not (t.i > 0 and _is_name_token(doc[t.i - 1])))
+    index.merge_name_tails()
+    index.merge_paternal_surnames()
     index.merge_particle_surnames()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first} | index.head_keys

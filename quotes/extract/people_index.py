@@ -12,7 +12,7 @@ from .lexicon import (
     FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS,
 )
 from .model import Person
-from .names import _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
+from .names import _is_first_name, _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
 
 
 @dataclass
@@ -105,6 +105,8 @@ class PeopleIndex:
         # Last words of the leading words of a longer name folded into it ("Victor" of "João Victor" for João
         # Victor da Silva): a later naming ending there still counts for salience though it is no surname.
         self.head_keys: set[str] = set()
+        # Words the article prints alone as a name ("Pablo said"): a given name among them calls its bearer by it.
+        self.given_alone: frozenset[str] = frozenset()
 
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
@@ -186,6 +188,11 @@ class PeopleIndex:
         tail = [_norm(w) for w in words]
         matches = [i for i, r in enumerate(self.records)
                    if len(r.name_words) > len(words) and [_norm(w) for w in r.name_words[-len(words):]] == tail]
+        if len(matches) > 1:
+            # Relatives sharing the surnames ("Luis Ruiz Ortega" and his brother "Pablo Ruiz Ortega"): the
+            # article tells them apart by calling all but one by the given name alone ("Pablo said"); the
+            # surnames alone name the other.
+            matches = [i for i in matches if _norm(self.records[i].name_words[0]) not in self.given_alone]
         return matches[0] if len(matches) == 1 else None
 
     def _by_name_head(self, words: list[str]) -> int | None:
@@ -302,6 +309,46 @@ class PeopleIndex:
                 self.head_keys.add(_norm(words[-1]))
                 self._fold(index, target)
 
+    def merge_name_tails(self) -> None:
+        """Fold a person named by the last two or more words of one longer name into it, when the short
+        form came first: a Spanish double surname ("Ruiz Ortega" in a headline or a live blog's heading)
+        before the full name in the body ("Ana María Ruiz Ortega").  Printed after the full name, the short
+        form already joins it (:meth:`add` through :meth:`_by_name_tail`); none when two longer names end
+        with it (siblings share both surnames).  Only when the short form opens with no registered given
+        name and the longer one does: "Hillary Clinton" is a full name of its own, and a descriptor left on a
+        longer one ("Rival Hillary Clinton") would take it."""
+        for index in range(len(self.records) - 1, -1, -1):
+            words = self.records[index].name_words
+            target = self._by_name_tail(words)
+            if target is not None and target != index and not _is_first_name(words[0]) and \
+                    _is_first_name(self.records[target].name_words[0]):
+                self._fold(index, target)
+
+    def _by_paternal_surname(self, word: str, skip: int | None = None) -> int | None:
+        """The one person whose longer name ends with two surnames, the first of them ``word``, when the
+        article also prints the two alone as the double surname: Spanish names carry the father's surname
+        then the mother's ("Tomás Ibarra Solís", "Ibarra Solís said"), and a later mention may use the
+        father's alone ("Ibarra said").  The double surname printed alone is the evidence that the word is
+        a surname, not a middle name (folding a middle part of a name without such evidence cost dev name
+        quotes: see :meth:`_by_name_part`).  None when the word is another person's surname too."""
+        key = _norm(word)
+        if any(r.surname == key for i, r in enumerate(self.records) if i != skip):
+            return None
+        targets = [i for i, r in enumerate(self.records) if i != skip and len(r.name_words) >= 3 and
+                   _norm(r.name_words[-2]) == key and r.name_words[-2][:1].isupper() and
+                   any([_norm(w) for w in alias.split()] == [_norm(w) for w in r.name_words[-2:]]
+                       for alias in r.aliases)]
+        return targets[0] if len(targets) == 1 else None
+
+    def merge_paternal_surnames(self) -> None:
+        """Fold a person named by a father's surname alone into the one whose double surname opens with it
+        (:meth:`_by_paternal_surname`): "Ibarra" after "Tomás Ibarra Solís" and "Ibarra Solís" is him."""
+        for index in range(len(self.records) - 1, -1, -1):
+            words = self.records[index].name_words
+            target = self._by_paternal_surname(words[0], skip=index) if len(words) == 1 else None
+            if target is not None:
+                self._fold(index, target)
+
     def merge_first_names(self) -> None:
         """Fold a person named only by a first name into the one full name that starts with it."""
         for index in range(len(self.records) - 1, -1, -1):
@@ -349,6 +396,8 @@ class PeopleIndex:
                 by_first = self._by_family_name_first(words[0], gender)  # "Ms Lee" for Ms Lee Hui Min
             if by_first is None:
                 by_first = self._by_name_part(words)  # "Mr Hafiz" for Muhammad Hafiz Ismail
+            if by_first is None:
+                by_first = self._by_paternal_surname(words[0])  # "Ibarra" for Tomás Ibarra Solís
             return [by_first] if by_first is not None else []
         if not found:
             by_tail = self._by_name_tail(words)
