@@ -1285,3 +1285,16 @@ def test_a_nickname_inside_the_subjects_name_is_no_quote(nlp):
             '\n'
             'After the preview, Carvalho-Lopes said she had ridden the 28 line every day for a month. “I listened to the drivers. They talk to the rails,” she said.\n')
     assert ["I listened to the drivers. They talk to the rails,"] == [quote for quote, _ in pairs(nlp, text)]
+
+
+def test_headline_role_with_a_proper_noun_modifier_picks_that_holder(nlp):
+    # "Kestrel coach praises “…”": the proper noun before a lower-case role says whose role it is; of two
+    # coaches in the body, the headline's is the one the body gives that modifier, not the later, rival one.
+    text = ('Lindqvist brace sinks Harbourside as Kestrel coach praises “a side that never gives up”\n'
+            '\n'
+            'NORRVIK — Oskar Lindqvist scored twice after the break as Kestrel came back to beat Harbourside 2-1.\n'
+            '\n'
+            '“We were poor for an hour. Then I saw a side that never gives up,” Kestrel coach Mats Edvardsen said.\n'
+            '\n'
+            'Harbourside coach Ilse Brandvold was unhappy with the second half. “We stopped running,” Brandvold said.\n')
+    assert ("a side that never gives up", "Mats Edvardsen") == pairs(nlp, text)[0]

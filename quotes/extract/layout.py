@@ -473,7 +473,7 @@ _NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w.’'\-]*)*"
 # "Roe Says ‘…’" / "Roe Warns: ‘…’" / "Roe: ‘…’" before the quote; "‘…,’ Roe Says" / "‘…,’ Says Roe" after.
 HEADLINE_LEFT_CUE = re.compile(rf"(?P<who>{_NAME})\s+(?P<cue>[A-Za-z]+)\s*:?\s*$")
 HEADLINE_LEFT_ROLE = re.compile(
-    r"(?:^|\s)(?P<who>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w\-]*\s+){0,2}(?P<role>[a-z][a-z\-]+))"
+    r"(?:^|\s)(?P<who>(?:[A-Z][\w\-]*(?:(?:’s|'s)\s+|\s+(?=[a-z])))?(?:[a-z][\w\-]*\s+){0,2}(?P<role>[a-z][a-z\-]+))"
     r"\s+(?P<cue>[a-z]+)\s*:?\s*$")
 HEADLINE_LEFT_COLON = re.compile(rf"(?P<who>{_NAME})\s*:\s*$")
 # A headline opening with its speaker as a label, the quote later on the line: "Roe: Budget Cuts
@@ -497,7 +497,8 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
     # "…, Calls Trump’s Remarks ‘…’": a phrase opening with a cue verb is no speaker's name.
     if left and left.group("cue").lower() in CUE_FORMS and left.group("who").split()[0].lower() not in CUE_FORMS:
         return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
-    # A role in lower case, which the name patterns leave out: "Orchestra's new conductor promises ‘…’".
+    # A role in lower case, which the name patterns leave out: "Orchestra's new conductor promises ‘…’", with
+    # a proper noun before it that says whose ("Kestrel coach praises ‘…’": the club's coach, not the rival's).
     left = HEADLINE_LEFT_ROLE.search(before)
     if left and left.group("cue").lower() in CUE_FORMS and _is_descriptor_word(_norm(left.group("role"))):
         return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
