@@ -343,6 +343,10 @@ class Resolver:
                     # of someone already in the story; the most salient person fits.
                     ranked = self._salience(at)
                     found = ranked[0][1] if ranked and ranked[0][1] >= 0 else None
+                    if found is not None and self._introduced_since(head, found, at):
+                        # "She was asked by a reporter … “…?” the reporter asked": the description takes up
+                        # the newcomer an indefinite introduced since, not the person the story is about
+                        found = None
                 return (None if found in not_people else found), "role"
             return None, "explicit"
         if mention_text:
