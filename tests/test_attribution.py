@@ -1298,3 +1298,35 @@ def test_headline_role_with_a_proper_noun_modifier_picks_that_holder(nlp):
             '\n'
             'Harbourside coach Ilse Brandvold was unhappy with the second half. “We stopped running,” Brandvold said.\n')
     assert ("a side that never gives up", "Mats Edvardsen") == pairs(nlp, text)[0]
+
+
+def test_the_description_takes_up_a_newcomer_not_the_salient_person(nlp):
+    # "She was asked by a reporter … “…?” the reporter asked": no one's role is "reporter", and an indefinite
+    # introduced someone new since the chair was last mentioned, so the definite description is that newcomer.
+    text = ('Harbour fees stay frozen\n'
+            '\n'
+            'The council chair, Ingrid Solberg, presented the budget on Monday. “The numbers add up,” Solberg said.\n'
+            '\n'
+            'She was asked by a reporter whether the council would raise fees. “Will you raise the harbour fees?” '
+            'the reporter asked.\n'
+            '\n'
+            '“Not this year, and not next year,” she replied.\n')
+    assert [("The numbers add up,", "Ingrid Solberg"), ("Will you raise the harbour fees?", None),
+            ("Not this year, and not next year,", "Ingrid Solberg")] == pairs(nlp, text)
+
+
+def test_a_time_stamped_live_entry_heading_that_asks_continues_no_one(nlp):
+    # "13:05 — “Ballots missing”?": a live blog entry's heading, though it ends in a question mark outside the
+    # marks; it starts a new entry and continues no speaker of the entry before it.
+    text = ('Harbour council count live\n'
+            '\n'
+            '14:20 — Count resumes\n'
+            'The returning officer, Ingrid Solberg, said counting would go on through the night. '
+            '“We will finish before breakfast,” Solberg said.\n'
+            '\n'
+            '13:05 — “Ballots missing”?\n'
+            'The Green list has sent out a statement saying that two boxes were “opened before the count”.\n'
+            '\n'
+            '12:30 — Polls close\n'
+            'Turnout was about 60%.\n')
+    assert ("Ballots missing", None) == pairs(nlp, text)[1]

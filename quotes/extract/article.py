@@ -113,9 +113,15 @@ def _is_heading(quotation: Quotation, text: str, paragraphs: list[tuple[int, int
         return False
     if double_marked and text[quotation.open_mark:quotation.start] in SINGLE_MARKS:
         return True
+    if LIVE_ENTRY_TIME.match(text, p_start, quotation.open_mark):
+        # A live blog's entry opens with its time and a dash: a quote on that line is the entry's heading,
+        # even when it asks ("00:40 — ‘Ballots missing’?"): speech is not time-stamped line by line.
+        return True
     return not re.search(r"[.!?…,;:]\W*$", text[p_start:p_end].rstrip())
 
 
+# A live blog entry's time stamp and dash opening a line: "00:40 — ", "9.15am - ".
+LIVE_ENTRY_TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[—–-]\s*")
 # A heading's label before its quote: an optional time and dash, then up to three capitalised words and
 # a colon ("16:20 — Governor:", "Mayor:").
 HEADING_LABEL = re.compile(r"(?:[\d:.apm ]+\s*[—–-]\s*)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*:")
