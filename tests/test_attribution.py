@@ -1330,3 +1330,23 @@ def test_a_time_stamped_live_entry_heading_that_asks_continues_no_one(nlp):
             '12:30 — Polls close\n'
             'Turnout was about 60%.\n')
     assert ("Ballots missing", None) == pairs(nlp, text)[1]
+
+
+def test_a_tag_after_the_quote_that_opens_a_turn_describes_the_labelled_speaker(nlp):
+    # "Hadley: “…,” the governor said": the quote opens the labelled turn, so it is the turn's own words and
+    # the description in the tag after it is the labelled speaker, not someone else in the exchange.
+    text = ('Coastal governor orders water rationing\n'
+            '\n'
+            'SALTMARSH — Governor Paul Hadley ordered water rationing across the state on Monday. '
+            '"The reservoirs are at a third," Hadley said.\n'
+            '\n'
+            'Hadley then took questions from reporters.\n'
+            '\n'
+            'Mary Quinn: "Governor, is rationing fair to farmers?"\n'
+            '\n'
+            'Hadley: "We met the farmers twice."\n'
+            '\n'
+            'Quinn: "Is that enough?"\n'
+            '\n'
+            'Hadley: "No. It is fair. It is also painful," the governor said. "Nobody will go without drinking water."\n')
+    assert ("No. It is fair. It is also painful,", "Paul Hadley") == pairs(nlp, text)[4]

@@ -345,8 +345,14 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         # "Continued Roe: “…”": the verb fronted before its subject is the cue, no part of the name
         cue = cue or attribution.mention[0].text
         attribution.mention = attribution.mention[1:]
+    # A quote that opens its turn, right after the label ("Roe: “…,” the governor said"), is the turn's own
+    # words: a tag after it speaks of the labelled speaker in the third person, as a reporter's aside does.
+    # Only a quote inside the turn's speech is someone else's ("Roe: … the minister told me, “…”").
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    opens_turn = text[line_start:quotation.open_mark].rstrip().endswith(":")
     person, method = resolver.resolve(attribution.mention, attribution.mention_text, at,
-                                      not_people=frozenset(p for p in (turn, answered, _asker(state, quotation))
+                                      not_people=frozenset(p for p in (None if opens_turn else turn, answered,
+                                                                       _asker(state, quotation))
                                                            if p is not None))
     exchange = _exchange(state, quotation)
     if exchange is not None and method == "role" and person is not None and attribution.mention is not None and \
