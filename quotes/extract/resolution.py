@@ -75,6 +75,14 @@ class Resolver:
         with the weight of a non-subject, is "the premier" alone as an object ("I told the premier so")."""
         added = False
         for token in self.doc:
+            if token.dep_ == "pobj" and token.pos_ == "NOUN" and token.head.lower_ == "to" and \
+                    token.head.head.lower_ == "according" and not _inside(token, self.quote_spans) and \
+                    (person := self._relative(token) or self._sibling(token)) is not None:
+                # "According to her son, she conducted from her chair. “…,” he said": the source of a report
+                # is the one who says it, as a reporting subject is; the tag's pronoun continues him.
+                self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                added = True
+                continue
             if token.dep_ in ("dobj", "dative", "pobj") and token.pos_ == "NOUN" and _is_role_noun(token) and \
                     not _inside(token, self.quote_spans) and [t.lower_ for t in token.lefts] == ["the"]:
                 # "I have told the premier so. She told me …": an office named as an object is a
