@@ -1350,3 +1350,13 @@ def test_a_tag_after_the_quote_that_opens_a_turn_describes_the_labelled_speaker(
             '\n'
             'Hadley: "No. It is fair. It is also painful," the governor said. "Nobody will go without drinking water."\n')
     assert ("No. It is fair. It is also painful,", "Paul Hadley") == pairs(nlp, text)[4]
+
+
+def test_one_word_glossed_terms_in_reported_speech_are_no_quotes(nlp):
+    # "the cuts people call “blinkers”, a Dutch word meaning “on-off”": inside a cue verb's report, but the
+    # first is classified as a word and the second glosses it; neither is said by the speaker.
+    text = ('Power cuts hurt shop owners\n'
+            '\n'
+            'The economist Joost Smit said the power cuts that shop owners call “blinkers”, a Dutch word meaning '
+            '“on-off”, were costing them a day’s takings a week. “Nobody can plan like this,” Smit said.\n')
+    assert [("Nobody can plan like this,", "Joost Smit")] == pairs(nlp, text)

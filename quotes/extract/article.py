@@ -21,7 +21,7 @@ from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJE
                       HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES,
                       WRITTEN_NOUNS)
 from .model import Mention, Person
-from .marks import find_quotations, is_not_speech, is_partial, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
+from .marks import find_quotations, is_not_speech, is_partial, mentions_a_term, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import fronted_cue_verb, _in_nickname, _is_name_token, _is_role_noun, _looks_like_org, _words
 from .people import find_people
 from .people_index import PeopleIndex
@@ -44,7 +44,8 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     parsed = doc.has_annotation("DEP")
     found = find_quotations(text)
     quotations = [q for q in found if not is_not_speech(text, q) or
-                  (parsed and _reported_one_word(doc, text, q) and not names_a_work(text, q))]
+                  (parsed and _reported_one_word(doc, text, q) and not names_a_work(text, q) and
+                   not mentions_a_term(text, q))]
     # A Title Case quote printed elsewhere as the title of a work names it everywhere: "Review: ‘The
     # Salt Road’ is …" with "the film “The Salt Road” …"; "album ‘Quiet Harbour’" then "a decade, “Quiet
     # Harbour,” and …".
