@@ -964,3 +964,17 @@ def test_according_to_a_named_relative_is_the_source_a_later_pronoun_continues(n
             'In her last years she lived above the harbour. According to her son, she would still check the '
             'forecast every morning. “She could not stop herself. She was always the captain,” he said.\n')
     assert ("She could not stop herself. She was always the captain,", "Olav Brekke") == pairs(nlp, text)[-1]
+
+
+def test_a_possessed_role_of_someone_unnamed_is_not_the_named_holder(nlp):
+    # "A second builder, whose name was withheld, … His lawyer said …": "his" takes up the unnamed builder
+    # (the paragraph's subject), so "his lawyer" is that builder's lawyer, not the defendant's named lawyer.
+    text = ('Harbour official jailed for bribery\n'
+            '\n'
+            'A former harbour official, Piet Kramer, was jailed for two years on Monday for taking bribes.\n'
+            '\n'
+            'His lawyer, Bram de Wit, said his client would appeal. “The verdict rests on guesses,” De Wit said.\n'
+            '\n'
+            'A second builder, whose name was withheld by the court, was fined. His lawyer said a case of wine '
+            'he sent had been “a thank-you”, not a bribe.\n')
+    assert ("a thank-you", None) == pairs(nlp, text)[-1]

@@ -334,6 +334,13 @@ class Resolver:
                 if any(t.lower_ in INDEFINITE_DETERMINERS for t in words[:1]):
                     # "a spokeswoman said": someone new, not a known person (unless named: "a caller named Ana")
                     return self.newcomers.get(head.i), "role"
+                owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+                if owner is not None and words[0].i == owner.i and \
+                        (self.salience.paragraph_subject(owner.i, POSSESSIVE_PRONOUNS[owner.lower_]) or 0) < 0:
+                    # "A second contractor, whose name was withheld, … His lawyer said": the possessive takes up
+                    # someone unnamed, so the role is that person's own (lawyer), not the one the article gave a
+                    # named person's lawyer earlier
+                    return None, "role"
                 found = self._by_role(head, words, at)
                 if found is None:
                     found = self._sibling(head)  # "…,” her brother said"
