@@ -1360,3 +1360,17 @@ def test_one_word_glossed_terms_in_reported_speech_are_no_quotes(nlp):
             'The economist Joost Smit said the power cuts that shop owners call “blinkers”, a Dutch word meaning '
             '“on-off”, were costing them a day’s takings a week. “Nobody can plan like this,” Smit said.\n')
     assert [("Nobody can plan like this,", "Joost Smit")] == pairs(nlp, text)
+
+
+def test_a_headline_quote_from_an_unquoted_interview_answer_is_the_labelled_speaker(nlp):
+    # An edited interview prints its answers unquoted after the speaker's label; a headline quoting a sentence
+    # of one ("‘The sea keeps what it takes’: a lighthouse keeper on …") quotes the labelled speaker.
+    text = ('‘The sea keeps what it takes’: a lighthouse keeper on storms, solitude and the last lamp\n'
+            '\n'
+            'SKERRAVIK, Norway — Ingrid Halvorsen has kept the Skerravik light for 31 years.\n'
+            'We spoke in the lamp room. The interview has been edited for length.\n'
+            'What was the worst storm?\n'
+            'Halvorsen: January 1993. The sea keeps what it takes, and that winter it took two boats.\n'
+            'Will you miss it?\n'
+            'Halvorsen: Every day. But the lamp does not need me any more.\n')
+    assert ("The sea keeps what it takes", "Ingrid Halvorsen") == pairs(nlp, text)[0]

@@ -93,6 +93,7 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
         state.previous_by_paragraph[quotation.paragraph] = mention
     _share_within_chains(mentions, quotations)
     _headlines_from_body(mentions, quotations, state.headings)
+    _headlines_from_turns(state, mentions, quotations)
     _fragments_from_repeats(mentions, quotations, state.unnamed_person)
     return mentions, people.people()
 
@@ -196,6 +197,36 @@ def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation], h
                 mention.speaker_mention = other.speaker_mention
                 mention.method, mention.confidence = "headline", CONFIDENCE["headline"] - 0.1
                 break
+
+
+def _headlines_from_turns(state: _ArticleState, mentions: list[Mention], quotations: list[Quotation]) -> None:
+    """A headline quote no body quote repeats gets the speaker of the transcript turn that holds its words.
+
+    An edited interview prints the answers unquoted after the speaker's label ("Roe: The sea keeps what it
+    takes, and we …"), and its headline quotes a sentence of them ("‘The sea keeps what it takes’: a
+    lighthouse keeper on …"): the words are the labelled speaker's.  A sentence of words, not a phrase
+    anyone may use (as for fragments).
+    """
+    for mention, quotation in zip(mentions, quotations):
+        if mention.speaker or quotation.paragraph != 0 or not mention.partial:
+            continue
+        words = _words_of(mention.text)
+        if len(words) < FRAGMENT_REPEAT_MIN_WORDS:
+            continue
+        for line in re.finditer(r"[^\n]+", state.text[state.paragraphs[1][0]:] if len(state.paragraphs) > 1 else ""):
+            line_end = state.paragraphs[1][0] + line.end()
+            label = turn_label(state.doc, line_end, state.quote_spans)
+            if label is None:
+                continue
+            turn = _words_of(state.text[label[-1].idx + len(label[-1]):line_end])
+            if not any(turn[k:k + len(words)] == words for k in range(len(turn) - len(words) + 1)):
+                continue
+            person = _label_person(state, line_end)
+            if person is not None:
+                mention.speaker = state.resolver.people.records[person].name
+                mention.speaker_mention = " ".join(t.text for t in label)
+                mention.method, mention.confidence = "headline", CONFIDENCE["headline"] - 0.1
+            break
 
 
 def _fragments_from_repeats(mentions: list[Mention], quotations: list[Quotation], unnamed_person: set[int]) -> None:
