@@ -1374,3 +1374,17 @@ def test_a_headline_quote_from_an_unquoted_interview_answer_is_the_labelled_spea
             'Will you miss it?\n'
             'Halvorsen: Every day. But the lamp does not need me any more.\n')
     assert ("The sea keeps what it takes", "Ingrid Halvorsen") == pairs(nlp, text)[0]
+
+
+def test_a_quote_an_indefinite_someone_says_inside_a_turn_is_not_the_labelled_speakers(nlp):
+    # "Halvorsen: … What we cannot live with is a councillor who says, “…”": inside the turn, a cue verb reports the words of
+    # someone the speaker introduces with "a"; they are not the labelled speaker's own ("nobody says" would be).
+    text = ('A lighthouse keeper on the last lamp\n'
+            '\n'
+            'SKERRAVIK, Norway — Ingrid Halvorsen has kept the Skerravik light for 31 years.\n'
+            'What do you want from the council?\n'
+            'Halvorsen: Honesty. If the light will close, tell us. What we cannot live with is a councillor who says, '
+            '“Nothing will change.”\n'
+            'Will you miss it?\n'
+            'Halvorsen: Every day. My daughter says, “Mamma, the boats have GPS now.” She is right.\n')
+    assert ("Nothing will change.", None) == pairs(nlp, text)[0]

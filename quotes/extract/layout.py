@@ -18,8 +18,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (AUTHOR_PREPOSITIONS, CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, LABEL_MAX_TOKENS,
-                      NON_PERSON_LABELS, OPENING_GLYPHS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
+from .lexicon import (AUTHOR_PREPOSITIONS, CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, INDEFINITE_DETERMINERS,
+                      LABEL_MAX_TOKENS, NON_PERSON_LABELS, OPENING_GLYPHS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
                       READ_ALOUD_VERBS, TAG_QUOTE_ENDINGS, WRITTEN_NOUNS)
 from .marks import Quotation, _only_quotation
 from .names import fronted_cue_verb, _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
@@ -209,8 +209,32 @@ def _line_label(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int
     words = turn_label(doc, quotation.open_mark, quote_spans)
     if words is None:
         return None
+    someone = _indefinite_reporter(doc, quotation, quote_spans)
+    if someone is not None:
+        return someone
     return _Attribution(doc[words[-1].i:words[-1].i + 1] if not _is_name_token(words[-1]) else
                         _mention_span(words[-1]), cue=None)
+
+
+def _indefinite_reporter(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """Inside a transcript's turn, a quote a cue verb reports of someone the speaker introduces with an
+    indefinite article ("Roe: What we cannot plan for is a minister who says, “…”", "an engineer told me
+    “…”"): the words are that someone's, whom the turn does not name, not the labelled speaker's own.
+    (A negative quantifier is no one: "nobody says ‘…’ any more" quotes the speaker's own words.)"""
+    span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    cue = next((a for a in span.root.ancestors if not (span.start <= a.i < span.end) and not _inside(a, quote_spans)
+                and _is_cue(a)), None)
+    if cue is None:
+        return None
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
+        subject = cue.head  # "a minister who says": the relative clause's antecedent
+    if subject is None or subject.pos_ != "NOUN" or \
+            not any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in subject.children):
+        return None
+    return _Attribution(_mention_span(subject), cue=cue.text)
 
 
 def capitals_label(doc: Doc, open_index: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
