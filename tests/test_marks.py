@@ -273,10 +273,12 @@ def test_sentence_after_a_work_noun_and_a_colon_is_speech(nlp):
     "Fishermen call the north wind “brisa fría”, a local phrase for a cold morning.",
     "The harbour’s old name was Skarvik, a Norse name meaning “cormorant bay”.",
     "She runs a small bakery, “Casa Fjellrose” (the name means mountain rose house), with her sister.",
+    "The board published its sample survey, the “quick tally”, which gives the mayor a lead.",
 ])
 def test_words_mentioned_as_terms_or_names_are_not_speech(sentence):
-    # a name set beside "nickname", a gloss after "means", a quote classified as "a local word", a Title Case
-    # name translated in parentheses: the reporter mentions the words, no one says them
+    # a name set beside "nickname", a gloss after "meaning", a quote classified as "a local phrase", a Title
+    # Case name translated in parentheses, an apposition renaming a noun ", the “…”,": the reporter mentions
+    # the words, no one says them
     text = "Harbour town\n\n" + sentence + "\n"
     assert [True] == [is_not_speech(text, q) for q in find_quotations(text)]
 

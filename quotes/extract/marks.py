@@ -346,6 +346,11 @@ def mentions_a_term(text: str, quotation: Quotation) -> bool:
         return True
     if len(words) > 4:
         return False
+    if len(words) <= 3 and re.search(r",[ \t]+the[ \t]*$", text[line_start:quotation.open_mark]) and \
+            text[quotation.close_mark + 1:quotation.close_mark + 2] in (",", "."):
+        # an apposition that renames the noun before it with a definite article and the quoted words, "its
+        # sample survey, the “quick tally”, which …": the name of the thing, mentioned, not said
+        return True
     term = _TERM_AFTER.match(text, quotation.close_mark + 1)
     if term and any(word in TERM_NOUNS for word in term.group("phrase").split()[:4]):
         return True
