@@ -1388,3 +1388,16 @@ def test_a_quote_an_indefinite_someone_says_inside_a_turn_is_not_the_labelled_sp
             'Will you miss it?\n'
             'Halvorsen: Every day. My daughter says, “Mamma, the boats have GPS now.” She is right.\n')
     assert ("Nothing will change.", None) == pairs(nlp, text)[0]
+
+
+def test_a_label_two_people_share_rules_neither_out_of_a_description_in_the_turn(nlp):
+    # "Halvorsen:" labels the interviewee, but her father bears the surname too: the label does not say which of
+    # them speaks, so it must not rule the father out of "my father" inside the turn (the one father named).
+    text = ('A lighthouse keeper on the last lamp\n'
+            '\n'
+            'SKERRAVIK, Norway — Ingrid Halvorsen was 30 when she took over the Skerravik light. Her father, '
+            'Nils Halvorsen, 81, kept it before her and still climbs the tower every Sunday.\n'
+            'What was it like growing up here?\n'
+            'Halvorsen: Loud. When a storm came in, my father used to say, “The sea gives and the sea takes back.” '
+            'I did not understand it until I was grown.\n')
+    assert [("The sea gives and the sea takes back.", "Nils Halvorsen")] == pairs(nlp, text)

@@ -381,9 +381,14 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
     # words: a tag after it speaks of the labelled speaker in the third person, as a reporter's aside does.
     # Only a quote inside the turn's speech is someone else's ("Roe: … the minister told me, “…”").
     line_start = text.rfind("\n", 0, quotation.open_mark) + 1
-    opens_turn = text[line_start:quotation.open_mark].rstrip().endswith(":")
+    rules_out_turn = turn is not None and not text[line_start:quotation.open_mark].rstrip().endswith(":")
+    if rules_out_turn:
+        # A label people sharing a surname may both bear ("Roe:" with Ana Roe and her father Ben Roe) does not
+        # say which of them speaks: it rules no one out ("Roe: My father used to say, “…”" is Ben Roe's).
+        label = turn_label(doc, quotation.open_mark, state.quote_spans)
+        rules_out_turn = label is None or len(resolver.people.find_all(_words(label))) < 2
     person, method = resolver.resolve(attribution.mention, attribution.mention_text, at,
-                                      not_people=frozenset(p for p in (None if opens_turn else turn, answered,
+                                      not_people=frozenset(p for p in (turn if rules_out_turn else None, answered,
                                                                        _asker(state, quotation))
                                                            if p is not None))
     exchange = _exchange(state, quotation)
