@@ -1285,3 +1285,119 @@ def test_a_nickname_inside_the_subjects_name_is_no_quote(nlp):
             '\n'
             'After the preview, Carvalho-Lopes said she had ridden the 28 line every day for a month. “I listened to the drivers. They talk to the rails,” she said.\n')
     assert ["I listened to the drivers. They talk to the rails,"] == [quote for quote, _ in pairs(nlp, text)]
+
+
+def test_headline_role_with_a_proper_noun_modifier_picks_that_holder(nlp):
+    # "Kestrel coach praises “…”": the proper noun before a lower-case role says whose role it is; of two
+    # coaches in the body, the headline's is the one the body gives that modifier, not the later, rival one.
+    text = ('Lindqvist brace sinks Harbourside as Kestrel coach praises “a side that never gives up”\n'
+            '\n'
+            'NORRVIK — Oskar Lindqvist scored twice after the break as Kestrel came back to beat Harbourside 2-1.\n'
+            '\n'
+            '“We were poor for an hour. Then I saw a side that never gives up,” Kestrel coach Mats Edvardsen said.\n'
+            '\n'
+            'Harbourside coach Ilse Brandvold was unhappy with the second half. “We stopped running,” Brandvold said.\n')
+    assert ("a side that never gives up", "Mats Edvardsen") == pairs(nlp, text)[0]
+
+
+def test_the_description_takes_up_a_newcomer_not_the_salient_person(nlp):
+    # "She was asked by a reporter … “…?” the reporter asked": no one's role is "reporter", and an indefinite
+    # introduced someone new since the chair was last mentioned, so the definite description is that newcomer.
+    text = ('Harbour fees stay frozen\n'
+            '\n'
+            'The council chair, Ingrid Solberg, presented the budget on Monday. “The numbers add up,” Solberg said.\n'
+            '\n'
+            'She was asked by a reporter whether the council would raise fees. “Will you raise the harbour fees?” '
+            'the reporter asked.\n'
+            '\n'
+            '“Not this year, and not next year,” she replied.\n')
+    assert [("The numbers add up,", "Ingrid Solberg"), ("Will you raise the harbour fees?", None),
+            ("Not this year, and not next year,", "Ingrid Solberg")] == pairs(nlp, text)
+
+
+def test_a_time_stamped_live_entry_heading_that_asks_continues_no_one(nlp):
+    # "13:05 — “Ballots missing”?": a live blog entry's heading, though it ends in a question mark outside the
+    # marks; it starts a new entry and continues no speaker of the entry before it.
+    text = ('Harbour council count live\n'
+            '\n'
+            '14:20 — Count resumes\n'
+            'The returning officer, Ingrid Solberg, said counting would go on through the night. '
+            '“We will finish before breakfast,” Solberg said.\n'
+            '\n'
+            '13:05 — “Ballots missing”?\n'
+            'The Green list has sent out a statement saying that two boxes were “opened before the count”.\n'
+            '\n'
+            '12:30 — Polls close\n'
+            'Turnout was about 60%.\n')
+    assert ("Ballots missing", None) == pairs(nlp, text)[1]
+
+
+def test_a_tag_after_the_quote_that_opens_a_turn_describes_the_labelled_speaker(nlp):
+    # "Hadley: “…,” the governor said": the quote opens the labelled turn, so it is the turn's own words and
+    # the description in the tag after it is the labelled speaker, not someone else in the exchange.
+    text = ('Coastal governor orders water rationing\n'
+            '\n'
+            'SALTMARSH — Governor Paul Hadley ordered water rationing across the state on Monday. '
+            '"The reservoirs are at a third," Hadley said.\n'
+            '\n'
+            'Hadley then took questions from reporters.\n'
+            '\n'
+            'Mary Quinn: "Governor, is rationing fair to farmers?"\n'
+            '\n'
+            'Hadley: "We met the farmers twice."\n'
+            '\n'
+            'Quinn: "Is that enough?"\n'
+            '\n'
+            'Hadley: "No. It is fair. It is also painful," the governor said. "Nobody will go without drinking water."\n')
+    assert ("No. It is fair. It is also painful,", "Paul Hadley") == pairs(nlp, text)[4]
+
+
+def test_one_word_glossed_terms_in_reported_speech_are_no_quotes(nlp):
+    # "the cuts people call “blinkers”, a Dutch word meaning “on-off”": inside a cue verb's report, but the
+    # first is classified as a word and the second glosses it; neither is said by the speaker.
+    text = ('Power cuts hurt shop owners\n'
+            '\n'
+            'The economist Joost Smit said the power cuts that shop owners call “blinkers”, a Dutch word meaning '
+            '“on-off”, were costing them a day’s takings a week. “Nobody can plan like this,” Smit said.\n')
+    assert [("Nobody can plan like this,", "Joost Smit")] == pairs(nlp, text)
+
+
+def test_a_headline_quote_from_an_unquoted_interview_answer_is_the_labelled_speaker(nlp):
+    # An edited interview prints its answers unquoted after the speaker's label; a headline quoting a sentence
+    # of one ("‘The sea keeps what it takes’: a lighthouse keeper on …") quotes the labelled speaker.
+    text = ('‘The sea keeps what it takes’: a lighthouse keeper on storms, solitude and the last lamp\n'
+            '\n'
+            'SKERRAVIK, Norway — Ingrid Halvorsen has kept the Skerravik light for 31 years.\n'
+            'We spoke in the lamp room. The interview has been edited for length.\n'
+            'What was the worst storm?\n'
+            'Halvorsen: January 1993. The sea keeps what it takes, and that winter it took two boats.\n'
+            'Will you miss it?\n'
+            'Halvorsen: Every day. But the lamp does not need me any more.\n')
+    assert ("The sea keeps what it takes", "Ingrid Halvorsen") == pairs(nlp, text)[0]
+
+
+def test_a_quote_an_indefinite_someone_says_inside_a_turn_is_not_the_labelled_speakers(nlp):
+    # "Halvorsen: … What we cannot live with is a councillor who says, “…”": inside the turn, a cue verb reports the words of
+    # someone the speaker introduces with "a"; they are not the labelled speaker's own ("nobody says" would be).
+    text = ('A lighthouse keeper on the last lamp\n'
+            '\n'
+            'SKERRAVIK, Norway — Ingrid Halvorsen has kept the Skerravik light for 31 years.\n'
+            'What do you want from the council?\n'
+            'Halvorsen: Honesty. If the light will close, tell us. What we cannot live with is a councillor who says, '
+            '“Nothing will change.”\n'
+            'Will you miss it?\n'
+            'Halvorsen: Every day. My daughter says, “Mamma, the boats have GPS now.” She is right.\n')
+    assert ("Nothing will change.", None) == pairs(nlp, text)[0]
+
+
+def test_a_label_two_people_share_rules_neither_out_of_a_description_in_the_turn(nlp):
+    # "Halvorsen:" labels the interviewee, but her father bears the surname too: the label does not say which of
+    # them speaks, so it must not rule the father out of "my father" inside the turn (the one father named).
+    text = ('A lighthouse keeper on the last lamp\n'
+            '\n'
+            'SKERRAVIK, Norway — Ingrid Halvorsen was 30 when she took over the Skerravik light. Her father, '
+            'Nils Halvorsen, 81, kept it before her and still climbs the tower every Sunday.\n'
+            'What was it like growing up here?\n'
+            'Halvorsen: Loud. When a storm came in, my father used to say, “The sea gives and the sea takes back.” '
+            'I did not understand it until I was grown.\n')
+    assert [("The sea gives and the sea takes back.", "Nils Halvorsen")] == pairs(nlp, text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.extract import find_quotations
+from quotes.extract.marks import is_not_speech
 
 from .conftest import pairs, quotes_of
 
@@ -265,3 +266,23 @@ def test_sentence_after_a_work_noun_and_a_colon_is_speech(nlp):
         pairs(nlp, text)
     # a Title Case name after the colon still names the work
     assert [] == pairs(nlp, "Harbour Records announces new album: ‘Blue Harbour Nights’\n\nIt comes out in May.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The crowd outside the town hall chanted her nickname, “La Roja”, as she came out.",
+    "Fishermen call the north wind “brisa fría”, a local phrase for a cold morning.",
+    "The harbour’s old name was Skarvik, a Norse name meaning “cormorant bay”.",
+    "She runs a small bakery, “Casa Fjellrose” (the name means mountain rose house), with her sister.",
+    "The board published its sample survey, the “quick tally”, which gives the mayor a lead.",
+])
+def test_words_mentioned_as_terms_or_names_are_not_speech(sentence):
+    # a name set beside "nickname", a gloss after "meaning", a quote classified as "a local phrase", a Title
+    # Case name translated in parentheses, an apposition renaming a noun ", the “…”,": the reporter mentions
+    # the words, no one says them
+    text = "Harbour town\n\n" + sentence + "\n"
+    assert [True] == [is_not_speech(text, q) for q in find_quotations(text)]
+
+
+def test_a_sentence_said_before_a_term_noun_is_still_speech():
+    text = "Harbour town\n\n“We will rebuild the pier,” a phrase the mayor repeats at every meeting.\n"
+    assert [False] == [is_not_speech(text, q) for q in find_quotations(text)]

@@ -941,3 +941,34 @@ def test_a_partitive_subject_with_a_name_beside_it_is_that_person(nlp):
             'One of his former apprentices, Cathal, 41, who now keeps the light at Eagle Island, said: “He made me polish the lens every morning for a year. I hated it then. I understand it now.”\n')
     assert [("He made me polish the lens every morning for a year. I hated it then. I understand it now.", "Cathal")] \
         == pairs(nlp, text)
+
+
+def test_according_to_a_named_relative_is_the_source_a_later_pronoun_continues(nlp):
+    # "According to her son, she …. “…,” he said": the source of a report is its speaker, as a reporting
+    # subject is; "her son" is the one son the article names, so the tag's "he" is him, not the last man named.
+    text = ('Ferry captain who ran the island route for 40 years dies at 88\n'
+            '\n'
+            'Marit Haugland, who captained the island ferry for four decades, died on Sunday.\n'
+            '\n'
+            'Her son, Olav Brekke, confirmed her death. “She knew every rock in the sound,” Olav Brekke said.\n'
+            '\n'
+            'The ferry company’s director, Lars Vik, who sailed with her as a deckhand, said the company would '
+            'name a boat after her. He wrote: “She taught us all to read the weather.”\n'
+            '\n'
+            'In her last years she lived above the harbour. According to her son, she would still check the '
+            'forecast every morning. “She could not stop herself. She was always the captain,” he said.\n')
+    assert ("She could not stop herself. She was always the captain,", "Olav Brekke") == pairs(nlp, text)[-1]
+
+
+def test_a_possessed_role_of_someone_unnamed_is_not_the_named_holder(nlp):
+    # "A second builder, whose name was withheld, … His lawyer said …": "his" takes up the unnamed builder
+    # (the paragraph's subject), so "his lawyer" is that builder's lawyer, not the defendant's named lawyer.
+    text = ('Harbour official jailed for bribery\n'
+            '\n'
+            'A former harbour official, Piet Kramer, was jailed for two years on Monday for taking bribes.\n'
+            '\n'
+            'His lawyer, Bram de Wit, said his client would appeal. “The verdict rests on guesses,” De Wit said.\n'
+            '\n'
+            'A second builder, whose name was withheld by the court, was fined. His lawyer said a case of wine '
+            'he sent had been “a thank-you”, not a bribe.\n')
+    assert ("a thank-you", None) == pairs(nlp, text)[-1]

@@ -21,7 +21,7 @@ from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJE
                       HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES,
                       WRITTEN_NOUNS)
 from .model import Mention, Person
-from .marks import find_quotations, is_not_speech, is_partial, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
+from .marks import find_quotations, is_not_speech, is_partial, mentions_a_term, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import fronted_cue_verb, _in_nickname, _is_name_token, _is_role_noun, _looks_like_org, _words
 from .people import find_people
 from .people_index import PeopleIndex
@@ -44,7 +44,8 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     parsed = doc.has_annotation("DEP")
     found = find_quotations(text)
     quotations = [q for q in found if not is_not_speech(text, q) or
-                  (parsed and _reported_one_word(doc, text, q) and not names_a_work(text, q))]
+                  (parsed and _reported_one_word(doc, text, q) and not names_a_work(text, q) and
+                   not mentions_a_term(text, q))]
     # A Title Case quote printed elsewhere as the title of a work names it everywhere: "Review: ‘The
     # Salt Road’ is …" with "the film “The Salt Road” …"; "album ‘Quiet Harbour’" then "a decade, “Quiet
     # Harbour,” and …".
@@ -92,6 +93,7 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
         state.previous_by_paragraph[quotation.paragraph] = mention
     _share_within_chains(mentions, quotations)
     _headlines_from_body(mentions, quotations, state.headings)
+    _headlines_from_turns(state, mentions, quotations)
     _fragments_from_repeats(mentions, quotations, state.unnamed_person)
     return mentions, people.people()
 
@@ -113,9 +115,15 @@ def _is_heading(quotation: Quotation, text: str, paragraphs: list[tuple[int, int
         return False
     if double_marked and text[quotation.open_mark:quotation.start] in SINGLE_MARKS:
         return True
+    if LIVE_ENTRY_TIME.match(text, p_start, quotation.open_mark):
+        # A live blog's entry opens with its time and a dash: a quote on that line is the entry's heading,
+        # even when it asks ("00:40 — ‘Ballots missing’?"): speech is not time-stamped line by line.
+        return True
     return not re.search(r"[.!?…,;:]\W*$", text[p_start:p_end].rstrip())
 
 
+# A live blog entry's time stamp and dash opening a line: "00:40 — ", "9.15am - ".
+LIVE_ENTRY_TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[—–-]\s*")
 # A heading's label before its quote: an optional time and dash, then up to three capitalised words and
 # a colon ("16:20 — Governor:", "Mayor:").
 HEADING_LABEL = re.compile(r"(?:[\d:.apm ]+\s*[—–-]\s*)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*:")
@@ -189,6 +197,36 @@ def _headlines_from_body(mentions: list[Mention], quotations: list[Quotation], h
                 mention.speaker_mention = other.speaker_mention
                 mention.method, mention.confidence = "headline", CONFIDENCE["headline"] - 0.1
                 break
+
+
+def _headlines_from_turns(state: _ArticleState, mentions: list[Mention], quotations: list[Quotation]) -> None:
+    """A headline quote no body quote repeats gets the speaker of the transcript turn that holds its words.
+
+    An edited interview prints the answers unquoted after the speaker's label ("Roe: The sea keeps what it
+    takes, and we …"), and its headline quotes a sentence of them ("‘The sea keeps what it takes’: a
+    lighthouse keeper on …"): the words are the labelled speaker's.  A sentence of words, not a phrase
+    anyone may use (as for fragments).
+    """
+    for mention, quotation in zip(mentions, quotations):
+        if mention.speaker or quotation.paragraph != 0 or not mention.partial:
+            continue
+        words = _words_of(mention.text)
+        if len(words) < FRAGMENT_REPEAT_MIN_WORDS:
+            continue
+        for line in re.finditer(r"[^\n]+", state.text[state.paragraphs[1][0]:] if len(state.paragraphs) > 1 else ""):
+            line_end = state.paragraphs[1][0] + line.end()
+            label = turn_label(state.doc, line_end, state.quote_spans)
+            if label is None:
+                continue
+            turn = _words_of(state.text[label[-1].idx + len(label[-1]):line_end])
+            if not any(turn[k:k + len(words)] == words for k in range(len(turn) - len(words) + 1)):
+                continue
+            person = _label_person(state, line_end)
+            if person is not None:
+                mention.speaker = state.resolver.people.records[person].name
+                mention.speaker_mention = " ".join(t.text for t in label)
+                mention.method, mention.confidence = "headline", CONFIDENCE["headline"] - 0.1
+            break
 
 
 def _fragments_from_repeats(mentions: list[Mention], quotations: list[Quotation], unnamed_person: set[int]) -> None:
@@ -339,8 +377,19 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         # "Continued Roe: “…”": the verb fronted before its subject is the cue, no part of the name
         cue = cue or attribution.mention[0].text
         attribution.mention = attribution.mention[1:]
+    # A quote that opens its turn, right after the label ("Roe: “…,” the governor said"), is the turn's own
+    # words: a tag after it speaks of the labelled speaker in the third person, as a reporter's aside does.
+    # Only a quote inside the turn's speech is someone else's ("Roe: … the minister told me, “…”").
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    rules_out_turn = turn is not None and not text[line_start:quotation.open_mark].rstrip().endswith(":")
+    if rules_out_turn:
+        # A label people sharing a surname may both bear ("Roe:" with Ana Roe and her father Ben Roe) does not
+        # say which of them speaks: it rules no one out ("Roe: My father used to say, “…”" is Ben Roe's).
+        label = turn_label(doc, quotation.open_mark, state.quote_spans)
+        rules_out_turn = label is None or len(resolver.people.find_all(_words(label))) < 2
     person, method = resolver.resolve(attribution.mention, attribution.mention_text, at,
-                                      not_people=frozenset(p for p in (turn, answered, _asker(state, quotation))
+                                      not_people=frozenset(p for p in (turn if rules_out_turn else None, answered,
+                                                                       _asker(state, quotation))
                                                            if p is not None))
     exchange = _exchange(state, quotation)
     if exchange is not None and method == "role" and person is not None and attribution.mention is not None and \

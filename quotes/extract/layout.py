@@ -18,8 +18,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (AUTHOR_PREPOSITIONS, CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, LABEL_MAX_TOKENS,
-                      NON_PERSON_LABELS, OPENING_GLYPHS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
+from .lexicon import (AUTHOR_PREPOSITIONS, CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, INDEFINITE_DETERMINERS,
+                      LABEL_MAX_TOKENS, NON_PERSON_LABELS, OPENING_GLYPHS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
                       READ_ALOUD_VERBS, TAG_QUOTE_ENDINGS, WRITTEN_NOUNS)
 from .marks import Quotation, _only_quotation
 from .names import fronted_cue_verb, particle_inside_name, _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
@@ -210,8 +210,32 @@ def _line_label(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int
     words = turn_label(doc, quotation.open_mark, quote_spans)
     if words is None:
         return None
+    someone = _indefinite_reporter(doc, quotation, quote_spans)
+    if someone is not None:
+        return someone
     return _Attribution(doc[words[-1].i:words[-1].i + 1] if not _is_name_token(words[-1]) else
                         _mention_span(words[-1]), cue=None)
+
+
+def _indefinite_reporter(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """Inside a transcript's turn, a quote a cue verb reports of someone the speaker introduces with an
+    indefinite article ("Roe: What we cannot plan for is a minister who says, “…”", "an engineer told me
+    “…”"): the words are that someone's, whom the turn does not name, not the labelled speaker's own.
+    (A negative quantifier is no one: "nobody says ‘…’ any more" quotes the speaker's own words.)"""
+    span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    cue = next((a for a in span.root.ancestors if not (span.start <= a.i < span.end) and not _inside(a, quote_spans)
+                and _is_cue(a)), None)
+    if cue is None:
+        return None
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
+        subject = cue.head  # "a minister who says": the relative clause's antecedent
+    if subject is None or subject.pos_ != "NOUN" or \
+            not any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in subject.children):
+        return None
+    return _Attribution(_mention_span(subject), cue=cue.text)
 
 
 def capitals_label(doc: Doc, open_index: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
@@ -474,7 +498,7 @@ _NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w.’'\-]*)*"
 # "Roe Says ‘…’" / "Roe Warns: ‘…’" / "Roe: ‘…’" before the quote; "‘…,’ Roe Says" / "‘…,’ Says Roe" after.
 HEADLINE_LEFT_CUE = re.compile(rf"(?P<who>{_NAME})\s+(?P<cue>[A-Za-z]+)\s*:?\s*$")
 HEADLINE_LEFT_ROLE = re.compile(
-    r"(?:^|\s)(?P<who>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w\-]*\s+){0,2}(?P<role>[a-z][a-z\-]+))"
+    r"(?:^|\s)(?P<who>(?:[A-Z][\w\-]*(?:(?:’s|'s)\s+|\s+(?=[a-z])))?(?:[a-z][\w\-]*\s+){0,2}(?P<role>[a-z][a-z\-]+))"
     r"\s+(?P<cue>[a-z]+)\s*:?\s*$")
 HEADLINE_LEFT_COLON = re.compile(rf"(?P<who>{_NAME})\s*:\s*$")
 # A headline opening with its speaker as a label, the quote later on the line: "Roe: Budget Cuts
@@ -498,7 +522,8 @@ def attribute_headline(text: str, quotation: Quotation, line_end: int) -> _Attri
     # "…, Calls Trump’s Remarks ‘…’": a phrase opening with a cue verb is no speaker's name.
     if left and left.group("cue").lower() in CUE_FORMS and left.group("who").split()[0].lower() not in CUE_FORMS:
         return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")
-    # A role in lower case, which the name patterns leave out: "Orchestra's new conductor promises ‘…’".
+    # A role in lower case, which the name patterns leave out: "Orchestra's new conductor promises ‘…’", with
+    # a proper noun before it that says whose ("Kestrel coach praises ‘…’": the club's coach, not the rival's).
     left = HEADLINE_LEFT_ROLE.search(before)
     if left and left.group("cue").lower() in CUE_FORMS and _is_descriptor_word(_norm(left.group("role"))):
         return _Attribution(mention_text=left.group("who"), cue=left.group("cue"), kind="headline")

@@ -293,6 +293,17 @@ WORK_NOUNS = frozenset("""
 # "called"/"named" introduce a title only when the quoted words look like one (Title Case).
 NAMING_VERBS = frozenset({"called", "named", "known", "labelled", "labeled", "branded"})
 SCARE_PREFIXES = ("so-called", "so called")
+# Nouns that name a name: a quotation set beside one is that name, mentioned, not said ("her nickname,
+# “El Toro”", "its motto, “Ever Onward”").
+NAME_NOUNS = frozenset({"nickname", "nicknames", "moniker", "byname", "sobriquet", "motto", "watchword"})
+# Words of glossing: a quotation right after one translates or explains a word ("a Norse word meaning
+# “bay”", "which translates as “little bridge”"): the reporter mentions the words, no one says them.
+# Not the finite "means": "his lead means “he is doing something right”" reports what someone concludes
+# (it dropped one PolNeAR dev gold quote).
+GLOSS_WORDS = frozenset({"meaning", "literally", "translates", "translated", "translation"})
+# Nouns that classify a quotation set off after it as a word of some language or jargon: "“lagom”, a
+# Swedish word for …", "“the squeeze”, an industry term": the quoted words are mentioned as words.
+TERM_NOUNS = frozenset({"word", "words", "term", "expression", "phrase", "idiom", "neologism", "coinage"})
 # Prepositions before a Title Case quotation that make it the name of a programme, publication or song,
 # not words spoken: "said on “Weekend Report.”", "wrote in “Harbor Lights,”", "host of “The Late Hour,”",
 # "an interview with “Sunday Desk.”".  Not "to", which is also the infinitive's: "a promise to “Keep

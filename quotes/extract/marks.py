@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (
-    CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, INVISIBLE_FORMAT, NAMING_VERBS, OPENING_GLYPHS, SCARE_PREFIXES, SINGLE_MARKS,
-    UNCLOSED_MIN_WORDS, WORK_NOUNS, WORK_PREPOSITIONS,
+    CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, GLOSS_WORDS, INVISIBLE_FORMAT, NAME_NOUNS, NAMING_VERBS, OPENING_GLYPHS,
+    SCARE_PREFIXES, SINGLE_MARKS, TERM_NOUNS, UNCLOSED_MIN_WORDS, WORK_NOUNS, WORK_PREPOSITIONS,
 )
 
 
@@ -317,6 +317,47 @@ def names_a_work(text: str, quotation: Quotation) -> bool:
                 re.match(r"[ \t]*by[ \t]+[A-Z]", after))
 
 
+# After a quotation: a comma and an indefinite noun phrase that classifies it as a word ("“lagom”, a
+# Swedish word for …"), or a parenthesis that translates it ("“Fjellrose” (the name means …)").
+_TERM_AFTER = re.compile(r"[ \t]*,[ \t]*(?:an?|the)[ \t]+(?P<phrase>[\w’' \t-]{1,60})")
+_GLOSS_AFTER = re.compile(r"[ \t]*\(")
+
+
+def mentions_a_term(text: str, quotation: Quotation) -> bool:
+    """True when the quoted words are a word or a name the reporter mentions, not words anyone says:
+    set beside a noun that names a name ("her nickname, “El Toro”"), right after a word of glossing
+    ("a Norse word meaning “bay”"), classified as a word after it ("“lagom”, a Swedish word"), or a short
+    Title Case name glossed in parentheses after it ("“Fjellrose” (the name means mountain rose)").
+
+    >>> text = 'Body\n\nThey call the wind “brisa”, a local word for it.'
+    >>> mentions_a_term(text, find_quotations(text)[0])
+    True
+    """
+    if quotation.paragraph == 0 or quotation.close_mark is None:
+        return False
+    words = re.findall(r"[\w’'-]+", quotation.text)
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    before = re.findall(r"[a-z-]+", text[max(line_start, quotation.open_mark - 40):quotation.open_mark].lower())[-1:]
+    if quotation.text.rstrip()[-1:] in ".!?…":
+        # a sentence said, even when a term follows ("“We will win,” a phrase she repeated"); so is a name
+        # that ends one, as American style prints it: "called her by a nickname, “Gert.”" reports calling
+        return False
+    if before and (before[0] in NAME_NOUNS or before[0] in GLOSS_WORDS):
+        return True
+    if len(words) > 4:
+        return False
+    if len(words) <= 3 and re.search(r",[ \t]+the[ \t]*$", text[line_start:quotation.open_mark]) and \
+            text[quotation.close_mark + 1:quotation.close_mark + 2] in (",", "."):
+        # an apposition that renames the noun before it with a definite article and the quoted words, "its
+        # sample survey, the “quick tally”, which …": the name of the thing, mentioned, not said
+        return True
+    term = _TERM_AFTER.match(text, quotation.close_mark + 1)
+    if term and any(word in TERM_NOUNS for word in term.group("phrase").split()[:4]):
+        return True
+    return bool(_GLOSS_AFTER.match(text, quotation.close_mark + 1)) and words[0][:1].isupper() and \
+        _is_title_case(words) and quotation.text.rstrip()[-1:] not in ",;:"
+
+
 def is_not_speech(text: str, quotation: Quotation) -> bool:
     """True for scare quotes (one word, "so-called") and titles of works.
 
@@ -324,7 +365,7 @@ def is_not_speech(text: str, quotation: Quotation) -> bool:
     True
     """
     words = re.findall(r"[\w’'-]+", quotation.text)
-    if names_a_work(text, quotation):
+    if names_a_work(text, quotation) or mentions_a_term(text, quotation):
         return True
     if len(words) < 2:
         # One word is a scare quote, unless it is an utterance of its own: “Never.” / ‘Finally,’ she said.

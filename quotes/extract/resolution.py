@@ -75,6 +75,14 @@ class Resolver:
         with the weight of a non-subject, is "the premier" alone as an object ("I told the premier so")."""
         added = False
         for token in self.doc:
+            if token.dep_ == "pobj" and token.pos_ == "NOUN" and token.head.lower_ == "to" and \
+                    token.head.head.lower_ == "according" and not _inside(token, self.quote_spans) and \
+                    (person := self._relative(token) or self._sibling(token)) is not None:
+                # "According to her son, she conducted from her chair. “…,” he said": the source of a report
+                # is the one who says it, as a reporting subject is; the tag's pronoun continues him.
+                self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                added = True
+                continue
             if token.dep_ in ("dobj", "dative", "pobj") and token.pos_ == "NOUN" and _is_role_noun(token) and \
                     not _inside(token, self.quote_spans) and [t.lower_ for t in token.lefts] == ["the"]:
                 # "I have told the premier so. She told me …": an office named as an object is a
@@ -326,6 +334,13 @@ class Resolver:
                 if any(t.lower_ in INDEFINITE_DETERMINERS for t in words[:1]):
                     # "a spokeswoman said": someone new, not a known person (unless named: "a caller named Ana")
                     return self.newcomers.get(head.i), "role"
+                owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+                if owner is not None and words[0].i == owner.i and \
+                        (self.salience.paragraph_subject(owner.i, POSSESSIVE_PRONOUNS[owner.lower_]) or 0) < 0:
+                    # "A second contractor, whose name was withheld, … His lawyer said": the possessive takes up
+                    # someone unnamed, so the role is that person's own (lawyer), not the one the article gave a
+                    # named person's lawyer earlier
+                    return None, "role"
                 found = self._by_role(head, words, at)
                 if found is None:
                     found = self._sibling(head)  # "…,” her brother said"
@@ -343,6 +358,10 @@ class Resolver:
                     # of someone already in the story; the most salient person fits.
                     ranked = self._salience(at)
                     found = ranked[0][1] if ranked and ranked[0][1] >= 0 else None
+                    if found is not None and self._introduced_since(head, found, at):
+                        # "She was asked by a reporter … “…?” the reporter asked": the description takes up
+                        # the newcomer an indefinite introduced since, not the person the story is about
+                        found = None
                 return (None if found in not_people else found), "role"
             return None, "explicit"
         if mention_text:
