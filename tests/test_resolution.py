@@ -831,6 +831,11 @@ def test_office_named_as_an_object_is_a_mention_of_its_holder(nlp):
      ["Petra Horvath"]),
     # an adjective before a noun is no anaphor: "the former senator" is a description
     ("Talks\n\nThe former senator said the deal was “close.”", [None]),
+    # two sentences joined by a semicolon, which the parser reads as one report ("the latter said [the former
+    # called it …]"): each fragment is its own clause's
+    ("Plan\n\nMayor Ana Roe and Councillor Tom Lind met residents on Monday.\n\nRoe and Lind, whom the Courier "
+     "interviewed separately, described the plan in similar terms. The former called it ‘a dead plan’; the latter "
+     "said ‘the plan is older than the mayor’.", ["Ana Roe", "Tom Lind"]),
 ])
 def test_the_former_and_the_latter_are_the_last_two_named(nlp, text, expected):
     assert expected == [m.speaker for m in nlp(text)._.quotes]

@@ -82,6 +82,9 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
             # A clause that describes a noun ("the plan, which Okafor called “…”"), sets a time, or
             # has a subject of its own ("…, and Okafor praised it") is no longer the report.
             break
+        # A semicolon joins two sentences, whatever the parse: "X called it “…”; Y said “…”" is no report of Y's.
+        if any(t.text == ";" for t in cue.doc[min(below.i, ancestor.i):max(below.i, ancestor.i)]):
+            break
         # (A cue inside the marks is the speaker's own sentence, not the reporter's.)
         if below.dep_ == "ccomp" and _is_cue(ancestor) and not _negated(ancestor) and \
                 not _inside(ancestor, quote_spans):
