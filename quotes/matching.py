@@ -179,7 +179,10 @@ def judge(index: VariantIndex, mention: MentionText, tokens: list[str], key: str
             cont = containment(short, long)
             if cont >= CONTAIN_MIN:
                 if len(short) >= FRAGMENT_MIN_WORDS and content_count(short) >= FRAGMENT_MIN_CONTENT:
-                    if not (role == JOINED and long is other):  # fragments go to its sentences
+                    if not (role == JOINED and long is other) and not (
+                            short is other and unit in index.short_stems and fragment_explained(index, quote_id, unit)):
+                        # (fragments go to a joined text's sentences; a fragment whose source sentence is
+                        # known makes no other sentence that reuses it its source)
                         kind, score = CONTAIN, cont
                 elif same_article and len(short) >= ECHO_MIN_WORDS:
                     kind, score = ECHO, cont
@@ -323,10 +326,30 @@ def fragments_held(index: VariantIndex, mention: MentionText, tokens: list[str],
             score = held / len(stems)
         else:
             continue
+        if fragment_explained(index, quote_id, unit):
+            continue
         rank = (True, KIND_RANK[SHORT], True, False, round(score, 6), quote.size, -unit)
         if quote_id not in found or rank > found[quote_id].rank:
             found[quote_id] = Match(quote_id, SHORT, score, rank, unit)
     return sorted(found.values(), key=lambda m: m.rank, reverse=True)
+
+
+def fragment_explained(index: VariantIndex, quote_id: str, fragment: int) -> bool:
+    """True when the quote the short ``fragment`` founded already holds a fuller sentence that holds the
+    fragment in order: a headline's "a reset year" has found its source, and another sentence reusing the
+    phrase ("Ask me in a reset year whether …") or one of its words is another utterance.  Further
+    renderings of the source match the source sentence itself."""
+    phrase = [index.unit_key[fragment].split()]
+    quote = index.quotes.get(quote_id)
+    speakers = quote.speakers if quote is not None else {}
+    units = chain.from_iterable(index.speaker_units.get(speaker, ()) for speaker in speakers)
+    for unit in units:
+        if unit == fragment or index.unit_quote[unit] != quote_id or not index.unit_refs[unit] or \
+                index.unit_role[unit] == JOINED or unit in index.short_stems:
+            continue
+        if in_order(phrase, index.unit_key[unit].split(), SHORT_SPREAD) >= SHORT_MIN:
+            return True
+    return False
 
 
 def quote_of_sentence_holding(index: VariantIndex, unit: int, pieces: list[list[str]],

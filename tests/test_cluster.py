@@ -564,3 +564,22 @@ def test_fragment_of_one_sentence_of_a_joined_mention_renders_only_that_sentence
     assert second.quote_id == fragment.quote_id
     assert [first.quote_id, second.quote_id] == [q for q, _ in joined.links]
     assert [] == joined.backlinks
+
+
+def test_a_fragment_whose_source_is_known_draws_no_other_sentence():
+    # A headline's "a calm year" founds a quote and the body's sentence holding it joins it as its source.
+    # Another sentence of the speaker reusing the phrase, or one of its words, is another utterance.
+    index = QuoteIndex()
+    fragment = index.assign(MentionText("a:10-21", "a calm year", "doe", "2026-05-01", "a"))
+    source = index.assign(MentionText(
+        "a:300-380", "We planted too early, and the frost found us. This is a calm year for the farm.", "doe",
+        "2026-05-01", "a"))
+    assert fragment.quote_id == source.quote_id
+    one_word = index.assign(MentionText(
+        "a:400-460", "We will pick fewer apples this year, and bigger ones next spring.", "doe", "2026-05-01", "a"))
+    reused = index.assign(MentionText("a:900-960", "Ask me in a calm year whether I will buy land. The answer is no.",
+                                      "doe", "2026-05-01", "a"))
+    assert [True, True] == [one_word.new_quote, reused.new_quote]
+    # the source printed again elsewhere still finds it
+    again = index.assign(MentionText("b:50-100", "This is a calm year for the farm.", "doe", "2026-05-02", "b"))
+    assert source.quote_id == again.quote_id
