@@ -1237,3 +1237,18 @@ def test_a_middle_name_alone_is_no_fathers_surname_without_the_double_surname_pr
 ])
 def test_the_shared_surnames_name_the_relative_not_called_by_the_given_name(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Road protest continues\n\nQUITO — On Tuesday the minister of transport, Jorge Eduardo Campos Villanueva, "
+     "offered to meet the drivers. Speaking in Cuenca, he said the state would not yield.\n"
+     "“We are ready to talk, but not while the bridge is closed,” Campos said.", "Jorge Eduardo Campos Villanueva"),
+    # one given name: the middle word may be a middle name, so the short form stays apart
+    ("Road protest continues\n\nQUITO — On Tuesday Jorge Campos Villanueva, a driver, joined the protest.\n"
+     "“We are ready to talk, but not while the bridge is closed,” Campos said.", "Campos"),
+])
+def test_father_surname_alone_after_two_given_names_and_two_surnames(nlp, text, speaker):
+    """A Spanish full name of two given names and two surnames ("Jorge Eduardo Campos Villanueva") is
+    called by the father's surname, its third word, which cannot be a middle name after two given names."""
+    mention, = quotes_of(nlp, text)
+    assert speaker == mention.speaker

@@ -15,6 +15,17 @@ from .model import Person
 from .names import _is_first_name, _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
 
 
+def _two_given_two_surnames(words: list[str]) -> bool:
+    """Whether a name is two given names then two words that are not given names ("Marta Luisa Ibarra
+    Solís"): the full form of a Spanish name, a compound given name and the father's then the mother's
+    surname.  Its third word cannot be a middle name (two given names already stand before it), so a
+    later mention of that word alone ("Ibarra said") is the father's surname, the short form Spanish
+    usage gives.  Three-word names stay out ("Ana Acosta Febo" in a US paper may keep the short form as
+    a name of its own: see :meth:`PeopleIndex._by_name_part`)."""
+    return len(words) == 4 and all(_is_first_name(w) for w in words[:2]) and \
+        not any(_is_first_name(w) for w in words[2:]) and all(w[:1].isupper() for w in words)
+
+
 @dataclass
 class _PersonRecord:
     """A person being assembled while reading the article."""
@@ -336,8 +347,8 @@ class PeopleIndex:
             return None
         targets = [i for i, r in enumerate(self.records) if i != skip and len(r.name_words) >= 3 and
                    _norm(r.name_words[-2]) == key and r.name_words[-2][:1].isupper() and
-                   any([_norm(w) for w in alias.split()] == [_norm(w) for w in r.name_words[-2:]]
-                       for alias in r.aliases)]
+                   (any([_norm(w) for w in alias.split()] == [_norm(w) for w in r.name_words[-2:]]
+                        for alias in r.aliases) or _two_given_two_surnames(r.name_words))]
         return targets[0] if len(targets) == 1 else None
 
     def merge_paternal_surnames(self) -> None:
