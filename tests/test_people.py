@@ -1252,3 +1252,13 @@ def test_father_surname_alone_after_two_given_names_and_two_surnames(nlp, text, 
     called by the father's surname, its third word, which cannot be a middle name after two given names."""
     mention, = quotes_of(nlp, text)
     assert speaker == mention.speaker
+
+
+def test_a_surname_alone_stays_with_the_person_a_relative_was_introduced_through(nlp):
+    """A relative the article introduces by kinship ("her mother-in-law, Samira Haddad") shares the
+    surname and is told apart by the given name; "Haddad" alone is the person she was introduced through."""
+    text = ("Olive press thrives\n\nSFAX, Tunisia — The press is run by its founder, Nadia Haddad, who started it "
+            "in 2012 with her mother-in-law, Samira Haddad, who still sorts olives every morning.\n"
+            "“We began with one donkey,” Samira said.\n"
+            "Haddad has twice refused to sell the press. “It is not for sale. It never was,” she said.")
+    assert "Nadia Haddad" == quotes_of(nlp, text)[-1].speaker

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS,
+    FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, KIN_NOUNS, NAME_PARTICLES, TITLE_WORDS,
 )
 from .model import Person
 from .names import _is_first_name, _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
@@ -70,6 +70,11 @@ class _PersonRecord:
     def add_role(self, role: str | None) -> None:
         if role and role not in self.roles:
             self.roles.append(role)
+
+    def introduced_as_kin(self) -> bool:
+        """Whether a role the article gave this person is a kinship noun ("son", "mother-in-law", "cousin of
+        the minister"): the person enters the article as someone's relative."""
+        return any(role.split()[0].replace("-", "").lower() in KIN_NOUNS for role in self.roles if role.split())
 
     def has_role_word(self, word: str) -> bool:
         """Whether ``word`` (normalised) is a word of a role the article gave this person or a noun it set
@@ -433,6 +438,10 @@ class PeopleIndex:
                 [i for i in found if self.known_gender(i) is None] or found
         if not first:
             found = [i for i in found if not self.records[i].surname_inferred] or found
+            # A relative the article introduced through another bearer of the surname ("her son, Ari Roe",
+            # "his mother-in-law, Dina Roe") is told apart by the given name; the surname alone stays with
+            # the person they were introduced through.
+            found = [i for i in found if not self.records[i].introduced_as_kin()] or found
         return found
 
     def people(self) -> list[Person]:
