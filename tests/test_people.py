@@ -1262,3 +1262,13 @@ def test_a_surname_alone_stays_with_the_person_a_relative_was_introduced_through
             "“We began with one donkey,” Samira said.\n"
             "Haddad has twice refused to sell the press. “It is not for sale. It never was,” she said.")
     assert "Nadia Haddad" == quotes_of(nlp, text)[-1].speaker
+
+
+def test_given_name_and_father_surname_is_the_person_with_both_surnames(nlp):
+    """A Spanish name may drop the mother's surname ("Rosa Condori" for Rosa Condori Apaza); the double
+    surname printed alone ("Condori Apaza said") shows the dropped word is a second surname."""
+    text = ("Herders block highway\n\nCUSCO, Peru — Rosa Condori Apaza, who leads the herders' association, stood "
+            "at the barricade on Monday. Her neighbour Mario Condori Huanca, who is not related to her, watched.\n"
+            "“We will stay until someone listens,” Condori Apaza said.\n"
+            "Later, at the community hall, Rosa Condori spoke to the women. “Nobody leaves this road,” she said.")
+    assert ["Rosa Condori Apaza", "Rosa Condori Apaza"] == [m.speaker for m in quotes_of(nlp, text)]

@@ -123,6 +123,8 @@ class PeopleIndex:
         self.head_keys: set[str] = set()
         # Words the article prints alone as a name ("Pablo said"): a given name among them calls its bearer by it.
         self.given_alone: frozenset[str] = frozenset()
+        # Two-word names the article prints with no name word on either side ("Condori Apaza said"), normalised.
+        self.pairs_alone: frozenset[tuple[str, str]] = frozenset()
 
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
@@ -223,7 +225,8 @@ class PeopleIndex:
         Also when a lower-case surname particle follows the leading words inside the longer name: Portuguese
         and Spanish names join two given names to family names linked by "da", "de", "dos" ("Paulo Henrique"
         for Paulo Henrique dos Reis Lima), and the article calls the person by the given names; a Title Case
-        line NER runs over ("Paul Ryan Joins Growing List") has no such particle."""
+        line NER runs over ("Paul Ryan Joins Growing List") has no such particle.  Also a Spanish name
+        without the mother's surname, when the article prints the double surname alone (below)."""
         if len(words) < 2:
             return None
         head = [_norm(w) for w in words]
@@ -239,7 +242,12 @@ class PeopleIndex:
         shared = len(record.name_words) == len(words) + 1 and any(
             other is not record and other.surname == record.surname and len(other.name_words) > 1 and
             other.first != record.first for other in self.records)
-        return matches[0] if shared else None
+        # A Spanish name's given name and father's surname, the mother's left off ("Rosa Condori" for Rosa
+        # Condori Apaza), when the article also prints the two surnames alone ("Condori Apaza said"): that
+        # is the evidence the word left over is a second surname, not a married name a maiden name lacks.
+        maternal = len(record.name_words) == len(words) + 1 and \
+            (_norm(record.name_words[-2]), _norm(record.name_words[-1])) in self.pairs_alone
+        return matches[0] if shared or maternal else None
 
     def _by_name_part(self, words: list[str], titled: bool = False) -> int | None:
         """The one person whose longer name holds these words together but does not end with them, when
