@@ -1272,3 +1272,12 @@ def test_given_name_and_father_surname_is_the_person_with_both_surnames(nlp):
             "“We will stay until someone listens,” Condori Apaza said.\n"
             "Later, at the community hall, Rosa Condori spoke to the women. “Nobody leaves this road,” she said.")
     assert ["Rosa Condori Apaza", "Rosa Condori Apaza"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_name_after_a_role_nouns_place_phrase_is_its_apposition(nlp):
+    """"The government spokesman in Lisbon, Marco Tavares, whose …": the parser lists the name with the
+    place, but a name and a place are no list without "and"; the name is the spokesman's."""
+    text = ("Vote count\n\nThe government spokesman in Lisbon, Marco Tavares, whose party backed the mayor, "
+            "called the result “a quiet vote with quiet reasons” on the radio.")
+    mention, = quotes_of(nlp, text)
+    assert ("Marco Tavares", ["government spokesman in Lisbon"]) == (mention.speaker, nlp(text)._.people[0].roles)
