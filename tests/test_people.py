@@ -1237,3 +1237,47 @@ def test_a_middle_name_alone_is_no_fathers_surname_without_the_double_surname_pr
 ])
 def test_the_shared_surnames_name_the_relative_not_called_by_the_given_name(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Road protest continues\n\nQUITO — On Tuesday the minister of transport, Jorge Eduardo Campos Villanueva, "
+     "offered to meet the drivers. Speaking in Cuenca, he said the state would not yield.\n"
+     "“We are ready to talk, but not while the bridge is closed,” Campos said.", "Jorge Eduardo Campos Villanueva"),
+    # one given name: the middle word may be a middle name, so the short form stays apart
+    ("Road protest continues\n\nQUITO — On Tuesday Jorge Campos Villanueva, a driver, joined the protest.\n"
+     "“We are ready to talk, but not while the bridge is closed,” Campos said.", "Campos"),
+])
+def test_father_surname_alone_after_two_given_names_and_two_surnames(nlp, text, speaker):
+    """A Spanish full name of two given names and two surnames ("Jorge Eduardo Campos Villanueva") is
+    called by the father's surname, its third word, which cannot be a middle name after two given names."""
+    mention, = quotes_of(nlp, text)
+    assert speaker == mention.speaker
+
+
+def test_a_surname_alone_stays_with_the_person_a_relative_was_introduced_through(nlp):
+    """A relative the article introduces by kinship ("her mother-in-law, Samira Haddad") shares the
+    surname and is told apart by the given name; "Haddad" alone is the person she was introduced through."""
+    text = ("Olive press thrives\n\nSFAX, Tunisia — The press is run by its founder, Nadia Haddad, who started it "
+            "in 2012 with her mother-in-law, Samira Haddad, who still sorts olives every morning.\n"
+            "“We began with one donkey,” Samira said.\n"
+            "Haddad has twice refused to sell the press. “It is not for sale. It never was,” she said.")
+    assert "Nadia Haddad" == quotes_of(nlp, text)[-1].speaker
+
+
+def test_given_name_and_father_surname_is_the_person_with_both_surnames(nlp):
+    """A Spanish name may drop the mother's surname ("Rosa Condori" for Rosa Condori Apaza); the double
+    surname printed alone ("Condori Apaza said") shows the dropped word is a second surname."""
+    text = ("Herders block highway\n\nCUSCO, Peru — Rosa Condori Apaza, who leads the herders' association, stood "
+            "at the barricade on Monday. Her neighbour Mario Condori Huanca, who is not related to her, watched.\n"
+            "“We will stay until someone listens,” Condori Apaza said.\n"
+            "Later, at the community hall, Rosa Condori spoke to the women. “Nobody leaves this road,” she said.")
+    assert ["Rosa Condori Apaza", "Rosa Condori Apaza"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_name_after_a_role_nouns_place_phrase_is_its_apposition(nlp):
+    """"The government spokesman in Lisbon, Marco Tavares, whose …": the parser lists the name with the
+    place, but a name and a place are no list without "and"; the name is the spokesman's."""
+    text = ("Vote count\n\nThe government spokesman in Lisbon, Marco Tavares, whose party backed the mayor, "
+            "called the result “a quiet vote with quiet reasons” on the radio.")
+    mention, = quotes_of(nlp, text)
+    assert ("Marco Tavares", ["government spokesman in Lisbon"]) == (mention.speaker, nlp(text)._.people[0].roles)

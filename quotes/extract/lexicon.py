@@ -562,6 +562,18 @@ FAMILY_NOUNS = frozenset("""
 """.split())
 
 
+# Nouns of kinship that introduce a person by their relation to another ("her son, Ari Roe", "his
+# mother-in-law, Dina Roe", "a cousin, Ben Roe"): such a person enters the article through someone else,
+# the one the article is about.  The family nouns, their in-law and step forms (written without hyphens
+# or spaces, as role words are compared), and the wider family.  Used to keep a surname alone for the
+# person the relative was introduced through (PeopleIndex._narrow).
+KIN_NOUNS = FAMILY_NOUNS | frozenset(
+    base + "inlaw" for base in ("son", "daughter", "father", "mother", "brother", "sister")) | frozenset(
+    "step" + base for base in ("son", "daughter", "father", "mother", "brother", "sister", "child")) | frozenset("""
+    cousin nephew niece uncle aunt grandfather grandmother grandchild spouse
+""".split())
+
+
 # A party and state after a politician's name: "D-N.M.", "R-Texas", "I-Vt.".
 PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
 

@@ -704,12 +704,26 @@ def _is_role_noun(token: Token) -> bool:
     return lemma.endswith(ROLE_NOUN_SUFFIXES) and lemma not in NOT_ROLE_NOUNS and lemma not in ORG_WORDS
 
 
+def _apposed_after_place(name: Token) -> bool:
+    """Whether ``name``, which the parser made a conjunct of a place, is an apposition set off by commas
+    after a role noun's place phrase: "The government spokesman in Lisbon, Marco Tavares, whose party …"
+    (the parser read "Lisbon, Marco Tavares" as a list).  A person's name and a place are never conjuncts
+    of one list without "and"/"or": no coordinator on the place, a comma right before the name, and NER's
+    person over it."""
+    head = name.head
+    if name.dep_ != "conj" or head.ent_type_ not in PLACE_LABELS or head.dep_ != "pobj" or \
+            name.ent_type_ != "PERSON" or any(c.dep_ == "cc" for c in head.children):
+        return False
+    start = _name_run(name)[0].i if _name_run(name) else name.i
+    return start > 0 and name.doc[start - 1].text == ","
+
+
 def _apposition_owner(name: Token) -> Token:
     """The noun a name in apposition describes: its head, or the role noun a prepositional phrase that
     head ends hangs from ("A spokesman for the district police, Supt Ana Roe, said": the parser hangs
     the name on "police"; a name set off by commas after "a spokesman for X" names the spokesman)."""
     head = name.head
-    if name.dep_ != "appos":
+    if name.dep_ != "appos" and not _apposed_after_place(name):
         return head
     noun = head
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN") and \
@@ -744,7 +758,8 @@ def _appositive_role(token: Token) -> str | None:
     # (the noun the name describes may sit above an "of" phrase the parser hung the name on: "The regional
     # director of the Electoral Service, Ana Roe," names the director, not the service)
     owner = _apposition_owner(token)
-    if token.dep_ == "appos" and (_is_title(owner) or (_is_role_noun(owner) and not _is_name_token(owner))):
+    if (token.dep_ == "appos" or _apposed_after_place(token)) and \
+            (_is_title(owner) or (_is_role_noun(owner) and not _is_name_token(owner))):
         return _role_phrase(owner, stop=_name_run(token)[0].i)  # "The Prime Minister, Helen Marsh,"
     if token.dep_ in ("dobj", "nsubjpass"):
         # "named Elena Sokolova as its new conductor", "Roe was appointed as chief executive"

@@ -383,6 +383,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             index.records[person].add_role(before.text)  # "Goalkeeper Tim Hale" (a common noun, not a title)
     index.drop_partner_names()
     index.merge_first_names()
+    # Two name words printed with none beside them ("Condori Apaza said"): a double surname, the evidence
+    # for folding "Rosa Condori" into Rosa Condori Apaza.
+    index.pairs_alone = frozenset(
+        (_norm(t.text), _norm(doc[t.i + 1].text)) for t in capitalised
+        if t.i + 1 < len(doc) and not (t.i > 0 and _is_name_token(doc[t.i - 1])) and _is_name_token(t) and
+        _is_name_token(doc[t.i + 1]) and not (t.i + 2 < len(doc) and _is_name_token(doc[t.i + 2])))
     index.merge_name_heads()
     index.merge_name_parts()
     # Capitalised words printed with no name word beside them: a given name so printed calls its bearer by it

@@ -9,10 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, NAME_PARTICLES, TITLE_WORDS,
+    FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, KIN_NOUNS, NAME_PARTICLES, TITLE_WORDS,
 )
 from .model import Person
 from .names import _is_first_name, _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
+
+
+def _two_given_two_surnames(words: list[str]) -> bool:
+    """Whether a name is two given names then two words that are not given names ("Marta Luisa Ibarra
+    Solís"): the full form of a Spanish name, a compound given name and the father's then the mother's
+    surname.  Its third word cannot be a middle name (two given names already stand before it), so a
+    later mention of that word alone ("Ibarra said") is the father's surname, the short form Spanish
+    usage gives.  Three-word names stay out ("Ana Acosta Febo" in a US paper may keep the short form as
+    a name of its own: see :meth:`PeopleIndex._by_name_part`)."""
+    return len(words) == 4 and all(_is_first_name(w) for w in words[:2]) and \
+        not any(_is_first_name(w) for w in words[2:]) and all(w[:1].isupper() for w in words)
 
 
 @dataclass
@@ -59,6 +70,11 @@ class _PersonRecord:
     def add_role(self, role: str | None) -> None:
         if role and role not in self.roles:
             self.roles.append(role)
+
+    def introduced_as_kin(self) -> bool:
+        """Whether a role the article gave this person is a kinship noun ("son", "mother-in-law", "cousin of
+        the minister"): the person enters the article as someone's relative."""
+        return any(role.split()[0].replace("-", "").lower() in KIN_NOUNS for role in self.roles if role.split())
 
     def has_role_word(self, word: str) -> bool:
         """Whether ``word`` (normalised) is a word of a role the article gave this person or a noun it set
@@ -107,6 +123,8 @@ class PeopleIndex:
         self.head_keys: set[str] = set()
         # Words the article prints alone as a name ("Pablo said"): a given name among them calls its bearer by it.
         self.given_alone: frozenset[str] = frozenset()
+        # Two-word names the article prints with no name word on either side ("Condori Apaza said"), normalised.
+        self.pairs_alone: frozenset[tuple[str, str]] = frozenset()
 
     def add(self, name_words: list[str], alias: str, role: str | None = None,
             gender: str | None = None) -> int:
@@ -207,7 +225,8 @@ class PeopleIndex:
         Also when a lower-case surname particle follows the leading words inside the longer name: Portuguese
         and Spanish names join two given names to family names linked by "da", "de", "dos" ("Paulo Henrique"
         for Paulo Henrique dos Reis Lima), and the article calls the person by the given names; a Title Case
-        line NER runs over ("Paul Ryan Joins Growing List") has no such particle."""
+        line NER runs over ("Paul Ryan Joins Growing List") has no such particle.  Also a Spanish name
+        without the mother's surname, when the article prints the double surname alone (below)."""
         if len(words) < 2:
             return None
         head = [_norm(w) for w in words]
@@ -223,7 +242,12 @@ class PeopleIndex:
         shared = len(record.name_words) == len(words) + 1 and any(
             other is not record and other.surname == record.surname and len(other.name_words) > 1 and
             other.first != record.first for other in self.records)
-        return matches[0] if shared else None
+        # A Spanish name's given name and father's surname, the mother's left off ("Rosa Condori" for Rosa
+        # Condori Apaza), when the article also prints the two surnames alone ("Condori Apaza said"): that
+        # is the evidence the word left over is a second surname, not a married name a maiden name lacks.
+        maternal = len(record.name_words) == len(words) + 1 and \
+            (_norm(record.name_words[-2]), _norm(record.name_words[-1])) in self.pairs_alone
+        return matches[0] if shared or maternal else None
 
     def _by_name_part(self, words: list[str], titled: bool = False) -> int | None:
         """The one person whose longer name holds these words together but does not end with them, when
@@ -336,8 +360,8 @@ class PeopleIndex:
             return None
         targets = [i for i, r in enumerate(self.records) if i != skip and len(r.name_words) >= 3 and
                    _norm(r.name_words[-2]) == key and r.name_words[-2][:1].isupper() and
-                   any([_norm(w) for w in alias.split()] == [_norm(w) for w in r.name_words[-2:]]
-                       for alias in r.aliases)]
+                   (any([_norm(w) for w in alias.split()] == [_norm(w) for w in r.name_words[-2:]]
+                        for alias in r.aliases) or _two_given_two_surnames(r.name_words))]
         return targets[0] if len(targets) == 1 else None
 
     def merge_paternal_surnames(self) -> None:
@@ -422,6 +446,10 @@ class PeopleIndex:
                 [i for i in found if self.known_gender(i) is None] or found
         if not first:
             found = [i for i in found if not self.records[i].surname_inferred] or found
+            # A relative the article introduced through another bearer of the surname ("her son, Ari Roe",
+            # "his mother-in-law, Dina Roe") is told apart by the given name; the surname alone stays with
+            # the person they were introduced through.
+            found = [i for i in found if not self.records[i].introduced_as_kin()] or found
         return found
 
     def people(self) -> list[Person]:
