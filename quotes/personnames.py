@@ -22,8 +22,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .extract.lexicon import (
-    GAELIC_ARTICLE_PREFIXES, GAELIC_MUTATED, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, NAME_PARTICLES,
-    REGIONAL_TITLES,
+    GAELIC_ARTICLE_PREFIXES, GAELIC_MUTATED, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, NAME_PARTICLES, REGIONAL_TITLES,
 )
 
 # --- vocabulary: every word list that tunes behaviour lives here ----------------------------------

@@ -11,12 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import (
-    CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, MISPRINT_MIN_LETTERS, NAME_NOUNS, NAME_PARTICLES, NAMING_LEMMAS, NON_PERSON_LABELS, ORG_WORDS, PARENTHESIS_MAX_TOKENS, PARTY_TAG,
-    PERSON_NOUNS, PERSONAL_REFLEXIVES, PERSONS_NAME_WORDS, SIGNATURE_DASHES, THING_PRONOUNS, WORK_NOUNS,
+    CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, MISPRINT_MIN_LETTERS, NAME_NOUNS, NAME_PARTICLES, NAMING_LEMMAS,
+    NON_PERSON_LABELS, ORG_WORDS, PARENTHESIS_MAX_TOKENS, PARTY_TAG, PERSON_NOUNS, PERSONAL_REFLEXIVES,
+    PERSONS_NAME_WORDS, SIGNATURE_DASHES, THING_PRONOUNS, WORK_NOUNS,
 )
 from .names import (
-    _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart, _split_title,
-    _surname_key, _words,
+    _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run, _norm, _one_edit_apart,
+    _split_title, _surname_key, _words,
 )
 
 

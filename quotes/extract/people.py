@@ -13,19 +13,21 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
-    _adjective_words, _bears_a_persons_surname, _first_name_leads, _gives_a_persons_name, _has_age_apposition, _has_who_clause,
-    _inverted_subject, _labels_a_turn, _misprints_a_surname, _name_before_colon, _names_an_org_noun, _naming_clause_owner, _next_subject_is_he_or_she,
-    _of_phrase_owner, _org_apposition, _party_tag_follows, _person_noun_apposition, _publishes_a_work, _reflexive_of_person, _reflexives,
-    _refers_to_itself, _set_off_by_comma, _signs_a_line, _titled_full_name, _unlabelled_group_name,
+    _adjective_words, _bears_a_persons_surname, _first_name_leads, _gives_a_persons_name, _has_age_apposition,
+    _has_who_clause, _inverted_subject, _labels_a_turn, _misprints_a_surname, _name_before_colon, _names_an_org_noun,
+    _naming_clause_owner, _next_subject_is_he_or_she, _of_phrase_owner, _org_apposition, _party_tag_follows,
+    _person_noun_apposition, _publishes_a_work, _refers_to_itself, _reflexive_of_person, _reflexives, _set_off_by_comma,
+    _signs_a_line, _titled_full_name, _unlabelled_group_name,
 )
 from .lexicon import (
-    CUE_VERBS, FAMILY_NOUNS, NAME_SUFFIXES, LOCATIVE_PREPOSITIONS, MISREAD_SURNAME_LABELS, NON_PERSON_LABELS, ORG_WORDS,
-    PLACE_LABELS,
-    PARTY_TAG, PERSON_NOUNS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS,
+    CUE_VERBS, FAMILY_NOUNS, LOCATIVE_PREPOSITIONS, MISREAD_SURNAME_LABELS, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
+    PARTY_TAG, PERSON_NOUNS, PLACE_LABELS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS,
+    TITLE_LINE_MIN_WORDS,
 )
 from .names import (
-    _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
-    _norm, gaelic_mutated, romanised_given_name, _phrase, _role_phrase, _split_title, _surname_key, _words, honorific_gender,
+    _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, gaelic_mutated, honorific_gender,
+    _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org,
+    _name_run, _norm, _phrase, _role_phrase, romanised_given_name, _split_title, _surname_key, _words,
 )
 from .people_index import PeopleIndex
 
