@@ -1401,3 +1401,16 @@ def test_a_label_two_people_share_rules_neither_out_of_a_description_in_the_turn
             'Halvorsen: Loud. When a storm came in, my father used to say, “The sea gives and the sea takes back.” '
             'I did not understand it until I was grown.\n')
     assert [("The sea gives and the sea takes back.", "Nils Halvorsen")] == pairs(nlp, text)
+
+
+def test_transcript_labels_with_an_apposition_and_hyphenated_given_names(nlp):
+    # A transcript prints the speaker's office or outlet after the name the first time ("Name, office:"),
+    # and romanised Chinese and Korean given names carry a lower-case syllable after a hyphen.
+    text = ("Storm briefing transcript\n\nOfficials spoke in Hualien on Monday. The following is a transcript.\n"
+            "Kuo Mei-ling, director of the county fire service: “We have forty boats ready. Stay indoors.”\n"
+            "Kuo: “The rivers are rising fast. Do not drive near them.”\n"
+            "Tsai Wen-hao, Eastern Daily: “Director Kuo, how many shelters are open now?”\n"
+            "Kuo: “Twelve. More will open at midnight.”\n"
+            "Tsai Wen-hao: “And the roads to the coast, are they closed?”\n")
+    assert ["Kuo Mei-ling", "Kuo Mei-ling", "Tsai Wen-hao", "Kuo Mei-ling", "Tsai Wen-hao"] == \
+        [speaker for _, speaker in pairs(nlp, text)]
