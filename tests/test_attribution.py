@@ -1414,3 +1414,12 @@ def test_transcript_labels_with_an_apposition_and_hyphenated_given_names(nlp):
             "Tsai Wen-hao: “And the roads to the coast, are they closed?”\n")
     assert ["Kuo Mei-ling", "Kuo Mei-ling", "Tsai Wen-hao", "Kuo Mei-ling", "Tsai Wen-hao"] == \
         [speaker for _, speaker in pairs(nlp, text)]
+
+
+def test_a_clause_before_a_semicolon_is_not_reported_by_the_cue_after_it(nlp):
+    # "A called it ‘…’; B said ‘…’": two sentences of the reporter's joined by a semicolon, each with its
+    # own cue; the parser hangs the first on the second's "said"
+    text = ("Road probe\n\nMamuka Kvaratskhelia, a shepherd, and Levan Abashidze, a driver, described the road. "
+            "The former called it ‘a paper road’; the latter said ‘the river is wider than the road’.\n")
+    assert [("a paper road", "Mamuka Kvaratskhelia"), ("the river is wider than the road", "Levan Abashidze")] == \
+        pairs(nlp, text)

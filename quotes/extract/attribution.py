@@ -82,6 +82,11 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
             # A clause that describes a noun ("the plan, which Okafor called “…”"), sets a time, or
             # has a subject of its own ("…, and Okafor praised it") is no longer the report.
             break
+        if below.dep_ == "ccomp" and below.i < ancestor.i and \
+                any(t.text == ";" for t in cue.doc[below.right_edge.i + 1:ancestor.i]):
+            # A semicolon joins two sentences of the reporter's, each with its own cue, not a report and
+            # what it reports: "Roe called it ‘…’; the other said ‘…’" (the parser hangs the first on "said").
+            break
         # (A cue inside the marks is the speaker's own sentence, not the reporter's.)
         if below.dep_ == "ccomp" and _is_cue(ancestor) and not _negated(ancestor) and \
                 not _inside(ancestor, quote_spans):
