@@ -1423,3 +1423,13 @@ def test_a_clause_before_a_semicolon_is_not_reported_by_the_cue_after_it(nlp):
             "The former called it ‘a paper road’; the latter said ‘the river is wider than the road’.\n")
     assert [("a paper road", "Mamuka Kvaratskhelia"), ("the river is wider than the road", "Levan Abashidze")] == \
         pairs(nlp, text)
+
+
+def test_the_content_of_a_speech_noun_a_role_possesses_is_that_persons(nlp):
+    # "The prosecutor’s claim that “…” was “…”, he told …": the claim's words are the prosecutor's, whom the
+    # role names, though the sentence's cue reports the defence lawyer's verdict on them
+    text = ("Fraud trial\n\nThe prosecutor, Ana Ferreira, said the money was stolen. The defence lawyer, Paulo Reis, "
+            "disagreed.\n\nReis dismissed that line. The prosecutor’s claim that “every coin taken is a bus or a "
+            "driver” was “fine drama and poor maths”, he told the Lisbon Daily.\n")
+    assert [("every coin taken is a bus or a driver", "Ana Ferreira"), ("fine drama and poor maths", "Paulo Reis")] == \
+        pairs(nlp, text)
