@@ -1433,3 +1433,10 @@ def test_the_content_of_a_speech_noun_a_role_possesses_is_that_persons(nlp):
             "driver” was “fine drama and poor maths”, he told the Lisbon Daily.\n")
     assert [("every coin taken is a bus or a driver", "Ana Ferreira"), ("fine drama and poor maths", "Paulo Reis")] == \
         pairs(nlp, text)
+
+
+def test_a_transcript_label_ending_on_a_name_syllable_names_the_whole_name(nlp):
+    # "Lin Po-han:" printed with no earlier mention: the label's last syllable alone ("han") names no one
+    text = ("Storm briefing transcript\n\nOfficials spoke in Hualien on Monday. The following is a transcript.\n"
+            "Lin Po-han: “Ten roads are closed.”\n")
+    assert [("Ten roads are closed.", "Lin Po-han")] == pairs(nlp, text)

@@ -213,6 +213,9 @@ def _line_label(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int
     someone = _indefinite_reporter(doc, quotation, quote_spans)
     if someone is not None:
         return someone
+    if _name_syllable(words[-1]):
+        # "Lin Po-han:": the whole label is the name; its last syllable alone names no one
+        return _Attribution(doc[words[0].i:words[-1].i + 1], cue=None)
     return _Attribution(doc[words[-1].i:words[-1].i + 1] if not _is_name_token(words[-1]) else
                         _mention_span(words[-1]), cue=None)
 
