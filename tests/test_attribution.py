@@ -1401,3 +1401,42 @@ def test_a_label_two_people_share_rules_neither_out_of_a_description_in_the_turn
             'Halvorsen: Loud. When a storm came in, my father used to say, “The sea gives and the sea takes back.” '
             'I did not understand it until I was grown.\n')
     assert [("The sea gives and the sea takes back.", "Nils Halvorsen")] == pairs(nlp, text)
+
+
+def test_transcript_labels_with_an_apposition_and_hyphenated_given_names(nlp):
+    # A transcript prints the speaker's office or outlet after the name the first time ("Name, office:"),
+    # and romanised Chinese and Korean given names carry a lower-case syllable after a hyphen.
+    text = ("Storm briefing transcript\n\nOfficials spoke in Hualien on Monday. The following is a transcript.\n"
+            "Kuo Mei-ling, director of the county fire service: “We have forty boats ready. Stay indoors.”\n"
+            "Kuo: “The rivers are rising fast. Do not drive near them.”\n"
+            "Tsai Wen-hao, Eastern Daily: “Director Kuo, how many shelters are open now?”\n"
+            "Kuo: “Twelve. More will open at midnight.”\n"
+            "Tsai Wen-hao: “And the roads to the coast, are they closed?”\n")
+    assert ["Kuo Mei-ling", "Kuo Mei-ling", "Tsai Wen-hao", "Kuo Mei-ling", "Tsai Wen-hao"] == \
+        [speaker for _, speaker in pairs(nlp, text)]
+
+
+def test_a_clause_before_a_semicolon_is_not_reported_by_the_cue_after_it(nlp):
+    # "A called it ‘…’; B said ‘…’": two sentences of the reporter's joined by a semicolon, each with its
+    # own cue; the parser hangs the first on the second's "said"
+    text = ("Road probe\n\nMamuka Kvaratskhelia, a shepherd, and Levan Abashidze, a driver, described the road. "
+            "The former called it ‘a paper road’; the latter said ‘the river is wider than the road’.\n")
+    assert [("a paper road", "Mamuka Kvaratskhelia"), ("the river is wider than the road", "Levan Abashidze")] == \
+        pairs(nlp, text)
+
+
+def test_the_content_of_a_speech_noun_a_role_possesses_is_that_persons(nlp):
+    # "The prosecutor’s claim that “…” was “…”, he told …": the claim's words are the prosecutor's, whom the
+    # role names, though the sentence's cue reports the defence lawyer's verdict on them
+    text = ("Fraud trial\n\nThe prosecutor, Ana Ferreira, said the money was stolen. The defence lawyer, Paulo Reis, "
+            "disagreed.\n\nReis dismissed that line. The prosecutor’s claim that “every coin taken is a bus or a "
+            "driver” was “fine drama and poor maths”, he told the Lisbon Daily.\n")
+    assert [("every coin taken is a bus or a driver", "Ana Ferreira"), ("fine drama and poor maths", "Paulo Reis")] == \
+        pairs(nlp, text)
+
+
+def test_a_transcript_label_ending_on_a_name_syllable_names_the_whole_name(nlp):
+    # "Lin Po-han:" printed with no earlier mention: the label's last syllable alone ("han") names no one
+    text = ("Storm briefing transcript\n\nOfficials spoke in Hualien on Monday. The following is a transcript.\n"
+            "Lin Po-han: “Ten roads are closed.”\n")
+    assert [("Ten roads are closed.", "Lin Po-han")] == pairs(nlp, text)

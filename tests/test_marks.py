@@ -286,3 +286,31 @@ def test_words_mentioned_as_terms_or_names_are_not_speech(sentence):
 def test_a_sentence_said_before_a_term_noun_is_still_speech():
     text = "Harbour town\n\n“We will rebuild the pier,” a phrase the mayor repeats at every meeting.\n"
     assert [False] == [is_not_speech(text, q) for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prosecutors showed invoices for what the ledgers described as “advisory work” that matched no job.",
+    "Prosecutors showed invoices for what the ledgers described as “advice” that matched no job.",
+    "The fees, which the city’s accounts describe as ‘technical support’, were paid twice.",
+    "Some 2,000 fans, known as “the Red Tide”, travelled to the final by train.",
+    "The pool gave them an hour on Fridays, which swimmers came to call the “quiet lane”.",
+])
+def test_a_short_label_no_one_person_gives_is_not_speech(nlp, sentence):
+    # the object complement of call/dub/term or of described/known as, with no namer, or documents or a
+    # community as the namer: the name a thing goes by, mentioned by the reporter
+    assert [] == pairs(nlp, "Clinic case opens\n\n" + sentence + "\n")
+
+
+def test_a_label_a_person_gives_after_a_verb_of_naming_is_still_speech(nlp):
+    # a person's or a pronoun's label is that speaker's word (PolNeAR annotates "what Roe calls “…”")
+    text = ("Clinic case opens\n\nMayor Ana Quispe called the plan “a serious mistake.” Later she described the "
+            "deal as “a gift to the two companies that wrote it”. She said the council would open what she "
+            "called a “listening table”.\n")
+    assert [("a serious mistake.", "Ana Quispe"), ("a gift to the two companies that wrote it", "Ana Quispe"),
+            ("listening table", "Ana Quispe")] == pairs(nlp, text)
+
+
+def test_a_label_with_an_agent_or_after_the_noun_term_is_still_speech(nlp):
+    text = ("Clinic case opens\n\nThe scheme has been called “quiet capture” by Lea Moraes, a professor in Porto. "
+            "Rui Matos criticised her use of the term “cartel” in the debate.\n")
+    assert [("quiet capture", "Lea Moraes"), ("cartel", "Rui Matos")] == pairs(nlp, text)

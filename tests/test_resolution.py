@@ -977,3 +977,13 @@ def test_a_possessed_role_of_someone_unnamed_is_not_the_named_holder(nlp):
             'A second builder, whose name was withheld by the court, was fined. His lawyer said a case of wine '
             'he sent had been “a thank-you”, not a bribe.\n')
     assert ("a thank-you", None) == pairs(nlp, text)[-1]
+
+
+def test_a_he_after_one_of_a_group_described_as_a_man_is_not_the_named_man_before(nlp):
+    # "One of them, a fisherman from …, said": one of a group, described in apposition and unnamed, is a man
+    # ("-man" compound); the "he" of the next sentence is him, not the coach named two sentences earlier,
+    # so the words stay unattributed
+    text = ("Final lost\n\nCoach Ibrahima Sow said the team had tried. About 2,000 fans made the trip. One of them, "
+            "a fisherman from Mbour, said the trip had been worth it. “We lost, but we danced better. Print that,” "
+            "he told Sport Daily.\n")
+    assert [("We lost, but we danced better. Print that,", None)] == pairs(nlp, text)

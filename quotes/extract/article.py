@@ -21,7 +21,7 @@ from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJE
                       HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES,
                       WRITTEN_NOUNS)
 from .model import Mention, Person
-from .marks import find_quotations, is_not_speech, is_partial, mentions_a_term, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
+from .marks import find_quotations, is_not_speech, is_partial, label_verb, mentions_a_term, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
 from .names import fronted_cue_verb, _in_nickname, _is_name_token, _is_role_noun, _looks_like_org, _words
 from .people import find_people
 from .people_index import PeopleIndex
@@ -53,6 +53,8 @@ def extract_mentions(doc: Doc, headline_first_line: bool = True) -> tuple[list[M
     titles = {_title_key(q.text) for q in found if id(q) not in kept and
               len(words := re.findall(r"[\w’'-]+", q.text)) > 1 and _is_title_case(words)}
     quotations = [q for q in quotations if _title_key(q.text) not in titles]
+    if parsed:
+        quotations = [q for q in quotations if not _label_no_one_said(doc, text, q)]
     if not parsed:
         # A pipeline without a parser still finds quotations; attribution needs the parse.
         return [Mention(q.start, q.end, q.text, confidence=CONFIDENCE["none"]) for q in quotations], []
@@ -162,6 +164,35 @@ def _reported_one_word(doc: Doc, text: str, quotation: Quotation) -> bool:
     # “debase” the currency", "had “contained” the group".
     return any(_is_cue(ancestor) and not _negated(ancestor) and not (span.start <= ancestor.i < span.end)
                for ancestor in word.ancestors)
+
+
+def _label_no_one_said(doc: Doc, text: str, quotation: Quotation) -> bool:
+    """A short label after a verb of naming that no one person gives: "fans known as “the Red Tide”",
+    "what the ledgers describe as “advisory work”", "an hour swimmers came to call the “quiet lane”".
+
+    A name a thing goes by, that documents print or a community uses, is mentioned by the reporter, not
+    said.  One a person or a pronoun gives ("what Roe calls the “harbour cartel”") is that person's word,
+    as PolNeAR annotates it, so it stays a quote."""
+    offset = label_verb(text, quotation)
+    if offset is None:
+        return False
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span[0]
+    if verb.pos_ != "VERB" or re.match(r"[ \t]*by[ \t]+[A-Z]", text[quotation.end + 1:quotation.end + 40]):
+        # a noun ("the term “…”") names nothing; an agent after the label ("called “…” by Ana Roe") names
+        # the person whose word it is
+        return False
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "swimmers came to call": the namers are the subject of the verb it complements
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.dep_ == "nsubjpass":
+        # a passive or a participle with no namer ("fans, known as …"); an agent names someone who calls it so
+        return not any(c.dep_ == "agent" for c in verb.children)
+    if subject.pos_ in ("PRON", "PROPN") or _is_role_noun(subject) or subject.ent_type_ == "PERSON":
+        return False
+    return True
 
 
 def _words_of(text: str) -> list[str]:

@@ -82,8 +82,10 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
             # A clause that describes a noun ("the plan, which Okafor called “…”"), sets a time, or
             # has a subject of its own ("…, and Okafor praised it") is no longer the report.
             break
-        # A semicolon joins two sentences, whatever the parse: "X called it “…”; Y said “…”" is no report of Y's.
-        if any(t.text == ";" for t in cue.doc[min(below.i, ancestor.i):max(below.i, ancestor.i)]):
+        if below.dep_ == "ccomp" and below.i < ancestor.i and \
+                any(t.text == ";" for t in cue.doc[below.right_edge.i + 1:ancestor.i]):
+            # A semicolon joins two sentences of the reporter's, each with its own cue, not a report and
+            # what it reports: "Roe called it ‘…’; the other said ‘…’" (the parser hangs the first on "said").
             break
         # (A cue inside the marks is the speaker's own sentence, not the reporter's.)
         if below.dep_ == "ccomp" and _is_cue(ancestor) and not _negated(ancestor) and \
@@ -350,10 +352,15 @@ def _speech_owner(token: Token) -> Token | None:
     when it is a person word."""
     if token.lemma_.lower() not in SPEECH_NOUNS and token.lower_ not in SPEECH_NOUNS:
         return None
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    # (a possessor the parser gives another relation still carries its "'s": "The prosecutor’s claim")
+    owner = next((c for c in token.children if c.dep_ == "poss" or
+                  (c.i < token.i and any(g.dep_ == "case" and g.lower_ in ("'s", "’s") for g in c.children))), None)
     if owner is None:
         owner = next((c for m in token.children if m.dep_ == "compound" for c in m.children if c.dep_ == "poss"), None)
-    if owner is None or not (_is_name_token(owner) or owner.lower_ in PERSONAL_PRONOUNS):
+    # A person named by office owns the words as a name does: "the prosecutor's claim that “…”" is the
+    # prosecutor's, whom the resolver finds by the role.
+    if owner is None or not (_is_name_token(owner) or owner.lower_ in PERSONAL_PRONOUNS or
+                             (_is_role_noun(owner) and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children))):
         return None
     return owner
 

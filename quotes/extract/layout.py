@@ -213,6 +213,9 @@ def _line_label(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int
     someone = _indefinite_reporter(doc, quotation, quote_spans)
     if someone is not None:
         return someone
+    if _name_syllable(words[-1]):
+        # "Lin Po-han:": the whole label is the name; its last syllable alone names no one
+        return _Attribution(doc[words[0].i:words[-1].i + 1], cue=None)
     return _Attribution(doc[words[-1].i:words[-1].i + 1] if not _is_name_token(words[-1]) else
                         _mention_span(words[-1]), cue=None)
 
@@ -266,6 +269,14 @@ def turn_label(doc: Doc, offset: int, quote_spans: list[tuple[int, int]]) -> lis
     colon = text.find(":", line_start, offset)
     if colon < 0:
         return None
+    comma = text.find(",", line_start, colon)
+    if comma > 0 and not text[colon + 1:offset].strip() and \
+            not re.search(r"[.!?;\"“”«»]", text[comma:colon]) and len(text[line_start:colon].split()) <= LABEL_MAX_TOKENS:
+        # A transcript prints the speaker's office or outlet the first time, set off as an apposition
+        # between the name and the colon ("Ana Roe, director of the port authority: “…”", "Ana Roe, Coast
+        # Herald: “…”"): the name before the comma is the label; the apposition describes that person.
+        # (Only when the quote opens right after the colon: in prose a comma and a colon end a clause.)
+        colon = comma
     label = doc.char_span(line_start, colon, alignment_mode="contract")
     if label is None or not 0 < len(label) <= 4 or any(_inside(t, quote_spans) for t in label):
         return None
@@ -273,11 +284,20 @@ def turn_label(doc: Doc, offset: int, quote_spans: list[tuple[int, int]]) -> lis
     if not words:
         return None
     # Capitalised words, whatever their tag: the tagger reads a lone surname before a colon as a noun;
-    # a hyphen may join two pieces of a surname ("ADEYEMI-COLE").
-    if all(_is_name_token(t) or _is_title(t) or _label_word(t) or _inword(t) for t in words) and \
-            _label_word(words[-1]) and len(words[-1].text) > 1:
+    # a hyphen may join two pieces of a surname ("ADEYEMI-COLE").  The last word may be the lower-case
+    # second syllable of a hyphenated given name, as Chinese and Korean names are romanised ("Kuo
+    # Mei-ling", "Park Ji-hoon"): it is part of the capitalised word the hyphen joins it to.
+    if all(_is_name_token(t) or _is_title(t) or _label_word(t) or _inword(t) or _name_syllable(t) for t in words) and \
+            (_label_word(words[-1]) and len(words[-1].text) > 1 or _name_syllable(words[-1])):
         return words
     return None
+
+
+def _name_syllable(token: Token) -> bool:
+    """The lower-case piece after a hyphen inside a capitalised word: "ling" of "Mei-ling"."""
+    doc = token.doc
+    return token.is_alpha and token.is_lower and token.i >= 2 and _inword(doc[token.i - 1]) and \
+        doc[token.i - 2].is_title and doc[token.i - 2].is_alpha
 
 
 def _manner_tag(doc: Doc, quotation: Quotation, after: int, quote_spans: list[tuple[int, int]]) -> _Attribution | None:

@@ -293,6 +293,14 @@ WORK_NOUNS = frozenset("""
 # "called"/"named" introduce a title only when the quoted words look like one (Title Case).
 NAMING_VERBS = frozenset({"called", "named", "known", "labelled", "labeled", "branded"})
 SCARE_PREFIXES = ("so-called", "so called")
+# Verbs of naming and labelling whose object complement is a name or a label for a thing, not words said:
+# "what the leaflets call “white gold”", "a room the nurses came to call the “quiet corner”", "the fees
+# its accounts describe as ‘advisory work’", "fans known as “the Red Tide”".  Those in LABEL_AS_VERBS take the
+# label after "as"; LABEL_VERBS take it directly.  A short noun phrase in marks there is the label, mentioned.
+LABEL_VERBS = frozenset({"call", "calls", "called", "calling", "dub", "dubs", "dubbed", "term", "terms", "termed",
+                         "nickname", "nicknamed", "christen", "christened", "label", "labels", "labelled", "labeled"})
+LABEL_AS_VERBS = frozenset({"known", "describe", "describes", "described", "describing", "refer to", "refers to",
+                            "referred to", "branded", "billed", "classed", "classified", "listed", "registered"})
 # Nouns that name a name: a quotation set beside one is that name, mentioned, not said ("her nickname,
 # “El Toro”", "its motto, “Ever Onward”").
 NAME_NOUNS = frozenset({"nickname", "nicknames", "moniker", "byname", "sobriquet", "motto", "watchword"})

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (
-    CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, GLOSS_WORDS, INVISIBLE_FORMAT, NAME_NOUNS, NAMING_VERBS, OPENING_GLYPHS,
+    CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, GLOSS_WORDS, INVISIBLE_FORMAT, LABEL_AS_VERBS, LABEL_VERBS, NAME_NOUNS, NAMING_VERBS, OPENING_GLYPHS,
     SCARE_PREFIXES, SINGLE_MARKS, TERM_NOUNS, UNCLOSED_MIN_WORDS, WORK_NOUNS, WORK_PREPOSITIONS,
 )
 
@@ -321,6 +321,10 @@ def names_a_work(text: str, quotation: Quotation) -> bool:
 # Swedish word for …"), or a parenthesis that translates it ("“Fjellrose” (the name means …)").
 _TERM_AFTER = re.compile(r"[ \t]*,[ \t]*(?:an?|the)[ \t]+(?P<phrase>[\w’' \t-]{1,60})")
 _GLOSS_AFTER = re.compile(r"[ \t]*\(")
+# A verb of naming (and "as" after one that takes it), then at most an article or a possessor, right before
+# the opening mark: "call the “…”", "described as ‘…’", "known as “…”", "dubbed the city’s “…”".
+_LABEL_BEFORE = re.compile(r"(?<![\w’'-])(?:(?:{})|(?:{})[ \t]+as)(?:[ \t]+(?:an?|the|[\w-]+[’']s?))?[ \t]*$".format(
+    "|".join(sorted(LABEL_VERBS)), "|".join(sorted(LABEL_AS_VERBS))), re.IGNORECASE)
 
 
 def mentions_a_term(text: str, quotation: Quotation) -> bool:
@@ -356,6 +360,18 @@ def mentions_a_term(text: str, quotation: Quotation) -> bool:
         return True
     return bool(_GLOSS_AFTER.match(text, quotation.close_mark + 1)) and words[0][:1].isupper() and \
         _is_title_case(words) and quotation.text.rstrip()[-1:] not in ",;:"
+
+
+def label_verb(text: str, quotation: Quotation) -> int | None:
+    """The offset of a verb of naming whose object complement the quotation is, a short noun phrase with
+    no punctuation of a sentence ("what the leaflets call “white gold”", "known as “the Red Tide”"); None
+    otherwise.  Whether the words are a name given or words said depends on who names (``article``)."""
+    if quotation.paragraph == 0 or quotation.close_mark is None or quotation.text.rstrip()[-1:] in ".!?…,;:" or \
+            len(re.findall(r"[\w’'-]+", quotation.text)) > 4:
+        return None
+    line_start = text.rfind("\n", 0, quotation.open_mark) + 1
+    match = _LABEL_BEFORE.search(text, line_start, quotation.open_mark)
+    return match.start() if match else None
 
 
 def is_not_speech(text: str, quotation: Quotation) -> bool:

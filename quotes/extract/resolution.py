@@ -100,6 +100,17 @@ class Resolver:
                 self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
                 added = True
                 continue
+            if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ == "one" and not _inside(token, self.quote_spans):
+                # "One of them, a fisherman from the coast, said …": one of a group, described by the noun in
+                # apposition and named by nothing, is someone unnamed whom a later pronoun may mean
+                apposed = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN" and
+                                _is_role_noun(c)), None)
+                if apposed is not None:
+                    lemma = _norm(apposed.lemma_)
+                    self.salience.anonymous.append((token.i, -1 - len(self.salience.anonymous),
+                                                    PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma) or
+                                                    _compound_gender(lemma)))
+                    continue
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or not _is_role_noun(token) \
                     or _inside(token, self.quote_spans):
                 continue
@@ -684,3 +695,13 @@ def _mention_role(mention: Span | None, record: _PersonRecord, method: str) -> s
         if role:
             return role
     return record.roles[0] if record.roles else None
+
+
+def _compound_gender(lemma: str) -> str | None:
+    """The gender an English "-man"/"-woman" compound gives an unnamed person: "a fisherman from the
+    coast said …" introduces a man ("-woman" its feminine), so a later "he" may mean him rather than
+    a named man of the paragraph.  (Only for someone unnamed: a named holder of a "-man" office may
+    be a woman, "chairman Ana Roe".)"""
+    if lemma.endswith("woman"):
+        return "f"
+    return "m" if lemma.endswith("man") and len(lemma) > 4 else None
