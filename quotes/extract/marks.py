@@ -333,7 +333,7 @@ def mentions_a_term(text: str, quotation: Quotation) -> bool:
     ("a Norse word meaning “bay”"), classified as a word after it ("“lagom”, a Swedish word"), or a short
     Title Case name glossed in parentheses after it ("“Fjellrose” (the name means mountain rose)").
 
-    >>> text = 'Body\n\nThey call the wind “brisa”, a local word for it.'
+    >>> text = 'Body\\n\\nThey call the wind “brisa”, a local word for it.'
     >>> mentions_a_term(text, find_quotations(text)[0])
     True
     """
