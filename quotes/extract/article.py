@@ -17,18 +17,25 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import (ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS, INITIALS_LABEL_LETTERS,
-                      HEADLINE_BODY_OVERLAP, PERSONAL_PRONOUNS, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, WORK_NOUNS, QUESTION_CUES, REPLY_CUES,
-                      WRITTEN_NOUNS)
+from .lexicon import (
+    ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS, HEADLINE_BODY_OVERLAP,
+    INITIALS_LABEL_LETTERS, PERSONAL_PRONOUNS, QUESTION_CUES, REPLY_CUES, SCARE_DETERMINERS, SCARE_PREFIXES,
+    SINGLE_MARKS, WORK_NOUNS, WRITTEN_NOUNS,
+)
 from .model import Mention, Person
-from .marks import find_quotations, is_not_speech, is_partial, label_verb, mentions_a_term, names_a_work, _is_title_case, _only_quotation, _paragraph_spans, Quotation
+from .marks import (
+    Quotation, find_quotations, is_not_speech, is_partial, _is_title_case, label_verb, mentions_a_term, names_a_work,
+    _only_quotation, _paragraph_spans,
+)
 from .names import fronted_cue_verb, _in_nickname, _is_name_token, _is_role_noun, _looks_like_org, _words
 from .people import find_people
 from .people_index import PeopleIndex
 from .subjects import _is_cue, _mention_span, _subject_of
 from .attribution import attribute_in_sentence, crowd_call, _Attribution, _clause_person, _doc_text, _inside, _negated
-from .layout import (attribute_byline, attribute_headline, capitals_label, label_in_quote, _colon_introduction, _dash_label,
-                     _line_label, _manner_tag, _tag_after_quote, turn_label)
+from .layout import (
+    attribute_byline, attribute_headline, capitals_label, _colon_introduction, _dash_label, label_in_quote, _line_label,
+    _manner_tag, _tag_after_quote, turn_label,
+)
 from .resolution import _mention_role, Resolver
 
 logger = logging.getLogger(__package__)  # "quotes.extract", the logger name before the split

@@ -23,13 +23,16 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    HYPHENS, ATTRIBUTION_APPOSITION_TOKENS, CROWD_CALL_NOUNS, ATTRIBUTION_SENTENCE_TOKENS, CUE_APPOSITION_MAX_TOKENS, CUE_MAX_DISTANCE,
-    DOUBLE_MARKS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS, SPEECH_NOUNS,
+    ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CROWD_CALL_NOUNS, CUE_APPOSITION_MAX_TOKENS,
+    CUE_MAX_DISTANCE, DOUBLE_MARKS, HYPHENS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS,
+    SPEECH_NOUNS,
 )
 from .marks import Quotation, is_partial
 from .names import _is_name_token, _is_role_noun, _name_run
-from .subjects import (_after_closing_mark, _document_author, _is_cue, _is_date, _mention_span, _name_before_misread_cue,
-                       _names_a_person, _subject_of)
+from .subjects import (
+    _after_closing_mark, _document_author, _is_cue, _is_date, _mention_span, _name_before_misread_cue, _names_a_person,
+    _subject_of,
+)
 
 
 @dataclass

@@ -18,11 +18,15 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (AUTHOR_PREPOSITIONS, CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, INDEFINITE_DETERMINERS,
-                      LABEL_MAX_TOKENS, NON_PERSON_LABELS, OPENING_GLYPHS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, SINGLE_MARKS, TAG_MAX_TOKENS,
-                      READ_ALOUD_VERBS, TAG_QUOTE_ENDINGS, WRITTEN_NOUNS)
+from .lexicon import (
+    AUTHOR_PREPOSITIONS, CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, INDEFINITE_DETERMINERS,
+    LABEL_MAX_TOKENS, NON_PERSON_LABELS, OPENING_GLYPHS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, READ_ALOUD_VERBS,
+    SINGLE_MARKS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS, WRITTEN_NOUNS,
+)
 from .marks import Quotation, _only_quotation
-from .names import fronted_cue_verb, particle_inside_name, _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm
+from .names import (
+    fronted_cue_verb, _is_descriptor_word, _is_name_token, _is_title, _name_run, _norm, particle_inside_name,
+)
 from .subjects import _abbreviation_period, _is_cue, _mention_span, _subject_of
 from .evidence import _labels_a_turn
 from .attribution import _Attribution, _doc_text, _inside, _negated, _speech_owner

@@ -12,15 +12,14 @@ import functools
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES, PERSON_NOUNS, PERSONAL_PRONOUNS,
-    POSSESSIVE_PRONOUNS, SINGULAR_THEY_STATEMENT, REPLY_CUES, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_WORDS,
-    UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS, AUTHOR_PREPOSITIONS, NAMING_WORDS,
-    SIBLING_AS_CHILD, OFFICE_DOMAIN_PREPOSITIONS, ORDER_ANAPHORS, FAMILY_NOUNS, AUTHORING_VERBS, READ_ALOUD_VERBS,
+    AUTHOR_PREPOSITIONS, AUTHORING_VERBS, FAMILY_NOUNS, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES,
+    NAMING_WORDS, OFFICE_DOMAIN_PREPOSITIONS, ORDER_ANAPHORS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS,
+    READ_ALOUD_VERBS, REPLY_CUES, SALIENCE_OTHER, SALIENCE_SUBJECT, SIBLING_AS_CHILD, SINGULAR_THEY_STATEMENT,
+    TITLE_WORDS, UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS,
 )
 from .names import (
-    _apposition_owner, _clean_role, _describes_person, _is_demonym, _is_name_token, _is_role_noun, _is_title,
-    _norm, _role_head, first_name_gender, honorific_gender, role_heads, roles_match, _split_title, _surname_key,
-    _words,
+    _apposition_owner, _clean_role, _describes_person, first_name_gender, honorific_gender, _is_demonym, _is_name_token,
+    _is_role_noun, _is_title, _norm, _role_head, role_heads, roles_match, _split_title, _surname_key, _words,
 )
 from .people_index import PeopleIndex, _PersonRecord
 from .subjects import _is_cue, _mention_span
