@@ -303,7 +303,7 @@ LABEL_AS_VERBS = frozenset({"known", "describe", "describes", "described", "desc
                             "referred to", "branded", "billed", "classed", "classified", "listed", "registered"})
 # Nouns that name a name: a quotation set beside one is that name, mentioned, not said ("her nickname,
 # “El Toro”", "its motto, “Ever Onward”").
-NAME_NOUNS = frozenset({"nickname", "nicknames", "moniker", "byname", "sobriquet", "motto", "watchword"})
+NICKNAME_NOUNS = frozenset({"nickname", "nicknames", "moniker", "byname", "sobriquet", "motto", "watchword"})
 # Words of glossing: a quotation right after one translates or explains a word ("a Norse word meaning
 # “bay”", "which translates as “little bridge”"): the reporter mentions the words, no one says them.
 # Not the finite "means": "his lead means “he is doing something right”" reports what someone concludes

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (
-    CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, GLOSS_WORDS, INVISIBLE_FORMAT, LABEL_AS_VERBS, LABEL_VERBS, NAME_NOUNS,
-    NAMING_VERBS, OPENING_GLYPHS, SCARE_PREFIXES, SINGLE_MARKS, TERM_NOUNS, UNCLOSED_MIN_WORDS, WORK_NOUNS,
+    CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, GLOSS_WORDS, INVISIBLE_FORMAT, LABEL_AS_VERBS, LABEL_VERBS, NAMING_VERBS,
+    NICKNAME_NOUNS, OPENING_GLYPHS, SCARE_PREFIXES, SINGLE_MARKS, TERM_NOUNS, UNCLOSED_MIN_WORDS, WORK_NOUNS,
     WORK_PREPOSITIONS,
 )
 
@@ -347,7 +347,7 @@ def mentions_a_term(text: str, quotation: Quotation) -> bool:
         # a sentence said, even when a term follows ("“We will win,” a phrase she repeated"); so is a name
         # that ends one, as American style prints it: "called her by a nickname, “Gert.”" reports calling
         return False
-    if before and (before[0] in NAME_NOUNS or before[0] in GLOSS_WORDS):
+    if before and (before[0] in NICKNAME_NOUNS or before[0] in GLOSS_WORDS):
         return True
     if len(words) > 4:
         return False
