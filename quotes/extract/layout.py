@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import (
     AUTHOR_PREPOSITIONS, CALENDAR_WORDS, CUE_FORMS, DOUBLE_MARKS, FINITE_TAGS, HYPHENS, INDEFINITE_DETERMINERS,
     LABEL_MAX_TOKENS, NON_PERSON_LABELS, OPENING_GLYPHS, PARENTHESIS_MAX_TOKENS, PERSONAL_PRONOUNS, READ_ALOUD_VERBS,
-    SINGLE_MARKS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS, WRITTEN_NOUNS,
+    SIGNATURE_DASHES, SINGLE_MARKS, TAG_MAX_TOKENS, TAG_QUOTE_ENDINGS, WRITTEN_NOUNS,
 )
 from .marks import Quotation, _only_quotation
 from .names import (
@@ -477,7 +477,9 @@ def _dash_label(doc: Doc, open_index: int) -> _Attribution | None:
     return _Attribution(doc[max(span.start, label[0].i):min(span.end, colon)], cue=None)
 
 
-BYLINE = re.compile(r"[ \t]*(?:-{1,2}|[—–―])[ \t]*(?=[A-Z])")
+# (the dashes are the ones evidence._signs_a_line reads as a signature, so the name after one is a person)
+BYLINE = re.compile(r"[ \t]*(?:" + "|".join(map(re.escape, sorted(SIGNATURE_DASHES, key=len, reverse=True))) +
+                    r")[ \t]*(?=[A-Z])")
 
 
 def attribute_byline(doc: Doc, quotation: Quotation, text: str, paragraphs: list[tuple[int, int]]) -> _Attribution | None:
