@@ -42,7 +42,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .matching import ECHO, Match, best_matches, fragments_held, quote_of_sentence_holding, short_match, short_partial
+from .matching import (CONTAIN, ECHO, Match, best_matches, fragments_held, quote_of_sentence_holding, short_match,
+                       short_partial)
 from .variant_index import (JOINED, PLAIN, TAIL, MentionText, VariantIndex, day_number, is_short, quote_id_for,
                             sentence_tokens)
 from .variants import ellipsis_pieces, words
@@ -150,13 +151,25 @@ class QuoteIndex(VariantIndex):
             tails = [m for m in whole_found if m.tail and m.quote_id != quote_id] if len(pieces) <= 1 else []
             for m in {m.unit: m for m in tails}.values():
                 backlinks.extend(self.rehome_tail(m.unit, quote_id, round(m.score, 4)))
+            # a fragment printed before that founded a quote of its own ("a port sold by the metre" in a
+            # headline) is part of the utterance this fuller text renders: whichever came first, the
+            # fragment and every version of the full sentence are one utterance (ingest order must not
+            # decide), so the fuller text links to the fragment's quote and the fragment's mentions
+            # gain a link to this one
+            for m in whole_found:
+                if (m.kind == CONTAIN and not m.tail and m.quote_id != quote_id and self.unit_role[m.unit] == PLAIN
+                        and len(self.unit_key[m.unit].split()) < len(tokens)
+                        and m.quote_id not in {q for q, _ in links}):
+                    links.append((m.quote_id, round(m.score, 4)))
+                    backlinks.extend((owner, quote_id, round(m.score, 4))
+                                     for owner in self.fragment_owners.get(m.unit, ()))
             # a short fragment printed before with a quote of its own renders this fuller one too: the
             # quote of the sentence holding it, when this mention joins several ("a handful of people" is
             # in the second sentence of "The door … forever. We will not let a handful of people …")
             for m in fragments:
                 target = quote_of_sentence_holding(self, m.unit, pieces, sentence_matches) or quote_id
                 if m.quote_id != target:
-                    backlinks.extend((owner, target, round(m.score, 4)) for owner in self.short_owners.get(m.unit, ()))
+                    backlinks.extend((owner, target, round(m.score, 4)) for owner in self.fragment_owners.get(m.unit, ()))
         parts = [(quote_id, key, tokens, JOINED if len(pieces) > 1 else PLAIN)]
         if primary is not None and primary.kind == ECHO and len(pieces) <= 1:
             parts = []  # an echo is not indexed: it would draw the same words in other articles

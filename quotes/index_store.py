@@ -388,10 +388,10 @@ class StoredQuoteIndex(QuoteIndex):
         self.mentions = _Mentions(conn)
         self.speaker_units = _SpeakerUnits(conn, "quote_index_speaker_units")
         self.speaker_short = _SpeakerUnits(conn, "quote_index_speaker_short")
-        self.short_owners = _UnitLists(conn, "quote_index_short_owners", "owners")
+        self.fragment_owners = _UnitLists(conn, "quote_index_short_owners", "owners")
         self.short_stems = _Stems(conn, "quote_index_short_stems", "stems")
         self._tables = [self._units, self.tail_owners, self.by_key, self.postings, self.stopped, self.quotes,
-                        self.mentions, self.speaker_units, self.speaker_short, self.short_owners, self.short_stems]
+                        self.mentions, self.speaker_units, self.speaker_short, self.fragment_owners, self.short_stems]
 
     def flush(self) -> None:
         """Write the changed rows (in the caller's transaction) and forget every cached row."""
@@ -428,6 +428,6 @@ def write_index(conn: sqlite3.Connection, index: QuoteIndex) -> None:
         conn.executemany(f"insert into {table} (speaker_key, units) values (?, ?)",
                          ((s, " ".join(map(str, units))) for s, units in recent.items()))
     conn.executemany("insert into quote_index_short_owners (unit_id, owners) values (?, ?)",
-                     ((u, json.dumps(owners)) for u, owners in index.short_owners.items()))
+                     ((u, json.dumps(owners)) for u, owners in index.fragment_owners.items()))
     conn.executemany("insert into quote_index_short_stems (unit_id, stems) values (?, ?)",
                      ((u, json.dumps(sorted(stems))) for u, stems in index.short_stems.items()))

@@ -157,7 +157,10 @@ class VariantIndex:
         # the fragments printed before it (SHORT_*).
         self.speaker_units: dict[str, dict[int, None]] = {}
         self.speaker_short: dict[str, dict[int, None]] = {}
-        self.short_owners: dict[int, list[str]] = {}  # short-fragment unit -> mentions that printed it
+        # a one-sentence mention's unit -> the mentions that printed it: the back-links of a fragment
+        # printed before the fuller text it belongs to (short fragments of a speaker, and any fragment
+        # a fuller text holds; quotes/cluster.py)
+        self.fragment_owners: dict[int, list[str]] = {}
         self.short_stems: dict[int, frozenset[str]] = {}  # short-fragment unit -> its content stems
 
     def __len__(self) -> int:
@@ -225,11 +228,17 @@ class VariantIndex:
                 unit = self._add_unit(part_quote, key, tokens, role, mention)
                 if unit is not None:
                     units.append(unit)
+                    if len(parts) == 1 and role == PLAIN:  # the mention's whole text, one sentence
+                        owners = self.fragment_owners.setdefault(unit, [])
+                        if mention.id not in owners:
+                            owners.append(mention.id)
                     if mention.speaker_key:
                         self._remember(self.speaker_units, mention.speaker_key, unit, MAX_SPEAKER_UNITS)
                         if len(units) == 1 and is_short(tokens):  # the mention's whole text is short
                             self._remember(self.speaker_short, mention.speaker_key, unit, MAX_SPEAKER_SHORT)
-                            self.short_owners.setdefault(unit, []).append(mention.id)
+                            owners = self.fragment_owners.setdefault(unit, [])
+                            if mention.id not in owners:
+                                owners.append(mention.id)
                             self.short_stems[unit] = frozenset(content_stems(tokens))
         self.mentions[mention.id] = (quote_id, mention.speaker_key, tuple(units))
 
@@ -289,12 +298,12 @@ class VariantIndex:
         quote_id, speaker_key, units = held
         for unit in units:
             self.unit_refs[unit] -= 1
-            for owners in (self.tail_owners.get(unit), self.short_owners.get(unit)):
+            for owners in (self.tail_owners.get(unit), self.fragment_owners.get(unit)):
                 if owners and mention_id in owners:
                     owners.remove(mention_id)
             if self.unit_refs[unit] == 0:
                 self.tail_owners.pop(unit, None)
-                self.short_owners.pop(unit, None)
+                self.fragment_owners.pop(unit, None)
                 self.short_stems.pop(unit, None)
                 owner = self.quotes.get(self.unit_quote[unit])
                 if owner is not None:

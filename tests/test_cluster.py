@@ -583,3 +583,21 @@ def test_a_fragment_whose_source_is_known_draws_no_other_sentence():
     # the source printed again elsewhere still finds it
     again = index.assign(MentionText("b:50-100", "This is a calm year for the farm.", "doe", "2026-05-02", "b"))
     assert source.quote_id == again.quote_id
+
+
+def test_fragment_printed_before_a_version_of_a_known_quote_joins_that_quote():
+    # Outlet a prints the full sentence; outlet b's headline prints a fragment of it first, without a
+    # speaker (a quote of its own), then the full sentence in slightly different words, which joins a's.
+    # The fragment is part of that utterance: the outcome must not depend on which came first.
+    index = QuoteIndex()
+    day = "2026-03-02"
+    full_a = index.assign(MentionText("a:100-190", "This council has seen a river sold by the mile, and the buyer was "
+                                      "always the same company.", "ines varga", day, "a"))
+    fragment = index.assign(MentionText("b:0-30", "a stream sold off by the mile", None, day, "b"))
+    full_b = index.assign(MentionText("b:300-400", "This council has witnessed a stream sold off by the mile, and the "
+                                      "buyer was always the same company.", "ines varga", day, "b"))
+    assert True == fragment.new_quote
+    assert full_a.quote_id == full_b.quote_id
+    assert [full_a.quote_id, fragment.quote_id] == [q for q, _ in full_b.links]
+    assert [("b:0-30", full_a.quote_id)] == [(m, q) for m, q, _ in full_b.backlinks]
+
