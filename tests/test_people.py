@@ -1243,9 +1243,14 @@ def test_the_shared_surnames_name_the_relative_not_called_by_the_given_name(nlp,
     ("Road protest continues\n\nQUITO — On Tuesday the minister of transport, Jorge Eduardo Campos Villanueva, "
      "offered to meet the drivers. Speaking in Cuenca, he said the state would not yield.\n"
      "“We are ready to talk, but not while the bridge is closed,” Campos said.", "Jorge Eduardo Campos Villanueva"),
-    # one given name: the middle word may be a middle name, so the short form stays apart
+    # one given name: the middle word, no registered given name and printed alone as a name, is the
+    # father's surname all the same (an English middle name is a given name, "Jorge Walker Roe")
     ("Road protest continues\n\nQUITO — On Tuesday Jorge Campos Villanueva, a driver, joined the protest.\n"
-     "“We are ready to talk, but not while the bridge is closed,” Campos said.", "Campos"),
+     "“We are ready to talk, but not while the bridge is closed,” Campos said.", "Jorge Campos Villanueva"),
+    # ... but not when someone else of the article bears that word as a surname of their own
+    ("Road protest continues\n\nQUITO — On Tuesday Jorge Campos Villanueva, a driver, joined the protest, and "
+     "so did Elena Campos, a nurse.\n“We are ready to talk, but not while the bridge is closed,” Campos said.",
+     "Elena Campos"),
 ])
 def test_father_surname_alone_after_two_given_names_and_two_surnames(nlp, text, speaker):
     """A Spanish full name of two given names and two surnames ("Jorge Eduardo Campos Villanueva") is
@@ -1281,3 +1286,20 @@ def test_name_after_a_role_nouns_place_phrase_is_its_apposition(nlp):
             "called the result “a quiet vote with quiet reasons” on the radio.")
     mention, = quotes_of(nlp, text)
     assert ("Marco Tavares", ["government spokesman in Lisbon"]) == (mention.speaker, nlp(text)._.people[0].roles)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Colombian usage: given name, father's surname, mother's surname; each person goes by the father's alone.
+    # The winner is "Herrera"; her rival Tomás Duque Salazar is "Duque", though "Duque" is also the last word
+    # of the winner's name and of her brother's; the brother, who shares both surnames, is told apart by
+    # his given name ("said Julián Herrera"), so the bare "Herrera" is his sister.
+    ("Architect wins mayoral vote\n\nCARTAGENA, Colombia — Lucía Herrera Duque, an architect, won Sunday's "
+     "mayoral election, beating Tomás Duque Salazar, a former senator.\n"
+     "“Tonight the city chose the future,” Herrera told supporters.\n"
+     "Duque conceded an hour later. “We did not lose because of the courts,” Duque said.\n"
+     "Herrera's brother, Julián Herrera Duque, ran her campaign. “We counted every vote ourselves,” said "
+     "Julián Herrera.\n“He ran a hard race,” Herrera said of her rival.",
+     ["Lucía Herrera Duque", "Tomás Duque Salazar", "Julián Herrera Duque", "Lucía Herrera Duque"]),
+])
+def test_a_spanish_name_goes_by_the_fathers_surname_alone(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]

@@ -403,6 +403,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     index.merge_particle_surnames()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first} | index.head_keys
+    # ... and a father's surname a person goes by alone ("Ibarra" of Tomás Ibarra Solís)
+    keys |= {word for i in range(len(index.records)) if (word := index.paternal_word(i))}
     last_seen: dict[int, int] = {}
     for token in capitalised:
         # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS) or a
