@@ -987,3 +987,16 @@ def test_a_he_after_one_of_a_group_described_as_a_man_is_not_the_named_man_befor
             "a fisherman from Mbour, said the trip had been worth it. “We lost, but we danced better. Print that,” "
             "he told Sport Daily.\n")
     assert [("We lost, but we danced better. Print that,", None)] == pairs(nlp, text)
+
+
+def test_a_turn_label_the_tagger_reads_as_a_verb_is_still_the_name(nlp):
+    # "Uribe:" opening a transcript's turn is tagged a verb (VBZ) on some lines; a lone word the parser makes
+    # the root of its own line, with no verb around it, is the speaker's name all the same
+    text = ("Clean streets, says new mayor\n\nMarta Uribe won Sunday’s mayoral election in Cartagena with 50.2% of "
+            "the vote. At 10pm she spoke to journalists at her campaign office. Below is an edited transcript.\n"
+            "Uribe: “Tonight Cartagena chose clean streets. I want to thank the people who voted.”\n"
+            "Reporter: “What is the first thing you will do as mayor?”\n"
+            "Uribe: “The first thing I’m going to do is fix the buses. Half of this city waits an hour.”\n"
+            "Reporter: “Will you keep the police chief?”\n"
+            "Uribe: “I will meet him on Monday. I don’t fire people on the radio.”\n")
+    assert ["Marta Uribe", None, "Marta Uribe", None, "Marta Uribe"] == [m.speaker for m in quotes_of(nlp, text)]
