@@ -1303,3 +1303,18 @@ def test_name_after_a_role_nouns_place_phrase_is_its_apposition(nlp):
 ])
 def test_a_spanish_name_goes_by_the_fathers_surname_alone(nlp, text, expected):
     assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_name_after_a_fronted_place_phrase_is_the_subject(nlp):
+    # "In Chiang Khong, one of the worst-hit towns, Siriporn Chaiyaporn, a nurse, said she …": the parser hangs
+    # the name on the place phrase, but the verb has no other subject, so she is the one most salient for the
+    # next "she" (not the doctor named the sentence before; Thai usage: the given name alone, "Siriporn said")
+    text = ("Thai governor admits pumps failed\n\nCHIANG RAI, Thailand — The governor of Chiang Rai province admitted "
+            "on Monday that three pumps had failed when floods hit the town.\n“Three of the pumps were broken,” "
+            "Governor Anan Chaiyaporn told reporters. “We will keep searching,” he said.\n"
+            "Dr Duangjai Wongsuwan of the Irrigation Department said the dam was “full, but safe”.\n"
+            "In Chiang Khong, one of the worst-hit towns, Siriporn Chaiyaporn, a 29-year-old nurse, said she had "
+            "worked all night. She is not related to the governor. “We heard the water first,” Siriporn said.\n"
+            "She said her own shop had flooded. “My father keeps asking about the dog. I tell him the dog is "
+            "fine,” she said.")
+    assert ["Siriporn Chaiyaporn", "Siriporn Chaiyaporn"] == [m.speaker for m in quotes_of(nlp, text)][-2:]

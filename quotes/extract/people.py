@@ -27,7 +27,8 @@ from .lexicon import (
 from .names import (
     _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, gaelic_mutated, honorific_gender,
     _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org,
-    _name_run, _norm, _phrase, _role_phrase, romanised_given_name, _split_title, _surname_key, _words,
+    _name_run, _norm, _phrase, _role_phrase, romanised_given_name, _split_title, _subject_after_fronted_phrase,
+    _surname_key, _words,
 )
 from .people_index import PeopleIndex
 
@@ -445,7 +446,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             record.add_alias(_phrase(run))
         subject = at.dep_ in ("nsubj", "nsubjpass") or (
             at.dep_ == "appos" and _apposition_owner(at).dep_ in ("nsubj", "nsubjpass")) or \
-            _inverted_subject(at) or (  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
+            _inverted_subject(at) or _subject_after_fronted_phrase(at) or (  # "Her son, Mateo, disagrees";
+            # "Among the crowd was Mere Roe"; "In Mae Tang, Ana Roe, a nurse, said" (the parser: an apposition of the place)
                 # "The village head, known as Pak Harun, said": the name of the subject
                 (owner := _naming_clause_owner(at)) is not None and owner.dep_ in ("nsubj", "nsubjpass")) or (
                 at.dep_ == "aux" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in at.head.children))
