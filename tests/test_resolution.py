@@ -1000,3 +1000,12 @@ def test_a_turn_label_the_tagger_reads_as_a_verb_is_still_the_name(nlp):
             "Reporter: “Will you keep the police chief?”\n"
             "Uribe: “I will meet him on Monday. I don’t fire people on the radio.”\n")
     assert ["Marta Uribe", None, "Marta Uribe", None, "Marta Uribe"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_weekday_before_a_surname_is_no_given_name(nlp):
+    # "Late on Sunday Montoya posted": the parser runs the weekday into the subject's name; a weekday is no given
+    # name (a month may be: April Ryan), so the surname alone is matched
+    text = ("Mayor thanks voters\n\nMarta Montoya won the mayoral election in Cartagena on Sunday with half the vote. "
+            "“Tonight the city chose the future,” Montoya told supporters.\n"
+            "Late on Sunday Montoya posted on X: “Thank you, Cartagena.”")
+    assert ["Marta Montoya", "Marta Montoya"] == [m.speaker for m in quotes_of(nlp, text)]

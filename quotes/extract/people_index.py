@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, KIN_NOUNS, NAME_PARTICLES, NAME_SUFFIXES,
+    CALENDAR_WORDS, FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, KIN_NOUNS, NAME_PARTICLES, NAME_SUFFIXES,
     TITLE_WORDS,
 )
 from .model import Person
@@ -440,6 +440,8 @@ class PeopleIndex:
         while len(words) > 1 and _norm(words[0]) in TITLE_WORDS:
             gender = gender or HONORIFICS.get(_norm(words[0]))
             words = words[1:]  # "Gen. Raman" -> "Raman"; a lone "King" stays a surname
+        while len(words) > 1 and _norm(words[0]) in CALENDAR_WORDS:
+            words = words[1:]  # "Late on Sunday Roe posted": a weekday is no given name (a month may be: April Ryan)
         if not words:
             return []
         surname = _surname_of(words)
