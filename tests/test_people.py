@@ -1318,3 +1318,13 @@ def test_a_name_after_a_fronted_place_phrase_is_the_subject(nlp):
             "She said her own shop had flooded. “My father keeps asking about the dog. I tell him the dog is "
             "fine,” she said.")
     assert ["Siriporn Chaiyaporn", "Siriporn Chaiyaporn"] == [m.speaker for m in quotes_of(nlp, text)][-2:]
+
+
+def test_coordinated_role_nouns_before_one_name_are_both_its_roles(nlp):
+    # "her brother and campaign manager, Julián Herrera": the bare second noun shares "her", one person with two
+    # roles, so "the campaign manager" later is he
+    text = ("Herrera takes City Hall\n\nLucía Herrera won Sunday’s election for mayor of Cartagena with 50.2% of the "
+            "vote. At 10pm she spoke to journalists alongside her brother and campaign manager, Julián Herrera.\n"
+            "“Tonight Cartagena chose clean streets,” she said.\n"
+            "“We counted every vote twice,” the campaign manager said.")
+    assert ["Lucía Herrera", "Julián Herrera"] == [m.speaker for m in quotes_of(nlp, text)]

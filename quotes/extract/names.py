@@ -771,6 +771,23 @@ def _role_phrase(head: Token, stop: int | None = None) -> str | None:
     return _clean_role(tokens[:12])
 
 
+def _coordinated_roles(token: Token) -> list[str]:
+    """The further roles a name in apposition takes from role nouns coordinated with the one it describes:
+    "her brother and campaign manager, Julián Roe" -> ["campaign manager"].  A bare conjunct shares the
+    first noun's determiner or possessive and so names the same one person; a conjunct with its own ("her
+    brother and a friend", "the mayor and the governor") names someone else."""
+    if token.dep_ != "appos" and not _apposed_after_place(token):
+        return []
+    owner = _apposition_owner(token)
+    if not _is_role_noun(owner) or _is_name_token(owner):
+        return []
+    start = _name_run(token)[0].i
+    return [role for conj in owner.children
+            if conj.dep_ == "conj" and conj.i < start and _is_role_noun(conj) and not _is_name_token(conj) and
+            not any(c.dep_ in ("det", "poss") for c in conj.children)
+            for role in [_role_phrase(conj, stop=start)] if role]
+
+
 def _appositive_role(token: Token) -> str | None:
     """Role given by an apposition: "Jane Roe, the chairman of X," -> "chairman of X"."""
     for child in token.children:
