@@ -1009,4 +1009,3 @@ def test_a_he_after_one_of_a_group_described_as_a_man_is_not_the_named_man_befor
             "a fisherman from Mbour, said the trip had been worth it. “We lost, but we danced better. Print that,” "
             "he told Sport Daily.\n")
     assert [("We lost, but we danced better. Print that,", None)] == pairs(nlp, text)
-
