@@ -1243,9 +1243,14 @@ def test_the_shared_surnames_name_the_relative_not_called_by_the_given_name(nlp,
     ("Road protest continues\n\nQUITO — On Tuesday the minister of transport, Jorge Eduardo Campos Villanueva, "
      "offered to meet the drivers. Speaking in Cuenca, he said the state would not yield.\n"
      "“We are ready to talk, but not while the bridge is closed,” Campos said.", "Jorge Eduardo Campos Villanueva"),
-    # one given name: the middle word may be a middle name, so the short form stays apart
+    # one given name: the middle word, no registered given name and printed alone as a name, is the
+    # father's surname all the same (an English middle name is a given name, "Jorge Walker Roe")
     ("Road protest continues\n\nQUITO — On Tuesday Jorge Campos Villanueva, a driver, joined the protest.\n"
-     "“We are ready to talk, but not while the bridge is closed,” Campos said.", "Campos"),
+     "“We are ready to talk, but not while the bridge is closed,” Campos said.", "Jorge Campos Villanueva"),
+    # ... but not when someone else of the article bears that word as a surname of their own
+    ("Road protest continues\n\nQUITO — On Tuesday Jorge Campos Villanueva, a driver, joined the protest, and "
+     "so did Elena Campos, a nurse.\n“We are ready to talk, but not while the bridge is closed,” Campos said.",
+     "Elena Campos"),
 ])
 def test_father_surname_alone_after_two_given_names_and_two_surnames(nlp, text, speaker):
     """A Spanish full name of two given names and two surnames ("Jorge Eduardo Campos Villanueva") is
@@ -1281,3 +1286,45 @@ def test_name_after_a_role_nouns_place_phrase_is_its_apposition(nlp):
             "called the result “a quiet vote with quiet reasons” on the radio.")
     mention, = quotes_of(nlp, text)
     assert ("Marco Tavares", ["government spokesman in Lisbon"]) == (mention.speaker, nlp(text)._.people[0].roles)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Colombian usage: given name, father's surname, mother's surname; each person goes by the father's alone.
+    # The winner is "Herrera"; her rival Tomás Duque Salazar is "Duque", though "Duque" is also the last word
+    # of the winner's name and of her brother's; the brother, who shares both surnames, is told apart by
+    # his given name ("said Julián Herrera"), so the bare "Herrera" is his sister.
+    ("Architect wins mayoral vote\n\nCARTAGENA, Colombia — Lucía Herrera Duque, an architect, won Sunday's "
+     "mayoral election, beating Tomás Duque Salazar, a former senator.\n"
+     "“Tonight the city chose the future,” Herrera told supporters.\n"
+     "Duque conceded an hour later. “We did not lose because of the courts,” Duque said.\n"
+     "Herrera's brother, Julián Herrera Duque, ran her campaign. “We counted every vote ourselves,” said "
+     "Julián Herrera.\n“He ran a hard race,” Herrera said of her rival.",
+     ["Lucía Herrera Duque", "Tomás Duque Salazar", "Julián Herrera Duque", "Lucía Herrera Duque"]),
+])
+def test_a_spanish_name_goes_by_the_fathers_surname_alone(nlp, text, expected):
+    assert expected == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_name_after_a_fronted_place_phrase_is_the_subject(nlp):
+    # "In Chiang Khong, one of the worst-hit towns, Siriporn Chaiyaporn, a nurse, said she …": the parser hangs
+    # the name on the place phrase, but the verb has no other subject, so she is the one most salient for the
+    # next "she" (not the doctor named the sentence before; Thai usage: the given name alone, "Siriporn said")
+    text = ("Thai governor admits pumps failed\n\nCHIANG RAI, Thailand — The governor of Chiang Rai province admitted "
+            "on Monday that three pumps had failed when floods hit the town.\n“Three of the pumps were broken,” "
+            "Governor Anan Chaiyaporn told reporters. “We will keep searching,” he said.\n"
+            "Dr Duangjai Wongsuwan of the Irrigation Department said the dam was “full, but safe”.\n"
+            "In Chiang Khong, one of the worst-hit towns, Siriporn Chaiyaporn, a 29-year-old nurse, said she had "
+            "worked all night. She is not related to the governor. “We heard the water first,” Siriporn said.\n"
+            "She said her own shop had flooded. “My father keeps asking about the dog. I tell him the dog is "
+            "fine,” she said.")
+    assert ["Siriporn Chaiyaporn", "Siriporn Chaiyaporn"] == [m.speaker for m in quotes_of(nlp, text)][-2:]
+
+
+def test_coordinated_role_nouns_before_one_name_are_both_its_roles(nlp):
+    # "her brother and campaign manager, Julián Herrera": the bare second noun shares "her", one person with two
+    # roles, so "the campaign manager" later is he
+    text = ("Herrera takes City Hall\n\nLucía Herrera won Sunday’s election for mayor of Cartagena with 50.2% of the "
+            "vote. At 10pm she spoke to journalists alongside her brother and campaign manager, Julián Herrera.\n"
+            "“Tonight Cartagena chose clean streets,” she said.\n"
+            "“We counted every vote twice,” the campaign manager said.")
+    assert ["Lucía Herrera", "Julián Herrera"] == [m.speaker for m in quotes_of(nlp, text)]

@@ -443,6 +443,28 @@ def test_a_named_persons_surname_tagged_a_verb_or_adverb_still_names_them_as_a_s
     assert [f"{first} {surname}"] == [m.speaker for m in quotes_of(nlp, text)]
 
 
+def test_a_turn_label_the_tagger_reads_as_a_verb_is_still_the_name(nlp):
+    # "Uribe:" opening a transcript's turn is tagged a verb (VBZ) on some lines; a lone word the parser makes
+    # the root of its own line, with no verb around it, is the speaker's name all the same
+    text = ("Clean streets, says new mayor\n\nMarta Uribe won Sunday’s mayoral election in Cartagena with 50.2% of "
+            "the vote. At 10pm she spoke to journalists at her campaign office. Below is an edited transcript.\n"
+            "Uribe: “Tonight Cartagena chose clean streets. I want to thank the people who voted.”\n"
+            "Reporter: “What is the first thing you will do as mayor?”\n"
+            "Uribe: “The first thing I’m going to do is fix the buses. Half of this city waits an hour.”\n"
+            "Reporter: “Will you keep the police chief?”\n"
+            "Uribe: “I will meet him on Monday. I don’t fire people on the radio.”\n")
+    assert ["Marta Uribe", None, "Marta Uribe", None, "Marta Uribe"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_weekday_before_a_surname_is_no_given_name(nlp):
+    # "Late on Sunday Montoya posted": the parser runs the weekday into the subject's name; a weekday is no given
+    # name (a month may be: April Ryan), so the surname alone is matched
+    text = ("Mayor thanks voters\n\nMarta Montoya won the mayoral election in Cartagena on Sunday with half the vote. "
+            "“Tonight the city chose the future,” Montoya told supporters.\n"
+            "Late on Sunday Montoya posted on X: “Thank you, Cartagena.”")
+    assert ["Marta Montoya", "Marta Montoya"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Radio show grows\n\nThe show airs seven days a week. Harbor FM Vice President for news and talk Dana Whitlock "
      "called the show “the talk of the coast.”\n", ["Dana Whitlock"]),

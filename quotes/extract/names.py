@@ -720,6 +720,25 @@ def _apposed_after_place(name: Token) -> bool:
     return start > 0 and name.doc[start - 1].text == ","
 
 
+def _subject_after_fronted_phrase(name: Token) -> bool:
+    """Whether ``name`` is the subject of a verb that has none, though the parser hung it on the object of a
+    prepositional phrase opening the sentence: "In Mae Tang, Ana Roe, a nurse, said …" (parsed as "Mae Tang,
+    Ana Roe", an apposition of the place).  A fronted "In X," is an adverbial; a finite verb after it needs
+    a subject, and the name set off by commas between them is that subject."""
+    if name.dep_ != "appos":
+        return False
+    prep = name.head  # up through the phrase and its own appositions ("In Mae Tang, one of the worst-hit towns,")
+    while not (prep.dep_ == "prep" and prep.i == prep.sent.start):
+        if prep.dep_ not in ("pobj", "appos", "prep") or prep.i > name.i:
+            return False
+        prep = prep.head
+    verb = prep.head
+    return verb.i > name.i and \
+        verb.tag_ in ("VBD", "VBZ", "VBP") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children) and \
+        name.doc[_name_run(name)[0].i - 1].text == ","
+
+
 def _apposition_owner(name: Token) -> Token:
     """The noun a name in apposition describes: its head, or the role noun a prepositional phrase that
     head ends hangs from ("A spokesman for the district police, Supt Ana Roe, said": the parser hangs
@@ -750,6 +769,23 @@ def _role_phrase(head: Token, stop: int | None = None) -> str | None:
             cut.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if t.i not in cut and (stop is None or t.i < stop) and not t.is_punct]
     return _clean_role(tokens[:12])
+
+
+def _coordinated_roles(token: Token) -> list[str]:
+    """The further roles a name in apposition takes from role nouns coordinated with the one it describes:
+    "her brother and campaign manager, Julián Roe" -> ["campaign manager"].  A bare conjunct shares the
+    first noun's determiner or possessive and so names the same one person; a conjunct with its own ("her
+    brother and a friend", "the mayor and the governor") names someone else."""
+    if token.dep_ != "appos" and not _apposed_after_place(token):
+        return []
+    owner = _apposition_owner(token)
+    if not _is_role_noun(owner) or _is_name_token(owner):
+        return []
+    start = _name_run(token)[0].i
+    return [role for conj in owner.children
+            if conj.dep_ == "conj" and conj.i < start and _is_role_noun(conj) and not _is_name_token(conj) and
+            not any(c.dep_ in ("det", "poss") for c in conj.children)
+            for role in [_role_phrase(conj, stop=start)] if role]
 
 
 def _appositive_role(token: Token) -> str | None:

@@ -25,9 +25,10 @@ from .lexicon import (
     TITLE_LINE_MIN_WORDS,
 )
 from .names import (
-    _apposition_owner, _appositive_role, _clean_role, _continues_hyphenated, gaelic_mutated, honorific_gender,
-    _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org,
-    _name_run, _norm, _phrase, _role_phrase, romanised_given_name, _split_title, _surname_key, _words,
+    _apposition_owner, _appositive_role, _clean_role, _coordinated_roles, _continues_hyphenated, gaelic_mutated,
+    honorific_gender, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org,
+    _name_run, _norm, _phrase, _role_phrase, romanised_given_name, _split_title, _subject_after_fronted_phrase,
+    _surname_key, _words,
 )
 from .people_index import PeopleIndex
 
@@ -374,6 +375,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if family_name and person == known:
             index.records[person].surname_inferred = True
         index.records[person].add_role(_appositive_role(name[-1]))
+        for extra in _coordinated_roles(name[-1]):
+            index.records[person].add_role(extra)  # "her brother and campaign manager, Julián Roe"
         owner = _naming_clause_owner(name[-1])
         if owner is not None:
             index.records[person].add_role(_role_phrase(owner))  # "The village head, known as Pak Harun,"
@@ -403,6 +406,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
     index.merge_particle_surnames()
     # Every naming, including bare surnames, counts for salience and lengthens the name.
     keys = {record.surname for record in index.records} | {r.first for r in index.records if r.first} | index.head_keys
+    # ... and a father's surname a person goes by alone ("Ibarra" of Tomás Ibarra Solís)
+    keys |= {word for i in range(len(index.records)) if (word := index.paternal_word(i))}
     last_seen: dict[int, int] = {}
     for token in capitalised:
         # A known surname counts even when the tagger calls it a common noun ("Mendes told": NNS) or a
@@ -443,7 +448,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
             record.add_alias(_phrase(run))
         subject = at.dep_ in ("nsubj", "nsubjpass") or (
             at.dep_ == "appos" and _apposition_owner(at).dep_ in ("nsubj", "nsubjpass")) or \
-            _inverted_subject(at) or (  # "Her son, Mateo, disagrees"; "Among the crowd was Mere Roe"
+            _inverted_subject(at) or _subject_after_fronted_phrase(at) or (  # "Her son, Mateo, disagrees";
+            # "Among the crowd was Mere Roe"; "In Mae Tang, Ana Roe, a nurse, said" (the parser: an apposition of the place)
                 # "The village head, known as Pak Harun, said": the name of the subject
                 (owner := _naming_clause_owner(at)) is not None and owner.dep_ in ("nsubj", "nsubjpass")) or (
                 at.dep_ == "aux" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in at.head.children))

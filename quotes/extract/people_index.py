@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, KIN_NOUNS, NAME_PARTICLES, TITLE_WORDS,
+    CALENDAR_WORDS, FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, KIN_NOUNS, NAME_PARTICLES, NAME_SUFFIXES,
+    TITLE_WORDS,
 )
 from .model import Person
 from .names import _is_first_name, _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
@@ -348,21 +349,55 @@ class PeopleIndex:
                     _is_first_name(self.records[target].name_words[0]):
                 self._fold(index, target)
 
-    def _by_paternal_surname(self, word: str, skip: int | None = None) -> int | None:
-        """The one person whose longer name ends with two surnames, the first of them ``word``, when the
-        article also prints the two alone as the double surname: Spanish names carry the father's surname
-        then the mother's ("Tomás Ibarra Solís", "Ibarra Solís said"), and a later mention may use the
-        father's alone ("Ibarra said").  The double surname printed alone is the evidence that the word is
-        a surname, not a middle name (folding a middle part of a name without such evidence cost dev name
-        quotes: see :meth:`_by_name_part`).  None when the word is another person's surname too."""
-        key = _norm(word)
-        if any(r.surname == key for i, r in enumerate(self.records) if i != skip):
+    def paternal_word(self, index: int) -> str | None:
+        """The father's surname a person goes by alone, normalised, when the article follows Spanish
+        usage for their name: a name of three or more words ends with two surnames, the father's then the
+        mother's ("Tomás Ibarra Solís"), and a later mention uses the father's alone ("Ibarra said").
+        The evidence that the word before the last is such a surname and no middle name: it is no
+        registered given name, and the article prints it alone as a name somewhere ("Ibarra told
+        supporters"), or prints the two surnames alone ("Ibarra Solís said"), or the name is two given
+        names then two surnames.  (An English middle name is a given name, "John Walker Roe", or is
+        not printed alone: "Wasserman Schultz" is printed as the pair.)"""
+        words = self.records[index].name_words
+        if len(words) < 3:
             return None
-        targets = [i for i, r in enumerate(self.records) if i != skip and len(r.name_words) >= 3 and
-                   _norm(r.name_words[-2]) == key and r.name_words[-2][:1].isupper() and
-                   (any([_norm(w) for w in alias.split()] == [_norm(w) for w in r.name_words[-2:]]
-                        for alias in r.aliases) or _two_given_two_surnames(r.name_words))]
-        return targets[0] if len(targets) == 1 else None
+        word = words[-2]
+        key = _norm(word)
+        if not word[:1].isupper() or _is_first_name(word) or key in NAME_PARTICLES or \
+                _norm(words[-1]) in NAME_SUFFIXES:
+            return None
+        pair = [_norm(w) for w in words[-2:]]
+        if key in self.given_alone or _two_given_two_surnames(words) or \
+                any([_norm(w) for w in alias.split()] == pair for alias in self.records[index].aliases):
+            return key
+        return None
+
+    def _paternal_bearers(self, word: str, skip: int | None = None) -> list[int]:
+        """Everyone who goes by ``word`` as their father's surname (:meth:`paternal_word`), latest named
+        first; none when the word is the last word of someone who goes by it (a surname of their own)."""
+        key = _norm(word)
+        if any(r.surname == key and self.paternal_word(i) is None
+               for i, r in enumerate(self.records) if i != skip):
+            return []
+        return [i for i in range(len(self.records) - 1, -1, -1) if i != skip and self.paternal_word(i) == key]
+
+    def _by_paternal_surname(self, word: str, skip: int | None = None) -> int | None:
+        """The one person who goes by ``word`` as their father's surname (:meth:`_paternal_bearers`).  Of
+        siblings, who share both surnames ("Lucía Herrera Duque" and her brother "Julián Herrera Duque"),
+        the article tells them apart by calling all but one by given name and surname ("said Julián
+        Herrera") or given name alone; the father's surname alone names the other.  None when it fits no
+        one or several alike."""
+        bearers = self._narrow(self._paternal_bearers(word, skip), None, None)
+        if len(bearers) > 1:
+            bearers = [i for i in bearers if not self._called_by_given_name(i)] or bearers
+        return bearers[0] if len(bearers) == 1 else None
+
+    def _called_by_given_name(self, index: int) -> bool:
+        """Whether the article prints this person's given name alone or before the father's surname only
+        ("Julián Herrera" for Julián Herrera Duque): the form that sets a person apart from a sibling."""
+        record = self.records[index]
+        given, paternal = _norm(record.name_words[0]), _norm(record.name_words[-2])
+        return any([_norm(w) for w in alias.split()] in ([given], [given, paternal]) for alias in record.aliases)
 
     def merge_paternal_surnames(self) -> None:
         """Fold a person named by a father's surname alone into the one whose double surname opens with it
@@ -405,6 +440,8 @@ class PeopleIndex:
         while len(words) > 1 and _norm(words[0]) in TITLE_WORDS:
             gender = gender or HONORIFICS.get(_norm(words[0]))
             words = words[1:]  # "Gen. Raman" -> "Raman"; a lone "King" stays a surname
+        while len(words) > 1 and _norm(words[0]) in CALENDAR_WORDS:
+            words = words[1:]  # "Late on Sunday Roe posted": a weekday is no given name (a month may be: April Ryan)
         if not words:
             return []
         surname = _surname_of(words)
@@ -414,6 +451,11 @@ class PeopleIndex:
                  if self.records[index].surname == surname and
                  (not first or not self.records[index].first or self.records[index].first[0] == first[0] or
                   (len(words) == 2 and self.records[index].has_role_word(first)))]
+        if len(words) == 1 and found and all(self.paternal_word(i) is not None for i in found) and \
+                self._paternal_bearers(words[0]):
+            # "Duque" beside Lucía Herrera Duque ("Herrera told …") and Tomás Duque Salazar: the mother's surname
+            # is no name its bearer goes by alone in Spanish usage; the father's surname of someone else is.
+            found = []
         if not found and len(words) == 1:
             by_first = self._by_first_name(words[0])
             if by_first is None:

@@ -298,7 +298,9 @@ class Resolver:
             # A surname the article gives a person is a name even when tagged a common noun ("Mendes": NNS);
             # printed alone as a subject, whatever its tag ("Baker describes himself": the tagger reads a
             # verb, VBG): a capitalised word that is a named person's surname and the whole mention names.
-            lone_subject = len(words) == 1 and head.dep_ in ("nsubj", "nsubjpass") and head.is_alpha
+            # So too a lone word the parser made the root of its own sentence, as it does a transcript's speaker
+            # label ("Roe: “…”", the tagger reading a verb, VBZ): a mention with no verb around it is a name.
+            lone_subject = len(words) == 1 and head.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.is_alpha
             known_name = (head.pos_ in ("NOUN", "PROPN") or lone_subject) and head.text[:1].isupper() and \
                 not _is_title(head) and \
                 bool(self.people.find_all([head.text] if len(words) == 1 else _words(_split_title(words)[1])))
