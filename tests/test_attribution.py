@@ -1440,3 +1440,12 @@ def test_a_transcript_label_ending_on_a_name_syllable_names_the_whole_name(nlp):
     text = ("Storm briefing transcript\n\nOfficials spoke in Hualien on Monday. The following is a transcript.\n"
             "Lin Po-han: “Ten roads are closed.”\n")
     assert [("Ten roads are closed.", "Lin Po-han")] == pairs(nlp, text)
+
+
+def test_cue_before_an_exclamation_reports_it_not_the_next_sentence(nlp):
+    # "shouted “…!”": the cue before the marks reports the words; their "!" ends the sentence, so the
+    # next sentence's subject ("Ushers asked …") is no tag of the quote
+    text = ("Court ends fraud case\n\nAs Moretti was taken down, a woman in the gallery who later said she was "
+            "the sister of a ferryman shouted “Liar!” Ushers asked her to sit down.\n")
+    assert [("Liar!", None, "a woman")] == [(m.text, m.speaker, m.speaker_mention) for m in quotes_of(nlp, text)]
+
