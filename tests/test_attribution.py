@@ -1449,3 +1449,12 @@ def test_cue_before_an_exclamation_reports_it_not_the_next_sentence(nlp):
             "the sister of a ferryman shouted “Liar!” Ushers asked her to sit down.\n")
     assert [("Liar!", None, "a woman")] == [(m.text, m.speaker, m.speaker_mention) for m in quotes_of(nlp, text)]
 
+
+def test_quote_after_a_newly_introduced_person_is_not_a_continuation(nlp):
+    # an indefinite description as the subject of the sentence before a standalone quote brings a new
+    # person in to quote them: the words are that unnamed person's, not the previous speaker's
+    text = ("Ferry strike\n\nTomás Reyes, 60, runs the ferry. “Every day the ferry is late,” Reyes said. A younger "
+            "ferryman beside him, who did not give his name, was harsher. “They should make him row it himself.”\n")
+    assert [("Every day the ferry is late,", "Tomás Reyes", "Reyes"),
+            ("They should make him row it himself.", None, "A younger ferryman")] == \
+        [(m.text, m.speaker, m.speaker_mention) for m in quotes_of(nlp, text)]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import (
     ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS, HEADLINE_BODY_OVERLAP,
-    INITIALS_LABEL_LETTERS, PERSONAL_PRONOUNS, QUESTION_CUES, REPLY_CUES, SCARE_DETERMINERS, SCARE_PREFIXES,
+    INDEFINITE_DETERMINERS, INITIALS_LABEL_LETTERS, PERSONAL_PRONOUNS, QUESTION_CUES, REPLY_CUES, SCARE_DETERMINERS, SCARE_PREFIXES,
     SINGLE_MARKS, WORK_NOUNS, WRITTEN_NOUNS,
 )
 from .model import Mention, Person
@@ -382,6 +382,15 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         # it continues no one; the quote of its section that it repeats gives its speaker (_headlines_from_body).
         state.headings.add(quotation.paragraph)
         return
+    if attribution is None and not mention.partial and token_span is not None:
+        introduced = _introduced_person(state, quotation, token_span.start)
+        if introduced is not None:
+            # "… Reyes said. A younger ferryman beside him, who gave no name, was harsher. “…”": an
+            # indefinite description opens a new referent, and a reporter brings a new person into the
+            # story to quote them -- the words are the newcomer's, not a continuation of the last speaker.
+            mention.speaker_mention, mention.method = introduced.text, "role"
+            state.unnamed_person.add(id(mention))
+            return
     if attribution is None:
         previous = None if mention.partial else \
             _previous_speaker(quotation, state.previous_by_paragraph, text, state.paragraphs)
@@ -564,6 +573,23 @@ def _previous_speaker(quotation: Quotation, previous_by_paragraph: dict[int, Men
             return earlier
     return None
 
+
+
+def _introduced_person(state: _ArticleState, quotation: Quotation, at: int) -> Span | None:
+    """The indefinite description of a person ("a younger ferryman beside him") that is the subject of the
+    sentence right before a standalone quote, in its paragraph and after the paragraph's previous quote."""
+    doc = state.doc
+    if at < 2 or quotation.paragraph not in state.previous_by_paragraph:
+        return None
+    before = doc[at - 2].sent
+    paragraph = doc.char_span(*state.paragraphs[quotation.paragraph], alignment_mode="expand")
+    if paragraph is None or before.start < paragraph.start or any(_inside(t, state.quote_spans) for t in before):
+        return None
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _is_role_noun(subject) or _is_name_token(subject) or \
+            not any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in subject.children):
+        return None
+    return _mention_span(subject)
 
 
 def _from_reported_speech(last_sentence: Span, mention: Mention, resolver: Resolver,
