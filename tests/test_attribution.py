@@ -1458,3 +1458,13 @@ def test_quote_after_a_newly_introduced_person_is_not_a_continuation(nlp):
     assert [("Every day the ferry is late,", "Tomás Reyes", "Reyes"),
             ("They should make him row it himself.", None, "A younger ferryman")] == \
         [(m.text, m.speaker, m.speaker_mention) for m in quotes_of(nlp, text)]
+
+
+def test_fragment_in_the_relative_clause_of_a_role_nouns_apposed_name(nlp):
+    # "The prosecutor, NAME, whose … “…” — said": the clause holding the fragment is about the person the
+    # role noun and the name both denote, so the role noun's phrase may hold the quote, as a name's may
+    text = ("Verdict\n\nThe prosecutor, Marco Vitale, whose closing argument in May contained the line that became "
+            "the trial’s slogan — that the town had paid for ten million euros of repairs and “the bridge is weaker "
+            "than before” — said only that he was “pleased with the outcome”.")
+    assert [("the bridge is weaker than before", "Marco Vitale"), ("pleased with the outcome", "Marco Vitale")] == \
+        pairs(nlp, text)
