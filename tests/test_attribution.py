@@ -1468,3 +1468,10 @@ def test_fragment_in_the_relative_clause_of_a_role_nouns_apposed_name(nlp):
             "than before” — said only that he was “pleased with the outcome”.")
     assert [("the bridge is weaker than before", "Marco Vitale"), ("pleased with the outcome", "Marco Vitale")] == \
         pairs(nlp, text)
+
+
+def test_quote_after_a_newcomers_question_answers_it(nlp):
+    # the newly introduced person asks; the quote after the question is the answer of the one asked
+    text = ("Strike talks\n\n“We will win this,” Roe said at the rally. A reporter asked whether she would resign. "
+            "“Never. I was elected to finish the job.”\n")
+    assert [("We will win this,", "Roe"), ("Never. I was elected to finish the job.", "Roe")] == pairs(nlp, text)

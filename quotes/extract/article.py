@@ -627,6 +627,10 @@ def _introduced_person(state: _ArticleState, quotation: Quotation, at: int) -> S
     if subject is None or not _is_role_noun(subject) or _is_name_token(subject) or \
             not any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in subject.children):
         return None
+    if before.root.lemma_.lower() in QUESTION_CUES:
+        # "A reporter asked whether she would resign. “Never.”": the quote answers the newcomer's question,
+        # in the words of the one asked
+        return None
     return _mention_span(subject)
 
 
