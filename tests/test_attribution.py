@@ -1475,3 +1475,10 @@ def test_quote_after_a_newcomers_question_answers_it(nlp):
     text = ("Strike talks\n\n“We will win this,” Roe said at the rally. A reporter asked whether she would resign. "
             "“Never. I was elected to finish the job.”\n")
     assert [("We will win this,", "Roe"), ("Never. I was elected to finish the job.", "Roe")] == pairs(nlp, text)
+
+
+def test_quote_after_a_newcomer_named_beside_the_description_is_theirs(nlp):
+    text = ("Ferry strike\n\nTomás Reyes, 60, runs the ferry. “Every day the ferry is late,” Reyes said. A younger "
+            "ferryman, Luis Prado, was harsher. “They should make him row it himself.”\n")
+    assert [("Every day the ferry is late,", "Tomás Reyes"), ("They should make him row it himself.", "Luis Prado")] \
+        == pairs(nlp, text)

@@ -426,8 +426,15 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
             # "… Reyes said. A younger ferryman beside him, who gave no name, was harsher. “…”": an
             # indefinite description opens a new referent, and a reporter brings a new person into the
             # story to quote them -- the words are the newcomer's, not a continuation of the last speaker.
-            mention.speaker_mention, mention.method = introduced.text, "role"
-            state.unnamed_person.add(id(mention))
+            person, method = resolver.resolve(introduced, None, at)
+            mention.speaker_mention, mention.method = introduced.text, method
+            if person is None:
+                state.unnamed_person.add(id(mention))
+                return
+            # (named beside the description: "A younger ferryman, Luis Prado, was harsher.")
+            record = resolver.people.records[person]
+            mention.speaker, mention.speaker_role = record.name, _mention_role(introduced, record, method)
+            resolver.speakers.append((at, person))
             return
     if attribution is None:
         previous = None if mention.partial else \
