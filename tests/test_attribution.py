@@ -1440,3 +1440,45 @@ def test_a_transcript_label_ending_on_a_name_syllable_names_the_whole_name(nlp):
     text = ("Storm briefing transcript\n\nOfficials spoke in Hualien on Monday. The following is a transcript.\n"
             "Lin Po-han: “Ten roads are closed.”\n")
     assert [("Ten roads are closed.", "Lin Po-han")] == pairs(nlp, text)
+
+
+def test_cue_before_an_exclamation_reports_it_not_the_next_sentence(nlp):
+    # "shouted “…!”": the cue before the marks reports the words; their "!" ends the sentence, so the
+    # next sentence's subject ("Ushers asked …") is no tag of the quote
+    text = ("Court ends fraud case\n\nAs Moretti was taken down, a woman in the gallery who later said she was "
+            "the sister of a ferryman shouted “Liar!” Ushers asked her to sit down.\n")
+    assert [("Liar!", None, "a woman")] == [(m.text, m.speaker, m.speaker_mention) for m in quotes_of(nlp, text)]
+
+
+def test_quote_after_a_newly_introduced_person_is_not_a_continuation(nlp):
+    # an indefinite description as the subject of the sentence before a standalone quote brings a new
+    # person in to quote them: the words are that unnamed person's, not the previous speaker's
+    text = ("Ferry strike\n\nTomás Reyes, 60, runs the ferry. “Every day the ferry is late,” Reyes said. A younger "
+            "ferryman beside him, who did not give his name, was harsher. “They should make him row it himself.”\n")
+    assert [("Every day the ferry is late,", "Tomás Reyes", "Reyes"),
+            ("They should make him row it himself.", None, "A younger ferryman")] == \
+        [(m.text, m.speaker, m.speaker_mention) for m in quotes_of(nlp, text)]
+
+
+def test_fragment_in_the_relative_clause_of_a_role_nouns_apposed_name(nlp):
+    # "The prosecutor, NAME, whose … “…” — said": the clause holding the fragment is about the person the
+    # role noun and the name both denote, so the role noun's phrase may hold the quote, as a name's may
+    text = ("Verdict\n\nThe prosecutor, Marco Vitale, whose closing argument in May contained the line that became "
+            "the trial’s slogan — that the town had paid for ten million euros of repairs and “the bridge is weaker "
+            "than before” — said only that he was “pleased with the outcome”.")
+    assert [("the bridge is weaker than before", "Marco Vitale"), ("pleased with the outcome", "Marco Vitale")] == \
+        pairs(nlp, text)
+
+
+def test_quote_after_a_newcomers_question_answers_it(nlp):
+    # the newly introduced person asks; the quote after the question is the answer of the one asked
+    text = ("Strike talks\n\n“We will win this,” Roe said at the rally. A reporter asked whether she would resign. "
+            "“Never. I was elected to finish the job.”\n")
+    assert [("We will win this,", "Roe"), ("Never. I was elected to finish the job.", "Roe")] == pairs(nlp, text)
+
+
+def test_quote_after_a_newcomer_named_beside_the_description_is_theirs(nlp):
+    text = ("Ferry strike\n\nTomás Reyes, 60, runs the ferry. “Every day the ferry is late,” Reyes said. A younger "
+            "ferryman, Luis Prado, was harsher. “They should make him row it himself.”\n")
+    assert [("Every day the ferry is late,", "Tomás Reyes"), ("They should make him row it himself.", "Luis Prado")] \
+        == pairs(nlp, text)

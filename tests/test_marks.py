@@ -314,3 +314,15 @@ def test_a_label_with_an_agent_or_after_the_noun_term_is_still_speech(nlp):
     text = ("Clinic case opens\n\nThe scheme has been called “quiet capture” by Lea Moraes, a professor in Porto. "
             "Rui Matos criticised her use of the term “cartel” in the debate.\n")
     assert [("quiet capture", "Lea Moraes"), ("cartel", "Rui Matos")] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a short foreign term with its translation in parentheses after it
+    "The scheme, known in the local press as “oro nero” (black gold), is one of several cases in the region.",
+    # the object named between the verb of naming and its name, with a community naming it
+    "Older farmers call this kind of sudden frost “geada negra”, black frost.",
+    # a universally quantified namer is a community: the name the thing goes by
+    "He attacked on the cobbled climb that every local rider simply calls “the Anvil”, with Duarte behind him.",
+])
+def test_a_label_apart_from_its_verb_or_given_by_everyone_is_not_speech(nlp, sentence):
+    assert [] == pairs(nlp, "Harbour scandal\n\n" + sentence + "\n")

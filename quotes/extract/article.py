@@ -15,17 +15,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS, HEADLINE_BODY_OVERLAP,
-    INITIALS_LABEL_LETTERS, PERSONAL_PRONOUNS, QUESTION_CUES, REPLY_CUES, SCARE_DETERMINERS, SCARE_PREFIXES,
-    SINGLE_MARKS, WORK_NOUNS, WRITTEN_NOUNS,
+    INDEFINITE_DETERMINERS, INITIALS_LABEL_LETTERS, LABEL_PATH_DEPS, LABEL_VERBS, PERSONAL_PRONOUNS, QUESTION_CUES, REPLY_CUES, SCARE_DETERMINERS, SCARE_PREFIXES,
+    SINGLE_MARKS, UNIVERSAL_DETERMINERS, WORK_NOUNS, WRITTEN_NOUNS,
 )
 from .model import Mention, Person
 from .marks import (
-    Quotation, find_quotations, is_not_speech, is_partial, _is_title_case, label_verb, mentions_a_term, names_a_work,
-    _only_quotation, _paragraph_spans,
+    Quotation, find_quotations, is_not_speech, is_partial, _is_title_case, label_shaped, label_verb, mentions_a_term,
+    names_a_work, _only_quotation, _paragraph_spans,
 )
 from .names import fronted_cue_verb, _in_nickname, _is_name_token, _is_role_noun, _looks_like_org, _words
 from .people import find_people
@@ -181,12 +181,16 @@ def _label_no_one_said(doc: Doc, text: str, quotation: Quotation) -> bool:
     said.  One a person or a pronoun gives ("what Roe calls the “harbour cartel”") is that person's word,
     as PolNeAR annotates it, so it stays a quote."""
     offset = label_verb(text, quotation)
-    if offset is None:
-        return False
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    verb = span[0]
+    apart = offset is None  # words stand between the verb and the label
+    if apart:
+        verb = _parsed_label_verb(doc, quotation)
+        if verb is None:
+            return False
+    else:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        verb = span[0]
     if verb.pos_ != "VERB" or re.match(r"[ \t]*by[ \t]+[A-Z]", text[quotation.end + 1:quotation.end + 40]):
         # a noun ("the term “…”") names nothing; an agent after the label ("called “…” by Ana Roe") names
         # the person whose word it is
@@ -194,12 +198,46 @@ def _label_no_one_said(doc: Doc, text: str, quotation: Quotation) -> bool:
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "swimmers came to call": the namers are the subject of the verb it complements
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if apart and (subject is None and verb.tag_ != "VBN" or subject is not None and subject.tag_ != "NNS" and
+                  not any(c.dep_ == "det" and c.lower_ in UNIVERSAL_DETERMINERS for c in subject.children)):
+        # Apart from its verb, a label is a name only where the namers are plain: a participle with no one
+        # naming ("a frost known to farmers as “…”") or a community ("older farmers call this frost “…”").
+        # An active verb whose subject is left to the clause it hangs on ("calling his rival a “…”") or
+        # one person ("The mayor called the plan a “…”") gives that person's words, as PolNeAR annotates.
+        return False
     if subject is None or subject.dep_ == "nsubjpass":
         # a passive or a participle with no namer ("fans, known as …"); an agent names someone who calls it so
         return not any(c.dep_ == "agent" for c in verb.children)
+    if any(c.dep_ == "det" and c.lower_ in UNIVERSAL_DETERMINERS for c in subject.children):
+        return True  # "the climb every local rider calls “the Anvil”": a community's name, no one's words
     if subject.pos_ in ("PRON", "PROPN") or _is_role_noun(subject) or subject.ent_type_ == "PERSON":
         return False
     return True
+
+
+def _parsed_label_verb(doc: Doc, quotation: Quotation) -> Token | None:
+    """The verb of naming a label-shaped quotation is the name under, found in the parse where the object
+    named stands between them: "call this kind of frost “…”".  The path up from the quote runs through noun-phrase links only, so a quote in a clause of
+    its own is never a label."""
+    if not label_shaped(quotation):
+        return None
+    span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    while token.head is not token and token.dep_ in LABEL_PATH_DEPS:
+        token = token.head
+        if token.pos_ == "VERB":
+            break
+    if token.pos_ != "VERB" or span.start <= token.i < span.end:
+        return None
+    if token.lower_ not in LABEL_VERBS or any(c.dep_ == "dobj" and (c.pos_ in ("PRON", "PROPN") or
+                                                                     c.ent_type_ == "PERSON")
+                                              for c in token.children):
+        # (what one calls a person is an epithet, words said of them, as PolNeAR annotates it: "the
+        # media would call him a “chicken”"; what one calls a thing or a kind is the name it goes by)
+        return None
+    return token
 
 
 def _words_of(text: str) -> list[str]:
@@ -382,6 +420,22 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
         # it continues no one; the quote of its section that it repeats gives its speaker (_headlines_from_body).
         state.headings.add(quotation.paragraph)
         return
+    if attribution is None and not mention.partial and token_span is not None:
+        introduced = _introduced_person(state, quotation, token_span.start)
+        if introduced is not None:
+            # "… Reyes said. A younger ferryman beside him, who gave no name, was harsher. “…”": an
+            # indefinite description opens a new referent, and a reporter brings a new person into the
+            # story to quote them -- the words are the newcomer's, not a continuation of the last speaker.
+            person, method = resolver.resolve(introduced, None, at)
+            mention.speaker_mention, mention.method = introduced.text, method
+            if person is None:
+                state.unnamed_person.add(id(mention))
+                return
+            # (named beside the description: "A younger ferryman, Luis Prado, was harsher.")
+            record = resolver.people.records[person]
+            mention.speaker, mention.speaker_role = record.name, _mention_role(introduced, record, method)
+            resolver.speakers.append((at, person))
+            return
     if attribution is None:
         previous = None if mention.partial else \
             _previous_speaker(quotation, state.previous_by_paragraph, text, state.paragraphs)
@@ -564,6 +618,27 @@ def _previous_speaker(quotation: Quotation, previous_by_paragraph: dict[int, Men
             return earlier
     return None
 
+
+
+def _introduced_person(state: _ArticleState, quotation: Quotation, at: int) -> Span | None:
+    """The indefinite description of a person ("a younger ferryman beside him") that is the subject of the
+    sentence right before a standalone quote, in its paragraph and after the paragraph's previous quote."""
+    doc = state.doc
+    if at < 2 or quotation.paragraph not in state.previous_by_paragraph:
+        return None
+    before = doc[at - 2].sent
+    paragraph = doc.char_span(*state.paragraphs[quotation.paragraph], alignment_mode="expand")
+    if paragraph is None or before.start < paragraph.start or any(_inside(t, state.quote_spans) for t in before):
+        return None
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _is_role_noun(subject) or _is_name_token(subject) or \
+            not any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in subject.children):
+        return None
+    if before.root.lemma_.lower() in QUESTION_CUES:
+        # "A reporter asked whether she would resign. “Never.”": the quote answers the newcomer's question,
+        # in the words of the one asked
+        return None
+    return _mention_span(subject)
 
 
 def _from_reported_speech(last_sentence: Span, mention: Mention, resolver: Resolver,

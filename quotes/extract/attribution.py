@@ -62,8 +62,19 @@ def _can_speak(subject: Token | None, quotation: Quotation, quote_spans: list[tu
         return False
     # A common noun whose phrase holds the quote names the words, not who said them; a name's
     # phrase may hold it through a relative clause ("Roe, who said “…”").
-    return _is_name_token(subject) or subject.pos_ == "PRON" or not (
-        subject.i < quotation.start and subject.left_edge.idx <= quotation.open_mark < subject.right_edge.idx)
+    if _is_name_token(subject) or subject.pos_ == "PRON" or not (
+            subject.i < quotation.start and subject.left_edge.idx <= quotation.open_mark < subject.right_edge.idx):
+        return True
+    # So may a role noun's, through the relative clause of the name set beside it: "The prosecutor, Ada
+    # Lenz, whose closing speech included the line “…”, said …" -- the clause is about the person.
+    inner = next((t for t in subject.subtree if t.idx >= quotation.start), None)
+    for ancestor in inner.ancestors if inner is not None else ():
+        if ancestor == subject:
+            break
+        if ancestor.dep_ == "relcl" and _is_name_token(ancestor.head) and ancestor.head.dep_ == "appos" and \
+                ancestor.head.head == subject:
+            return True
+    return False
 
 
 def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:

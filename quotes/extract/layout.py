@@ -45,6 +45,21 @@ def _tag_speaker_token(tokens: list[Token]) -> Token | None:
     return heads[-1] if heads else None
 
 
+def _introduced_by_cue(doc: Doc, quotation: Quotation) -> bool:
+    """True when a cue verb stands right before the opening mark, at most a comma or colon between, in the
+    quote's own line: "shouted “…!”", "asked, “…?”" -- the quote is that verb's object."""
+    opening = doc.char_span(quotation.open_mark, quotation.open_mark + 1, alignment_mode="expand")
+    if opening is None or opening.start == 0:
+        return False
+    for token in reversed(doc[max(0, opening.start - 3):opening.start]):
+        if token.is_space or token.text in (",", ":"):
+            if "\n" in token.text:
+                return False
+            continue
+        return _is_cue(token) and token.pos_ in ("VERB", "AUX") and not _negated(token)
+    return False
+
+
 def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
     """The speaker tag printed right after a quote: "“…,” NAME[, apposition,] CUE" or "“…,” CUE NAME".
 
@@ -60,6 +75,11 @@ def _tag_after_quote(doc: Doc, quotation: Quotation, quote_spans: list[tuple[int
         return None
     after = doc.char_span(quotation.close_mark, quotation.close_mark + 1, alignment_mode="expand")
     if after is None:
+        return None
+    if quotation.text.rstrip(" ’'\"”")[-1:] in ("!", "?") and _introduced_by_cue(doc, quotation):
+        # "… a man in the gallery shouted “Disgrace!” Guards asked him to leave.": a cue right before the
+        # marks reports the words, and their "!" or "?" ends its sentence too -- what follows is the next
+        # sentence, not a tag ("“Disgrace!” a man shouted" has no cue before the marks).
         return None
     tokens: list[Token] = []
     skip_to = -1

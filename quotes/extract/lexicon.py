@@ -301,6 +301,13 @@ LABEL_VERBS = frozenset({"call", "calls", "called", "calling", "dub", "dubs", "d
                          "nickname", "nicknamed", "christen", "christened", "label", "labels", "labelled", "labeled"})
 LABEL_AS_VERBS = frozenset({"known", "describe", "describes", "described", "describing", "refer to", "refers to",
                             "referred to", "branded", "billed", "classed", "classified", "listed", "registered"})
+# Dependency links of a noun phrase (object, preposition and its object, modifiers, apposition) that lead
+# from a label up to the verb of naming over the object named between them: "call this kind of frost
+# “…”".  A clause link (ccomp, advcl, relcl) leaves the noun phrase.
+LABEL_PATH_DEPS = frozenset({"pobj", "prep", "dobj", "oprd", "nmod", "compound", "appos", "attr", "npadvmod"})
+# Determiners of universal quantity: a subject they open ("every rider", "all fishermen") is a community,
+# and the name it gives a thing is the name the thing goes by, not one speaker's words.
+UNIVERSAL_DETERMINERS = frozenset({"every", "each", "all", "any"})
 # Nouns that name a name: a quotation set beside one is that name, mentioned, not said ("her nickname,
 # “El Toro”", "its motto, “Ever Onward”").
 NICKNAME_NOUNS = frozenset({"nickname", "nicknames", "moniker", "byname", "sobriquet", "motto", "watchword"})
@@ -308,6 +315,10 @@ NICKNAME_NOUNS = frozenset({"nickname", "nicknames", "moniker", "byname", "sobri
 # “bay”", "which translates as “little bridge”"): the reporter mentions the words, no one says them.
 # Not the finite "means": "his lead means “he is doing something right”" reports what someone concludes
 # (it dropped one PolNeAR dev gold quote).
+# A quoted phrase of at most this many words, with a lower-case gloss of at most as many words in parentheses
+# right after it, is a term translated ("“oro nero” (black gold)"): a foreign term is a word or a short
+# compound, and a longer quotation with an aside after it is speech ("“…” (she smiled)").
+GLOSSED_TERM_MAX_WORDS = 3
 GLOSS_WORDS = frozenset({"meaning", "literally", "translates", "translated", "translation"})
 # Nouns that classify a quotation set off after it as a word of some language or jargon: "“lagom”, a
 # Swedish word for …", "“the squeeze”, an industry term": the quoted words are mentioned as words.

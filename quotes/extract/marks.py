@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (
-    CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, GLOSS_WORDS, INVISIBLE_FORMAT, LABEL_AS_VERBS, LABEL_VERBS, NAMING_VERBS,
-    NICKNAME_NOUNS, OPENING_GLYPHS, SCARE_PREFIXES, SINGLE_MARKS, TERM_NOUNS, UNCLOSED_MIN_WORDS, WORK_NOUNS,
-    WORK_PREPOSITIONS,
+    CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, GLOSS_WORDS, GLOSSED_TERM_MAX_WORDS, INVISIBLE_FORMAT, LABEL_AS_VERBS,
+    LABEL_VERBS, NAMING_VERBS, NICKNAME_NOUNS, OPENING_GLYPHS, SCARE_PREFIXES, SINGLE_MARKS, TERM_NOUNS,
+    UNCLOSED_MIN_WORDS, WORK_NOUNS, WORK_PREPOSITIONS,
 )
 
 
@@ -359,16 +359,28 @@ def mentions_a_term(text: str, quotation: Quotation) -> bool:
     term = _TERM_AFTER.match(text, quotation.close_mark + 1)
     if term and any(word in TERM_NOUNS for word in term.group("phrase").split()[:4]):
         return True
-    return bool(_GLOSS_AFTER.match(text, quotation.close_mark + 1)) and words[0][:1].isupper() and \
-        _is_title_case(words) and quotation.text.rstrip()[-1:] not in ",;:"
+    if not _GLOSS_AFTER.match(text, quotation.close_mark + 1) or quotation.text.rstrip()[-1:] in ",;:":
+        return False
+    if words[0][:1].isupper() and _is_title_case(words):
+        return True
+    # A short phrase with a short lower-case gloss in parentheses right after it, a translation: "known as
+    # “oro nero” (black gold)" -- the words are mentioned as words of another language, no one says them.
+    gloss = re.match(r"[ \t]*\((?P<gloss>[a-z][a-z’' -]*)\)", text[quotation.close_mark + 1:quotation.close_mark + 60])
+    return len(words) <= GLOSSED_TERM_MAX_WORDS and gloss is not None and \
+        len(gloss.group("gloss").split()) <= GLOSSED_TERM_MAX_WORDS
+
+
+def label_shaped(quotation: Quotation) -> bool:
+    """True for a body quotation that can be a label: a short noun phrase with no punctuation of a sentence."""
+    return quotation.paragraph > 0 and quotation.close_mark is not None and \
+        quotation.text.rstrip()[-1:] not in ".!?…,;:" and len(re.findall(r"[\w’'-]+", quotation.text)) <= 4
 
 
 def label_verb(text: str, quotation: Quotation) -> int | None:
     """The offset of a verb of naming whose object complement the quotation is, a short noun phrase with
     no punctuation of a sentence ("what the leaflets call “white gold”", "known as “the Red Tide”"); None
     otherwise.  Whether the words are a name given or words said depends on who names (``article``)."""
-    if quotation.paragraph == 0 or quotation.close_mark is None or quotation.text.rstrip()[-1:] in ".!?…,;:" or \
-            len(re.findall(r"[\w’'-]+", quotation.text)) > 4:
+    if not label_shaped(quotation):
         return None
     line_start = text.rfind("\n", 0, quotation.open_mark) + 1
     match = _LABEL_BEFORE.search(text, line_start, quotation.open_mark)
