@@ -238,6 +238,19 @@ def test_pronoun_in_reported_speech_is_the_reporter(nlp, text, expected):
     assert [s for _, s in pairs(nlp, text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # The reporter's paraphrase fronted before "he said" is the speaker's claim about someone else: the
+    # "he" is not the man the paraphrase is about (else the reporter writes "Grant said he is no farmer").
+    ("Vote\nMateo Ruiz, a farmer in Salem, said he will not vote for Peter Grant because of his taxes. Also, Grant is "
+     "not a farmer, he said. \"He's a banker!\"", "Mateo Ruiz"),
+    # A fronted clause that is itself its subject's report keeps the redundant tag on that subject.
+    ("Vote\nMateo Ruiz met Peter Grant on Monday. Grant conceded the point about taxes, he said, "
+     "\"but only after an hour.\"", "Peter Grant"),
+])
+def test_pronoun_tag_after_a_fronted_paraphrase_is_not_its_subject(nlp, text, expected):
+    assert expected == pairs(nlp, text)[-1][1]
+
+
 def test_headline_name_picks_between_people_sharing_a_surname(nlp):
     text = ("\"Not yet\": a conversation with Mayor Ruth Calder\n"
             "Ruth Calder has been mayor for eleven years. \"Not yet,\" Calder said.\n"

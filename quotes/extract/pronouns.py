@@ -127,7 +127,7 @@ class Pronouns:
         ``not_people``: people the pronoun cannot mean (a transcript turn's own speaker)."""
         # "Grant, he said, would lead": whoever the subject of the clause the pronoun reports names,
         # it is not (a name deeper in it, "he said the Carson campaign …", may still be its own).
-        reported = _reported_clause(pronoun) if pronoun is not None else frozenset()
+        reported = _reported_clause(pronoun, self.salience.quote_spans) if pronoun is not None else frozenset()
         excluded = not_people | frozenset(p for i, p, w in self.people.occurrences
                                           if i in reported and w == SALIENCE_SUBJECT)
         interrupted = _interrupted_subject(pronoun) if pronoun is not None else None
@@ -205,15 +205,27 @@ def _gender_leaning(first: str) -> str | None:
     return first_name_share_gender(first, FIRST_NAME_LEANING_SHARE)
 
 
-def _reported_clause(pronoun: Token) -> frozenset[int]:
+def _reported_clause(pronoun: Token, quote_spans: list[tuple[int, int]]) -> frozenset[int]:
     """Token indices of the clause a reporting pronoun reports, whose names it cannot mean: a pronoun
     does not refer to a name in the clause it governs ("He said Roe was late": he is not Roe), nor in
-    the clause a parenthetical report interrupts ("Roe, she said, was late": she is not Roe)."""
+    the clause a parenthetical report interrupts ("Roe, she said, was late": she is not Roe), nor in
+    the reporter's paraphrase fronted before it ("Also, Roe is no reformer, she said": she is not Roe,
+    or the reporter would have written "Roe said she is no reformer")."""
     verb = pronoun.head
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or not _is_cue(verb):
         return frozenset()
-    # A fronted clause ("“…,” he said") is the quote itself, weighed as such: only one after the pronoun.
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" and c.i > pronoun.i for t in c.subtree}
+    # A fronted clause: only the reporter's paraphrase of the words ("Also, Roe is no reformer, she
+    # said"), not a quote ("“…,” he said": the quote is weighed as such) nor a clause that is itself a
+    # report of its subject's ("Roe conceded the point, she said": a redundant second tag for Roe), nor
+    # a sentence the parser joined across a semicolon or colon ("Roe wanted votes; indeed, he said …").
+    fronted = [c for c in verb.children if c.dep_ == "ccomp" and c.i < pronoun.i]
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:  # the same, parsed as a tag after its clause
+        fronted.append(verb.head)
+    for clause in fronted:
+        before = pronoun.doc[clause.left_edge.i:pronoun.i]
+        if not _is_cue(clause) and not any(_inside(t, quote_spans) or t.text in (";", ":") for t in before):
+            reported |= {t.i for t in before}
     if verb.dep_ == "parataxis" and verb.i < verb.head.i:  # inside the clause, before its verb
         cue_part = {t.i for t in verb.subtree}
         # The clause starts with the phrase the report interrupts ("… as Lee echoed it, and Roe, she said,
