@@ -251,6 +251,37 @@ def test_pronoun_tag_after_a_fronted_paraphrase_is_not_its_subject(nlp, text, ex
     assert expected == pairs(nlp, text)[-1][1]
 
 
+def test_an_unnamed_subject_after_a_fronted_adverb_takes_the_pronoun(nlp):
+    # "Nearby, a student who … said she …": the parser hangs "a student" in apposition to the adverb, yet
+    # it is the subject; "she said" then means the unnamed student, not the woman quoted just before
+    text = ("Vote\n\nAmong the voters, views were split. Maria Petrescu, a teacher from the old town, said she "
+            "would vote for the mayor. “My daughters live in Madrid. I want them back,” she said.\n"
+            "Nearby, a student who did not want to be named said she was moving to Vienna in March whoever won. "
+            "“Most of my class is already gone. The rest has bought tickets,” she said.\n")
+    assert ("Most of my class is already gone. The rest has bought tickets,", None) == pairs(nlp, text)[-1]
+
+
+def test_a_pronoun_for_an_unnamed_person_gives_their_gender(nlp):
+    # the student is "she"; the "he" after "The challenger" (a role no one was given) is not the unnamed
+    # student, so the salience of the named man still decides it
+    text = ("Rally\n\nAdrian Vasilescu spoke for an hour in the main square.\n"
+            "A student who did not want to be named said she was moving to Vienna whoever won. "
+            "“Most of my class is already gone,” she said.\n"
+            "The challenger closed with the story of his cousin in Graz. “I want to be the president who can tell "
+            "him yes,” he said.\n")
+    assert ("I want to be the president who can tell him yes,", "Adrian Vasilescu") == pairs(nlp, text)[-1]
+
+
+def test_the_person_takes_up_an_unnamed_source_though_a_name_came_since(nlp):
+    # "According to one person present …, Basnet had asked …. “…,” the person said": the definite
+    # description takes up the nearest "one person", the anonymous source, not Basnet named after it
+    text = ("Talks\n\nArjun Basnet, whose party holds 20 seats, left the meeting early. “We want the ministry "
+            "that decides things,” Basnet told reporters.\n"
+            "According to one person present at the talks, who spoke on condition of anonymity, Basnet had also "
+            "asked for the energy ministry. “He came with a long list. They did not meet,” the person said.\n")
+    assert ("He came with a long list. They did not meet,", None) == pairs(nlp, text)[-1]
+
+
 def test_headline_name_picks_between_people_sharing_a_surname(nlp):
     text = ("\"Not yet\": a conversation with Mayor Ruth Calder\n"
             "Ruth Calder has been mayor for eleven years. \"Not yet,\" Calder said.\n"

@@ -110,7 +110,7 @@ class Resolver:
                                                     PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma) or
                                                     _compound_gender(lemma)))
                     continue
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or not _is_role_noun(token) \
+            if not _is_subject(token) or token.pos_ != "NOUN" or not _is_role_noun(token) \
                     or _inside(token, self.quote_spans):
                 continue
             mention = _mention_span(token)
@@ -461,7 +461,16 @@ class Resolver:
                     token.dep_ not in ("appos", "attr", "conj") and not _inside(token, self.quote_spans) and \
                     any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in token.children):
                 return True
-        return False
+        # Nor when the nearest earlier noun of the description's own (which a definite "the person" takes
+        # up) introduced someone unnamed, though a named person was mentioned since: "According to one
+        # person present, who spoke on condition of anonymity, Roe had asked for more. “…,” the person said"
+        # is the unnamed source, not Roe (unless a name in apposition or a naming phrase says who it is).
+        nearest = next((t for t in reversed(self.doc[:at]) if t.i != head.i and t.pos_ == "NOUN" and
+                        t.lemma_.lower() == head.lemma_.lower() and not _inside(t, self.quote_spans)), None)
+        return nearest is not None and nearest.dep_ not in ("appos", "attr", "conj") and \
+            any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE_DETERMINERS for c in nearest.children) and \
+            not any(c.dep_ == "appos" for c in nearest.children) and nearest.i not in self.newcomers and \
+            _naming_phrase(nearest) is None
 
     def _author(self, head: Token, at: int) -> int | None:
         """The person the article said wrote the text ``head`` names ("the letter"): the nearest earlier
@@ -566,6 +575,17 @@ class Resolver:
             return next(iter(best_people))
         ranked = self._salience(at, allowed=best_people)
         return ranked[0][1] if ranked else max(best_people)
+
+
+def _is_subject(token: Token) -> bool:
+    """Whether ``token`` is a clause's subject, also when the parser hung it in apposition to a fronted
+    adverb it took for the subject or a modifier ("Nearby, a student … said": "student" appos to "Nearby"), the
+    verb having no other subject: an adverb names no one, so the noun phrase apposed to it is the verb's subject."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    adverb = token.head
+    return token.dep_ == "appos" and adverb.pos_ == "ADV" and adverb.dep_ in ("nsubj", "nsubjpass", "advmod") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") and c.i != adverb.i for c in adverb.head.children)
 
 
 def _naming_phrase(token: Token) -> tuple[list[Token], str | None] | None:
