@@ -317,6 +317,17 @@ def test_a_role_no_one_holds_goes_to_the_name_tagging_the_next_quote(nlp):
     assert ("Parliament has spoken,", "Lars Brekkeby-Dahl") == pairs(nlp, text)[-1]
 
 
+def test_an_indefinite_role_named_with_that_role_next_is_that_person(nlp):
+    # "an opposition deputy made a claim … . The claim came from Rasa Petrauskiene, a deputy of …": the lede's
+    # indefinite is identified two sentences on, so the "she" of the quote is Petrauskiene, not someone unnamed
+    text = ("Fact check: did rents really rise faster than wages?\n\nVILNIUS — During Thursday’s debate on the "
+            "housing bill, an opposition deputy made a claim that spread quickly online. The Baltic Ledger checked "
+            "it.\nThe claim came from Rasa Petrauskiene, a deputy of the opposition Green Path party. “Over two "
+            "years, rents in this city rose faster than any wage. The government knows it,” she told the chamber.\n")
+    assert ("Over two years, rents in this city rose faster than any wage. The government knows it,",
+            "Rasa Petrauskiene") == pairs(nlp, text)[-1]
+
+
 def test_headline_name_picks_between_people_sharing_a_surname(nlp):
     text = ("\"Not yet\": a conversation with Mayor Ruth Calder\n"
             "Ruth Calder has been mayor for eleven years. \"Not yet,\" Calder said.\n"

@@ -128,6 +128,11 @@ class Resolver:
                     self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
                     added = True
                     continue
+                if (person := self._identified_after(token)) is not None:
+                    # "an opposition deputy made a claim … . The claim came from Ana Roe, a deputy of …"
+                    self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                    added = True
+                    continue
                 self.salience.anonymous.append((token.i, -1 - len(self.salience.anonymous),
                                        PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma)))
                 continue
@@ -199,6 +204,27 @@ class Resolver:
             return None
         self.people.records[person].add_role(" ".join(t.text for t in token.lefts if t.dep_ == "compound") +
                                              (" " if any(t.dep_ == "compound" for t in token.lefts) else "") + token.text)
+        return person
+
+    def _identified_after(self, token: Token) -> int | None:
+        """The person an indefinite role subject (``token``: "an opposition deputy made a claim") turns out
+        to be when the next person the article names, in the next two sentences, is given that role noun ("The
+        claim came from Ana Roe, a deputy of the opposition"): a lede's delayed identification, the reporter
+        naming in the next breath whom the indefinite introduced.  Anyone else named first, or later, or
+        with another role, leaves the indefinite someone unnamed."""
+        sentence = token.sent
+        end = sentence.end
+        for _ in range(2):  # the next two sentences ("… made a claim. The Ledger checked it. The claim came from …")
+            if end < len(self.doc):
+                end = self.doc[end].sent.end
+        named = [(i, p) for i, p, _ in self.people.occurrences if i > token.i and i < end and
+                 not _inside(self.doc[i], self.quote_spans)]
+        if not named or named[0][0] < sentence.end:
+            return None  # (someone named in the same sentence: "a deputy asked Roe …")
+        person = named[0][1]
+        lemma = _role_head(token.lemma_)
+        if not any(lemma in role_heads(role) for role in self.people.records[person].roles):
+            return None
         return person
 
     def _named_by_next_tag(self, token: Token) -> int | None:
