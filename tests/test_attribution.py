@@ -356,6 +356,20 @@ def test_byline_after_a_quote(nlp, text, expected):
     assert [expected] == [speaker for _, speaker in pairs(nlp, text)]
 
 
+def test_a_quoted_question_after_a_sentence_that_asks_is_the_askers(nlp):
+    # "We asked about the minister, who told … “…”. “Did he …?”": the question is the interviewer's (the
+    # outlet's "we": no speaker), not more words of the minister the asking sentence mentions; and the
+    # interviewee's answer that calls him "Pavel" is hers
+    text = ("Interview\n\nAna Kralova, the minister for transport, received us in her office on Monday.\n"
+            "“It is working on everything except rail,” she answered.\n"
+            "We asked about the finance minister, Pavel Dvorak, who told a party meeting last week that the plan "
+            "was “a tax in a nice coat”. “Did he say that to you?”\n"
+            "“He said it in cabinet, more politely. Pavel is a good minister,” she said.\n")
+    assert [("It is working on everything except rail,", "Ana Kralova"), ("a tax in a nice coat", "Pavel Dvorak"),
+            ("Did he say that to you?", None),
+            ("He said it in cabinet, more politely. Pavel is a good minister,", "Ana Kralova")] == pairs(nlp, text)
+
+
 def test_transcript_label_inside_the_marks(nlp):
     text = ("Panel\n\nInstead, Chris Mathers and Lia Lopez argued the plan is naive.\n\n"
             "\"Chris Mathers: Seriously, about this. That sounds great.\"")

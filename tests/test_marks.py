@@ -283,6 +283,20 @@ def test_words_mentioned_as_terms_or_names_are_not_speech(sentence):
     assert [True] == [is_not_speech(text, q) for q in find_quotations(text)]
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Dr. Ana Moura, an economist and author of the report “Golden Years 2040”, said so.", True),
+    ("Minister Rui Lemos cited the broadcaster’s regional channel, “Voice of the Coast”, as an example.", True),
+    ("Her housing bill, known in the capital as “Casa Aberta 2030”, went back to committee.", True),
+    # words told to an outlet, and words that are not a Title Case name, stay speech
+    ("Lemos told the radio station, “Nothing Will Change Here.”", False),
+    ("The report “found no evidence of fraud,” the minister said.", False),
+])
+def test_a_title_case_name_beside_a_report_or_channel_noun_is_not_speech(sentence, expected):
+    # a publication, an outlet or a plan has a Title Case proper name (numbers have no case: "2040")
+    text = "Harbour town\n\n" + sentence + "\n"
+    assert [expected] == [is_not_speech(text, q) for q in find_quotations(text)]
+
+
 def test_a_sentence_said_before_a_term_noun_is_still_speech():
     text = "Harbour town\n\n“We will rebuild the pier,” a phrase the mayor repeats at every meeting.\n"
     assert [False] == [is_not_speech(text, q) for q in find_quotations(text)]

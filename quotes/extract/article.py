@@ -31,7 +31,7 @@ from .names import fronted_cue_verb, _in_nickname, _is_name_token, _is_role_noun
 from .people import find_people
 from .people_index import PeopleIndex
 from .subjects import _is_cue, _mention_span, _subject_of
-from .attribution import attribute_in_sentence, crowd_call, _Attribution, _clause_person, _doc_text, _inside, _negated
+from .attribution import asked_before, attribute_in_sentence, crowd_call, _Attribution, _clause_person, _doc_text, _inside, _negated
 from .layout import (
     attribute_byline, attribute_headline, capitals_label, _colon_introduction, _dash_label, label_in_quote, _line_label,
     _manner_tag, _tag_after_quote, turn_label,
@@ -396,7 +396,11 @@ def _attribute_in_body(doc: Doc, quotation: Quotation, quote_spans: list[tuple[i
         return clause
     # (f) A quote inside a transcript's turn: "Okoro: Well, nobody says ‘…’ any more." — the words
     # of the speaker the line is labelled with.
-    return _line_label(doc, quotation, quote_spans)
+    label = _line_label(doc, quotation, quote_spans)
+    if label is not None:
+        return label
+    # (g) A quoted question after a sentence that asks: "We asked about Roe, who … . “Did he …?”"
+    return asked_before(doc, quotation, open_index, quote_spans)
 
 
 def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, headline: bool) -> None:

@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CROWD_CALL_NOUNS, CUE_APPOSITION_MAX_TOKENS,
-    CUE_MAX_DISTANCE, DOUBLE_MARKS, HYPHENS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, SINGLE_MARKS,
-    SPEECH_NOUNS,
+    CUE_MAX_DISTANCE, DOUBLE_MARKS, HYPHENS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, QUESTION_CUES,
+    SINGLE_MARKS, SPEECH_NOUNS,
 )
 from .marks import Quotation, is_partial
 from .names import _is_name_token, _is_role_noun, _name_run
@@ -549,3 +549,24 @@ def _clause_person(doc: Doc, quotation: Quotation, span: Span, quote_spans: list
         # A clause about something else ("The report called it “…”") may sit inside one about a
         # person ("Roe … making corporations pay their “fair share”"): look further out.
     return None
+
+
+def asked_before(doc: Doc, quotation: Quotation, open_index: int,
+                 quote_spans: list[tuple[int, int]]) -> _Attribution | None:
+    """The asker of a quoted question printed as its own sentence right after a sentence of the same
+    paragraph whose main verb asks: "We asked about the minister, who told a congress it was “…”. “Did he
+    tell you that?”" is the interviewer's question (the "we" of the outlet: no speaker), not a further
+    word of the minister whom the asking sentence mentions; "Roe asked about the budget. “Where did it
+    go?”" is Roe's.  A question is what the verb "ask" reports, and its subject is the one who asks."""
+    if not quotation.text.rstrip().endswith("?") or open_index < 1:
+        return None
+    sentence = doc[open_index - 1].sent
+    if sentence.end > open_index or "\n" in doc[sentence.end - 1:open_index].text:
+        return None  # the quote is inside the sentence, or opens a new paragraph
+    root = sentence.root
+    if root.lemma_.lower() not in QUESTION_CUES or root.pos_ != "VERB" or _inside(root, quote_spans) or _negated(root):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > root.i or _inside(subject, quote_spans):
+        return None
+    return _Attribution(_mention_span(subject), cue=root.text, verb=root)

@@ -290,6 +290,14 @@ WORK_NOUNS = frozenset("""
     dubbed nicknamed title collection anthology single track sculpture installation programme
     program game autobiography biography sequel newsletter
 """.split())
+# Nouns for a publication, a broadcast outlet or a planning document, whose proper names are printed in
+# Title Case: a Title Case quotation set beside one ("the report “Silver Lining 2040”", "its channel, “Voice
+# of the Coast”") names it (marks.names_a_work).  Kept apart from WORK_NOUNS because words told to an outlet
+# follow these nouns too ("told the station “We will fight”"): only a wholly Title Case quotation is a name.
+NAMED_THING_NOUNS = frozenset("""
+    report study survey paper channel station network newspaper magazine website blog portal
+    broadcaster radio
+""".split())
 # "called"/"named" introduce a title only when the quoted words look like one (Title Case).
 NAMING_VERBS = frozenset({"called", "named", "known", "labelled", "labeled", "branded"})
 SCARE_PREFIXES = ("so-called", "so called")
@@ -616,6 +624,10 @@ SIGNATURE_DASHES = DATELINE_DASHES | {"―"}
 # "SAN" (Senior Advocate of Nigeria), and Commonwealth courts "JP" (justice of the peace).
 POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "td", "qc", "kc", "sc", "bl", "san", "jp", "obe", "mbe",
                            "cbe", "kbe", "dbe", "frs", "phd", "esq"})
+# Of those, the ones naming a seat or an office whose holder a definite article makes a description of
+# ("the MP said", "the QC replied"), as "the senator" does: members of a parliament or an assembly, silks,
+# justices of the peace.  (Honours and degrees describe no one: "the OBE" is not said of a person.)
+OFFICE_POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "td", "qc", "kc", "sc", "san", "jp"})
 # Verbs that report another's words through "as saying": "Reuters quoted Roe as saying …", "the paper
 # cited an official as saying …".  The one quoted or cited speaks, not the reporter.
 AS_SAYING_VERBS = frozenset({"quote", "cite"})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .lexicon import (
     CLOSING_GLYPHS, CUE_FORMS, DOUBLE_MARKS, GLOSS_WORDS, GLOSSED_TERM_MAX_WORDS, INVISIBLE_FORMAT, LABEL_AS_VERBS,
     LABEL_VERBS, NAMING_VERBS, NICKNAME_NOUNS, OPENING_GLYPHS, SCARE_PREFIXES, SINGLE_MARKS, TERM_NOUNS,
-    UNCLOSED_MIN_WORDS, WORK_NOUNS, WORK_PREPOSITIONS,
+    NAMED_THING_NOUNS, UNCLOSED_MIN_WORDS, WORK_NOUNS, WORK_PREPOSITIONS,
 )
 
 
@@ -276,7 +276,7 @@ def _straight(glyph: str) -> bool:
 
 def _is_title_case(words: list[str], share: float = 1.0) -> bool:
     """True when (a ``share`` of) the words longer than three letters are capitalised."""
-    content = [w for w in words if len(w) > 3]
+    content = [w for w in words if len(w) > 3 and not w.isdigit()]  # (a number has no case: "Plan 2030")
     return bool(content) and sum(w[0].isupper() for w in content) >= share * len(content)
 
 
@@ -314,8 +314,19 @@ def names_a_work(text: str, quotation: Quotation) -> bool:
     # utterance ("her new film, “Driftwood.”"), or the title's author after it ("“The Long Shore,” by Ana
     # Roe"): words said have a speaker, not an author.
     set_off = re.findall(r"[a-z]+", before.lower())[-1:]
+    # So does a noun for a publication, an outlet or a plan right before it, set off or not: "the report
+    # “Silver Lining 2040”", "its regional channel, “Voice of the Coast”" (words said are no report's name);
+    # not when the outlet is the one told: "told the radio station, “…”" gives words said to it.
+    told = _TOLD_BEFORE.search(before) is not None
     return bool((before.endswith(",") and set_off and set_off[0] in WORK_NOUNS) or
+                (set_off and set_off[0] in NAMED_THING_NOUNS and re.search(r"[a-z],?$", before) is not None and
+                 not told) or
                 re.match(r"[ \t]*by[ \t]+[A-Z]", after))
+
+
+# A verb of telling or saying, then at most three words (the outlet's noun phrase) before the opening mark.
+_TOLD_BEFORE = re.compile(r"(?<![\w’'-])(?:{})(?:[ \t]+[\w’'-]+){{0,3}}[ \t]*,?$".format("|".join(sorted(
+    form for form in CUE_FORMS if " " not in form))), re.IGNORECASE)
 
 
 # After a quotation: a comma and an indefinite noun phrase that classifies it as a word ("“lagom”, a
@@ -416,6 +427,12 @@ def is_not_speech(text: str, quotation: Quotation) -> bool:
         return True
     last_char = quotation.text.rstrip()[-1:]
     if previous and previous[-1] in NAMING_VERBS and _is_title_case(words) and last_char not in ".,!?":
+        return True
+    # The same after the "as" of "known as", with a place or a time between ("known in the capital as
+    # “Green Roofs 2030”", "called by its makers as …"): the naming verb's "as" introduces a name.
+    recent = re.findall(r"[a-z-]+", before)[-5:]
+    if recent and recent[-1] == "as" and any(w in NAMING_VERBS for w in recent[:-1]) and _is_title_case(words) and \
+            last_char not in ".,!?":
         return True
     # A Title Case phrase inside a body sentence, with no punctuation of its own and no attribution
     # after it, names something: “debut feature “The Quiet Year” was made …”.

@@ -167,7 +167,13 @@ class Pronouns:
             if topic is not None:
                 ranked = [(float("inf"), topic)] + [r for r in ranked if r[1] != topic]
         if ranked and ranked[0][1] < 0:
-            return None  # the unnamed person just introduced
+            # The unnamed person just introduced; the pronoun gives their gender when their noun did not
+            # ("a student who asked not to be named said she …"), so a later "he" means someone else.
+            anonymous = self.salience.anonymous
+            n = next((n for n, entry in enumerate(anonymous) if entry[1] == ranked[0][1]), None)
+            if n is not None and anonymous[n][2] is None:
+                anonymous[n] = (anonymous[n][0], anonymous[n][1], gender)
+            return None
         if ranked:
             person = ranked[0][1]
             if self.people.records[person].gender is None:

@@ -12,8 +12,8 @@ import functools
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    AUTHOR_PREPOSITIONS, AUTHORING_VERBS, FAMILY_NOUNS, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES,
-    NAMING_WORDS, OFFICE_DOMAIN_PREPOSITIONS, ORDER_ANAPHORS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS,
+    AUTHOR_PREPOSITIONS, AUTHORING_VERBS, DOUBLE_MARKS, SINGLE_MARKS, FAMILY_NOUNS, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES,
+    NAMING_WORDS, OFFICE_DOMAIN_PREPOSITIONS, OFFICE_POST_NOMINALS, ORDER_ANAPHORS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS,
     READ_ALOUD_VERBS, REPLY_CUES, SALIENCE_OTHER, SALIENCE_SUBJECT, SIBLING_AS_CHILD, SINGULAR_THEY_STATEMENT,
     TITLE_WORDS, UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS,
 )
@@ -55,6 +55,7 @@ class Resolver:
         self._add_role_subjects()
         self._add_relative_reporters()
         self._add_rooted_names()
+        self._add_possessor_topics()
         # Collected only now: finding the role subjects' people resolves no pronoun subject.
         self.pronouns.collect_subjects()
 
@@ -110,7 +111,7 @@ class Resolver:
                                                     PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma) or
                                                     _compound_gender(lemma)))
                     continue
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or not _is_role_noun(token) \
+            if not _is_subject(token) or token.pos_ != "NOUN" or not _is_role_noun(token) \
                     or _inside(token, self.quote_spans):
                 continue
             mention = _mention_span(token)
@@ -124,6 +125,11 @@ class Resolver:
                 lemma = _norm(token.lemma_)
                 if (person := self._named_newcomer(token, PERSON_NOUNS.get(lemma) or HONORIFICS.get(lemma))) is not None:
                     self.newcomers[token.i] = person  # "a caller who gave his name as Ana": Ana
+                    self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
+                    added = True
+                    continue
+                if (person := self._identified_after(token)) is not None:
+                    # "an opposition deputy made a claim … . The claim came from Ana Roe, a deputy of …"
                     self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
                     added = True
                     continue
@@ -149,6 +155,8 @@ class Resolver:
                 person = self._by_role(token, [t for t in mention if not t.is_punct], token.i)
             if person is None and not any(i < token.i for i, _, _ in self.people.occurrences):
                 person = self._identified_next(token)  # "The night nurse … told … . Ana Roe, who …, said"
+            if person is None:
+                person = self._named_by_next_tag(token)  # "The premier answered that … . “…,” Roe said."
             if person is not None:
                 self.people.occurrences.append((token.i, person, SALIENCE_SUBJECT))
                 added = True
@@ -198,6 +206,62 @@ class Resolver:
                                              (" " if any(t.dep_ == "compound" for t in token.lefts) else "") + token.text)
         return person
 
+    def _identified_after(self, token: Token) -> int | None:
+        """The person an indefinite role subject (``token``: "an opposition deputy made a claim") turns out
+        to be when the next person the article names, in the next two sentences, is given that role noun ("The
+        claim came from Ana Roe, a deputy of the opposition"): a lede's delayed identification, the reporter
+        naming in the next breath whom the indefinite introduced.  Anyone else named first, or later, or
+        with another role, leaves the indefinite someone unnamed."""
+        sentence = token.sent
+        end = sentence.end
+        for _ in range(2):  # the next two sentences ("… made a claim. The Ledger checked it. The claim came from …")
+            if end < len(self.doc):
+                end = self.doc[end].sent.end
+        named = [(i, p) for i, p, _ in self.people.occurrences if i > token.i and i < end and
+                 not _inside(self.doc[i], self.quote_spans)]
+        if not named or named[0][0] < sentence.end:
+            return None  # (someone named in the same sentence: "a deputy asked Roe …")
+        person = named[0][1]
+        lemma = _role_head(token.lemma_)
+        if not any(lemma in role_heads(role) for role in self.people.records[person].roles):
+            return None
+        return person
+
+    def _named_by_next_tag(self, token: Token) -> int | None:
+        """The person the tag of the quote right after names, when a definite role subject no one holds
+        (``token``) opens the reporter's sentence before it in the same paragraph: "The prime minister, who
+        spoke without notes, answered that it was not his decision. “…,” Roe said." -- the reporter varies
+        the reference to one speaker, and gives the quote to the one the sentence before introduced.  The
+        named person must have no role of their own (else the role is someone else's), and the sentence
+        between holds nothing but that quote and its tag.  They take the role, so "the prime minister" is
+        them later in the article too."""
+        sentence = token.sent
+        if sentence.end >= len(self.doc) or any(_inside(t, self.quote_spans) for t in sentence):
+            return None
+        text = _doc_text(self.doc)
+        # the quotation right after the sentence, in the same paragraph (only spaces and its mark between)
+        quote = next(((s, e) for s, e in self.quote_spans if s >= sentence.end_char), None)
+        if quote is None or text[sentence.end_char:quote[0]].strip(" " + "".join(DOUBLE_MARKS | SINGLE_MARKS)) or \
+                "\n" in text[sentence.end_char:quote[0]]:
+            return None
+        # its tag: the words after the closing mark up to the end of their sentence
+        tag = [t for t in self.doc[sentence.end:] if t.idx >= quote[1]]
+        tag = tag[:next((n for n, t in enumerate(tag) if t.text in (".", "!", "?") or "\n" in t.text or
+                         _inside(t, self.quote_spans)), len(tag))]  # (not into a quote the tag goes on to)
+        inside = {t.i for t in tag}
+        tagged = [(i, p) for i, p, weight in self.people.occurrences if i in inside]
+        if len(tagged) != 1 or self.doc[tagged[0][0]].dep_ not in ("nsubj", "nsubjpass") or \
+                not _is_cue(self.doc[tagged[0][0]].head):
+            return None
+        person = tagged[0][1]
+        record = self.people.records[person]
+        gender = PERSON_NOUNS.get(_norm(token.lemma_)) or HONORIFICS.get(_norm(token.lemma_))
+        if record.roles or (gender and record.gender and gender != record.gender):
+            return None
+        record.add_role(" ".join(t.text for t in token.lefts if t.dep_ == "compound") +
+                        (" " if any(t.dep_ == "compound" for t in token.lefts) else "") + token.text)
+        return person
+
     def _named_newcomer(self, token: Token, gender: str | None) -> int | None:
         """The person an indefinite subject ``token`` introduces when its own words name them ("a listener
         who gave her name only as Ana, from Kandy, sent", "a woman identified as Ana Roe said"): the
@@ -226,6 +290,32 @@ class Resolver:
                 continue
             if any(t.pos_ in ("VERB", "AUX") and t.i > i and not _inside(t, self.quote_spans) for t in rooted.subtree):
                 self.people.occurrences[n] = (i, person, SALIENCE_SUBJECT)
+
+    def _add_possessor_topics(self) -> None:
+        """A name that possesses the subject of a sentence's main verb, when that subject is a thing and
+        no other person is named in the sentence ("The rest of Roe's speech was a list of promises", "Roe's campaign
+        stood by the figure"): the sentence is about that person's doings, so they are its topic, as a
+        subject is, and a "he said" after it continues them rather than the speaker of the paragraph before."""
+        changed = False
+        for n, (i, person, weight) in enumerate(self.people.occurrences):
+            token = self.doc[i]
+            if weight == SALIENCE_SUBJECT or token.dep_ != "poss" or _inside(token, self.quote_spans):
+                continue
+            subject = token.head
+            while subject.dep_ not in ("nsubj", "nsubjpass") and subject.dep_ in ("pobj", "prep", "poss") and \
+                    subject.head.i != subject.i:
+                subject = subject.head  # "the rest of Roe's speech": up to "rest"
+            if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.dep_ != "ROOT" or \
+                    subject.pos_ != "NOUN" or _is_role_noun(subject) or subject.tag_ in ("NNS", "NNPS"):
+                continue
+            sentence = range(token.sent.start, token.sent.end)
+            if any(j in sentence and p != person and not _inside(self.doc[j], self.quote_spans)
+                   for j, p, _ in self.people.occurrences):
+                continue  # "Roe's talks with Lee", "Roe's position was backed by Lee": about both
+            self.people.occurrences[n] = (i, person, SALIENCE_SUBJECT)
+            changed = True
+        if changed:
+            self.people.occurrences.sort()
 
     def _add_relative_reporters(self) -> None:
         """"Sen. Ana Roe, who said none of it was true": the relative pronoun subject of a cue verb is
@@ -267,8 +357,12 @@ class Resolver:
                 head = words[-1]  # a particle the parser made the head: "Nurul Huda binti Ramli"
             if head.lower_ in PERSONAL_PRONOUNS and len(words) == 1:
                 replying = head.dep_ == "nsubj" and head.head.lemma_.lower() in REPLY_CUES
+                # Nor one the quote calls by first name: "“He said it in cabinet. Pavel is a good minister,”
+                # she said" is not Pavel (see _first_named_in_quote)
                 return self.pronouns.resolve(PERSONAL_PRONOUNS[head.lower_], at, local_before, main_only,
-                                             replying, pronoun=head, not_people=not_people), "pronoun"
+                                             replying, pronoun=head,
+                                             not_people=not_people | frozenset(self._first_named_in_quote(at))), \
+                    "pronoun"
             if head.lower_ == "it" and len(words) == 1 and (text := self._text_it_means(head)) is not None:
                 found = self._author_of(text)  # "“…”, it read": the text's author
                 return (None if found in not_people else found), "pronoun"
@@ -311,6 +405,17 @@ class Resolver:
             if len(words) == 1 and head.dep_ == "nsubj" and head.head.tag_ == "VBP" and head.lower_.endswith("s") \
                     and not any(c.dep_ == "conj" for c in head.children):  # ("Roe and others prefer": Roe)
                 return None, "explicit"  # "Velorans call it …": the verb agrees with a plural, no one person
+            if len(words) == 2 and words[0].lower_ == "the" and head.is_upper and _norm(head.text) in OFFICE_POST_NOMINALS \
+                    and not self.people.find_all([head.text]):
+                # "the MP said": the initials of a seat, after "the", describe its holder as "the senator" does --
+                # the one the article gave that seat, else the most salient named person (a description takes
+                # up someone already in the story), not someone an indefinite "an MP" introduced since
+                found = self._by_role(head, words, at)
+                if found is None:  # (not an unnamed person some other noun introduced: "a police officer")
+                    found = next((p for _, p in self._salience(at) if p >= 0), None)
+                    if found is not None and self._introduced_since(head, found, at):
+                        found = None
+                return (None if found in not_people else found), "role"
             if len(words) == 2 and words[0].lower_ == "the" and head.is_upper and head.is_alpha and \
                     self.people.office_initialism(head.text):
                 # "the CFO replied" after "Chief financial officer Ana Roe": the initials of an office the article
@@ -461,7 +566,16 @@ class Resolver:
                     token.dep_ not in ("appos", "attr", "conj") and not _inside(token, self.quote_spans) and \
                     any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in token.children):
                 return True
-        return False
+        # Nor when the nearest earlier noun of the description's own (which a definite "the person" takes
+        # up) introduced someone unnamed, though a named person was mentioned since: "According to one
+        # person present, who spoke on condition of anonymity, Roe had asked for more. “…,” the person said"
+        # is the unnamed source, not Roe (unless a name in apposition or a naming phrase says who it is).
+        nearest = next((t for t in reversed(self.doc[:at]) if t.i != head.i and t.pos_ == "NOUN" and
+                        t.lemma_.lower() == head.lemma_.lower() and not _inside(t, self.quote_spans)), None)
+        return nearest is not None and nearest.dep_ not in ("appos", "attr", "conj") and \
+            any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE_DETERMINERS for c in nearest.children) and \
+            not any(c.dep_ == "appos" for c in nearest.children) and nearest.i not in self.newcomers and \
+            _naming_phrase(nearest) is None
 
     def _author(self, head: Token, at: int) -> int | None:
         """The person the article said wrote the text ``head`` names ("the letter"): the nearest earlier
@@ -566,6 +680,17 @@ class Resolver:
             return next(iter(best_people))
         ranked = self._salience(at, allowed=best_people)
         return ranked[0][1] if ranked else max(best_people)
+
+
+def _is_subject(token: Token) -> bool:
+    """Whether ``token`` is a clause's subject, also when the parser hung it in apposition to a fronted
+    adverb it took for the subject or a modifier ("Nearby, a student … said": "student" appos to "Nearby"), the
+    verb having no other subject: an adverb names no one, so the noun phrase apposed to it is the verb's subject."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    adverb = token.head
+    return token.dep_ == "appos" and adverb.pos_ == "ADV" and adverb.dep_ in ("nsubj", "nsubjpass", "advmod") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") and c.i != adverb.i for c in adverb.head.children)
 
 
 def _naming_phrase(token: Token) -> tuple[list[Token], str | None] | None:
