@@ -39,6 +39,18 @@ def test_cue_verbs_beyond_say(nlp, verb):
         [(m.text, m.speaker, m.cue) for m in mentions]
 
 
+def test_a_participle_takes_no_subject_after_it(nlp):
+    # "…,” said Quently, explaining she …": the tagger reads the "-ly" surname as an adverb, so "said"
+    # has no parsed subject; the participle's subject is still the one of the verb it hangs on (printed
+    # inverted after it), never "she", the subject of its own complement (another person here, Vale).
+    text = ("Harbor office\nDorn and Vale both ran the county office for years.\n\n"
+            "“Having two people who know the files is a gift,” said Quently, explaining she worked more closely "
+            "with Vale, who cleaned up the voter data: “Vale is superb with numbers.”\n")
+    assert [("Having two people who know the files is a gift,", "Quently"),
+            ("Vale is superb with numbers.", "Quently")] == \
+        [(m.text, m.speaker_mention) for m in quotes_of(nlp, text)]
+
+
 def test_according_to(nlp):
     text = "Budget passes\nThe budget is “balanced and fair to every family,” according to Maria Delgado."
     mention, = quotes_of(nlp, text)

@@ -40,7 +40,11 @@ def _past_hyphens(token: Token) -> Token:
 
 def _after_closing_mark(verb: Token) -> bool:
     """True when ``verb`` opens a parenthetical tag after a closing mark or a comma: "“…,” said
-    Roe", "… get nervous, said Roe" (not "by calling Roe “…”")."""
+    Roe", "… get nervous, said Roe" (not "by calling Roe “…”").  Never a participle: only a verb
+    with a tense inverts its subject, so the word after "…, explaining he had …" is the subject of
+    the participle's own complement (the participle's is the one of the verb it hangs on)."""
+    if verb.tag_ == "VBG":
+        return False
     doc = verb.doc
     k = verb.i - 1
     while k >= 0 and doc[k].is_space:
@@ -192,7 +196,11 @@ def _subject_of(verb: Token) -> Token | None:
                            c.ent_type_ == "PERSON" or _is_role_noun(c)), None) or \
                 next((v for v, c in subjects if c.dep_ == "nsubj"), None)
             if chosen is None:
-                return None
+                # "“…,” said Roe, explaining he …": no subject before it, but the verb it hangs on may
+                # print its subject inverted after it.
+                head = participle.head
+                return _inverted_subject(head) if participle.dep_ == "advcl" and _is_cue(head) and \
+                    head.i < participle.i else None
             current = chosen
             continue
         if current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.tag_ in FINITE_VERB_TAGS:
@@ -212,14 +220,23 @@ def _subject_of(verb: Token) -> Token | None:
             current = current.head.head
             continue
         break
-    # Inverted "…,” said Jane Roe." with no nsubj: the name after the verb, only in that order
-    # (after "calling Alwaleed “dopey”" the name is the one addressed).
+    return _inverted_subject(verb)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """Inverted "…,” said Jane Roe." with no nsubj: the name after the verb, only in that order
+    (after "calling Alwaleed “dopey”" the name is the one addressed)."""
     if not _after_closing_mark(verb):
         return None
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and \
                 (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS) and not _is_date(child):
             return child  # (not "Roe, in Ohio, said Tuesday that …")
+        if child.i == verb.i + 1 and child.pos_ == "ADV" and child.text[:1].isupper() and child.text.isalpha() \
+                and child.i + 1 < len(verb.doc) and verb.doc[child.i + 1].is_punct:
+            # "“…,” said Skelly, …": a surname ending like an adverb ("-ly") that the tagger read as
+            # one; a capitalised adverb mid-sentence, right after an inverted cue, is the speaker's name.
+            return child
         if child.i == verb.i + 2 and child.dep_ == "dobj" and _is_role_noun(child) and \
                 verb.doc[verb.i + 1].dep_ == "poss":
             # "…,” added her husband, Kofi.": a relation or role after its possessor is the speaker (the
