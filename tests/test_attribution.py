@@ -51,6 +51,14 @@ def test_a_participle_takes_no_subject_after_it(nlp):
         [(m.text, m.speaker_mention) for m in quotes_of(nlp, text)]
 
 
+def test_of_two_parsed_subjects_the_one_against_the_verb_speaks(nlp):
+    # "Or maybe Ana Roe, consultant Ben Dorn says": the fronted name is what Dorn names, not a speaker.
+    text = ("Harbor race tightens\nThe county will pick a new chair in March.\n\n"
+            "Or maybe Ana Roe, campaign consultant Ben Dorn says. "
+            "“Several polls suggest a second look is happening in the north.”\n")
+    assert [("Several polls suggest a second look is happening in the north.", "Ben Dorn")] == pairs(nlp, text)
+
+
 def test_according_to(nlp):
     text = "Budget passes\nThe budget is “balanced and fair to every family,” according to Maria Delgado."
     mention, = quotes_of(nlp, text)

@@ -106,7 +106,8 @@ def _subject_of(verb: Token) -> Token | None:
         if subjects:
             subject = subjects[0]
             if len(subjects) > 1 and (subject.pos_ == "ADP" or subject.ent_type_ in NON_PERSON_LABELS or
-                                      (subject.lower_.endswith("ing") and subject.is_sent_start)):
+                                      (subject.lower_.endswith("ing") and subject.is_sent_start) or
+                                      _set_off_before(subjects, current)):
                 # Two subjects, the first a place, a date, a preposition or a fronted participle, is a misparse
                 # ("In Berea, OH, Gov. Ann Roe said", "Writing on X, Ann Roe said"): the verb's is the one
                 # nearest before it, a name if there is one.
@@ -243,6 +244,18 @@ def _inverted_subject(verb: Token) -> Token | None:
             # parser takes it for the object), not the possessor "her", who spoke the quote before.
             return child
     return None
+
+
+def _set_off_before(subjects: list[Token], verb: Token) -> bool:
+    """True when the first of two subjects the parser gave one verb is set off from the verb by a
+    comma that the last one, printed right before the verb, is not: "Or maybe Ann Roe, consultant
+    Ben Dorn says" (a verb has one subject; the fronted phrase is what the speaker names, the
+    phrase against the verb is who speaks)."""
+    doc = verb.doc
+    first, last = subjects[0], subjects[-1]
+    if not first.i < last.left_edge.i < verb.i or last.right_edge.i >= verb.i:
+        return False
+    return doc[last.left_edge.i - 1].text == "," and not any(t.is_punct for t in doc[last.right_edge.i + 1:verb.i])
 
 
 def _misplaced_agent(verb: Token) -> Token | None:
