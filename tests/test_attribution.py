@@ -59,6 +59,15 @@ def test_of_two_parsed_subjects_the_one_against_the_verb_speaks(nlp):
     assert [("Several polls suggest a second look is happening in the north.", "Ben Dorn")] == pairs(nlp, text)
 
 
+def test_a_cue_under_a_condition_reports_no_words(nlp):
+    # "He says if voters think …": the condition supposes a thought; the words are the speaker's of "says".
+    text = ("Harbor race tightens\nBen Dorn is outlining his plans on housing and schools.\n\n"
+            "He says if voters think the schools will be saved by “city hall politics and city hall money, "
+            "you have the wrong candidate in front of you.”\n")
+    assert [("city hall politics and city hall money, you have the wrong candidate in front of you.", "Ben Dorn")] \
+        == pairs(nlp, text)
+
+
 def test_according_to(nlp):
     text = "Budget passes\nThe budget is “balanced and fair to every family,” according to Maria Delgado."
     mention, = quotes_of(nlp, text)

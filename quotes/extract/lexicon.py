@@ -88,6 +88,10 @@ def _cue_forms() -> frozenset[str]:
 CUE_FORMS = _cue_forms()
 
 
+# Subordinators of a condition ("if people think …", "unless she says …"): a verb of saying or
+# thinking under one supposes words, it reports none (subjects._is_cue).
+CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+
 # Cues of an answer, and verbs of asking: who asks a question is not who replies to it
 # ("Pell asked what she had received. “None,” she replied." -> not Pell).
 REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicon import (
-    AS_SAYING_VERBS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FINITE_VERB_TAGS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS,
+    AS_SAYING_VERBS, CALENDAR_WORDS, CONDITIONAL_MARKERS, CUE_VERBS, DOUBLE_MARKS, FINITE_VERB_TAGS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS,
     PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS,
 )
 from .names import _continues_hyphenated, _is_name_token, _is_role_noun, _is_title, _name_run, _norm
@@ -426,6 +426,12 @@ def _mention_span_bounds(token: Token) -> tuple[int, int]:
 
 def _is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS and not (c.i > 0 and c.doc[c.i - 1].lower_ == "as")
+           for c in token.children):
+        # "He says if people think the plan is “…”": a condition supposes what someone might say or
+        # think and reports no one's words; the words are the speaker's of the clause around it.  (Not
+        # "as if to say “…”", a manner: words the subject seems to say, no one else's.)
         return False
     lemma = token.lemma_.lower()
     if lemma in CUE_VERBS:
