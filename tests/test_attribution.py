@@ -68,6 +68,15 @@ def test_a_cue_under_a_condition_reports_no_words(nlp):
         == pairs(nlp, text)
 
 
+def test_a_quote_after_a_bare_connective_continues_the_tag_before(nlp):
+    # "“…,” he said outside the hall. But “…”": the conjunction links the quote to the last speaker's.
+    text = ("Harbor race tightens\nBen Dorn, a city councillor, said the vote would be close.\n\n"
+            "“I don’t think it’s make or break, any single vote,” he said outside the hall. "
+            "But “the mayor’s plan is stronger with the council behind it. It helps.”\n")
+    assert [("I don’t think it’s make or break, any single vote,", "Ben Dorn"),
+            ("the mayor’s plan is stronger with the council behind it. It helps.", "Ben Dorn")] == pairs(nlp, text)
+
+
 def test_according_to(nlp):
     text = "Budget passes\nThe budget is “balanced and fair to every family,” according to Maria Delgado."
     mention, = quotes_of(nlp, text)

@@ -92,6 +92,10 @@ CUE_FORMS = _cue_forms()
 # thinking under one supposes words, it reports none (subjects._is_cue).
 CONDITIONAL_MARKERS = frozenset({"if", "unless"})
 
+# The most words of a connective opening a quote's sentence that still leaves it standing alone
+# ("But “…”", "And yet “…”"): continuation (article._after_connective).
+CONNECTIVE_MAX_WORDS = 2
+
 # Cues of an answer, and verbs of asking: who asks a question is not who replies to it
 # ("Pell asked what she had received. “None,” she replied." -> not Pell).
 REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})
