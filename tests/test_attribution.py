@@ -77,6 +77,18 @@ def test_a_quote_after_a_bare_connective_continues_the_tag_before(nlp):
             ("the mayor’s plan is stronger with the council behind it. It helps.", "Ben Dorn")] == pairs(nlp, text)
 
 
+def test_a_fragment_in_a_sentence_picking_up_the_quote_continues_its_speaker(nlp):
+    # "“…,” Vale added. But that is not the same thing as “…”": "that" takes up what Vale said, and the
+    # fragment goes on in her words; a fragment in a sentence about something else stays unattributed.
+    text = ("Harbor law\nLawyers disagree on the harbor statute.\n\n"
+            "“Plenty of laws are written so that almost anything could count as a violation,” Vale added. "
+            "But that is not the same thing as “a charge a court would ever accept.”\n\n"
+            "“The statute is clear,” Dorn said. The memo put the “bare minimum for a safe crossing” at ten.\n")
+    assert [("Plenty of laws are written so that almost anything could count as a violation,", "Vale"),
+            ("a charge a court would ever accept.", "Vale"), ("The statute is clear,", "Dorn"),
+            ("bare minimum for a safe crossing", None)] == pairs(nlp, text)
+
+
 def test_according_to(nlp):
     text = "Budget passes\nThe budget is “balanced and fair to every family,” according to Maria Delgado."
     mention, = quotes_of(nlp, text)

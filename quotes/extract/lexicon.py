@@ -96,6 +96,11 @@ CONDITIONAL_MARKERS = frozenset({"if", "unless"})
 # ("But “…”", "And yet “…”"): continuation (article._after_connective).
 CONNECTIVE_MAX_WORDS = 2
 
+# Subjects that pick up what was just said ("That makes her “…”", "But that's not “…”", "It's “…”"):
+# a sentence opening on one, after a speaker's quote, goes on with the speaker's point, and a fragment
+# in it is the speaker's (article._goes_on_with_quote).
+ANAPHORIC_SUBJECTS = frozenset({"that", "this", "it"})
+
 # Cues of an answer, and verbs of asking: who asks a question is not who replies to it
 # ("Pell asked what she had received. “None,” she replied." -> not Pell).
 REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})
