@@ -89,6 +89,17 @@ def test_a_fragment_in_a_sentence_picking_up_the_quote_continues_its_speaker(nlp
             ("bare minimum for a safe crossing", None)] == pairs(nlp, text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Plant news\nMaria Delgado has worked at the plant for years.\n\nAnd when she heard the mayor talking about "
+     "the plant, all she could do was shout “Finally!” at the radio.\n", [("Finally!", "Maria Delgado")]),
+    ("Plant news\nBen Dorn has worked at the plant for years.\n\nWhat he did was call the plan "
+     "“a betrayal of every worker here.”\n", [("a betrayal of every worker here.", "Ben Dorn")]),
+])
+def test_a_pseudo_cleft_cue_is_the_act_of_the_subject_of_do(nlp, text, expected):
+    # "all she could do was shout “…”": the one who shouts is the subject of "do", not "all"/"what".
+    assert expected == pairs(nlp, text)
+
+
 def test_according_to(nlp):
     text = "Budget passes\nThe budget is “balanced and fair to every family,” according to Maria Delgado."
     mention, = quotes_of(nlp, text)

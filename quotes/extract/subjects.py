@@ -103,6 +103,9 @@ def _subject_of(verb: Token) -> Token | None:
                 return _past_hyphens(target) if target is not None else None
         subjects = [c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "SCONJ" and not c.is_punct and
                     c.text[:1].isalnum() and c.tag_ not in ("WP", "WDT")]
+        doer = _pseudo_cleft_doer(current, subjects) if current is not verb else None
+        if doer is not None:
+            return _past_hyphens(doer)
         if subjects:
             subject = subjects[0]
             if len(subjects) > 1 and (subject.pos_ == "ADP" or subject.ent_type_ in NON_PERSON_LABELS or
@@ -243,6 +246,21 @@ def _inverted_subject(verb: Token) -> Token | None:
             # "…,” added her husband, Kofi.": a relation or role after its possessor is the speaker (the
             # parser takes it for the object), not the possessor "her", who spoke the quote before.
             return child
+    return None
+
+
+def _pseudo_cleft_doer(copula: Token, subjects: list[Token]) -> Token | None:
+    """The one who does what a pseudo-cleft names: "all she could do was shout “…”", "what he did was
+    call it “…”" -- the cue after "be" is the act of the subject of "do" in the clause before it, not
+    of "all"/"what"."""
+    if copula.lemma_ != "be":
+        return None
+    clauses = [c for s in subjects for c in s.children if c.dep_ == "relcl" and c.lemma_ == "do"]
+    clauses += [c for c in copula.children if c.dep_ == "csubj" and c.lemma_ == "do"]
+    for clause in clauses:
+        doer = next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")), None)
+        if doer is not None:
+            return doer
     return None
 
 
