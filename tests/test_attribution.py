@@ -39,6 +39,67 @@ def test_cue_verbs_beyond_say(nlp, verb):
         [(m.text, m.speaker, m.cue) for m in mentions]
 
 
+def test_a_participle_takes_no_subject_after_it(nlp):
+    # "…,” said Quently, explaining she …": the tagger reads the "-ly" surname as an adverb, so "said"
+    # has no parsed subject; the participle's subject is still the one of the verb it hangs on (printed
+    # inverted after it), never "she", the subject of its own complement (another person here, Vale).
+    text = ("Harbor office\nDorn and Vale both ran the county office for years.\n\n"
+            "“Having two people who know the files is a gift,” said Quently, explaining she worked more closely "
+            "with Vale, who cleaned up the voter data: “Vale is superb with numbers.”\n")
+    assert [("Having two people who know the files is a gift,", "Quently"),
+            ("Vale is superb with numbers.", "Quently")] == \
+        [(m.text, m.speaker_mention) for m in quotes_of(nlp, text)]
+
+
+def test_of_two_parsed_subjects_the_one_against_the_verb_speaks(nlp):
+    # "Or maybe Ana Roe, consultant Ben Dorn says": the fronted name is what Dorn names, not a speaker.
+    text = ("Harbor race tightens\nThe county will pick a new chair in March.\n\n"
+            "Or maybe Ana Roe, campaign consultant Ben Dorn says. "
+            "“Several polls suggest a second look is happening in the north.”\n")
+    assert [("Several polls suggest a second look is happening in the north.", "Ben Dorn")] == pairs(nlp, text)
+
+
+def test_a_cue_under_a_condition_reports_no_words(nlp):
+    # "He says if voters think …": the condition supposes a thought; the words are the speaker's of "says".
+    text = ("Harbor race tightens\nBen Dorn is outlining his plans on housing and schools.\n\n"
+            "He says if voters think the schools will be saved by “city hall politics and city hall money, "
+            "you have the wrong candidate in front of you.”\n")
+    assert [("city hall politics and city hall money, you have the wrong candidate in front of you.", "Ben Dorn")] \
+        == pairs(nlp, text)
+
+
+def test_a_quote_after_a_bare_connective_continues_the_tag_before(nlp):
+    # "“…,” he said outside the hall. But “…”": the conjunction links the quote to the last speaker's.
+    text = ("Harbor race tightens\nBen Dorn, a city councillor, said the vote would be close.\n\n"
+            "“I don’t think it’s make or break, any single vote,” he said outside the hall. "
+            "But “the mayor’s plan is stronger with the council behind it. It helps.”\n")
+    assert [("I don’t think it’s make or break, any single vote,", "Ben Dorn"),
+            ("the mayor’s plan is stronger with the council behind it. It helps.", "Ben Dorn")] == pairs(nlp, text)
+
+
+def test_a_fragment_in_a_sentence_picking_up_the_quote_continues_its_speaker(nlp):
+    # "“…,” Vale added. But that is not the same thing as “…”": "that" takes up what Vale said, and the
+    # fragment goes on in her words; a fragment in a sentence about something else stays unattributed.
+    text = ("Harbor law\nLawyers disagree on the harbor statute.\n\n"
+            "“Plenty of laws are written so that almost anything could count as a violation,” Vale added. "
+            "But that is not the same thing as “a charge a court would ever accept.”\n\n"
+            "“The statute is clear,” Dorn said. The memo put the “bare minimum for a safe crossing” at ten.\n")
+    assert [("Plenty of laws are written so that almost anything could count as a violation,", "Vale"),
+            ("a charge a court would ever accept.", "Vale"), ("The statute is clear,", "Dorn"),
+            ("bare minimum for a safe crossing", None)] == pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Plant news\nMaria Delgado has worked at the plant for years.\n\nAnd when she heard the mayor talking about "
+     "the plant, all she could do was shout “Finally!” at the radio.\n", [("Finally!", "Maria Delgado")]),
+    ("Plant news\nBen Dorn has worked at the plant for years.\n\nWhat he did was call the plan "
+     "“a betrayal of every worker here.”\n", [("a betrayal of every worker here.", "Ben Dorn")]),
+])
+def test_a_pseudo_cleft_cue_is_the_act_of_the_subject_of_do(nlp, text, expected):
+    # "all she could do was shout “…”": the one who shouts is the subject of "do", not "all"/"what".
+    assert expected == pairs(nlp, text)
+
+
 def test_according_to(nlp):
     text = "Budget passes\nThe budget is “balanced and fair to every family,” according to Maria Delgado."
     mention, = quotes_of(nlp, text)

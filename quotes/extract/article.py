@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ANSWER_WORDS, CONFIDENCE, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS, HEADLINE_BODY_OVERLAP,
+    ANAPHORIC_SUBJECTS, ANSWER_WORDS, CONFIDENCE, CONNECTIVE_MAX_WORDS, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS, HEADLINE_BODY_OVERLAP,
     INDEFINITE_DETERMINERS, INITIALS_LABEL_LETTERS, LABEL_PATH_DEPS, LABEL_VERBS, PERSONAL_PRONOUNS, QUESTION_CUES, REPLY_CUES, SCARE_DETERMINERS, SCARE_PREFIXES,
     SINGLE_MARKS, UNIVERSAL_DETERMINERS, WORK_NOUNS, WRITTEN_NOUNS,
 )
@@ -441,7 +441,8 @@ def _attribute(state: _ArticleState, quotation: Quotation, mention: Mention, hea
             resolver.speakers.append((at, person))
             return
     if attribution is None:
-        previous = None if mention.partial else \
+        previous = None if mention.partial and not _after_connective(doc, quotation, token_span) and \
+            not _goes_on_with_quote(doc, quotation, token_span, state.previous_by_paragraph) else \
             _previous_speaker(quotation, state.previous_by_paragraph, text, state.paragraphs)
         exchange = _exchange(state, quotation, question=False)
         if previous is not None and exchange is not None and previous is exchange[1] and \
@@ -622,6 +623,45 @@ def _previous_speaker(quotation: Quotation, previous_by_paragraph: dict[int, Men
             return earlier
     return None
 
+
+
+def _after_connective(doc: Doc, quotation: Quotation, span: Span | None) -> bool:
+    """True when the reporter's only words in the quote's sentence are a connective before it:
+    "“…,” he said outside. But “…”", "And “…”".  A conjunction or a sentence adverb links the quote
+    to what came before and says nothing of who speaks: the quote goes on in the voice of the last
+    one, like a quote standing alone (a fragment inside a clause of the reporter's is not that)."""
+    if span is None or not len(span) or quotation.paragraph == 0:
+        return False
+    sentence = span[0].sent
+    open_index = span.start - 1
+    while open_index > sentence.start and not doc[open_index].is_quote:
+        open_index -= 1
+    before = [t for t in doc[sentence.start:open_index] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[span.end:sentence.end] if not (t.is_punct or t.is_space)]
+    return 0 < len(before) <= CONNECTIVE_MAX_WORDS and not after and \
+        all(t.pos_ in ("CCONJ", "ADV") for t in before)
+
+
+def _goes_on_with_quote(doc: Doc, quotation: Quotation, span: Span | None,
+                        previous_by_paragraph: dict[int, Mention]) -> bool:
+    """True when a fragment's sentence, right after the sentence of its paragraph's last quote, opens
+    on a subject that picks up what was said ("“…,” Roe said. But that's not the same as “…”",
+    "That makes her “…”") and has no cue of its own: the reporter goes on with the speaker's point,
+    in the speaker's words, so the fragment continues that speaker (not a fragment in a sentence of
+    the reporter's own, about something else: "The memo put the “minimum” at ten")."""
+    previous = previous_by_paragraph.get(quotation.paragraph)
+    if span is None or not len(span) or previous is None or not previous.speaker:
+        return False
+    sentence = span[0].sent
+    if sentence.start < 2:
+        return False
+    before = doc[sentence.start - 1].sent
+    prev = doc.char_span(previous.start, previous.end, alignment_mode="expand")
+    if prev is None or not (before.start <= prev.end - 1 < before.end + 2):
+        return False
+    subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in ANAPHORIC_SUBJECTS and subject.i < span.start and \
+        not any(_is_cue(t) for t in sentence if not (span.start <= t.i < span.end))
 
 
 def _introduced_person(state: _ArticleState, quotation: Quotation, at: int) -> Span | None:

@@ -88,6 +88,19 @@ def _cue_forms() -> frozenset[str]:
 CUE_FORMS = _cue_forms()
 
 
+# Subordinators of a condition ("if people think …", "unless she says …"): a verb of saying or
+# thinking under one supposes words, it reports none (subjects._is_cue).
+CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+
+# The most words of a connective opening a quote's sentence that still leaves it standing alone
+# ("But “…”", "And yet “…”"): continuation (article._after_connective).
+CONNECTIVE_MAX_WORDS = 2
+
+# Subjects that pick up what was just said ("That makes her “…”", "But that's not “…”", "It's “…”"):
+# a sentence opening on one, after a speaker's quote, goes on with the speaker's point, and a fragment
+# in it is the speaker's (article._goes_on_with_quote).
+ANAPHORIC_SUBJECTS = frozenset({"that", "this", "it"})
+
 # Cues of an answer, and verbs of asking: who asks a question is not who replies to it
 # ("Pell asked what she had received. “None,” she replied." -> not Pell).
 REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicon import (
-    AS_SAYING_VERBS, CALENDAR_WORDS, CUE_VERBS, DOUBLE_MARKS, FINITE_VERB_TAGS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS,
+    AS_SAYING_VERBS, CALENDAR_WORDS, CONDITIONAL_MARKERS, CUE_VERBS, DOUBLE_MARKS, FINITE_VERB_TAGS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS,
     PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS,
 )
 from .names import _continues_hyphenated, _is_name_token, _is_role_noun, _is_title, _name_run, _norm
@@ -40,7 +40,11 @@ def _past_hyphens(token: Token) -> Token:
 
 def _after_closing_mark(verb: Token) -> bool:
     """True when ``verb`` opens a parenthetical tag after a closing mark or a comma: "“…,” said
-    Roe", "… get nervous, said Roe" (not "by calling Roe “…”")."""
+    Roe", "… get nervous, said Roe" (not "by calling Roe “…”").  Never a participle: only a verb
+    with a tense inverts its subject, so the word after "…, explaining he had …" is the subject of
+    the participle's own complement (the participle's is the one of the verb it hangs on)."""
+    if verb.tag_ == "VBG":
+        return False
     doc = verb.doc
     k = verb.i - 1
     while k >= 0 and doc[k].is_space:
@@ -99,10 +103,14 @@ def _subject_of(verb: Token) -> Token | None:
                 return _past_hyphens(target) if target is not None else None
         subjects = [c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "SCONJ" and not c.is_punct and
                     c.text[:1].isalnum() and c.tag_ not in ("WP", "WDT")]
+        doer = _pseudo_cleft_doer(current, subjects) if current is not verb else None
+        if doer is not None:
+            return _past_hyphens(doer)
         if subjects:
             subject = subjects[0]
             if len(subjects) > 1 and (subject.pos_ == "ADP" or subject.ent_type_ in NON_PERSON_LABELS or
-                                      (subject.lower_.endswith("ing") and subject.is_sent_start)):
+                                      (subject.lower_.endswith("ing") and subject.is_sent_start) or
+                                      _set_off_before(subjects, current)):
                 # Two subjects, the first a place, a date, a preposition or a fronted participle, is a misparse
                 # ("In Berea, OH, Gov. Ann Roe said", "Writing on X, Ann Roe said"): the verb's is the one
                 # nearest before it, a name if there is one.
@@ -192,7 +200,11 @@ def _subject_of(verb: Token) -> Token | None:
                            c.ent_type_ == "PERSON" or _is_role_noun(c)), None) or \
                 next((v for v, c in subjects if c.dep_ == "nsubj"), None)
             if chosen is None:
-                return None
+                # "“…,” said Roe, explaining he …": no subject before it, but the verb it hangs on may
+                # print its subject inverted after it.
+                head = participle.head
+                return _inverted_subject(head) if participle.dep_ == "advcl" and _is_cue(head) and \
+                    head.i < participle.i else None
             current = chosen
             continue
         if current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN") and current.tag_ in FINITE_VERB_TAGS:
@@ -212,20 +224,56 @@ def _subject_of(verb: Token) -> Token | None:
             current = current.head.head
             continue
         break
-    # Inverted "…,” said Jane Roe." with no nsubj: the name after the verb, only in that order
-    # (after "calling Alwaleed “dopey”" the name is the one addressed).
+    return _inverted_subject(verb)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """Inverted "…,” said Jane Roe." with no nsubj: the name after the verb, only in that order
+    (after "calling Alwaleed “dopey”" the name is the one addressed)."""
     if not _after_closing_mark(verb):
         return None
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and \
                 (child.pos_ in ("PROPN", "PRON") or child.lower_ in PERSONAL_PRONOUNS) and not _is_date(child):
             return child  # (not "Roe, in Ohio, said Tuesday that …")
+        if child.i == verb.i + 1 and child.pos_ == "ADV" and child.text[:1].isupper() and child.text.isalpha() \
+                and child.i + 1 < len(verb.doc) and verb.doc[child.i + 1].is_punct:
+            # "“…,” said Skelly, …": a surname ending like an adverb ("-ly") that the tagger read as
+            # one; a capitalised adverb mid-sentence, right after an inverted cue, is the speaker's name.
+            return child
         if child.i == verb.i + 2 and child.dep_ == "dobj" and _is_role_noun(child) and \
                 verb.doc[verb.i + 1].dep_ == "poss":
             # "…,” added her husband, Kofi.": a relation or role after its possessor is the speaker (the
             # parser takes it for the object), not the possessor "her", who spoke the quote before.
             return child
     return None
+
+
+def _pseudo_cleft_doer(copula: Token, subjects: list[Token]) -> Token | None:
+    """The one who does what a pseudo-cleft names: "all she could do was shout “…”", "what he did was
+    call it “…”" -- the cue after "be" is the act of the subject of "do" in the clause before it, not
+    of "all"/"what"."""
+    if copula.lemma_ != "be":
+        return None
+    clauses = [c for s in subjects for c in s.children if c.dep_ == "relcl" and c.lemma_ == "do"]
+    clauses += [c for c in copula.children if c.dep_ == "csubj" and c.lemma_ == "do"]
+    for clause in clauses:
+        doer = next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")), None)
+        if doer is not None:
+            return doer
+    return None
+
+
+def _set_off_before(subjects: list[Token], verb: Token) -> bool:
+    """True when the first of two subjects the parser gave one verb is set off from the verb by a
+    comma that the last one, printed right before the verb, is not: "Or maybe Ann Roe, consultant
+    Ben Dorn says" (a verb has one subject; the fronted phrase is what the speaker names, the
+    phrase against the verb is who speaks)."""
+    doc = verb.doc
+    first, last = subjects[0], subjects[-1]
+    if not first.i < last.left_edge.i < verb.i or last.right_edge.i >= verb.i:
+        return False
+    return doc[last.left_edge.i - 1].text == "," and not any(t.is_punct for t in doc[last.right_edge.i + 1:verb.i])
 
 
 def _misplaced_agent(verb: Token) -> Token | None:
@@ -396,6 +444,12 @@ def _mention_span_bounds(token: Token) -> tuple[int, int]:
 
 def _is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS and not (c.i > 0 and c.doc[c.i - 1].lower_ == "as")
+           for c in token.children):
+        # "He says if people think the plan is “…”": a condition supposes what someone might say or
+        # think and reports no one's words; the words are the speaker's of the clause around it.  (Not
+        # "as if to say “…”", a manner: words the subject seems to say, no one else's.)
         return False
     lemma = token.lemma_.lower()
     if lemma in CUE_VERBS:
