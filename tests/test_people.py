@@ -1328,3 +1328,22 @@ def test_coordinated_role_nouns_before_one_name_are_both_its_roles(nlp):
             "“Tonight Cartagena chose clean streets,” she said.\n"
             "“We counted every vote twice,” the campaign manager said.")
     assert ["Lucía Herrera", "Julián Herrera"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_shona_title_before_a_known_surname_is_the_same_person(nlp):
+    # "Mai" (Shona: Mrs) is a given name elsewhere; before the surname of the one person named in full, in a
+    # naming with no description of its own, it is the title of a later, shorter reference to her.
+    text = ("Market day\nCHINHOYI - Traders gathered at the market on Saturday.\n"
+            "At the bus rank, Rudo Moyo, a tomato seller, was not convinced. \"They come every five years. "
+            "Then we do not see them,\" Mai Moyo said. Her neighbour, Farai Chikowore, disagreed. "
+            "\"This time it is different,\" he said.\nLater the rain came. \"I will sell tomorrow,\" she said.")
+    assert ["Rudo Moyo", "Farai Chikowore", "Rudo Moyo"] == [m.speaker for m in quotes_of(nlp, text)]
+    assert ["Rudo Moyo", "Farai Chikowore"] == [p.name for p in nlp(text)._.people]
+
+
+def test_a_given_name_that_is_also_a_title_keeps_its_own_person_when_described(nlp):
+    # Vietnamese "Mai" is a given name: "Mai Tran, her sister," is introduced as someone new.
+    text = ("Bakery\nLan Tran, a baker, opened the shop in 2019. \"We bake at four,\" Lan Tran said.\n"
+            "Mai Tran, her sister, runs the till. \"I count the money,\" Mai Tran said.")
+    assert ["Lan Tran", "Mai Tran"] == [m.speaker for m in quotes_of(nlp, text)]
+

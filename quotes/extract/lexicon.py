@@ -350,6 +350,14 @@ SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 # woman); "Pak Harun" is Harun.  (Not Spanish "Don", also an English given name; not Bugis "Andi", a title of
 # nobility that is also a given name.)
 ADDRESS_TERMS = frozenset("pak bapak bu ibu mang aling dona doña".split())
+# Terms of address that are given names too, so never a title on their own: Shona "Mai" (Mrs, literally "mother
+# of") and "Baba" (Mr, "father of") before a surname ("Mai Moyo"), while Mai is a Vietnamese and Japanese given
+# name and Baba a West African one.  Read as the title only where the article settles it: before the surname of
+# the one person it has named in full with another given name, in a naming that brings no description of its own
+# (a later, shorter reference to someone introduced, as news names people; a new person would be introduced).
+# The value is the gender the title gives.  (Not "Don": an English given name, "Don Roe" beside "Tom Roe" is a
+# brother as often as a title.)
+AMBIGUOUS_ADDRESS_TERMS = {"mai": "f", "baba": "m"}
 REGIONAL_TITLES = frozenset("""hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant
                                hagg hajj haji hajji hajjah alhaji alhaja hajia hajiya aunty auntie uncle
                                shri smt shrimati""".split()) | ADDRESS_TERMS

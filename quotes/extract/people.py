@@ -13,16 +13,17 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
-    _adjective_words, _bears_a_persons_surname, _first_name_leads, _gives_a_persons_name, _has_age_apposition,
-    _has_who_clause, _inverted_subject, _labels_a_turn, _misprints_a_surname, _name_before_colon, _names_an_org_noun,
-    _naming_clause_owner, _next_subject_is_he_or_she, _of_phrase_owner, _org_apposition, _party_tag_follows,
-    _person_noun_apposition, _publishes_a_work, _refers_to_itself, _reflexive_of_person, _reflexives, _set_off_by_comma,
-    _signs_a_line, _titled_full_name, _unlabelled_group_name,
+    _adjective_words, _bears_a_persons_surname, _first_name_leads,
+    _gives_a_persons_name, _has_age_apposition, _has_who_clause, _inverted_subject, _labels_a_turn,
+    _misprints_a_surname, _name_before_colon, _names_an_org_noun, _naming_clause_owner, _next_subject_is_he_or_she,
+    _of_phrase_owner, _org_apposition, _party_tag_follows, _person_noun_apposition, _publishes_a_work,
+    _refers_to_itself, _reflexive_of_person, _reflexives, _set_off_by_comma, _signs_a_line, _titled_full_name,
+    _unlabelled_group_name,
 )
 from .lexicon import (
-    CUE_VERBS, FAMILY_NOUNS, LOCATIVE_PREPOSITIONS, MISREAD_SURNAME_LABELS, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
-    PARTY_TAG, PERSON_NOUNS, PLACE_LABELS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS,
-    TITLE_LINE_MIN_WORDS,
+    AMBIGUOUS_ADDRESS_TERMS, CUE_VERBS, FAMILY_NOUNS, LOCATIVE_PREPOSITIONS, MISREAD_SURNAME_LABELS, NAME_SUFFIXES,
+    NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG, PERSON_NOUNS, PLACE_LABELS, SALIENCE_OTHER, SALIENCE_SUBJECT,
+    TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS,
 )
 from .names import (
     _apposition_owner, _appositive_role, _clean_role, _coordinated_roles, _continues_hyphenated, gaelic_mutated,
@@ -366,6 +367,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         family_name = _family_surname(name[-1], index) if lone_word else None
         if family_name:
             name_words = name_words + [family_name]  # "Price's widow, Susan," -> "Susan Price"
+        if not title and index.opens_with_address_term(name_words) and _appositive_role(name[-1]) is None and \
+                not _coordinated_roles(name[-1]):
+            # "Mai Moyo said" after "Rudo Moyo, a trader,": a later, shorter naming with the Shona title, not a
+            # second Moyo (with a description of her own, "Mai Moyo, a teacher,", she would be someone new)
+            gender = gender or AMBIGUOUS_ADDRESS_TERMS[_norm(name_words[0])]
+            name_words = name_words[1:]
         role = _clean_role(title) if title else None
         if _in_spans(token.idx, quoted) and index.find(name_words[-1:]) is not None and (
                 title or (len(name_words) > 1 and index.find(name_words) is None)):
