@@ -1347,3 +1347,12 @@ def test_a_given_name_that_is_also_a_title_keeps_its_own_person_when_described(n
             "Mai Tran, her sister, runs the till. \"I count the money,\" Mai Tran said.")
     assert ["Lan Tran", "Mai Tran"] == [m.speaker for m in quotes_of(nlp, text)]
 
+
+def test_given_name_and_double_barrelled_surname_is_a_person_whatever_ner_says(nlp):
+    # NER may call "Karen Friis-Andersen" an organisation; a registered given name before one hyphenated surname
+    # is a person's name (a firm named after people takes surnames alone: "Hewlett-Packard").
+    text = ("Vote decided by a small party\nODENSE - The council vote was close on Wednesday.\n"
+            "The result was in the hands of Karen Friis-Andersen, whose Left-Green Union had kept everyone guessing. "
+            "She posted her answer an hour before the vote. \u201cWe will not topple the council over a phone call. "
+            "We abstain.\u201d")
+    assert ["Karen Friis-Andersen"] == [m.speaker for m in quotes_of(nlp, text)]

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
-    _adjective_words, _bears_a_persons_surname, _first_name_leads,
+    _adjective_words, _bears_a_persons_surname, _first_name_leads, _given_name_and_double_surname,
     _gives_a_persons_name, _has_age_apposition, _has_who_clause, _inverted_subject, _labels_a_turn,
     _misprints_a_surname, _name_before_colon, _names_an_org_noun, _naming_clause_owner, _next_subject_is_he_or_she,
     _of_phrase_owner, _org_apposition, _party_tag_follows, _person_noun_apposition, _publishes_a_work,
@@ -119,6 +119,8 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             heads.add(token.i)
         elif subject and token.ent_type_ in ("", "PERSON") and len(_split_title(_name_run(token))[1]) >= 2:
             heads.add(token.i)
+        elif token.ent_type_ == "ORG" and not determined and _given_name_and_double_surname(token):
+            heads.add(token.i)  # "in the hands of Ida Roe-Lind" (NER: ORG): a given name and a double surname
         elif subject and token.ent_type_ == "ORG" and _titled_full_name(token):
             heads.add(token.i)  # "France captain Antoine Girard was blunt": NER said ORG, the title says person
         elif subject and token.ent_type_ == "ORG" and len(_split_title(_name_run(token))[1]) >= 2 and any(
