@@ -1356,3 +1356,15 @@ def test_given_name_and_double_barrelled_surname_is_a_person_whatever_ner_says(n
             "She posted her answer an hour before the vote. \u201cWe will not topple the council over a phone call. "
             "We abstain.\u201d")
     assert ["Karen Friis-Andersen"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_role_keeps_the_marks_inside_its_words_and_stops_before_a_who_clause(nlp):
+    # The hyphen of a double surname and a plural possessive stay in the role's words, the words on either
+    # side of a dropped comma stay apart, and a "who" clause the parser hung inside the role is not the office.
+    text = ("Government survives vote\nOSLO - The government survived a confidence vote on Tuesday.\n"
+            "The motion was tabled by Maren Solbakken, leader of the opposition Citizens' Bloc, who accused the "
+            "government of having \u201csold the harbour to a friend\u201d. Her aide, Per Lund, a former adviser to "
+            "Ola Brekke-Ruud, agreed.")
+    roles = {p.name: p.roles for p in nlp(text)._.people}
+    assert ["leader of the opposition Citizens' Bloc"] == roles["Maren Solbakken"]
+    assert "former adviser to Ola Brekke-Ruud" in roles["Per Lund"]

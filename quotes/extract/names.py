@@ -636,8 +636,24 @@ def _looks_like_org(words: list[str]) -> bool:
     return any(_norm(word) in ORG_WORDS for word in words)
 
 
+def _inside_word(token: Token) -> bool:
+    """A hyphen or apostrophe with letters on both sides and no space: part of a word ("Roe-Lind", "O’Hara")."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_ and \
+        doc[token.i - 1].is_alpha and doc[token.i + 1].is_alpha
+
+
 def _clean_role(tokens: list[Token] | Span) -> str | None:
-    words = _words((t for t in tokens if not t.is_punct or t.text in ("-", "’s", "'s")), keep_possessive=True)
+    # Punctuation goes, except inside a word and the possessive ("the Citizens' Bloc"); the words on either
+    # side of a dropped mark stay apart ("Bloc, who" is not "Blocwho").
+    kept = [t for t in tokens if not t.is_punct or t.text in ("-", "’s", "'s") or t.dep_ == "case" or _inside_word(t)]
+    runs: list[list[Token]] = []
+    for t in kept:
+        if runs and runs[-1][-1].i + 1 == t.i:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    words = [w for run in runs for w in _words(run, keep_possessive=True)]
     while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
         words = words[1:]
     if words and all(_norm(w) in NOT_ROLES for w in words):
@@ -767,8 +783,15 @@ def _role_phrase(head: Token, stop: int | None = None) -> str | None:
     for child in head.children:
         if child.dep_ in ("relcl", "cc", "conj", "appos", "acl", "punct"):
             cut.update(t.i for t in child.subtree)
-    tokens = [t for t in head.subtree if t.i not in cut and (stop is None or t.i < stop) and not t.is_punct]
-    return _clean_role(tokens[:12])
+    # A "who" clause the parser hung lower ("leader of the Civic Bloc, who accused …") is about the person the
+    # role describes (only a person is "who"), never part of the office.
+    for token in head.subtree:
+        if token.dep_ == "relcl" and any(c.lower_ in ("who", "whom") for c in token.children):
+            cut.update(t.i for t in token.subtree)
+    tokens = [t for t in head.subtree if t.i not in cut and (stop is None or t.i < stop) and
+              (not t.is_punct or t.dep_ == "case" or _inside_word(t))]
+    words = [k for k, t in enumerate(tokens) if not t.is_punct]
+    return _clean_role(tokens[:words[11] + 1] if len(words) > 12 else tokens)  # twelve words; marks inside them kept
 
 
 def _coordinated_roles(token: Token) -> list[str]:
