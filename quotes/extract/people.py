@@ -236,6 +236,20 @@ def _takes_the(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ == "the" and token.doc[token.i - 1].head.i == token.i
 
 
+def _name_takes_the(name: list[Token]) -> bool:
+    """Whether "the" is the article of a name, right before it or before lower-case nouns that modify it ("the
+    opposition Civic Bloc"): a person's name takes no article, an organisation's does.  Not across an adjective
+    ("the late Ana Roe") or a noun for a person ("the composer Ana Roe"): those a person's name takes."""
+    doc = name[0].doc
+    inside = {t.i for t in name}
+    k = name[0].i - 1
+    while k >= 0 and doc[k].is_lower and doc[k].pos_ == "NOUN" and doc[k].dep_ == "compound" and \
+            doc[k].head.i in inside and not _is_role_noun(doc[k]) and _norm(doc[k].lemma_) not in PERSON_NOUNS:
+        inside.add(k)
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "the" and doc[k].head.i in inside
+
+
 def _subject_word_of_name(token: Token, name: list[Token], title: list[Token] | None = None) -> Token:
     """The word of a name that stands for it in the parse: its last word, or another word of the name
     the parser made the subject and hung the last word on (the suffix of "Walter Grimsby Jr. opposes
@@ -301,7 +315,16 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                    not any(c.dep_ in ("conj", "cc") for c in t.children) and
                    not (t.i > 0 and _is_name_token(doc[t.i - 1])) and
                    not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1]))}
-    for head_i in sorted(_name_heads(doc, body_start, capitalised) | misprints):
+    heads = sorted(_name_heads(doc, body_start, capitalised) | misprints)
+    # Names of two or more words with no first name or title that the article prints with an article ("leader of
+    # the opposition Civic Bloc", NER: PERSON): a person's name takes none, so they name an organisation
+    # wherever the article prints them ("the Civic Bloc leader said").
+    articled = set()
+    for head_i in heads:
+        title, name = _split_title(_name_run(doc[head_i]))
+        if not title and len(name) >= 2 and not _first_name_leads(name[-1]) and _name_takes_the(name):
+            articled.add(tuple(_words(name)))
+    for head_i in heads:
         token = doc[head_i]
         if _in_nickname(token):
             continue  # "Tig" of "John “Tig” Tiegen": the name is read from its last word
@@ -350,6 +373,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                 and _naming_clause_owner(name[-1]) is None and not _gives_a_persons_name(name[-1])
                 and name[-1].i not in misprints):
             continue
+        if not title and tuple(name_words) in articled:
+            continue  # "leader of the opposition Civic Bloc, who …" (NER: PERSON): no first name, and an article
         if lone_word and (_norm(name_words[0]) in org_short_names or
                          _surname_key(name_words[0]) in things):
             continue  # "Velora said" after "Velora Motors" or "Velora has positioned itself as …"
