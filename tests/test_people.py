@@ -1386,3 +1386,14 @@ def test_a_person_noun_before_a_name_is_no_article_of_the_name(nlp):
     text = ("Choir\nREYKJAVIK - The choir sang on Sunday.\nThe composer Eyvindur Hólmgeirsson, who wrote for the "
             "choir, called her \u201cthe most patient singer I ever knew\u201d.")
     assert ["Eyvindur Hólmgeirsson"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_an_office_of_a_possessive_name_is_no_alias_of_it(nlp):
+    # "a senior leader of Oli’s own party" leads the party: "senior leader of Oli" is no name of Ram Kumar Oli.
+    text = ("Coalition talks stall\n\nKATHMANDU - Talks broke up on Tuesday.\nRam Kumar Oli, whose party holds 20 "
+            "seats, left the meeting early. \u201cWe want the ministry that decides things,\u201d Oli told reporters.\n"
+            "Sita Gurung Rana, a senior leader of Oli\u2019s own party, appeared to soften his position in an interview "
+            "with a radio station later in the evening.\n\u201cThe ministry is our first wish, not our only wish,\u201d "
+            "said Gurung Rana.")
+    aliases = {p.name: p.aliases for p in nlp(text)._.people}
+    assert ["Oli"] == aliases["Ram Kumar Oli"]

@@ -404,7 +404,9 @@ def _name_run(token: Token) -> list[Token]:
             k = left - 1
             if doc[k].lower_ == "the":
                 k -= 1
-            if k > 0 and doc[k].lower_ == "of" and (_is_title(doc[k - 1]) or (
+            # (not when the name is a possessive: "leader of Roe’s party" leads the party, Roe holds no office)
+            possessor = token.i + 1 < len(doc) and doc[token.i + 1].text in ("’s", "'s", "’", "'")
+            if k > 0 and not possessor and doc[k].lower_ == "of" and (_is_title(doc[k - 1]) or (
                     _is_name_token(doc[k - 1]) and any(_is_title(t) for t in doc[left:token.i]))) or \
                     _office_for_portfolio(doc, k):
                 left = k - 1
