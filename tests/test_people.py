@@ -1397,3 +1397,11 @@ def test_an_office_of_a_possessive_name_is_no_alias_of_it(nlp):
             "said Gurung Rana.")
     aliases = {p.name: p.aliases for p in nlp(text)._.people}
     assert ["Oli"] == aliases["Ram Kumar Oli"]
+
+
+def test_a_given_name_ner_calls_a_nationality_opens_a_two_word_given_name(nlp):
+    # NER marks "Hari" NORP; a registered given name without a nationality's ending is the first word of the
+    # given names of "Hari Prasad Bista", not a description of him.
+    text = ("Coalition talks stall\n\nKATHMANDU - Talks broke up on Tuesday.\nHari Prasad Bista, whose party holds "
+            "20 seats, left the meeting early. \u201cWe want the ministry that decides things,\u201d Bista told reporters.")
+    assert ["Hari Prasad Bista"] == [m.speaker for m in quotes_of(nlp, text)]

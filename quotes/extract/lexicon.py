@@ -358,6 +358,9 @@ ADDRESS_TERMS = frozenset("pak bapak bu ibu mang aling dona doña".split())
 # The value is the gender the title gives.  (Not "Don": an English given name, "Don Roe" beside "Tom Roe" is a
 # brother as often as a title.)
 AMBIGUOUS_ADDRESS_TERMS = {"mai": "f", "baba": "m"}
+# Endings of words for a person by nation, region or creed ("Christian", "Jordanian", "Nepalese", "Kurdish"):
+# such a word NER marks NORP before a name describes the person even when registers list it as a given name.
+DEMONYM_ENDINGS = ("ian", "an", "ese", "ish")
 REGIONAL_TITLES = frozenset("""hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant
                                hagg hajj haji hajji hajjah alhaji alhaja hajia hajiya aunty auntie uncle
                                shri smt shrimati""".split()) | ADDRESS_TERMS

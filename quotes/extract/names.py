@@ -17,12 +17,12 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_FORMS, CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, DOUBLE_MARKS, FAMILY_NOUNS,
-    FEMALE_PATRONYMIC_ENDINGS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES,
-    FUNCTION_DEPS, GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATED, GAELIC_PATRONYMICS, GENDERED_CONNECTORS,
-    HONORIFICS, HYPHENS, MALE_PATRONYMIC_ENDINGS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
-    NOT_ROLES, NOUN_PHRASE_END_DEPS, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, PLACE_LABELS, POST_NOMINALS,
-    ROLE_NOUN_SUFFIXES, ROLE_SYNONYMS, ROMANISED_SYLLABLE_MAX, SINGLE_MARKS, TITLE_WORDS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_FORMS, CUE_VERBS, DEMONYM_ENDINGS, DESCRIPTOR_ONLY_ENDINGS, DOUBLE_MARKS,
+    FAMILY_NOUNS, FEMALE_PATRONYMIC_ENDINGS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT,
+    FIRST_NAME_MIN_SOURCES, FUNCTION_DEPS, GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATED, GAELIC_PATRONYMICS,
+    GENDERED_CONNECTORS, HONORIFICS, HYPHENS, MALE_PATRONYMIC_ENDINGS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS,
+    NOT_ROLE_NOUNS, NOT_ROLES, NOUN_PHRASE_END_DEPS, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, PLACE_LABELS,
+    POST_NOMINALS, ROLE_NOUN_SUFFIXES, ROLE_SYNONYMS, ROMANISED_SYLLABLE_MAX, SINGLE_MARKS, TITLE_WORDS,
 )
 
 
@@ -520,9 +520,12 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         # (not a given name before a surname particle, whatever NER says: "Rajendran s/o Govindasamy")
         while len(name) > 1 and name[0].ent_type_ in NON_PERSON_LABELS and name[1].lower_ not in NAME_PARTICLES:
             title, name = title + [name[0]], name[1:]
-    elif len(name) > 2 and name[0].ent_type_ == "NORP" and name[1].ent_type_ != "NORP":
+    elif len(name) > 2 and name[0].ent_type_ == "NORP" and name[1].ent_type_ != "NORP" and \
+            not (_is_first_name(name[0].text) and not name[0].lower_.endswith(DEMONYM_ENDINGS)):
         # "ranking Democrat Elijah Cummings", the name left unlabelled: a party or nationality NER marks
-        # on its own before two more capitalised words describes the person, it is no first name.
+        # on its own before two more capitalised words describes the person, it is no first name.  A word
+        # registers list as a given name and without a nationality's ending is the first of a given name of
+        # two words ("Hari Prasad Rijal", NER: NORP for Hari): such a name is no nationality.
         title, name = title + [name[0]], name[1:]
     # A capitalised descriptor before a name: "Novelist Irene Vasquez", "Passenger Ruth Okonjo", when NER
     # leaves it out of the PERSON entity; at a sentence start, where NER often takes it in ("Fisherman

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    AMBIGUOUS_ADDRESS_TERMS, CALENDAR_WORDS, FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, KIN_NOUNS, NAME_PARTICLES, NAME_SUFFIXES,
-    TITLE_WORDS,
+    AMBIGUOUS_ADDRESS_TERMS, CALENDAR_WORDS, FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS,
+    HONORIFICS, KIN_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, TITLE_WORDS,
 )
 from .model import Person
 from .names import _is_first_name, _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
