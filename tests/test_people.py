@@ -1405,3 +1405,14 @@ def test_a_given_name_ner_calls_a_nationality_opens_a_two_word_given_name(nlp):
     text = ("Coalition talks stall\n\nKATHMANDU - Talks broke up on Tuesday.\nHari Prasad Bista, whose party holds "
             "20 seats, left the meeting early. \u201cWe want the ministry that decides things,\u201d Bista told reporters.")
     assert ["Hari Prasad Bista"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_hyphened_particle_opens_a_surname_printed_alone(nlp):
+    # "al-Rawashdeh told" after a closing quote: the lower-case particle joined by a hyphen opens the surname
+    # (no "-Rawashdeh" person), and "Omar" of "Omar al-Rawashdeh" is no naming of its own ("Prime Minister Omar").
+    text = ("Cabinet\n\nAMMAN - The government, led by Prime Minister Omar al-Rawashdeh, won a vote on Sunday.\n"
+            "\u201cWe will freeze prices,\u201d al-Rawashdeh told the house.\n"
+            "Al-Rawashdeh\u2019s cabinet includes eleven new ministers.")
+    people = nlp(text)._.people
+    assert ["Omar al-Rawashdeh"] == [p.name for p in people]
+    assert not any(alias.endswith("Omar") for alias in people[0].aliases)

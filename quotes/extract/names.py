@@ -344,9 +344,16 @@ def _particles_then_name(doc: Doc, index: int) -> bool:
 
 def _name_after_particles(doc: Doc, index: int) -> bool:
     """True when lowercase name particles from ``index`` rightwards precede a name word."""
-    while index < len(doc) - 1 and doc[index].lower_ in NAME_PARTICLES:
-        index += 1
+    while index < len(doc) - 1 and (doc[index].lower_ in NAME_PARTICLES or _particle_hyphen(doc[index])):
+        index += 1  # (the hyphen of "al-Nasser" too)
     return _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES
+
+
+def _particle_hyphen(token: Token) -> bool:
+    """The hyphen joining a lower-case particle to the surname after it: "-" of "al-Nasser", "el-Sayed"."""
+    doc = token.doc
+    return token.text in HYPHENS and 0 < token.i < len(doc) - 1 and not token.whitespace_ and \
+        not doc[token.i - 1].whitespace_ and doc[token.i - 1].lower_ in NAME_PARTICLES and doc[token.i - 1].is_lower
 
 
 def particle_inside_name(token: Token) -> bool:
@@ -389,6 +396,8 @@ def _name_run(token: Token) -> list[Token]:
             left -= 1
         elif prev.lower_ in NAME_PARTICLES and _particles_then_name(doc, left - 1):
             left -= 1  # "Abu Karim al-Nasser", "Ursula von der Leyen"
+        elif prev.lower_ in NAME_PARTICLES and prev.is_lower and not prev.whitespace_ and doc[left].text in HYPHENS:
+            left -= 1  # "“…,” al-Nasser told": a particle joined to the surname by a hyphen opens it
         elif _given_name_before_particle(prev, doc[left]):
             left -= 1  # "Seán Ó Briain" with "Seán" tagged a plural noun
         elif prev.dep_ in ("compound", "amod") and prev.is_alpha and left <= prev.head.i <= token.i and \

@@ -21,13 +21,13 @@ from .evidence import (
     _unlabelled_group_name,
 )
 from .lexicon import (
-    AMBIGUOUS_ADDRESS_TERMS, CUE_VERBS, FAMILY_NOUNS, LOCATIVE_PREPOSITIONS, MISREAD_SURNAME_LABELS, NAME_SUFFIXES,
-    NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG, PERSON_NOUNS, PLACE_LABELS, SALIENCE_OTHER, SALIENCE_SUBJECT,
-    TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS,
+    AMBIGUOUS_ADDRESS_TERMS, CUE_VERBS, FAMILY_NOUNS, LOCATIVE_PREPOSITIONS, MISREAD_SURNAME_LABELS, NAME_PARTICLES,
+    NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG, PERSON_NOUNS, PLACE_LABELS, SALIENCE_OTHER,
+    SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS,
 )
 from .names import (
     _apposition_owner, _appositive_role, _clean_role, _coordinated_roles, _continues_hyphenated, gaelic_mutated,
-    honorific_gender, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org,
+    _name_after_particles, honorific_gender, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org,
     _name_run, _norm, _phrase, _role_phrase, romanised_given_name, _split_title, _subject_after_fronted_phrase,
     _surname_key, _words,
 )
@@ -453,9 +453,11 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                 token.pos_ in ("NOUN", "VERB", "ADJ", "AUX") and token.is_alpha and
                 (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
             continue
-        if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
-                _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
-            continue  # not the last word of the name
+        if token.i + 1 < len(doc) and ((_is_name_token(doc[token.i + 1]) and
+                                        _norm(doc[token.i + 1].text) not in NAME_SUFFIXES) or
+                                       (doc[token.i + 1].lower_ in NAME_PARTICLES and
+                                        _name_after_particles(doc, token.i + 1))):
+            continue  # not the last word of the name (nor "Omar" of "Omar al-Nasser": the surname follows)
         if (_continues_hyphenated(token) and not romanised_given_name(token)) or _in_nickname(token):
             continue  # "Pennington" of "Pennington-Walsh", "Tig" of "John “Tig” Tiegen": counted at the last word
         run = _name_run(token)
