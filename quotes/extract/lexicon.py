@@ -361,9 +361,12 @@ AMBIGUOUS_ADDRESS_TERMS = {"mai": "f", "baba": "m"}
 # Endings of words for a person by nation, region or creed ("Christian", "Jordanian", "Nepalese", "Kurdish"):
 # such a word NER marks NORP before a name describes the person even when registers list it as a given name.
 DEMONYM_ENDINGS = ("ian", "an", "ese", "ish")
+# Legislators' initials printed as a title before the name: Israeli "MK" (Member of Knesset: "MK Ana Roe"), and "MP"
+# as African and South Asian papers print it ("MP Ana Roe"; British style puts it after the name, POST_NOMINALS).
+LEGISLATOR_TITLES = frozenset({"mk", "mp"})
 REGIONAL_TITLES = frozenset("""hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant
                                hagg hajj haji hajji hajjah alhaji alhaja hajia hajiya aunty auntie uncle
-                               shri smt shrimati""".split()) | ADDRESS_TERMS
+                               shri smt shrimati""".split()) | ADDRESS_TERMS | LEGISLATOR_TITLES
 # Courtesy titles and Malaysian honorifics (lower case, no dot).  Printed before a FULL name ("Mr Muhammad
 # Hafiz Ismail", "Ms Nur Aisyah Rahman", "Datuk Seri Ahmad Faizal Osman") they mark the house style of
 # Singapore and Malaysia, where later mentions use the given name or a part of the name that is not its last
