@@ -1425,3 +1425,14 @@ def test_a_legislators_initials_before_a_name_are_a_title(nlp):
             "MP Tendai Chirwa, visiting from Harare, watched from the gallery. \u201cWe have the same fight,\u201d "
             "Chirwa said.")
     assert ["Noa Ben-Haim", "Tendai Chirwa"] == [m.speaker for m in quotes_of(nlp, text)]
+
+
+def test_a_who_clause_of_holding_an_office_gives_the_role(nlp):
+    # "who has led the Harbour Bloc" makes her the leader of the Harbour Bloc: "The leader of the Harbour Bloc
+    # was unmoved. “…,” she said" is her, not the last woman quoted.
+    text = ("Vote\nAARHUS - The council met on Wednesday.\nSigne Holmgaard-Berg, who has led the Harbour Bloc for only "
+            "a year, opened the debate. \u201cThe deal was made on a sofa,\u201d she said.\n"
+            "Lene Vinther of the Coast Party disagreed. \u201cThey found nothing,\u201d Vinther told the paper.\n"
+            "The leader of the Harbour Bloc was unmoved. \u201cWhen a friend gets the money, it is no longer "
+            "private,\u201d she said.")
+    assert ["Signe Holmgaard-Berg", "Lene Vinther", "Signe Holmgaard-Berg"] == [m.speaker for m in quotes_of(nlp, text)]

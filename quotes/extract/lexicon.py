@@ -414,6 +414,11 @@ ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "r
                  # an initialism names its head noun: a CEO is a chief executive (officer), not any "head"
                  "ceo": "executive"}
 # Role heads that name the same kind of office ("the ministry chief" ~ "Transport Secretary").
+# Verbs of holding an office and the agent noun that names the office ("who has led the Bloc" -> "leader of the
+# Bloc"): a "who" clause with one of them on a name gives that person the role, as an apposition would.
+OFFICE_VERB_NOUNS = {"lead": "leader", "head": "head", "chair": "chair", "govern": "governor", "direct": "director",
+                     "manage": "manager", "found": "founder", "command": "commander", "coach": "coach",
+                     "captain": "captain", "edit": "editor", "own": "owner"}
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
     "secretary minister chief head director leader boss chairman commissioner administrator",
     "president leader",

@@ -21,8 +21,8 @@ from .lexicon import (
     FAMILY_NOUNS, FEMALE_PATRONYMIC_ENDINGS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT,
     FIRST_NAME_MIN_SOURCES, FUNCTION_DEPS, GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATED, GAELIC_PATRONYMICS,
     GENDERED_CONNECTORS, HONORIFICS, HYPHENS, MALE_PATRONYMIC_ENDINGS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS,
-    NOT_ROLE_NOUNS, NOT_ROLES, NOUN_PHRASE_END_DEPS, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, PLACE_LABELS,
-    POST_NOMINALS, ROLE_NOUN_SUFFIXES, ROLE_SYNONYMS, ROMANISED_SYLLABLE_MAX, SINGLE_MARKS, TITLE_WORDS,
+    NOT_ROLE_NOUNS, NOT_ROLES, NOUN_PHRASE_END_DEPS, OFFICE_VERB_NOUNS, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS,
+    PLACE_LABELS, POST_NOMINALS, ROLE_NOUN_SUFFIXES, ROLE_SYNONYMS, ROMANISED_SYLLABLE_MAX, SINGLE_MARKS, TITLE_WORDS,
 )
 
 
@@ -823,6 +823,22 @@ def _coordinated_roles(token: Token) -> list[str]:
             if conj.dep_ == "conj" and conj.i < start and _is_role_noun(conj) and not _is_name_token(conj) and
             not any(c.dep_ in ("det", "poss") for c in conj.children)
             for role in [_role_phrase(conj, stop=start)] if role]
+
+
+def _office_clause_role(token: Token) -> str | None:
+    """The role a "who" clause of holding an office gives a name (:data:`OFFICE_VERB_NOUNS`): "Ana Roe, who has
+    led the Civic Bloc since May," -> "leader of the Civic Bloc".  None for any other clause."""
+    for clause in token.children:
+        if clause.dep_ != "relcl" or not any(c.lower_ == "who" and c.dep_ == "nsubj" for c in clause.children):
+            continue
+        noun = OFFICE_VERB_NOUNS.get(clause.lemma_.lower())
+        office = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if noun is None or office is None or office.pos_ not in ("PROPN", "NOUN"):
+            continue
+        words = _role_phrase(office)
+        article = next((c.lower_ + " " for c in office.children if c.dep_ == "det" and c.lower_ == "the"), "")
+        return f"{noun} of {article}{words}" if words else None
+    return None
 
 
 def _appositive_role(token: Token) -> str | None:

@@ -27,7 +27,7 @@ from .lexicon import (
 )
 from .names import (
     _apposition_owner, _appositive_role, _clean_role, _coordinated_roles, _continues_hyphenated, gaelic_mutated,
-    _name_after_particles, honorific_gender, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org,
+    _name_after_particles, _office_clause_role, honorific_gender, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org,
     _name_run, _norm, _phrase, _role_phrase, romanised_given_name, _split_title, _subject_after_fronted_phrase,
     _surname_key, _words,
 )
@@ -409,6 +409,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if family_name and person == known:
             index.records[person].surname_inferred = True
         index.records[person].add_role(_appositive_role(name[-1]))
+        index.records[person].add_role(_office_clause_role(name[-1]))  # "Ana Roe, who has led the Bloc since May,"
         for extra in _coordinated_roles(name[-1]):
             index.records[person].add_role(extra)  # "her brother and campaign manager, Julián Roe"
         owner = _naming_clause_owner(name[-1])
