@@ -23,6 +23,7 @@ from typing import Iterable
 
 from .extract.lexicon import (
     GAELIC_ARTICLE_PREFIXES, GAELIC_MUTATED, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, NAME_PARTICLES, REGIONAL_TITLES,
+    UNDECOMPOSED_LETTERS,
 )
 
 # --- vocabulary: every word list that tunes behaviour lives here ----------------------------------
@@ -128,11 +129,14 @@ class NameParts:
 PUNCT_EDGES = "\"'“”‘’«»()[]{}<>,;:!?*_|"
 
 
+_UNDECOMPOSED = str.maketrans(UNDECOMPOSED_LETTERS)
+
+
 @lru_cache(maxsize=1 << 17)  # the same few thousand words recur across a corpus
 def fold(text: str) -> str:
     """Lower case without accents or dots: "José" -> "jose", "Gen." -> "gen"."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
         text = "".join(c for c in text if not unicodedata.combining(c))
     return text.casefold().replace(".", "").replace("’", "'")
 
@@ -333,7 +337,7 @@ def slugify(name: str) -> str:
     >>> slugify("José María Aznar")
     'jose-maria-aznar'
     """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return slug or "speaker-" + hashlib.sha1(name.encode()).hexdigest()[:10]
 

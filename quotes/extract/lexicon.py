@@ -361,6 +361,12 @@ AMBIGUOUS_ADDRESS_TERMS = {"mai": "f", "baba": "m"}
 # Endings of words for a person by nation, region or creed ("Christian", "Jordanian", "Nepalese", "Kurdish"):
 # such a word NER marks NORP before a name describes the person even when registers list it as a given name.
 DEMONYM_ENDINGS = ("ian", "an", "ese", "ish")
+# Letters that carry a stroke or are ligatures, which Unicode does not decompose into a base letter and an accent:
+# ASCII-only outlets print them as these letters ("Søren Kjær" -> "Soren Kjaer", "Wałęsa" -> "Walesa", "Strauß" ->
+# "Strauss", Icelandic "Guðrún" -> "Gudrun"), so matching and ids fold them as they fold accents.
+UNDECOMPOSED_LETTERS = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l", "Ł": "L",
+                        "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "ı": "i",
+                        "ħ": "h", "Ħ": "H"}
 # Legislators' initials printed as a title before the name: Israeli "MK" (Member of Knesset: "MK Ana Roe"), and "MP"
 # as African and South Asian papers print it ("MP Ana Roe"; British style puts it after the name, POST_NOMINALS).
 LEGISLATOR_TITLES = frozenset({"mk", "mp"})
