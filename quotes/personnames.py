@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from .extract.lexicon import (
-    GAELIC_ARTICLE_PREFIXES, GAELIC_MUTATED, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, NAME_PARTICLES, REGIONAL_TITLES,
-    UNDECOMPOSED_LETTERS,
+    GAELIC_ARTICLE_PREFIXES, GAELIC_MUTATED, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, NAME_PARTICLES, POST_NOMINALS,
+    REGIONAL_TITLES, UNDECOMPOSED_LETTERS,
 )
 
 # --- vocabulary: every word list that tunes behaviour lives here ----------------------------------
@@ -199,6 +199,8 @@ def parse_name(name: str) -> NameParts | None:
         words[-1] = words[-1][:-2]
     while words and fold(words[-1]) in HEADLINE_CUES:
         words.pop()
+    while len(words) > 2 and words[-1].isupper() and fold(words[-1]) in POST_NOMINALS:
+        words.pop()  # "Ana Roe MP", "Tom Hale QC": letters after a name are no word of it (nor its surname)
     # "A. Joseph Xavier": an initial with its period is a name word, not the article "a".
     if not words or (fold(words[0]) in DETERMINERS and not (len(words) > 1 and words[0].endswith("."))) \
             or len(words) > MAX_TITLED_WORDS:

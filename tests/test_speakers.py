@@ -411,3 +411,9 @@ def test_a_legislators_initials_are_no_given_name() -> None:
     # "MK Noa Ben-Haim" (Member of Knesset) in one outlet is Noa Ben-Haim in another.
     resolved = resolve_speakers(people(("a1", "MK Noa Ben-Haim"), ("a2", "Noa Ben-Haim")))
     assert {"Noa Ben-Haim"} == {speaker.name for speaker in resolved.values()}
+
+
+def test_letters_after_a_name_are_no_surname() -> None:
+    # British style prints "MP", "QC" after the name: "Ana Roe MP" is Ana Roe, not someone surnamed "MP".
+    resolved = resolve_speakers(people(("a1", "Ana Roe MP"), ("a2", "Ana Roe"), ("a3", "Tom Hale QC")))
+    assert {"Ana Roe", "Tom Hale"} == {speaker.name for speaker in resolved.values()}
