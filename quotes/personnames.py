@@ -22,7 +22,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from .extract.lexicon import (
-    GAELIC_ARTICLE_PREFIXES, GAELIC_MUTATED, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, NAME_PARTICLES, REGIONAL_TITLES,
+    GAELIC_ARTICLE_PREFIXES, GAELIC_MUTATED, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, NAME_PARTICLES, POST_NOMINALS,
+    REGIONAL_TITLES, UNDECOMPOSED_LETTERS,
 )
 
 # --- vocabulary: every word list that tunes behaviour lives here ----------------------------------
@@ -128,11 +129,14 @@ class NameParts:
 PUNCT_EDGES = "\"'“”‘’«»()[]{}<>,;:!?*_|"
 
 
+_UNDECOMPOSED = str.maketrans(UNDECOMPOSED_LETTERS)
+
+
 @lru_cache(maxsize=1 << 17)  # the same few thousand words recur across a corpus
 def fold(text: str) -> str:
     """Lower case without accents or dots: "José" -> "jose", "Gen." -> "gen"."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
         text = "".join(c for c in text if not unicodedata.combining(c))
     return text.casefold().replace(".", "").replace("’", "'")
 
@@ -195,6 +199,8 @@ def parse_name(name: str) -> NameParts | None:
         words[-1] = words[-1][:-2]
     while words and fold(words[-1]) in HEADLINE_CUES:
         words.pop()
+    while len(words) > 2 and words[-1].isupper() and fold(words[-1]) in POST_NOMINALS:
+        words.pop()  # "Ana Roe MP", "Tom Hale QC": letters after a name are no word of it (nor its surname)
     # "A. Joseph Xavier": an initial with its period is a name word, not the article "a".
     if not words or (fold(words[0]) in DETERMINERS and not (len(words) > 1 and words[0].endswith("."))) \
             or len(words) > MAX_TITLED_WORDS:
@@ -333,7 +339,7 @@ def slugify(name: str) -> str:
     >>> slugify("José María Aznar")
     'jose-maria-aznar'
     """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return slug or "speaker-" + hashlib.sha1(name.encode()).hexdigest()[:10]
 

@@ -394,3 +394,26 @@ def test_a_welsh_patronymic_particle_is_no_agency_name():
     # "AP" that makes a name an organisation's: the speaker was lost in the export
     assert NameParts("Carys", (), "ap Rhys", None, ()) == parse_name("Carys ap Rhys")
     assert None is parse_name("AP")
+
+
+@pytest.mark.parametrize("printed, ascii_outlet, slug", [
+    # letters with a stroke and ligatures have no decomposition: an ASCII-only outlet prints their base letters
+    ("Søren Kjær", "Soren Kjaer", "soren-kjaer"),
+    ("Halina Wałczyk", "Halina Walczyk", "halina-walczyk"),
+    ("Sigrún Þorvaldsdóttir", "Sigrun Thorvaldsdottir", "sigrun-thorvaldsdottir"),
+])
+def test_stroked_letters_fold_as_an_ascii_outlet_prints_them(printed: str, ascii_outlet: str, slug: str) -> None:
+    resolved = resolve_speakers(people(("a1", printed), ("a2", ascii_outlet)))
+    assert {slug} == {speaker.id for speaker in resolved.values()}
+
+
+def test_a_legislators_initials_are_no_given_name() -> None:
+    # "MK Noa Ben-Haim" (Member of Knesset) in one outlet is Noa Ben-Haim in another.
+    resolved = resolve_speakers(people(("a1", "MK Noa Ben-Haim"), ("a2", "Noa Ben-Haim")))
+    assert {"Noa Ben-Haim"} == {speaker.name for speaker in resolved.values()}
+
+
+def test_letters_after_a_name_are_no_surname() -> None:
+    # British style prints "MP", "QC" after the name: "Ana Roe MP" is Ana Roe, not someone surnamed "MP".
+    resolved = resolve_speakers(people(("a1", "Ana Roe MP"), ("a2", "Ana Roe"), ("a3", "Tom Hale QC")))
+    assert {"Ana Roe", "Tom Hale"} == {speaker.name for speaker in resolved.values()}

@@ -338,6 +338,20 @@ def _titled_full_name(token: Token) -> bool:
     return len(name) >= 2 and bool(title) and _is_title(title[-1]) and not _looks_like_org(_words(name))
 
 
+def _given_name_and_double_surname(token: Token) -> bool:
+    """True when the name ending at ``token`` is a registered given name and one double-barrelled surname, two
+    capitalised words of two or more letters joined by a hyphen ("Ida Mørch-Nielsen", "Ana Roe-Lind"): the
+    form of a person's name.  A firm named after people takes their surnames alone ("Hewlett-Packard",
+    "Rolls-Royce"), and a hyphenated brand with a given name in it keeps it inside the word ("Mercedes-Benz"),
+    so NER's ORG for such a name is a misreading."""
+    title, name = _split_title(_name_run(token))
+    words = _words(name)
+    if title or len(words) != 2 or not _is_first_name(words[0]) or len(words[0]) < 3 or _looks_like_org(words):
+        return False
+    parts = words[1].split("-")
+    return len(parts) == 2 and all(len(p) >= 2 and p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
+
+
 def _has_who_clause(token: Token) -> bool:
     """A relative clause on ``token`` whose subject is "who", the relative pronoun of persons:
     "Cillian, who is nine,".  (Teams take it too in British usage, but NER calls them ORG or GPE.)"""

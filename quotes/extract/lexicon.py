@@ -371,9 +371,29 @@ SCARE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 # woman); "Pak Harun" is Harun.  (Not Spanish "Don", also an English given name; not Bugis "Andi", a title of
 # nobility that is also a given name.)
 ADDRESS_TERMS = frozenset("pak bapak bu ibu mang aling dona doña".split())
+# Terms of address that are given names too, so never a title on their own: Shona "Mai" (Mrs, literally "mother
+# of") and "Baba" (Mr, "father of") before a surname ("Mai Moyo"), while Mai is a Vietnamese and Japanese given
+# name and Baba a West African one.  Read as the title only where the article settles it: before the surname of
+# the one person it has named in full with another given name, in a naming that brings no description of its own
+# (a later, shorter reference to someone introduced, as news names people; a new person would be introduced).
+# The value is the gender the title gives.  (Not "Don": an English given name, "Don Roe" beside "Tom Roe" is a
+# brother as often as a title.)
+AMBIGUOUS_ADDRESS_TERMS = {"mai": "f", "baba": "m"}
+# Endings of words for a person by nation, region or creed ("Christian", "Jordanian", "Nepalese", "Kurdish"):
+# such a word NER marks NORP before a name describes the person even when registers list it as a given name.
+DEMONYM_ENDINGS = ("ian", "an", "ese", "ish")
+# Letters that carry a stroke or are ligatures, which Unicode does not decompose into a base letter and an accent:
+# ASCII-only outlets print them as these letters ("Søren Kjær" -> "Soren Kjaer", "Wałęsa" -> "Walesa", "Strauß" ->
+# "Strauss", Icelandic "Guðrún" -> "Gudrun"), so matching and ids fold them as they fold accents.
+UNDECOMPOSED_LETTERS = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l", "Ł": "L",
+                        "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "ı": "i",
+                        "ħ": "h", "Ħ": "H"}
+# Legislators' initials printed as a title before the name: Israeli "MK" (Member of Knesset: "MK Ana Roe"), and "MP"
+# as African and South Asian papers print it ("MP Ana Roe"; British style puts it after the name, POST_NOMINALS).
+LEGISLATOR_TITLES = frozenset({"mk", "mp"})
 REGIONAL_TITLES = frozenset("""hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant
                                hagg hajj haji hajji hajjah alhaji alhaja hajia hajiya aunty auntie uncle
-                               shri smt shrimati""".split()) | ADDRESS_TERMS
+                               shri smt shrimati""".split()) | ADDRESS_TERMS | LEGISLATOR_TITLES
 # Courtesy titles and Malaysian honorifics (lower case, no dot).  Printed before a FULL name ("Mr Muhammad
 # Hafiz Ismail", "Ms Nur Aisyah Rahman", "Datuk Seri Ahmad Faizal Osman") they mark the house style of
 # Singapore and Malaysia, where later mentions use the given name or a part of the name that is not its last
@@ -421,6 +441,11 @@ ABBREVIATIONS = {"gen": "general", "adm": "admiral", "sen": "senator", "rep": "r
                  # an initialism names its head noun: a CEO is a chief executive (officer), not any "head"
                  "ceo": "executive"}
 # Role heads that name the same kind of office ("the ministry chief" ~ "Transport Secretary").
+# Verbs of holding an office and the agent noun that names the office ("who has led the Bloc" -> "leader of the
+# Bloc"): a "who" clause with one of them on a name gives that person the role, as an apposition would.
+OFFICE_VERB_NOUNS = {"lead": "leader", "head": "head", "chair": "chair", "govern": "governor", "direct": "director",
+                     "manage": "manager", "found": "founder", "command": "commander", "coach": "coach",
+                     "captain": "captain", "edit": "editor", "own": "owner"}
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
     "secretary minister chief head director leader boss chairman commissioner administrator",
     "president leader",

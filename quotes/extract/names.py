@@ -17,12 +17,12 @@ from nameparser.config import CONSTANTS as _NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    ABBREVIATIONS, CALENDAR_WORDS, CUE_FORMS, CUE_VERBS, DESCRIPTOR_ONLY_ENDINGS, DOUBLE_MARKS, FAMILY_NOUNS,
-    FEMALE_PATRONYMIC_ENDINGS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT, FIRST_NAME_MIN_SOURCES,
-    FUNCTION_DEPS, GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATED, GAELIC_PATRONYMICS, GENDERED_CONNECTORS,
-    HONORIFICS, HYPHENS, MALE_PATRONYMIC_ENDINGS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS, NOT_ROLE_NOUNS,
-    NOT_ROLES, NOUN_PHRASE_END_DEPS, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS, PLACE_LABELS, POST_NOMINALS,
-    ROLE_NOUN_SUFFIXES, ROLE_SYNONYMS, ROMANISED_SYLLABLE_MAX, SINGLE_MARKS, TITLE_WORDS,
+    ABBREVIATIONS, CALENDAR_WORDS, CUE_FORMS, CUE_VERBS, DEMONYM_ENDINGS, DESCRIPTOR_ONLY_ENDINGS, DOUBLE_MARKS,
+    FAMILY_NOUNS, FEMALE_PATRONYMIC_ENDINGS, FINITE_TAGS, FIRST_NAME_GENDER_SHARE, FIRST_NAME_MIN_COUNT,
+    FIRST_NAME_MIN_SOURCES, FUNCTION_DEPS, GAELIC_ARTICLE_PREFIXES, GAELIC_ARTICLES, GAELIC_MUTATED, GAELIC_PATRONYMICS,
+    GENDERED_CONNECTORS, HONORIFICS, HYPHENS, MALE_PATRONYMIC_ENDINGS, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_LABELS,
+    NOT_ROLE_NOUNS, NOT_ROLES, NOUN_PHRASE_END_DEPS, OFFICE_VERB_NOUNS, ORG_WORDS, PARTY_MEMBER_NOUNS, PERSON_NOUNS,
+    PLACE_LABELS, POST_NOMINALS, ROLE_NOUN_SUFFIXES, ROLE_SYNONYMS, ROMANISED_SYLLABLE_MAX, SINGLE_MARKS, TITLE_WORDS,
 )
 
 
@@ -344,9 +344,16 @@ def _particles_then_name(doc: Doc, index: int) -> bool:
 
 def _name_after_particles(doc: Doc, index: int) -> bool:
     """True when lowercase name particles from ``index`` rightwards precede a name word."""
-    while index < len(doc) - 1 and doc[index].lower_ in NAME_PARTICLES:
-        index += 1
+    while index < len(doc) - 1 and (doc[index].lower_ in NAME_PARTICLES or _particle_hyphen(doc[index])):
+        index += 1  # (the hyphen of "al-Nasser" too)
     return _is_name_token(doc[index]) and doc[index].lower_ not in NAME_PARTICLES
+
+
+def _particle_hyphen(token: Token) -> bool:
+    """The hyphen joining a lower-case particle to the surname after it: "-" of "al-Nasser", "el-Sayed"."""
+    doc = token.doc
+    return token.text in HYPHENS and 0 < token.i < len(doc) - 1 and not token.whitespace_ and \
+        not doc[token.i - 1].whitespace_ and doc[token.i - 1].lower_ in NAME_PARTICLES and doc[token.i - 1].is_lower
 
 
 def particle_inside_name(token: Token) -> bool:
@@ -389,6 +396,8 @@ def _name_run(token: Token) -> list[Token]:
             left -= 1
         elif prev.lower_ in NAME_PARTICLES and _particles_then_name(doc, left - 1):
             left -= 1  # "Abu Karim al-Nasser", "Ursula von der Leyen"
+        elif prev.lower_ in NAME_PARTICLES and prev.is_lower and not prev.whitespace_ and doc[left].text in HYPHENS:
+            left -= 1  # "“…,” al-Nasser told": a particle joined to the surname by a hyphen opens it
         elif _given_name_before_particle(prev, doc[left]):
             left -= 1  # "Seán Ó Briain" with "Seán" tagged a plural noun
         elif prev.dep_ in ("compound", "amod") and prev.is_alpha and left <= prev.head.i <= token.i and \
@@ -404,7 +413,9 @@ def _name_run(token: Token) -> list[Token]:
             k = left - 1
             if doc[k].lower_ == "the":
                 k -= 1
-            if k > 0 and doc[k].lower_ == "of" and (_is_title(doc[k - 1]) or (
+            # (not when the name is a possessive: "leader of Roe’s party" leads the party, Roe holds no office)
+            possessor = token.i + 1 < len(doc) and doc[token.i + 1].text in ("’s", "'s", "’", "'")
+            if k > 0 and not possessor and doc[k].lower_ == "of" and (_is_title(doc[k - 1]) or (
                     _is_name_token(doc[k - 1]) and any(_is_title(t) for t in doc[left:token.i]))) or \
                     _office_for_portfolio(doc, k):
                 left = k - 1
@@ -518,9 +529,12 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         # (not a given name before a surname particle, whatever NER says: "Rajendran s/o Govindasamy")
         while len(name) > 1 and name[0].ent_type_ in NON_PERSON_LABELS and name[1].lower_ not in NAME_PARTICLES:
             title, name = title + [name[0]], name[1:]
-    elif len(name) > 2 and name[0].ent_type_ == "NORP" and name[1].ent_type_ != "NORP":
+    elif len(name) > 2 and name[0].ent_type_ == "NORP" and name[1].ent_type_ != "NORP" and \
+            not (_is_first_name(name[0].text) and not name[0].lower_.endswith(DEMONYM_ENDINGS)):
         # "ranking Democrat Elijah Cummings", the name left unlabelled: a party or nationality NER marks
-        # on its own before two more capitalised words describes the person, it is no first name.
+        # on its own before two more capitalised words describes the person, it is no first name.  A word
+        # registers list as a given name and without a nationality's ending is the first of a given name of
+        # two words ("Hari Prasad Rijal", NER: NORP for Hari): such a name is no nationality.
         title, name = title + [name[0]], name[1:]
     # A capitalised descriptor before a name: "Novelist Irene Vasquez", "Passenger Ruth Okonjo", when NER
     # leaves it out of the PERSON entity; at a sentence start, where NER often takes it in ("Fisherman
@@ -636,8 +650,24 @@ def _looks_like_org(words: list[str]) -> bool:
     return any(_norm(word) in ORG_WORDS for word in words)
 
 
+def _inside_word(token: Token) -> bool:
+    """A hyphen or apostrophe with letters on both sides and no space: part of a word ("Roe-Lind", "O’Hara")."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_ and \
+        doc[token.i - 1].is_alpha and doc[token.i + 1].is_alpha
+
+
 def _clean_role(tokens: list[Token] | Span) -> str | None:
-    words = _words((t for t in tokens if not t.is_punct or t.text in ("-", "’s", "'s")), keep_possessive=True)
+    # Punctuation goes, except inside a word and the possessive ("the Citizens' Bloc"); the words on either
+    # side of a dropped mark stay apart ("Bloc, who" is not "Blocwho").
+    kept = [t for t in tokens if not t.is_punct or t.text in ("-", "’s", "'s") or t.dep_ == "case" or _inside_word(t)]
+    runs: list[list[Token]] = []
+    for t in kept:
+        if runs and runs[-1][-1].i + 1 == t.i:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    words = [w for run in runs for w in _words(run, keep_possessive=True)]
     while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
         words = words[1:]
     if words and all(_norm(w) in NOT_ROLES for w in words):
@@ -767,8 +797,15 @@ def _role_phrase(head: Token, stop: int | None = None) -> str | None:
     for child in head.children:
         if child.dep_ in ("relcl", "cc", "conj", "appos", "acl", "punct"):
             cut.update(t.i for t in child.subtree)
-    tokens = [t for t in head.subtree if t.i not in cut and (stop is None or t.i < stop) and not t.is_punct]
-    return _clean_role(tokens[:12])
+    # A "who" clause the parser hung lower ("leader of the Civic Bloc, who accused …") is about the person the
+    # role describes (only a person is "who"), never part of the office.
+    for token in head.subtree:
+        if token.dep_ == "relcl" and any(c.lower_ in ("who", "whom") for c in token.children):
+            cut.update(t.i for t in token.subtree)
+    tokens = [t for t in head.subtree if t.i not in cut and (stop is None or t.i < stop) and
+              (not t.is_punct or t.dep_ == "case" or _inside_word(t))]
+    words = [k for k, t in enumerate(tokens) if not t.is_punct]
+    return _clean_role(tokens[:words[11] + 1] if len(words) > 12 else tokens)  # twelve words; marks inside them kept
 
 
 def _coordinated_roles(token: Token) -> list[str]:
@@ -786,6 +823,22 @@ def _coordinated_roles(token: Token) -> list[str]:
             if conj.dep_ == "conj" and conj.i < start and _is_role_noun(conj) and not _is_name_token(conj) and
             not any(c.dep_ in ("det", "poss") for c in conj.children)
             for role in [_role_phrase(conj, stop=start)] if role]
+
+
+def _office_clause_role(token: Token) -> str | None:
+    """The role a "who" clause of holding an office gives a name (:data:`OFFICE_VERB_NOUNS`): "Ana Roe, who has
+    led the Civic Bloc since May," -> "leader of the Civic Bloc".  None for any other clause."""
+    for clause in token.children:
+        if clause.dep_ != "relcl" or not any(c.lower_ == "who" and c.dep_ == "nsubj" for c in clause.children):
+            continue
+        noun = OFFICE_VERB_NOUNS.get(clause.lemma_.lower())
+        office = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if noun is None or office is None or office.pos_ not in ("PROPN", "NOUN"):
+            continue
+        words = _role_phrase(office)
+        article = next((c.lower_ + " " for c in office.children if c.dep_ == "det" and c.lower_ == "the"), "")
+        return f"{noun} of {article}{words}" if words else None
+    return None
 
 
 def _appositive_role(token: Token) -> str | None:

@@ -13,20 +13,21 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
-    _adjective_words, _bears_a_persons_surname, _first_name_leads, _gives_a_persons_name, _has_age_apposition,
-    _has_who_clause, _inverted_subject, _labels_a_turn, _misprints_a_surname, _name_before_colon, _names_an_org_noun,
-    _naming_clause_owner, _next_subject_is_he_or_she, _of_phrase_owner, _org_apposition, _party_tag_follows,
-    _person_noun_apposition, _publishes_a_work, _refers_to_itself, _reflexive_of_person, _reflexives, _set_off_by_comma,
-    _signs_a_line, _titled_full_name, _unlabelled_group_name,
+    _adjective_words, _bears_a_persons_surname, _first_name_leads, _given_name_and_double_surname,
+    _gives_a_persons_name, _has_age_apposition, _has_who_clause, _inverted_subject, _labels_a_turn,
+    _misprints_a_surname, _name_before_colon, _names_an_org_noun, _naming_clause_owner, _next_subject_is_he_or_she,
+    _of_phrase_owner, _org_apposition, _party_tag_follows, _person_noun_apposition, _publishes_a_work,
+    _refers_to_itself, _reflexive_of_person, _reflexives, _set_off_by_comma, _signs_a_line, _titled_full_name,
+    _unlabelled_group_name,
 )
 from .lexicon import (
-    CUE_VERBS, FAMILY_NOUNS, LOCATIVE_PREPOSITIONS, MISREAD_SURNAME_LABELS, NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS,
-    PARTY_TAG, PERSON_NOUNS, PLACE_LABELS, SALIENCE_OTHER, SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS,
-    TITLE_LINE_MIN_WORDS,
+    AMBIGUOUS_ADDRESS_TERMS, CUE_VERBS, FAMILY_NOUNS, LOCATIVE_PREPOSITIONS, MISREAD_SURNAME_LABELS, NAME_PARTICLES,
+    NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG, PERSON_NOUNS, PLACE_LABELS, SALIENCE_OTHER,
+    SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS,
 )
 from .names import (
     _apposition_owner, _appositive_role, _clean_role, _coordinated_roles, _continues_hyphenated, gaelic_mutated,
-    honorific_gender, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org,
+    _name_after_particles, _office_clause_role, honorific_gender, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org,
     _name_run, _norm, _phrase, _role_phrase, romanised_given_name, _split_title, _subject_after_fronted_phrase,
     _surname_key, _words,
 )
@@ -118,6 +119,8 @@ def _name_heads(doc: Doc, body_start: int, capitalised: list[Token]) -> set[int]
             heads.add(token.i)
         elif subject and token.ent_type_ in ("", "PERSON") and len(_split_title(_name_run(token))[1]) >= 2:
             heads.add(token.i)
+        elif token.ent_type_ == "ORG" and not determined and _given_name_and_double_surname(token):
+            heads.add(token.i)  # "in the hands of Ida Roe-Lind" (NER: ORG): a given name and a double surname
         elif subject and token.ent_type_ == "ORG" and _titled_full_name(token):
             heads.add(token.i)  # "France captain Antoine Girard was blunt": NER said ORG, the title says person
         elif subject and token.ent_type_ == "ORG" and len(_split_title(_name_run(token))[1]) >= 2 and any(
@@ -233,6 +236,20 @@ def _takes_the(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ == "the" and token.doc[token.i - 1].head.i == token.i
 
 
+def _name_takes_the(name: list[Token]) -> bool:
+    """Whether "the" is the article of a name, right before it or before lower-case nouns that modify it ("the
+    opposition Civic Bloc"): a person's name takes no article, an organisation's does.  Not across an adjective
+    ("the late Ana Roe") or a noun for a person ("the composer Ana Roe"): those a person's name takes."""
+    doc = name[0].doc
+    inside = {t.i for t in name}
+    k = name[0].i - 1
+    while k >= 0 and doc[k].is_lower and doc[k].pos_ == "NOUN" and doc[k].dep_ == "compound" and \
+            doc[k].head.i in inside and not _is_role_noun(doc[k]) and _norm(doc[k].lemma_) not in PERSON_NOUNS:
+        inside.add(k)
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "the" and doc[k].head.i in inside
+
+
 def _subject_word_of_name(token: Token, name: list[Token], title: list[Token] | None = None) -> Token:
     """The word of a name that stands for it in the parse: its last word, or another word of the name
     the parser made the subject and hung the last word on (the suffix of "Walter Grimsby Jr. opposes
@@ -298,7 +315,16 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                    not any(c.dep_ in ("conj", "cc") for c in t.children) and
                    not (t.i > 0 and _is_name_token(doc[t.i - 1])) and
                    not (t.i + 1 < len(doc) and _is_name_token(doc[t.i + 1]))}
-    for head_i in sorted(_name_heads(doc, body_start, capitalised) | misprints):
+    heads = sorted(_name_heads(doc, body_start, capitalised) | misprints)
+    # Names of two or more words with no first name or title that the article prints with an article ("leader of
+    # the opposition Civic Bloc", NER: PERSON): a person's name takes none, so they name an organisation
+    # wherever the article prints them ("the Civic Bloc leader said").
+    articled = set()
+    for head_i in heads:
+        title, name = _split_title(_name_run(doc[head_i]))
+        if not title and len(name) >= 2 and not _first_name_leads(name[-1]) and _name_takes_the(name):
+            articled.add(tuple(_words(name)))
+    for head_i in heads:
         token = doc[head_i]
         if _in_nickname(token):
             continue  # "Tig" of "John “Tig” Tiegen": the name is read from its last word
@@ -347,6 +373,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                 and _naming_clause_owner(name[-1]) is None and not _gives_a_persons_name(name[-1])
                 and name[-1].i not in misprints):
             continue
+        if not title and tuple(name_words) in articled:
+            continue  # "leader of the opposition Civic Bloc, who …" (NER: PERSON): no first name, and an article
         if lone_word and (_norm(name_words[0]) in org_short_names or
                          _surname_key(name_words[0]) in things):
             continue  # "Velora said" after "Velora Motors" or "Velora has positioned itself as …"
@@ -366,6 +394,12 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         family_name = _family_surname(name[-1], index) if lone_word else None
         if family_name:
             name_words = name_words + [family_name]  # "Price's widow, Susan," -> "Susan Price"
+        if not title and index.opens_with_address_term(name_words) and _appositive_role(name[-1]) is None and \
+                not _coordinated_roles(name[-1]):
+            # "Mai Moyo said" after "Rudo Moyo, a trader,": a later, shorter naming with the Shona title, not a
+            # second Moyo (with a description of her own, "Mai Moyo, a teacher,", she would be someone new)
+            gender = gender or AMBIGUOUS_ADDRESS_TERMS[_norm(name_words[0])]
+            name_words = name_words[1:]
         role = _clean_role(title) if title else None
         if _in_spans(token.idx, quoted) and index.find(name_words[-1:]) is not None and (
                 title or (len(name_words) > 1 and index.find(name_words) is None)):
@@ -375,6 +409,7 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         if family_name and person == known:
             index.records[person].surname_inferred = True
         index.records[person].add_role(_appositive_role(name[-1]))
+        index.records[person].add_role(_office_clause_role(name[-1]))  # "Ana Roe, who has led the Bloc since May,"
         for extra in _coordinated_roles(name[-1]):
             index.records[person].add_role(extra)  # "her brother and campaign manager, Julián Roe"
         owner = _naming_clause_owner(name[-1])
@@ -419,9 +454,11 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
                 token.pos_ in ("NOUN", "VERB", "ADJ", "AUX") and token.is_alpha and
                 (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass")))):
             continue
-        if token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]) and \
-                _norm(doc[token.i + 1].text) not in NAME_SUFFIXES:
-            continue  # not the last word of the name
+        if token.i + 1 < len(doc) and ((_is_name_token(doc[token.i + 1]) and
+                                        _norm(doc[token.i + 1].text) not in NAME_SUFFIXES) or
+                                       (doc[token.i + 1].lower_ in NAME_PARTICLES and
+                                        _name_after_particles(doc, token.i + 1))):
+            continue  # not the last word of the name (nor "Omar" of "Omar al-Nasser": the surname follows)
         if (_continues_hyphenated(token) and not romanised_given_name(token)) or _in_nickname(token):
             continue  # "Pennington" of "Pennington-Walsh", "Tig" of "John “Tig” Tiegen": counted at the last word
         run = _name_run(token)

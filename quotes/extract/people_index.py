@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    CALENDAR_WORDS, FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS, HONORIFICS, KIN_NOUNS, NAME_PARTICLES, NAME_SUFFIXES,
-    TITLE_WORDS,
+    AMBIGUOUS_ADDRESS_TERMS, CALENDAR_WORDS, FULL_NAME_HONORIFICS, GAELIC_NAME_ARTICLES, GAELIC_PATRONYMICS,
+    HONORIFICS, KIN_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, TITLE_WORDS,
 )
 from .model import Person
 from .names import _is_first_name, _norm, _office_initialism, _surname_of, first_name_gender, is_patronymic, name_gender
@@ -176,6 +176,22 @@ class PeopleIndex:
         if not record.gender:
             record.gender = name_gender(record.name_words)  # "Olena Ivanivna": the patronymic says a woman
         return match
+
+    def opens_with_address_term(self, words: list[str]) -> bool:
+        """Whether the first of two name words is a term of address that is also a given name
+        (:data:`AMBIGUOUS_ADDRESS_TERMS`: Shona "Mai", Mrs) that the article settles is the title: the
+        surname is borne by exactly one person it named in full, with another given name and no gender
+        against the title's, and nobody it names has that word for a given name.  "Mai Moyo" after
+        "Rudo Moyo, a trader," is Rudo Moyo; a Mai Tran beside Lan Tran stays her own person only when
+        the caller sees a description of her own (news introduces a new person, and shortens a known one)."""
+        if len(words) != 2 or _norm(words[0]) not in AMBIGUOUS_ADDRESS_TERMS:
+            return False
+        term, surname = _norm(words[0]), _surname_of(words[1:])
+        if any(r.first == term for r in self.records):
+            return False  # someone the article calls by it as a given name
+        bearers = [i for i, r in enumerate(self.records) if r.surname == surname and len(r.name_words) > 1]
+        gender = AMBIGUOUS_ADDRESS_TERMS[term]
+        return len(bearers) == 1 and (gender is None or self.known_gender(bearers[0]) in (None, gender))
 
     def known_gender(self, index: int) -> str | None:
         """A person's gender as the article's words give it so far (an honorific, a gendered noun in
@@ -440,6 +456,9 @@ class PeopleIndex:
         while len(words) > 1 and _norm(words[0]) in TITLE_WORDS:
             gender = gender or HONORIFICS.get(_norm(words[0]))
             words = words[1:]  # "Gen. Raman" -> "Raman"; a lone "King" stays a surname
+        if self.opens_with_address_term(words):
+            gender = gender or AMBIGUOUS_ADDRESS_TERMS[_norm(words[0])]
+            words = words[1:]  # "Mai Moyo" for Rudo Moyo: the Shona title, not a second given name
         while len(words) > 1 and _norm(words[0]) in CALENDAR_WORDS:
             words = words[1:]  # "Late on Sunday Roe posted": a weekday is no given name (a month may be: April Ryan)
         if not words:
