@@ -662,10 +662,6 @@ SIGNATURE_DASHES = DATELINE_DASHES | {"―"}
 # "SAN" (Senior Advocate of Nigeria), and Commonwealth courts "JP" (justice of the peace).
 POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "td", "qc", "kc", "sc", "bl", "san", "jp", "obe", "mbe",
                            "cbe", "kbe", "dbe", "frs", "phd", "esq"})
-# Of those, the ones naming a seat or an office whose holder a definite article makes a description of
-# ("the MP said", "the QC replied"), as "the senator" does: members of a parliament or an assembly, silks,
-# justices of the peace.  (Honours and degrees describe no one: "the OBE" is not said of a person.)
-OFFICE_POST_NOMINALS = frozenset({"mp", "mla", "mep", "msp", "mpp", "td", "qc", "kc", "sc", "san", "jp"})
 # Verbs that report another's words through "as saying": "Reuters quoted Roe as saying …", "the paper
 # cited an official as saying …".  The one quoted or cited speaks, not the reporter.
 AS_SAYING_VERBS = frozenset({"quote", "cite"})

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     AUTHOR_PREPOSITIONS, AUTHORING_VERBS, DOUBLE_MARKS, SINGLE_MARKS, FAMILY_NOUNS, HONORIFICS, HYPHENS, INDEFINITE_DETERMINERS, NAME_PARTICLES,
-    NAMING_WORDS, OFFICE_DOMAIN_PREPOSITIONS, OFFICE_POST_NOMINALS, ORDER_ANAPHORS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS,
+    NAMING_WORDS, OFFICE_DOMAIN_PREPOSITIONS, ORDER_ANAPHORS, PERSON_NOUNS, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS,
     READ_ALOUD_VERBS, REPLY_CUES, SALIENCE_OTHER, SALIENCE_SUBJECT, SIBLING_AS_CHILD, SINGULAR_THEY_STATEMENT,
     TITLE_WORDS, UNNAMED_REMAINDER_WORDS, VAGUE_ROLE_MODIFIERS, WRITTEN_NOUNS,
 )
@@ -405,17 +405,6 @@ class Resolver:
             if len(words) == 1 and head.dep_ == "nsubj" and head.head.tag_ == "VBP" and head.lower_.endswith("s") \
                     and not any(c.dep_ == "conj" for c in head.children):  # ("Roe and others prefer": Roe)
                 return None, "explicit"  # "Velorans call it …": the verb agrees with a plural, no one person
-            if len(words) == 2 and words[0].lower_ == "the" and head.is_upper and _norm(head.text) in OFFICE_POST_NOMINALS \
-                    and not self.people.find_all([head.text]):
-                # "the MP said": the initials of a seat, after "the", describe its holder as "the senator" does --
-                # the one the article gave that seat, else the most salient named person (a description takes
-                # up someone already in the story), not someone an indefinite "an MP" introduced since
-                found = self._by_role(head, words, at)
-                if found is None:  # (not an unnamed person some other noun introduced: "a police officer")
-                    found = next((p for _, p in self._salience(at) if p >= 0), None)
-                    if found is not None and self._introduced_since(head, found, at):
-                        found = None
-                return (None if found in not_people else found), "role"
             if len(words) == 2 and words[0].lower_ == "the" and head.is_upper and head.is_alpha and \
                     self.people.office_initialism(head.text):
                 # "the CFO replied" after "Chief financial officer Ana Roe": the initials of an office the article
