@@ -1419,7 +1419,7 @@ def test_a_hyphened_particle_opens_a_surname_printed_alone(nlp):
 
 
 def test_a_legislators_initials_before_a_name_are_a_title(nlp):
-    # Israeli "MK" (Member of Knesset) and "MP" as many papers print it are titles before the name, not words of it.
+    # Israeli "MK" (Member of Knesset) is a title before the name, not a word of it; "MP Tendai Chirwa" keeps his name too.
     text = ("Knesset debate\nJERUSALEM - The bill passed its first reading.\nMK Noa Ben-Haim of the opposition, a "
             "former teacher, opened the debate. \u201cYou want a radio that thanks you,\u201d she told the benches.\n"
             "MP Tendai Chirwa, visiting from Harare, watched from the gallery. \u201cWe have the same fight,\u201d "

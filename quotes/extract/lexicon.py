@@ -388,9 +388,11 @@ DEMONYM_ENDINGS = ("ian", "an", "ese", "ish")
 UNDECOMPOSED_LETTERS = {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l", "Ł": "L",
                         "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "ı": "i",
                         "ħ": "h", "Ħ": "H"}
-# Legislators' initials printed as a title before the name: Israeli "MK" (Member of Knesset: "MK Ana Roe"), and "MP"
-# as African and South Asian papers print it ("MP Ana Roe"; British style puts it after the name, POST_NOMINALS).
-LEGISLATOR_TITLES = frozenset({"mk", "mp"})
+# Legislators' initials printed as a title before the name: Israeli "MK" (Member of Knesset: "MK Ana Roe").  Not "MP":
+# as a title it made "the MP said" a description resolved to the holder or the most salient person, which took one
+# probe's quote right and two quotes of parliament reports with several MPs wrong (probe11 +1, probe12 -2 of 183);
+# "the MP" among several members needs more than the role (British style prints MP after the name: POST_NOMINALS).
+LEGISLATOR_TITLES = frozenset({"mk"})
 REGIONAL_TITLES = frozenset("""hon adv atty engr datuk dato datin seri tun tunku tengku encik puan commandant
                                hagg hajj haji hajji hajjah alhaji alhaja hajia hajiya aunty auntie uncle
                                shri smt shrimati""".split()) | ADDRESS_TERMS | LEGISLATOR_TITLES
