@@ -169,7 +169,8 @@ class QuoteIndex(VariantIndex):
             for m in fragments:
                 target = quote_of_sentence_holding(self, m.unit, pieces, sentence_matches) or quote_id
                 if m.quote_id != target:
-                    backlinks.extend((owner, target, round(m.score, 4)) for owner in self.fragment_owners.get(m.unit, ()))
+                    backlinks.extend((owner, target, round(m.score, 4))
+                                     for owner in self.fragment_owners.get(m.unit, ()))
         parts = [(quote_id, key, tokens, JOINED if len(pieces) > 1 else PLAIN)]
         if primary is not None and primary.kind == ECHO and len(pieces) <= 1:
             parts = []  # an echo is not indexed: it would draw the same words in other articles

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (
-    ANAPHORIC_SUBJECTS, ANSWER_WORDS, CONFIDENCE, CONNECTIVE_MAX_WORDS, DOUBLE_MARKS, FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS, HEADLINE_BODY_OVERLAP,
-    INDEFINITE_DETERMINERS, INITIALS_LABEL_LETTERS, LABEL_PATH_DEPS, LABEL_VERBS, PERSONAL_PRONOUNS, QUESTION_CUES, REPLY_CUES, SCARE_DETERMINERS, SCARE_PREFIXES,
-    SINGLE_MARKS, UNIVERSAL_DETERMINERS, WORK_NOUNS, WRITTEN_NOUNS,
-)
+from .lexicon import (ANAPHORIC_SUBJECTS, ANSWER_WORDS, CONFIDENCE, CONNECTIVE_MAX_WORDS, DOUBLE_MARKS,
+                      FIRST_PERSON_SUBJECT, FRAGMENT_REPEAT_MIN_WORDS, HEADLINE_BODY_OVERLAP, INDEFINITE_DETERMINERS,
+                      INITIALS_LABEL_LETTERS, LABEL_PATH_DEPS, LABEL_VERBS, PERSONAL_PRONOUNS, QUESTION_CUES,
+                      REPLY_CUES, SCARE_DETERMINERS, SCARE_PREFIXES, SINGLE_MARKS, UNIVERSAL_DETERMINERS, WORK_NOUNS,
+                      WRITTEN_NOUNS)
 from .model import Mention, Person
 from .marks import (
     Quotation, find_quotations, is_not_speech, is_partial, _is_title_case, label_shaped, label_verb, mentions_a_term,
@@ -31,7 +31,8 @@ from .names import fronted_cue_verb, _in_nickname, _is_name_token, _is_role_noun
 from .people import find_people
 from .people_index import PeopleIndex
 from .subjects import _is_cue, _mention_span, _subject_of
-from .attribution import asked_before, attribute_in_sentence, crowd_call, _Attribution, _clause_person, _doc_text, _inside, _negated
+from .attribution import (asked_before, attribute_in_sentence, crowd_call, _Attribution, _clause_person, _doc_text,
+                          _inside, _negated)
 from .layout import (
     attribute_byline, attribute_headline, capitals_label, _colon_introduction, _dash_label, label_in_quote, _line_label,
     _manner_tag, _tag_after_quote, turn_label,
@@ -217,8 +218,8 @@ def _label_no_one_said(doc: Doc, text: str, quotation: Quotation) -> bool:
 
 def _parsed_label_verb(doc: Doc, quotation: Quotation) -> Token | None:
     """The verb of naming a label-shaped quotation is the name under, found in the parse where the object
-    named stands between them: "call this kind of frost “…”".  The path up from the quote runs through noun-phrase links only, so a quote in a clause of
-    its own is never a label."""
+    named stands between them: "call this kind of frost “…”".  The path up from the quote runs through
+    noun-phrase links only, so a quote in a clause of its own is never a label."""
     if not label_shaped(quotation):
         return None
     span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")

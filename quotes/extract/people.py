@@ -25,12 +25,11 @@ from .lexicon import (
     NAME_SUFFIXES, NON_PERSON_LABELS, ORG_WORDS, PARTY_TAG, PERSON_NOUNS, PLACE_LABELS, SALIENCE_OTHER,
     SALIENCE_SUBJECT, TITLE_CASE_LOWER_WORDS, TITLE_LINE_MIN_WORDS,
 )
-from .names import (
-    _apposition_owner, _appositive_role, _clean_role, _coordinated_roles, _continues_hyphenated, gaelic_mutated,
-    _name_after_particles, _office_clause_role, honorific_gender, _hyphenated_word, _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org,
-    _name_run, _norm, _phrase, _role_phrase, romanised_given_name, _split_title, _subject_after_fronted_phrase,
-    _surname_key, _words,
-)
+from .names import (_apposition_owner, _appositive_role, _clean_role, _coordinated_roles, _continues_hyphenated,
+                    gaelic_mutated, _name_after_particles, _office_clause_role, honorific_gender, _hyphenated_word,
+                    _in_nickname, _is_first_name, _is_name_token, _is_role_noun, _is_title, _looks_like_org, _name_run,
+                    _norm, _phrase, _role_phrase, romanised_given_name, _split_title, _subject_after_fronted_phrase,
+                    _surname_key, _words)
 from .people_index import PeopleIndex
 
 
@@ -486,7 +485,8 @@ def find_people(doc: Doc, body_start: int = 0, quoted: list[tuple[int, int]] | N
         subject = at.dep_ in ("nsubj", "nsubjpass") or (
             at.dep_ == "appos" and _apposition_owner(at).dep_ in ("nsubj", "nsubjpass")) or \
             _inverted_subject(at) or _subject_after_fronted_phrase(at) or (  # "Her son, Mateo, disagrees";
-            # "Among the crowd was Mere Roe"; "In Mae Tang, Ana Roe, a nurse, said" (the parser: an apposition of the place)
+            # "Among the crowd was Mere Roe"; "In Mae Tang, Ana Roe, a nurse, said" (the parser: an
+            # apposition of the place)
                 # "The village head, known as Pak Harun, said": the name of the subject
                 (owner := _naming_clause_owner(at)) is not None and owner.dep_ in ("nsubj", "nsubjpass")) or (
                 at.dep_ == "aux" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in at.head.children))

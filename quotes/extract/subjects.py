@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicon import (
-    AS_SAYING_VERBS, CALENDAR_WORDS, CONDITIONAL_MARKERS, CUE_VERBS, DOUBLE_MARKS, FINITE_VERB_TAGS, LIGHT_SPEECH_VERBS, NON_PERSON_LABELS,
-    PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES, SINGLE_MARKS, SPEECH_NOUNS, SUBJECT_CONTROL_VERBS,
-)
+from .lexicon import (AS_SAYING_VERBS, CALENDAR_WORDS, CONDITIONAL_MARKERS, CUE_VERBS, DOUBLE_MARKS, FINITE_VERB_TAGS,
+                      LIGHT_SPEECH_VERBS, NON_PERSON_LABELS, PARTY_TAG, PERSONAL_PRONOUNS, PHRASAL_CUES, SINGLE_MARKS,
+                      SPEECH_NOUNS, SUBJECT_CONTROL_VERBS)
 from .names import _continues_hyphenated, _is_name_token, _is_role_noun, _is_title, _name_run, _norm
 
 
