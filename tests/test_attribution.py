@@ -1557,3 +1557,11 @@ def test_quote_after_a_newcomer_named_beside_the_description_is_theirs(nlp):
             "ferryman, Luis Prado, was harsher. “They should make him row it himself.”\n")
     assert [("Every day the ferry is late,", "Tomás Reyes"), ("They should make him row it himself.", "Luis Prado")] \
         == pairs(nlp, text)
+
+
+def test_a_cue_in_what_someone_imagines_is_the_imaginers_words(nlp):
+    # "Roe imagined Dorn was thinking: “…”": the thought is Roe's invention, put in Dorn's mouth by Roe.
+    text = ("Harbor race tightens\nBen Dorn lost the vote on Tuesday.\n\n"
+            "After the count, columnist Ana Roe imagined Dorn was thinking: “What have I done to my party?”\n")
+    assert [("What have I done to my party?", "columnist Ana Roe")] == \
+        [(m.text, m.speaker_mention) for m in quotes_of(nlp, text)]

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CROWD_CALL_NOUNS, CUE_APPOSITION_MAX_TOKENS,
-    CUE_MAX_DISTANCE, DOUBLE_MARKS, HYPHENS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, QUESTION_CUES,
+    CUE_MAX_DISTANCE, DOUBLE_MARKS, HYPHENS, IMAGINING_VERBS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, QUESTION_CUES,
     SINGLE_MARKS, SPEECH_NOUNS,
 )
 from .marks import Quotation, is_partial
@@ -102,8 +102,8 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
             # what it reports: "Roe called it ‘…’; the other said ‘…’" (the parser hangs the first on "said").
             break
         # (A cue inside the marks is the speaker's own sentence, not the reporter's.)
-        if below.dep_ == "ccomp" and _is_cue(ancestor) and not _negated(ancestor) and \
-                not _inside(ancestor, quote_spans):
+        if below.dep_ == "ccomp" and (_is_cue(ancestor) or ancestor.lemma_ in IMAGINING_VERBS) and \
+                not _negated(ancestor) and not _inside(ancestor, quote_spans):
             outer = ancestor
         below = ancestor
     return outer
