@@ -1565,3 +1565,11 @@ def test_a_cue_in_what_someone_imagines_is_the_imaginers_words(nlp):
             "After the count, columnist Ana Roe imagined Dorn was thinking: “What have I done to my party?”\n")
     assert [("What have I done to my party?", "columnist Ana Roe")] == \
         [(m.text, m.speaker_mention) for m in quotes_of(nlp, text)]
+
+
+def test_according_to_a_surname_the_recogniser_takes_for_a_company_is_the_person_named(nlp):
+    # "according to Holt" after "Ben Holt": the recogniser reads the lone surname as an organisation; a
+    # name keeps its sense through the story, so the words come through Holt, not from "the press".
+    text = ("Harbor race\nBen Holt went to that debate.\n\nHe will go to the next debate, because, according to "
+            "Holt, the press would call him a “chicken” if he didn’t.\n")
+    assert [("chicken", "Ben Holt")] == pairs(nlp, text)

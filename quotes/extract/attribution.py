@@ -121,9 +121,20 @@ def _through_account(attribution: _Attribution, quote_spans: list[tuple[int, int
         for child in token.children:
             if child.lower_ == "according" and child.dep_ == "prep":
                 source = _according_to([child])
-                if source is not None and not _inside(source, quote_spans) and _names_a_person(source):
+                if source is not None and not _inside(source, quote_spans) and \
+                        (_names_a_person(source) or _surname_of_a_person_named(source)):
                     return _Attribution(_mention_span(source), cue="according to", kind="according-to")
     return attribution
+
+
+def _surname_of_a_person_named(token: Token) -> bool:
+    """Whether ``token``, a lone capitalised word, is the surname of a person the article names in full:
+    the recogniser may take "Holt" alone for an organisation or a place ("according to Holt") after
+    "Ben Holt" was a person; a name keeps its sense through one story."""
+    if not token.text[:1].isupper() or not token.is_alpha or any(c.dep_ == "compound" for c in token.children):
+        return False
+    return any(len(ent) > 1 and ent[-1].text == token.text and ent[-1].i != token.i
+               for ent in token.doc.ents if ent.label_ == "PERSON")
 
 
 def _habitual_teller(source: Token, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:
