@@ -1573,3 +1573,11 @@ def test_according_to_a_surname_the_recogniser_takes_for_a_company_is_the_person
     text = ("Harbor race\nBen Holt went to that debate.\n\nHe will go to the next debate, because, according to "
             "Holt, the press would call him a “chicken” if he didn’t.\n")
     assert [("chicken", "Ben Holt")] == pairs(nlp, text)
+
+
+def test_a_cue_in_the_that_clause_of_a_voiced_feeling_is_the_voicers_account(nlp):
+    # "Roe expressed amusement that Dorn had described it “…”": Roe's view of Dorn's words, given by Roe.
+    text = ("Harbor race\nBen Dorn spoke on Friday.\n\nAna Roe expressed amusement that Dorn had at last described "
+            "his plan for the port “in plain English, not in lawyer talk,” echoing some of her allies.\n")
+    assert [("in plain English, not in lawyer talk,", "Ana Roe")] == \
+        [(m.text, m.speaker_mention) for m in quotes_of(nlp, text)]

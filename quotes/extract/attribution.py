@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import (
     ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CROWD_CALL_NOUNS, CUE_APPOSITION_MAX_TOKENS,
     CUE_MAX_DISTANCE, DOUBLE_MARKS, HYPHENS, IMAGINING_VERBS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, QUESTION_CUES,
-    SINGLE_MARKS, SPEECH_NOUNS,
+    SINGLE_MARKS, SPEECH_NOUNS, VOICING_VERBS,
 )
 from .marks import Quotation, is_partial
 from .names import _is_name_token, _is_role_noun, _name_run
@@ -90,6 +90,14 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
         # "Roe said that she spoke with Okafor and that the senator faced a “test”": a clause with its
         # own "that" is a second complement of the report, not a sentence of the reporter's.
         complement = below.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
+        voiced = ancestor.head if ancestor.dep_ == "dobj" else None
+        if below.dep_ == "acl" and voiced is not None and voiced.lemma_ in VOICING_VERBS and \
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children) and \
+                not _negated(voiced) and not _inside(voiced, quote_spans):
+            # "Roe expressed amusement that Dorn had described it “…”": the that-clause of the feeling Roe
+            # voices is Roe's account of Dorn's words, as a complement of "said" is.
+            outer = voiced
+            break
         if not (below.dep_ in ("ccomp", "xcomp", "conj") or participle or plain_clause) or \
                 (below.dep_ == "conj" and not complement and
                  any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
