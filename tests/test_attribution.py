@@ -1557,3 +1557,27 @@ def test_quote_after_a_newcomer_named_beside_the_description_is_theirs(nlp):
             "ferryman, Luis Prado, was harsher. “They should make him row it himself.”\n")
     assert [("Every day the ferry is late,", "Tomás Reyes"), ("They should make him row it himself.", "Luis Prado")] \
         == pairs(nlp, text)
+
+
+def test_a_cue_in_what_someone_imagines_is_the_imaginers_words(nlp):
+    # "Roe imagined Dorn was thinking: “…”": the thought is Roe's invention, put in Dorn's mouth by Roe.
+    text = ("Harbor race tightens\nBen Dorn lost the vote on Tuesday.\n\n"
+            "After the count, columnist Ana Roe imagined Dorn was thinking: “What have I done to my party?”\n")
+    assert [("What have I done to my party?", "columnist Ana Roe")] == \
+        [(m.text, m.speaker_mention) for m in quotes_of(nlp, text)]
+
+
+def test_according_to_a_surname_the_recogniser_takes_for_a_company_is_the_person_named(nlp):
+    # "according to Holt" after "Ben Holt": the recogniser reads the lone surname as an organisation; a
+    # name keeps its sense through the story, so the words come through Holt, not from "the press".
+    text = ("Harbor race\nBen Holt went to that debate.\n\nHe will go to the next debate, because, according to "
+            "Holt, the press would call him a “chicken” if he didn’t.\n")
+    assert [("chicken", "Ben Holt")] == pairs(nlp, text)
+
+
+def test_a_cue_in_the_that_clause_of_a_voiced_feeling_is_the_voicers_account(nlp):
+    # "Roe expressed amusement that Dorn had described it “…”": Roe's view of Dorn's words, given by Roe.
+    text = ("Harbor race\nBen Dorn spoke on Friday.\n\nAna Roe expressed amusement that Dorn had at last described "
+            "his plan for the port “in plain English, not in lawyer talk,” echoing some of her allies.\n")
+    assert [("in plain English, not in lawyer talk,", "Ana Roe")] == \
+        [(m.text, m.speaker_mention) for m in quotes_of(nlp, text)]

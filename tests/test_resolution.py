@@ -1099,3 +1099,11 @@ def test_a_he_after_one_of_a_group_described_as_a_man_is_not_the_named_man_befor
             "a fisherman from Mbour, said the trip had been worth it. “We lost, but we danced better. Print that,” "
             "he told Sport Daily.\n")
     assert [("We lost, but we danced better. Print that,", None)] == pairs(nlp, text)
+
+
+def test_an_inverted_surname_the_tagger_reads_as_an_adverb_names_the_person(nlp):
+    # "“…,” said Quently, …": the "-ly" surname is tagged an adverb (advmod of "said"); right after the
+    # inverted cue and the surname of someone the article named, it is that person, whatever its tag
+    text = ("Harbor office\nMara Quently ran the county office for years.\n\n"
+            "“Having two people who know the files is a gift,” said Quently, who retired in May.\n")
+    assert ["Mara Quently"] == [m.speaker for m in quotes_of(nlp, text)]

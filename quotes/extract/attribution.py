@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     ATTRIBUTION_APPOSITION_TOKENS, ATTRIBUTION_SENTENCE_TOKENS, CROWD_CALL_NOUNS, CUE_APPOSITION_MAX_TOKENS,
-    CUE_MAX_DISTANCE, DOUBLE_MARKS, HYPHENS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, QUESTION_CUES,
-    SINGLE_MARKS, SPEECH_NOUNS,
+    CUE_MAX_DISTANCE, DOUBLE_MARKS, HYPHENS, IMAGINING_VERBS, OPINION_NOUNS, PERSONAL_PRONOUNS, PLACE_TIME_PREPOSITIONS, QUESTION_CUES,
+    SINGLE_MARKS, SPEECH_NOUNS, VOICING_VERBS,
 )
 from .marks import Quotation, is_partial
 from .names import _is_name_token, _is_role_noun, _name_run
@@ -90,6 +90,14 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
         # "Roe said that she spoke with Okafor and that the senator faced a “test”": a clause with its
         # own "that" is a second complement of the report, not a sentence of the reporter's.
         complement = below.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
+        voiced = ancestor.head if ancestor.dep_ == "dobj" else None
+        if below.dep_ == "acl" and voiced is not None and voiced.lemma_ in VOICING_VERBS and \
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children) and \
+                not _negated(voiced) and not _inside(voiced, quote_spans):
+            # "Roe expressed amusement that Dorn had described it “…”": the that-clause of the feeling Roe
+            # voices is Roe's account of Dorn's words, as a complement of "said" is.
+            outer = voiced
+            break
         if not (below.dep_ in ("ccomp", "xcomp", "conj") or participle or plain_clause) or \
                 (below.dep_ == "conj" and not complement and
                  any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
@@ -102,8 +110,8 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
             # what it reports: "Roe called it ‘…’; the other said ‘…’" (the parser hangs the first on "said").
             break
         # (A cue inside the marks is the speaker's own sentence, not the reporter's.)
-        if below.dep_ == "ccomp" and _is_cue(ancestor) and not _negated(ancestor) and \
-                not _inside(ancestor, quote_spans):
+        if below.dep_ == "ccomp" and (_is_cue(ancestor) or ancestor.lemma_ in IMAGINING_VERBS) and \
+                not _negated(ancestor) and not _inside(ancestor, quote_spans):
             outer = ancestor
         below = ancestor
     return outer
@@ -121,9 +129,20 @@ def _through_account(attribution: _Attribution, quote_spans: list[tuple[int, int
         for child in token.children:
             if child.lower_ == "according" and child.dep_ == "prep":
                 source = _according_to([child])
-                if source is not None and not _inside(source, quote_spans) and _names_a_person(source):
+                if source is not None and not _inside(source, quote_spans) and \
+                        (_names_a_person(source) or _surname_of_a_person_named(source)):
                     return _Attribution(_mention_span(source), cue="according to", kind="according-to")
     return attribution
+
+
+def _surname_of_a_person_named(token: Token) -> bool:
+    """Whether ``token``, a lone capitalised word, is the surname of a person the article names in full:
+    the recogniser may take "Holt" alone for an organisation or a place ("according to Holt") after
+    "Ben Holt" was a person; a name keeps its sense through one story."""
+    if not token.text[:1].isupper() or not token.is_alpha or any(c.dep_ == "compound" for c in token.children):
+        return False
+    return any(len(ent) > 1 and ent[-1].text == token.text and ent[-1].i != token.i
+               for ent in token.doc.ents if ent.label_ == "PERSON")
 
 
 def _habitual_teller(source: Token, quotation: Quotation, quote_spans: list[tuple[int, int]]) -> _Attribution | None:

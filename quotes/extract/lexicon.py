@@ -92,6 +92,14 @@ CUE_FORMS = _cue_forms()
 # thinking under one supposes words, it reports none (subjects._is_cue).
 CONDITIONAL_MARKERS = frozenset({"if", "unless"})
 
+# Verbs of imagining: "Roe imagined Dorn was thinking: “…”" gives words Roe puts in Dorn's mouth, so the
+# cue in their complement reports Roe's words, as one under "said" does (attribution._reporting_cue).
+IMAGINING_VERBS = frozenset({"imagine", "picture", "envision", "envisage"})
+
+# Verbs that voice a feeling or opinion named by their object: "Roe expressed amusement that Dorn had called it
+# “…”" reports Roe's view of what Dorn said, as "Roe said Dorn called it “…”" does (attribution._reporting_cue).
+VOICING_VERBS = frozenset({"express", "voice"})
+
 # The most words of a connective opening a quote's sentence that still leaves it standing alone
 # ("But “…”", "And yet “…”"): continuation (article._after_connective).
 CONNECTIVE_MAX_WORDS = 2

@@ -393,7 +393,10 @@ class Resolver:
             # verb, VBG): a capitalised word that is a named person's surname and the whole mention names.
             # So too a lone word the parser made the root of its own sentence, as it does a transcript's speaker
             # label ("Roe: “…”", the tagger reading a verb, VBZ): a mention with no verb around it is a name.
-            lone_subject = len(words) == 1 and head.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.is_alpha
+            # And a lone capitalised word right after the verb it modifies, as an inverted subject stands ("“…,”
+            # said Skelly,": the tagger reads the "-ly" surname as an adverb, advmod of "said").
+            lone_subject = len(words) == 1 and head.is_alpha and (head.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
+                head.dep_ == "advmod" and head.head.pos_ == "VERB" and head.i == head.head.i + 1))
             known_name = (head.pos_ in ("NOUN", "PROPN") or lone_subject) and head.text[:1].isupper() and \
                 not _is_title(head) and \
                 bool(self.people.find_all([head.text] if len(words) == 1 else _words(_split_title(words)[1])))
