@@ -228,17 +228,16 @@ class VariantIndex:
                 unit = self._add_unit(part_quote, key, tokens, role, mention)
                 if unit is not None:
                     units.append(unit)
-                    if len(parts) == 1 and role == PLAIN:  # the mention's whole text, one sentence
+                    # the mention's whole text: one sentence, or a short fragment of a known speaker
+                    short = bool(mention.speaker_key) and len(units) == 1 and is_short(tokens)
+                    if short or (len(parts) == 1 and role == PLAIN):
                         owners = self.fragment_owners.setdefault(unit, [])
                         if mention.id not in owners:
                             owners.append(mention.id)
                     if mention.speaker_key:
                         self._remember(self.speaker_units, mention.speaker_key, unit, MAX_SPEAKER_UNITS)
-                        if len(units) == 1 and is_short(tokens):  # the mention's whole text is short
+                        if short:
                             self._remember(self.speaker_short, mention.speaker_key, unit, MAX_SPEAKER_SHORT)
-                            owners = self.fragment_owners.setdefault(unit, [])
-                            if mention.id not in owners:
-                                owners.append(mention.id)
                             self.short_stems[unit] = frozenset(content_stems(tokens))
         self.mentions[mention.id] = (quote_id, mention.speaker_key, tuple(units))
 

@@ -88,10 +88,10 @@ def _reporting_cue(cue: Token, quote_spans: list[tuple[int, int]]) -> Token:
         plain_clause = below.dep_ == "advcl" and not _is_cue(below)
         # "Roe said that she spoke with Okafor and that the senator faced a “test”": a clause with its
         # own "that" is a second complement of the report, not a sentence of the reporter's.
-        complement = below.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
+        that_clause = any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
+        complement = below.dep_ == "conj" and that_clause
         voiced = ancestor.head if ancestor.dep_ == "dobj" else None
-        if below.dep_ == "acl" and voiced is not None and voiced.lemma_ in VOICING_VERBS and \
-                any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children) and \
+        if below.dep_ == "acl" and that_clause and voiced is not None and voiced.lemma_ in VOICING_VERBS and \
                 not _negated(voiced) and not _inside(voiced, quote_spans):
             # "Roe expressed amusement that Dorn had described it “…”": the that-clause of the feeling Roe
             # voices is Roe's account of Dorn's words, as a complement of "said" is.
